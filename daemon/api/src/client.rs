@@ -1,0 +1,419 @@
+//! A typed HTTP client for central, used by `hyctl`'s admin commands and by the agent.
+//!
+//! A non-2xx answer is decoded back into the server's [`ErrorBody`], so its message reaches the
+//! user word for word; failures to reach central at all are a separate class, so callers can tell
+//! "central said no" from "central is not there".
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode, header};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::node::{NodeList, ReportAck, TrafficBatch};
+use crate::servers::{AssignResult, AssignUsers, AssignedUser, CreateServer, Server, UpdateServer};
+use crate::traffic::{ServerTraffic, TrafficByUser};
+use crate::users::{CreateUser, UpdateUser, User};
+use crate::{ErrorBody, ErrorCode, VERSION};
+
+/// Why a request to central failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// Central could not be reached: connection refused, DNS, TLS or a timeout.
+    #[error("could not reach central at {url}: {reason}")]
+    Unreachable {
+        /// The URL that was tried.
+        url: String,
+        /// What went wrong, as reqwest tells it.
+        reason: String,
+    },
+    /// Central answered with an error.
+    #[error("{}", body.message)]
+    Api {
+        /// The HTTP status.
+        status: u16,
+        /// The decoded error body.
+        body: ErrorBody,
+    },
+    /// Central answered with something this client cannot read.
+    #[error("unexpected answer from central at {url}: {reason}")]
+    Protocol {
+        /// The URL that was requested.
+        url: String,
+        /// What was wrong with the answer.
+        reason: String,
+    },
+    /// The client could not be set up (bad URL, unreadable CA file).
+    #[error("{0}")]
+    Config(String),
+}
+
+impl ClientError {
+    /// The error code central sent, if it sent one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            Self::Api { body, .. } => Some(body.code),
+            _ => None,
+        }
+    }
+}
+
+/// How to reach central.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// Base URL, e.g. `http://127.0.0.1:9090` (a trailing slash is ignored).
+    pub base_url: String,
+    /// Admin token, sent as `Authorization: Bearer`; node endpoints need none.
+    pub token: Option<String>,
+    /// Extra PEM CA certificate(s) to trust, for a central with a private CA.
+    pub ca_file: Option<PathBuf>,
+    /// Timeout of a whole request (long polls add their wait to it).
+    pub timeout: Duration,
+    /// `User-Agent` product, e.g. `hyctl-agent`.
+    pub user_agent: &'static str,
+}
+
+impl ClientConfig {
+    /// A config with a 30 s timeout and no token or CA.
+    pub fn new(base_url: impl Into<String>) -> Self {
+        Self {
+            base_url: base_url.into(),
+            token: None,
+            ca_file: None,
+            timeout: Duration::from_secs(30),
+            user_agent: "hyctl",
+        }
+    }
+}
+
+/// Typed client for central's HTTP API. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: String,
+    token: Option<String>,
+    timeout: Duration,
+}
+
+/// Reads PEM certificates from `path` for use as extra trust roots.
+fn load_ca(path: &Path) -> Result<Vec<reqwest::Certificate>, ClientError> {
+    let pem = std::fs::read(path).map_err(|e| {
+        ClientError::Config(format!("could not read CA file {}: {e}", path.display()))
+    })?;
+    let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+        ClientError::Config(format!(
+            "CA file {} holds no usable PEM certificate: {e}",
+            path.display()
+        ))
+    })?;
+    if certs.is_empty() {
+        return Err(ClientError::Config(format!(
+            "CA file {} holds no PEM certificate",
+            path.display()
+        )));
+    }
+    Ok(certs)
+}
+
+impl Client {
+    /// Builds a client; fails on an unusable URL or CA file.
+    pub fn new(config: &ClientConfig) -> Result<Self, ClientError> {
+        let base = config.base_url.trim_end_matches('/').to_owned();
+        let parsed = reqwest::Url::parse(&base)
+            .map_err(|e| ClientError::Config(format!("invalid central URL {base:?}: {e}")))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(ClientError::Config(format!(
+                "invalid central URL {base:?}: use http:// or https://"
+            )));
+        }
+        let mut builder = reqwest::Client::builder()
+            .user_agent(format!("{}/{VERSION}", config.user_agent))
+            .connect_timeout(Duration::from_secs(10))
+            .use_rustls_tls();
+        if let Some(ca) = &config.ca_file {
+            for cert in load_ca(ca)? {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        let http = builder
+            .build()
+            .map_err(|e| ClientError::Config(format!("could not set up HTTP client: {e}")))?;
+        Ok(Self {
+            http,
+            base,
+            token: config.token.clone(),
+            timeout: config.timeout,
+        })
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        let mut req = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .timeout(self.timeout);
+        if let Some(token) = &self.token {
+            req = req.bearer_auth(token);
+        }
+        req
+    }
+
+    fn unreachable(&self, err: &reqwest::Error) -> ClientError {
+        // reqwest's Display stops at "error sending request"; the cause chain says why.
+        let mut reason = err.to_string();
+        let mut source = std::error::Error::source(err);
+        while let Some(s) = source {
+            reason = format!("{reason}: {s}");
+            source = s.source();
+        }
+        if err.is_timeout() {
+            reason = format!("timed out ({reason})");
+        }
+        ClientError::Unreachable {
+            url: self.base.clone(),
+            reason,
+        }
+    }
+
+    async fn send(&self, req: reqwest::RequestBuilder) -> Result<reqwest::Response, ClientError> {
+        let resp = req.send().await.map_err(|e| self.unreachable(&e))?;
+        let status = resp.status();
+        if status.is_success() || status == StatusCode::NOT_MODIFIED {
+            return Ok(resp);
+        }
+        let url = resp.url().to_string();
+        let bytes = resp.bytes().await.map_err(|e| self.unreachable(&e))?;
+        let body = serde_json::from_slice::<ErrorBody>(&bytes).unwrap_or_else(|_| ErrorBody {
+            code: ErrorCode::Unknown,
+            message: format!(
+                "{url} answered {status} with a body that is not an error document: {}",
+                String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
+            ),
+        });
+        Err(ClientError::Api {
+            status: status.as_u16(),
+            body,
+        })
+    }
+
+    async fn json<T: DeserializeOwned>(
+        &self,
+        req: reqwest::RequestBuilder,
+    ) -> Result<T, ClientError> {
+        let resp = self.send(req).await?;
+        let url = resp.url().to_string();
+        let bytes = resp.bytes().await.map_err(|e| self.unreachable(&e))?;
+        serde_json::from_slice(&bytes).map_err(|e| ClientError::Protocol {
+            url,
+            reason: format!("invalid JSON: {e}"),
+        })
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
+        self.json(self.request(Method::GET, path)).await
+    }
+
+    async fn with_body<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ClientError> {
+        self.json(self.request(method, path).json(body)).await
+    }
+
+    async fn delete(&self, path: &str) -> Result<(), ClientError> {
+        self.send(self.request(Method::DELETE, path))
+            .await
+            .map(drop)
+    }
+
+    /// `GET /healthz`.
+    pub async fn health(&self) -> Result<serde_json::Value, ClientError> {
+        self.get("/healthz").await
+    }
+
+    /// `GET /admin/users`.
+    pub async fn users(&self) -> Result<Vec<User>, ClientError> {
+        self.get("/admin/users").await
+    }
+
+    /// `POST /admin/users`.
+    pub async fn create_user(&self, new: &CreateUser) -> Result<User, ClientError> {
+        self.with_body(Method::POST, "/admin/users", new).await
+    }
+
+    /// `GET /admin/users/{id}`.
+    pub async fn user(&self, id: &str) -> Result<User, ClientError> {
+        self.get(&format!("/admin/users/{}", seg(id))).await
+    }
+
+    /// `PATCH /admin/users/{id}`.
+    pub async fn update_user(&self, id: &str, change: &UpdateUser) -> Result<User, ClientError> {
+        self.with_body(Method::PATCH, &format!("/admin/users/{}", seg(id)), change)
+            .await
+    }
+
+    /// `POST /admin/users/{id}/secret`: replaces the secret with a generated one.
+    pub async fn rotate_secret(&self, id: &str) -> Result<User, ClientError> {
+        self.json(self.request(Method::POST, &format!("/admin/users/{}/secret", seg(id))))
+            .await
+    }
+
+    /// `DELETE /admin/users/{id}`.
+    pub async fn delete_user(&self, id: &str) -> Result<(), ClientError> {
+        self.delete(&format!("/admin/users/{}", seg(id))).await
+    }
+
+    /// `GET /admin/servers`.
+    pub async fn servers(&self) -> Result<Vec<Server>, ClientError> {
+        self.get("/admin/servers").await
+    }
+
+    /// `POST /admin/servers`.
+    pub async fn create_server(&self, new: &CreateServer) -> Result<Server, ClientError> {
+        self.with_body(Method::POST, "/admin/servers", new).await
+    }
+
+    /// `GET /admin/servers/{id}`.
+    pub async fn server(&self, id: &str) -> Result<Server, ClientError> {
+        self.get(&format!("/admin/servers/{}", seg(id))).await
+    }
+
+    /// `PATCH /admin/servers/{id}`.
+    pub async fn update_server(
+        &self,
+        id: &str,
+        change: &UpdateServer,
+    ) -> Result<Server, ClientError> {
+        self.with_body(
+            Method::PATCH,
+            &format!("/admin/servers/{}", seg(id)),
+            change,
+        )
+        .await
+    }
+
+    /// `DELETE /admin/servers/{id}`.
+    pub async fn delete_server(&self, id: &str) -> Result<(), ClientError> {
+        self.delete(&format!("/admin/servers/{}", seg(id))).await
+    }
+
+    /// `GET /admin/servers/{id}/users`.
+    pub async fn server_users(&self, id: &str) -> Result<Vec<AssignedUser>, ClientError> {
+        self.get(&format!("/admin/servers/{}/users", seg(id))).await
+    }
+
+    /// `POST /admin/servers/{id}/users` with several ids.
+    pub async fn assign(
+        &self,
+        server: &str,
+        users: &[String],
+    ) -> Result<AssignResult, ClientError> {
+        let body = AssignUsers {
+            id: None,
+            ids: Some(users.to_vec()),
+        };
+        self.with_body(
+            Method::POST,
+            &format!("/admin/servers/{}/users", seg(server)),
+            &body,
+        )
+        .await
+    }
+
+    /// `DELETE /admin/servers/{id}/users/{user}`.
+    pub async fn unassign(&self, server: &str, user: &str) -> Result<(), ClientError> {
+        self.delete(&format!(
+            "/admin/servers/{}/users/{}",
+            seg(server),
+            seg(user)
+        ))
+        .await
+    }
+
+    /// `GET /admin/traffic`: totals per user over all servers.
+    pub async fn traffic(&self) -> Result<TrafficByUser, ClientError> {
+        self.get("/admin/traffic").await
+    }
+
+    /// `GET /admin/traffic?by=server`: totals per server.
+    pub async fn traffic_by_server(&self) -> Result<Vec<ServerTraffic>, ClientError> {
+        self.get("/admin/traffic?by=server").await
+    }
+
+    /// `GET /admin/traffic/{user}`.
+    pub async fn user_traffic(&self, user: &str) -> Result<TrafficByUser, ClientError> {
+        self.get(&format!("/admin/traffic/{}", seg(user))).await
+    }
+
+    /// `GET /admin/traffic/{user}?by=server`.
+    pub async fn user_traffic_by_server(
+        &self,
+        user: &str,
+    ) -> Result<Vec<ServerTraffic>, ClientError> {
+        self.get(&format!("/admin/traffic/{}?by=server", seg(user)))
+            .await
+    }
+
+    /// `GET /auth/{server_id}`: `Ok(None)` when `etag` is still current (304). With `wait`, central
+    /// holds the request open until the list changes or the wait ends.
+    pub async fn node_list(
+        &self,
+        server_id: &str,
+        etag: Option<&str>,
+        wait: Option<Duration>,
+    ) -> Result<Option<NodeList>, ClientError> {
+        let mut path = format!("/auth/{}", seg(server_id));
+        let mut req_timeout = self.timeout;
+        if let Some(wait) = wait {
+            path.push_str(&format!("?wait={}", wait.as_secs()));
+            req_timeout += wait;
+        }
+        let mut req = self.request(Method::GET, &path).timeout(req_timeout);
+        if let Some(etag) = etag {
+            req = req.header(header::IF_NONE_MATCH, format!("\"{etag}\""));
+        }
+        let resp = self.send(req).await?;
+        if resp.status() == StatusCode::NOT_MODIFIED {
+            return Ok(None);
+        }
+        let url = resp.url().to_string();
+        let bytes = resp.bytes().await.map_err(|e| self.unreachable(&e))?;
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| ClientError::Protocol {
+                url,
+                reason: format!("invalid node list: {e}"),
+            })
+    }
+
+    /// `POST /traffic/{server_id}` with a numbered batch.
+    pub async fn report(
+        &self,
+        server_id: &str,
+        batch: &TrafficBatch,
+    ) -> Result<ReportAck, ClientError> {
+        self.with_body(Method::POST, &format!("/traffic/{}", seg(server_id)), batch)
+            .await
+    }
+}
+
+/// Percent-encodes one path segment. Ids are validated to URL-safe alphabets, but a user typo
+/// like `a/b` must reach central as one segment and be refused there, not route elsewhere.
+fn seg(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'@') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,97 @@
+//! What central and a node's agent say to each other: the node's user list and its traffic
+//! reports.
+//!
+//! A node authenticates by the server id in the path, as in the original system. The list
+//! carries SHA-256 digests of secrets, never secrets, and a revision so an unchanged poll costs a
+//! `304`. A report is either the original bare map or a numbered [`TrafficBatch`], which central
+//! applies exactly once.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Traffic;
+
+/// Longest long-poll wait central grants on `GET /auth/{server_id}?wait=SECONDS`.
+pub const MAX_WAIT_SECS: u64 = 60;
+
+/// The user list of one server: the body of `GET /auth/{server_id}`.
+///
+/// The same revision is sent as the response's `ETag`; a poll with `If-None-Match` set to it
+/// gets `304 Not Modified` while the list is unchanged, and with `?wait=N` central holds that
+/// poll open up to N seconds, answering as soon as the list changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NodeList {
+    /// Opaque revision of this server's list (equal to the ETag without quotes).
+    pub revision: String,
+    /// Every user allowed on this server.
+    pub users: Vec<NodeUser>,
+}
+
+/// One user a node may admit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NodeUser {
+    /// The id to answer Hysteria with.
+    pub id: String,
+    /// [`crate::auth_digest`] of the user's secret: a client is this user when the SHA-256 of
+    /// its `auth` string equals this.
+    pub auth_sha256: String,
+}
+
+/// A numbered traffic report: the batch form of `POST /traffic/{server_id}`.
+///
+/// Central applies a batch at most once per `(server, instance, seq)`: it remembers the highest
+/// `seq` applied for each agent `instance`, in the same transaction as the counters, and
+/// acknowledges a batch at or below it without counting it again. An agent therefore numbers
+/// batches 1, 2, 3... per instance, keeps each one until acknowledged, and never changes a
+/// batch's content once it has been sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TrafficBatch {
+    /// Position of this batch in the instance's sequence, from 1.
+    pub seq: u64,
+    /// Random id of the agent's state directory (1 to 64 characters from `[A-Za-z0-9_-]`). A
+    /// fresh state directory starts a fresh sequence without being mistaken for replays.
+    pub instance: String,
+    /// Bytes per user id since the previous batch.
+    pub users: BTreeMap<String, Traffic>,
+    /// The reporting agent's version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_version: Option<String>,
+}
+
+/// Central's answer to a traffic report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportAck {
+    /// The batch's `seq`; `null` for a legacy report.
+    pub seq: Option<u64>,
+    /// False when the batch had been applied before and was ignored this time.
+    pub applied: bool,
+    /// Ids in the report that name no user (deleted before the report arrived, or never
+    /// existed): their bytes went to the server's `unattributed` counter.
+    pub unknown_users: Vec<String>,
+}
+
+/// True when a `POST /traffic` body is a [`TrafficBatch`] rather than the original bare map.
+///
+/// A bare map's values are all objects, so a numeric top-level `seq` can only be a batch, even
+/// for a deployment that has a user named "seq".
+pub fn is_batch(body: &serde_json::Value) -> bool {
+    body.get("seq").is_some_and(serde_json::Value::is_number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_and_legacy_bodies_are_told_apart() {
+        let batch = serde_json::json!({"seq": 3, "instance": "a", "users": {}});
+        assert!(is_batch(&batch));
+        let legacy = serde_json::json!({"seq": {"tx": 1, "rx": 2}, "alice": {"tx": 1, "rx": 0}});
+        assert!(!is_batch(&legacy));
+    }
+}

@@ -1,0 +1,120 @@
+//! Servers (nodes) and which users are assigned to them.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::Traffic;
+
+/// A server as admins see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Server {
+    /// The server id: the node's credential and its name in node-facing paths.
+    pub id: String,
+    /// Optional human name, unique among servers.
+    pub name: Option<String>,
+    /// Number of users assigned to the server.
+    pub users: u64,
+    /// When the server was created, or first named in an assignment (RFC 3339, UTC).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: Timestamp,
+    /// Last time the node's agent fetched its list or reported traffic; `null` if never.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub last_seen_at: Option<Timestamp>,
+    /// The agent version seen at `last_seen_at`, if the agent sent one.
+    pub agent_version: Option<String>,
+    /// Total traffic through this server.
+    pub traffic: Traffic,
+    /// Traffic this node reported for user ids that did not exist (deleted before the report
+    /// arrived): counted here so no reported byte goes unaccounted.
+    pub unattributed: Traffic,
+}
+
+/// Body of `POST /admin/servers`; may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateServer {
+    /// An existing id to register (for nodes of the original system); generated when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Optional human name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// Body of `PATCH /admin/servers/{id}`: `{"name":"edge-2"}` renames, `{"name":null}` clears.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateServer {
+    /// Absent: unchanged; `null`: cleared; a string: the new name.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub name: Option<Option<String>>,
+}
+
+/// Tells an absent field (`None`) from an explicit `null` (`Some(None)`).
+fn present<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(de).map(Some)
+}
+
+/// Body of `POST /admin/servers/{id}/users`: the original `{"id":"alice"}`, or several ids at
+/// once with `{"ids":["alice","bob"]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AssignUsers {
+    /// One user id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Several user ids.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<Vec<String>>,
+}
+
+/// Answer to an assignment: which ids were newly assigned and which already were.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssignResult {
+    /// The server the users were assigned to.
+    pub server_id: String,
+    /// Ids assigned by this request.
+    pub assigned: Vec<String>,
+    /// Ids that were already assigned (not an error: assigning is idempotent).
+    pub unchanged: Vec<String>,
+}
+
+/// A user assigned to a server, in `GET /admin/servers/{id}/users`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssignedUser {
+    /// The user id.
+    pub id: String,
+    /// When the assignment was made (RFC 3339, UTC).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub assigned_at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn update_server_tells_null_from_absent() {
+        let absent: UpdateServer = serde_json::from_str("{}").unwrap();
+        assert_eq!(absent.name, None);
+        let null: UpdateServer = serde_json::from_str(r#"{"name":null}"#).unwrap();
+        assert_eq!(null.name, Some(None));
+        let set: UpdateServer = serde_json::from_str(r#"{"name":"edge"}"#).unwrap();
+        assert_eq!(set.name, Some(Some("edge".into())));
+    }
+}

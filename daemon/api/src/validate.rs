@@ -1,0 +1,176 @@
+//! What a valid user id, server id, server name and auth secret look like.
+//!
+//! Shared by central (which enforces it) and the CLI (which checks before a round trip), so
+//! both give the same message for the same mistake.
+
+/// Longest user id accepted.
+pub const USER_ID_MAX: usize = 64;
+/// Shortest and longest server id accepted. Server ids are credentials: the short minimum only
+/// exists so ids of the original system keep working; generated ids are 32 characters.
+pub const SERVER_ID_MIN: usize = 8;
+/// Longest server id accepted.
+pub const SERVER_ID_MAX: usize = 128;
+/// Longest server name accepted.
+pub const SERVER_NAME_MAX: usize = 64;
+/// Shortest and longest auth secret an admin may set by hand.
+pub const SECRET_MIN: usize = 8;
+/// Longest auth secret accepted.
+pub const SECRET_MAX: usize = 256;
+
+fn is_id_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@')
+}
+
+/// A user id: 1 to 64 characters from `A-Z a-z 0-9 . _ - @`, starting with a letter or digit.
+///
+/// The id is what Hysteria reports traffic under and shows in `/online`, so it stays plain.
+pub fn user_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("user id is empty".into());
+    }
+    if id.len() > USER_ID_MAX {
+        return Err(format!(
+            "user id is {} characters long; the limit is {USER_ID_MAX}",
+            id.len()
+        ));
+    }
+    if !id.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Err(format!(
+            "user id {id:?} must start with a letter or a digit"
+        ));
+    }
+    if let Some(c) = id.chars().find(|&c| !is_id_char(c)) {
+        return Err(format!(
+            "user id {id:?} contains {c:?}; allowed are letters, digits and . _ - @"
+        ));
+    }
+    Ok(())
+}
+
+/// A server id: 8 to 128 characters from `A-Z a-z 0-9 _ -`. It is the node's credential, so
+/// prefer the 32-character ids that `POST /admin/servers` generates.
+pub fn server_id(id: &str) -> Result<(), String> {
+    if id.len() < SERVER_ID_MIN || id.len() > SERVER_ID_MAX {
+        return Err(format!(
+            "server id must be {SERVER_ID_MIN} to {SERVER_ID_MAX} characters long, not {}",
+            id.len()
+        ));
+    }
+    if let Some(c) = id
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+    {
+        return Err(format!(
+            "server id contains {c:?}; allowed are letters, digits, _ and -"
+        ));
+    }
+    Ok(())
+}
+
+/// A server name: 1 to 64 characters from `A-Z a-z 0-9 . _ -`, starting with a letter or digit.
+pub fn server_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("server name is empty".into());
+    }
+    if name.len() > SERVER_NAME_MAX {
+        return Err(format!(
+            "server name is {} characters long; the limit is {SERVER_NAME_MAX}",
+            name.len()
+        ));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Err(format!(
+            "server name {name:?} must start with a letter or a digit"
+        ));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    {
+        return Err(format!(
+            "server name {name:?} contains {c:?}; allowed are letters, digits and . _ -"
+        ));
+    }
+    Ok(())
+}
+
+/// An auth secret chosen by an admin: 8 to 256 printable ASCII characters, no spaces.
+///
+/// `+` is refused: Hysteria clients before 2.9.3 turn it into a space when the secret travels in
+/// a `hysteria2://` URI, and the user would be locked out.
+pub fn secret(secret: &str) -> Result<(), String> {
+    if secret.len() < SECRET_MIN || secret.len() > SECRET_MAX {
+        return Err(format!(
+            "secret must be {SECRET_MIN} to {SECRET_MAX} characters long, not {}",
+            secret.len()
+        ));
+    }
+    if secret.contains('+') {
+        return Err(
+            "secret contains '+', which Hysteria clients before 2.9.3 read as a space; \
+                    leave the secret out to have one generated"
+                .into(),
+        );
+    }
+    if secret.chars().any(|c| !c.is_ascii_graphic()) {
+        return Err("secret may only hold printable ASCII characters without spaces".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_ids() {
+        for ok in [
+            "alice",
+            "a",
+            "bob.smith",
+            "u_1",
+            "x-y",
+            "alice@example.com",
+            "A1",
+        ] {
+            assert!(user_id(ok).is_ok(), "{ok}");
+        }
+        let long = "a".repeat(USER_ID_MAX + 1);
+        for bad in [
+            "",
+            "-a",
+            ".a",
+            "al ice",
+            "al/ice",
+            "ali+ce",
+            "é",
+            long.as_str(),
+        ] {
+            assert!(user_id(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn server_ids() {
+        assert!(server_id("x7k9m2p4q8r1w5").is_ok());
+        assert!(server_id("short").is_err());
+        assert!(server_id("has space in it").is_err());
+        assert!(server_id(&"a".repeat(SERVER_ID_MAX + 1)).is_err());
+    }
+
+    #[test]
+    fn secrets() {
+        assert!(secret("correct-horse").is_ok());
+        assert!(secret("short").is_err());
+        assert!(secret("has a space").is_err());
+        assert!(secret("with+plus!").is_err());
+        assert!(secret("tab\there!").is_err());
+    }
+
+    #[test]
+    fn server_names() {
+        assert!(server_name("edge-1.fra").is_ok());
+        assert!(server_name("").is_err());
+        assert!(server_name("edge 1").is_err());
+    }
+}

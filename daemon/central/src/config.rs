@@ -1,0 +1,117 @@
+//! `hyctl central`'s flags (each also an environment variable) and the validated [`Config`].
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use hy_common::telemetry::LogFormat;
+
+/// Flags of `hyctl central`. Defaults are the original system's (`--listen :9090 --db central.db`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct CentralArgs {
+    /// Address to listen on; `:9090` means every interface, port 9090
+    #[arg(long, env = "HYCTL_CENTRAL_LISTEN", default_value = ":9090")]
+    pub listen: String,
+
+    /// SQLite database file, created on first run; the admin token is written beside it as
+    /// `<db>.admin-token`
+    #[arg(long, env = "HYCTL_CENTRAL_DB", default_value = "central.db", value_hint = clap::ValueHint::FilePath)]
+    pub db: PathBuf,
+
+    /// PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)
+    #[arg(long, env = "HYCTL_CENTRAL_TLS_CERT", requires = "tls_key", value_hint = clap::ValueHint::FilePath)]
+    pub tls_cert: Option<PathBuf>,
+
+    /// PEM private key of --tls-cert
+    #[arg(long, env = "HYCTL_CENTRAL_TLS_KEY", requires = "tls_cert", value_hint = clap::ValueHint::FilePath)]
+    pub tls_key: Option<PathBuf>,
+
+    /// Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)
+    #[arg(long, env = "HYCTL_LOG_FORMAT", value_enum, default_value_t)]
+    pub log_format: LogFormat,
+}
+
+/// A loaded TLS acceptor (opaque in `Debug`).
+#[derive(Clone)]
+pub struct Tls(pub hy_common::TlsAcceptor);
+
+impl fmt::Debug for Tls {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Tls(..)")
+    }
+}
+
+/// Validated configuration of the central daemon.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The database file.
+    pub db_path: PathBuf,
+    /// TLS, if enabled.
+    pub tls: Option<Tls>,
+}
+
+impl CentralArgs {
+    /// Validates the flags; the listen address is returned separately because `main` binds it.
+    pub fn load(&self) -> anyhow::Result<(SocketAddr, Config)> {
+        let listen = parse_listen(&self.listen)?;
+        let tls = match (&self.tls_cert, &self.tls_key) {
+            (Some(cert), Some(key)) => Some(Tls(hy_common::tls::acceptor(cert, key)?)),
+            _ => None,
+        };
+        Ok((
+            listen,
+            Config {
+                db_path: self.db.clone(),
+                tls,
+            },
+        ))
+    }
+}
+
+/// Go-style listen addresses: `:9090` is every interface; otherwise `IP:PORT`.
+pub fn parse_listen(s: &str) -> anyhow::Result<SocketAddr> {
+    if let Some(port) = s.strip_prefix(':') {
+        let port: u16 = port
+            .parse()
+            .with_context(|| format!("invalid port in listen address {s:?}"))?;
+        return Ok(SocketAddr::from(([0, 0, 0, 0], port)));
+    }
+    if let Some(port) = s.strip_prefix("localhost:") {
+        let port: u16 = port
+            .parse()
+            .with_context(|| format!("invalid port in listen address {s:?}"))?;
+        return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
+    }
+    match s.parse() {
+        Ok(addr) => Ok(addr),
+        Err(_) => bail!("invalid listen address {s:?}: use IP:PORT (e.g. 127.0.0.1:9090) or :PORT"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listen_addresses() {
+        assert_eq!(
+            parse_listen(":9090").unwrap(),
+            "0.0.0.0:9090".parse().unwrap()
+        );
+        assert_eq!(
+            parse_listen("127.0.0.1:1").unwrap(),
+            "127.0.0.1:1".parse().unwrap()
+        );
+        assert_eq!(
+            parse_listen("[::1]:80").unwrap(),
+            "[::1]:80".parse().unwrap()
+        );
+        assert_eq!(
+            parse_listen("localhost:80").unwrap(),
+            "127.0.0.1:80".parse().unwrap()
+        );
+        assert!(parse_listen("9090").is_err());
+        assert!(parse_listen(":99999").is_err());
+    }
+}

@@ -1,0 +1,28 @@
+//! Small named settings: the admin token's digest.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::DbError;
+
+const ADMIN_TOKEN_SHA256: &str = "admin_token_sha256";
+
+/// The stored SHA-256 (hex) of the admin token, if one was ever set.
+pub fn admin_token_digest(conn: &Connection) -> Result<Option<String>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [ADMIN_TOKEN_SHA256],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Replaces the admin token's digest.
+pub fn set_admin_token_digest(conn: &Connection, digest: &str) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![ADMIN_TOKEN_SHA256, digest],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,188 @@
+//! Central's SQLite database: one connection, used only from the blocking pool.
+//!
+//! PRAGMAs are set here, in code, because they are per-connection and a `journal_mode` change
+//! inside a migration's transaction is silently ignored. Repository functions in the submodules
+//! take a `&Connection` (a `Transaction` derefs to one), so handlers compose them atomically.
+
+pub mod meta;
+pub mod migrations;
+pub mod servers;
+pub mod traffic;
+pub mod users;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rusqlite::Connection;
+use rusqlite::hooks::Action;
+
+use crate::changes::ListChanges;
+
+/// Why a database operation failed. `NotFound` and `Conflict` are expected outcomes that the
+/// HTTP layer turns into 404 and 409; everything else is a 500.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// No row with that key.
+    #[error("no {kind} named {id:?}")]
+    NotFound {
+        /// "user", "server", "assignment".
+        kind: &'static str,
+        /// The key that was looked up.
+        id: String,
+    },
+    /// A uniqueness rule would be broken.
+    #[error("{0}")]
+    Conflict(String),
+    /// The database is of a newer schema than this build understands, or a migration failed.
+    #[error("{0}")]
+    Schema(String),
+    /// SQLite failed.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The blocking task running the query panicked or was cancelled.
+    #[error("database task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// Handle to the database. Cheap to clone; all access goes through [`Db::call`].
+#[derive(Debug, Clone)]
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+    pending: Arc<Mutex<Vec<i64>>>,
+    changes: ListChanges,
+}
+
+impl Db {
+    /// Opens (creating, mode 0600) and migrates the database file at `path`.
+    pub fn open(path: &Path) -> Result<Self, DbError> {
+        hy_common::files::ensure_private(path).map_err(|e| {
+            DbError::Schema(format!(
+                "could not create database file {}: {e}",
+                path.display()
+            ))
+        })?;
+        let conn = Connection::open(path)?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(DbError::Schema(format!(
+                "could not switch the database to WAL (got {mode})"
+            )));
+        }
+        Self::setup(conn)
+    }
+
+    /// An in-memory database with the same schema, for tests.
+    pub fn open_in_memory() -> Result<Self, DbError> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Self, DbError> {
+        // NORMAL in WAL mode: a commit survives a process crash; only an OS crash or power loss
+        // can roll back the last transactions, never corrupt the file.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        migrations::apply(&mut conn)?;
+
+        let pending = Arc::new(Mutex::new(Vec::new()));
+        let hook_pending = Arc::clone(&pending);
+        conn.update_hook(Some(
+            move |_action: Action, _db: &str, table: &str, rowid: i64| {
+                if table == "list_revisions" {
+                    hook_pending
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push(rowid);
+                }
+            },
+        ));
+        let rollback_pending = Arc::clone(&pending);
+        conn.rollback_hook(Some(move || {
+            rollback_pending
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clear();
+        }));
+        Ok(Self {
+            conn: Arc::new(Mutex::new(conn)),
+            pending,
+            changes: ListChanges::default(),
+        })
+    }
+
+    /// Change notifications for node lists.
+    pub fn changes(&self) -> &ListChanges {
+        &self.changes
+    }
+
+    /// Runs `f` on the blocking pool so SQLite never stalls a runtime worker, then publishes
+    /// which node lists it changed.
+    pub async fn call<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&mut Connection) -> Result<T, DbError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.call_blocking(f)).await?
+    }
+
+    /// [`Db::call`] for code already on a blocking thread.
+    pub fn call_blocking<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&mut Connection) -> Result<T, DbError>,
+    {
+        let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let out = f(&mut conn);
+        // A closure that returned early may have left a transaction open only if it leaked one;
+        // rusqlite rolls back on drop, so by now everything pending has been committed.
+        let changed: Vec<i64> =
+            std::mem::take(&mut *self.pending.lock().unwrap_or_else(|p| p.into_inner()));
+        drop(conn);
+        self.changes.publish(&changed);
+        out
+    }
+}
+
+/// Current time as stored in the database: whole seconds since the Unix epoch, UTC.
+pub fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+/// Converts stored seconds back to a timestamp (clamped to jiff's range).
+pub fn ts(secs: i64) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(secs).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wal_and_foreign_keys_are_on_and_file_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.db");
+        let db = Db::open(&path).unwrap();
+        db.call_blocking(|c| {
+            c.execute("INSERT INTO meta(key, value) VALUES ('x', 'y')", [])?;
+            Ok(())
+        })
+        .unwrap();
+        let other = Connection::open(&path).unwrap();
+        let mode: String = other
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = db
+            .call_blocking(|c| Ok(c.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(fk, 1);
+        for suffix in ["", "-wal", "-shm"] {
+            let p = dir.path().join(format!("c.db{suffix}"));
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", p.display());
+        }
+    }
+}

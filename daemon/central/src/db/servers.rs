@@ -1,0 +1,342 @@
+//! The `servers` and `assignments` tables, and the node list built from them.
+//!
+//! A server id is a credential: node requests find their server by the SHA-256 of the id they
+//! present, so the lookup's timing says nothing about stored ids.
+
+use hy_api::Traffic;
+use hy_api::node::NodeUser;
+use hy_api::servers::{AssignResult, AssignedUser, Server};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
+use sha2::{Digest, Sha256};
+
+use super::{DbError, ts, users};
+
+const SELECT: &str = "SELECT s.id, s.name, s.created_at, s.last_seen_at, s.agent_version,
+        (SELECT COUNT(*) FROM assignments a WHERE a.server_pk = s.pk),
+        COALESCE((SELECT SUM(t.tx) FROM traffic t WHERE t.server_pk = s.pk), 0),
+        COALESCE((SELECT SUM(t.rx) FROM traffic t WHERE t.server_pk = s.pk), 0),
+        s.unattributed_tx, s.unattributed_rx
+    FROM servers s";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Server> {
+    let n = |i: usize| row.get::<_, i64>(i).map(|v| v as u64);
+    Ok(Server {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        created_at: ts(row.get(2)?),
+        last_seen_at: row.get::<_, Option<i64>>(3)?.map(ts),
+        agent_version: row.get(4)?,
+        users: n(5)?,
+        traffic: Traffic {
+            tx: n(6)?,
+            rx: n(7)?,
+        },
+        unattributed: Traffic {
+            tx: n(8)?,
+            rx: n(9)?,
+        },
+    })
+}
+
+/// SHA-256 of a server id, the key node requests are looked up by.
+pub fn id_digest(id: &str) -> Vec<u8> {
+    Sha256::digest(id.as_bytes()).to_vec()
+}
+
+fn classify(err: rusqlite::Error, id: &str, name: Option<&str>) -> DbError {
+    if let rusqlite::Error::SqliteFailure(e, Some(msg)) = &err {
+        if e.code == ErrorCode::ConstraintViolation {
+            if msg.contains("servers.name") {
+                return DbError::Conflict(format!(
+                    "a server named {:?} already exists",
+                    name.unwrap_or_default()
+                ));
+            }
+            if msg.contains("servers.id") {
+                return DbError::Conflict(format!("server {id:?} already exists"));
+            }
+        }
+    }
+    DbError::Sqlite(err)
+}
+
+/// Names must not shadow another server's id, or `hyctl server show X` would be ambiguous.
+fn check_name_free(conn: &Connection, name: Option<&str>) -> Result<(), DbError> {
+    if let Some(name) = name {
+        let clash: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM servers WHERE id = ?1)")?
+            .query_row([name], |r| r.get(0))?;
+        if clash {
+            return Err(DbError::Conflict(format!(
+                "{name:?} is another server's id and cannot be used as a name"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Inserts a server.
+pub fn insert(
+    conn: &Connection,
+    id: &str,
+    name: Option<&str>,
+    now: i64,
+) -> Result<Server, DbError> {
+    check_name_free(conn, name)?;
+    conn.prepare_cached(
+        "INSERT INTO servers (id, id_sha256, name, created_at) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, id_digest(id), name, now])
+    .map_err(|e| classify(e, id, name))?;
+    get(conn, id)
+}
+
+/// The internal key of a server, creating the server if it is new: the original system had no
+/// server registry, so assigning a user to an id was how a server came to exist.
+pub fn ensure(conn: &Connection, id: &str, now: i64) -> Result<(i64, bool), DbError> {
+    if let Some(pk) = find(conn, id)? {
+        return Ok((pk, false));
+    }
+    conn.prepare_cached("INSERT INTO servers (id, id_sha256, created_at) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, id_digest(id), now])?;
+    Ok((conn.last_insert_rowid(), true))
+}
+
+/// All servers, ordered by name then id.
+pub fn list(conn: &Connection) -> Result<Vec<Server>, DbError> {
+    let mut stmt =
+        conn.prepare_cached(&format!("{SELECT} ORDER BY s.name IS NULL, s.name, s.id"))?;
+    let rows = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// One server, or `NotFound`.
+pub fn get(conn: &Connection, id: &str) -> Result<Server, DbError> {
+    conn.prepare_cached(&format!("{SELECT} WHERE s.id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| not_found(id))
+}
+
+/// The internal key of a server, if it exists.
+pub fn find(conn: &Connection, id: &str) -> Result<Option<i64>, DbError> {
+    Ok(conn
+        .prepare_cached("SELECT pk FROM servers WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// The internal key of a server, or `NotFound`.
+pub fn pk(conn: &Connection, id: &str) -> Result<i64, DbError> {
+    find(conn, id)?.ok_or_else(|| not_found(id))
+}
+
+/// The server a node request names, looked up by the digest of the presented id.
+pub fn by_node_credential(conn: &Connection, presented: &str) -> Result<Option<i64>, DbError> {
+    Ok(conn
+        .prepare_cached("SELECT pk FROM servers WHERE id_sha256 = ?1")?
+        .query_row([id_digest(presented)], |r| r.get(0))
+        .optional()?)
+}
+
+/// Sets or clears a server's name.
+pub fn rename(conn: &Connection, id: &str, name: Option<&str>) -> Result<Server, DbError> {
+    check_name_free(conn, name)?;
+    let n = conn
+        .prepare_cached("UPDATE servers SET name = ?2 WHERE id = ?1")?
+        .execute(params![id, name])
+        .map_err(|e| classify(e, id, name))?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    get(conn, id)
+}
+
+/// Deletes a server and its assignments. Its traffic stays, counted in user totals and shown
+/// as "deleted" in per-server views.
+pub fn delete(conn: &Connection, id: &str) -> Result<(), DbError> {
+    match conn
+        .prepare_cached("DELETE FROM servers WHERE id = ?1")?
+        .execute([id])?
+    {
+        0 => Err(not_found(id)),
+        _ => Ok(()),
+    }
+}
+
+/// Assigns users to a server. All ids must exist; nothing is written if one does not.
+pub fn assign(
+    conn: &Connection,
+    server_pk: i64,
+    server_id: &str,
+    user_ids: &[String],
+    now: i64,
+) -> Result<AssignResult, DbError> {
+    let mut result = AssignResult {
+        server_id: server_id.to_owned(),
+        ..Default::default()
+    };
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO assignments (server_pk, user_pk, created_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT DO NOTHING",
+    )?;
+    for id in user_ids {
+        let user_pk = users::pk(conn, id)?;
+        if insert.execute(params![server_pk, user_pk, now])? == 1 {
+            result.assigned.push(id.clone());
+        } else if !result.assigned.contains(id) && !result.unchanged.contains(id) {
+            result.unchanged.push(id.clone());
+        }
+    }
+    Ok(result)
+}
+
+/// Removes one assignment, or `NotFound` if the user was not assigned.
+pub fn unassign(conn: &Connection, server_pk: i64, user_id: &str) -> Result<(), DbError> {
+    let user_pk = users::pk(conn, user_id)?;
+    let n = conn
+        .prepare_cached("DELETE FROM assignments WHERE server_pk = ?1 AND user_pk = ?2")?
+        .execute(params![server_pk, user_pk])?;
+    if n == 0 {
+        return Err(DbError::NotFound {
+            kind: "assignment of user",
+            id: user_id.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Users assigned to a server, ordered by id.
+pub fn assigned_users(conn: &Connection, server_pk: i64) -> Result<Vec<AssignedUser>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT u.id, a.created_at FROM assignments a JOIN users u ON u.pk = a.user_pk
+         WHERE a.server_pk = ?1 ORDER BY u.id",
+    )?;
+    let rows = stmt
+        .query_map([server_pk], |r| {
+            Ok(AssignedUser {
+                id: r.get(0)?,
+                assigned_at: ts(r.get(1)?),
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// The revision of a server's list, `None` if the server is gone.
+pub fn list_revision(conn: &Connection, server_pk: i64) -> Result<Option<i64>, DbError> {
+    Ok(conn
+        .prepare_cached("SELECT rev FROM list_revisions WHERE server_pk = ?1")?
+        .query_row([server_pk], |r| r.get(0))
+        .optional()?)
+}
+
+/// The users a node may admit, with the revision they were read at (same snapshot).
+pub fn node_users(
+    conn: &Connection,
+    server_pk: i64,
+) -> Result<Option<(i64, Vec<NodeUser>)>, DbError> {
+    let tx = conn.unchecked_transaction()?;
+    let Some(rev) = list_revision(&tx, server_pk)? else {
+        return Ok(None);
+    };
+    let mut stmt = tx.prepare_cached(
+        "SELECT u.id, u.secret_sha256 FROM assignments a JOIN users u ON u.pk = a.user_pk
+         WHERE a.server_pk = ?1",
+    )?;
+    let users = stmt
+        .query_map([server_pk], |r| {
+            Ok(NodeUser {
+                id: r.get(0)?,
+                auth_sha256: r.get(1)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    drop(stmt);
+    tx.commit()?;
+    Ok(Some((rev, users)))
+}
+
+/// Records that a node's agent was in touch.
+pub fn touch(
+    conn: &Connection,
+    server_pk: i64,
+    version: Option<&str>,
+    now: i64,
+) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "UPDATE servers SET last_seen_at = ?2, agent_version = COALESCE(?3, agent_version)
+         WHERE pk = ?1",
+    )?
+    .execute(params![server_pk, now, version])?;
+    Ok(())
+}
+
+fn not_found(id: &str) -> DbError {
+    DbError::NotFound {
+        kind: "server",
+        id: id.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Db;
+    use super::*;
+
+    fn rev(c: &Connection, pk: i64) -> i64 {
+        list_revision(c, pk).unwrap().unwrap()
+    }
+
+    #[test]
+    fn list_revision_moves_on_every_change_that_affects_the_list() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            users::insert(c, "alice", "secret-alice", 1)?;
+            users::insert(c, "bob", "secret-bob-1", 1)?;
+            let (pk, created) = ensure(c, "server-one", 1)?;
+            assert!(created);
+            let r0 = rev(c, pk);
+            assign(c, pk, "server-one", &["alice".into(), "bob".into()], 1)?;
+            let r1 = rev(c, pk);
+            assert!(r1 > r0);
+            // Re-assigning changes nothing.
+            assign(c, pk, "server-one", &["alice".into()], 1)?;
+            assert_eq!(rev(c, pk), r1);
+            users::set_secret(c, "bob", "secret-bob-2", 2)?;
+            let r2 = rev(c, pk);
+            assert!(r2 > r1);
+            // Deleting a user removes its assignment by cascade, which must bump too.
+            users::delete(c, "alice")?;
+            assert!(rev(c, pk) > r2);
+            let (_, users) = node_users(c, pk)?.unwrap();
+            assert_eq!(users.len(), 1);
+            assert_eq!(users[0].auth_sha256, hy_api::auth_digest("secret-bob-2"));
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn changes_are_published_to_waiters() {
+        let db = Db::open_in_memory().unwrap();
+        let pk = db
+            .call_blocking(|c| Ok(ensure(c, "server-one", 1)?.0))
+            .unwrap();
+        let g0 = db.changes().generation(pk);
+        db.call_blocking(|c| {
+            users::insert(c, "alice", "secret-alice", 1)?;
+            assign(c, pk, "server-one", &["alice".into()], 1)
+        })
+        .unwrap();
+        assert!(db.changes().generation(pk) > g0);
+        // A rolled-back change publishes nothing.
+        let g1 = db.changes().generation(pk);
+        let _ = db.call_blocking(|c| {
+            let tx = c.transaction()?;
+            users::delete(&tx, "alice")?;
+            Err::<(), _>(DbError::Conflict("abort".into()))
+        });
+        assert_eq!(db.changes().generation(pk), g1);
+    }
+}

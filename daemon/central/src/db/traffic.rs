@@ -1,0 +1,189 @@
+//! The `traffic` table (totals per user and server) and applying nodes' reports to it.
+
+use std::collections::BTreeMap;
+
+use hy_api::Traffic;
+use hy_api::node::ReportAck;
+use hy_api::traffic::{ServerTraffic, TrafficByUser};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::DbError;
+
+/// Totals per user over all servers, every user included (zeros too).
+pub fn by_user(conn: &Connection) -> Result<TrafficByUser, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT u.id, COALESCE(SUM(t.tx), 0), COALESCE(SUM(t.rx), 0)
+         FROM users u LEFT JOIN traffic t ON t.user_pk = u.pk GROUP BY u.pk",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                Traffic {
+                    tx: r.get::<_, i64>(1)? as u64,
+                    rx: r.get::<_, i64>(2)? as u64,
+                },
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Totals per server, optionally for one user; traffic of deleted servers is summed into one
+/// entry with a `null` id.
+pub fn by_server(conn: &Connection, user_pk: Option<i64>) -> Result<Vec<ServerTraffic>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.name, SUM(t.tx), SUM(t.rx)
+         FROM traffic t LEFT JOIN servers s ON s.pk = t.server_pk
+         WHERE ?1 IS NULL OR t.user_pk = ?1
+         GROUP BY s.pk
+         ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id",
+    )?;
+    let rows = stmt
+        .query_map([user_pk], |r| {
+            Ok(ServerTraffic {
+                server_id: r.get(0)?,
+                name: r.get(1)?,
+                tx: r.get::<_, i64>(2)? as u64,
+                rx: r.get::<_, i64>(3)? as u64,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Totals of one user over all servers.
+pub fn of_user(conn: &Connection, user_pk: i64) -> Result<Traffic, DbError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(tx), 0), COALESCE(SUM(rx), 0) FROM traffic WHERE user_pk = ?1",
+        )?
+        .query_row([user_pk], |r| {
+            Ok(Traffic {
+                tx: r.get::<_, i64>(0)? as u64,
+                rx: r.get::<_, i64>(1)? as u64,
+            })
+        })?)
+}
+
+/// Where a report came from, for exactly-once application.
+#[derive(Debug, Clone, Copy)]
+pub struct Sequence<'a> {
+    /// The agent instance (its state directory's random id).
+    pub instance: &'a str,
+    /// The batch number within that instance.
+    pub seq: u64,
+}
+
+/// Adds a node's report to the counters, in one transaction with its dedup cursor.
+///
+/// A numbered batch at or below the instance's cursor was applied before and is acknowledged
+/// without counting. Bytes for ids that name no user go to the server's `unattributed` counter.
+pub fn apply_report(
+    conn: &mut Connection,
+    server_pk: i64,
+    sequence: Option<Sequence<'_>>,
+    users: &BTreeMap<String, Traffic>,
+    now: i64,
+) -> Result<ReportAck, DbError> {
+    let tx = conn.transaction()?;
+    let mut ack = ReportAck {
+        seq: sequence.map(|s| s.seq),
+        applied: true,
+        unknown_users: vec![],
+    };
+    if let Some(Sequence { instance, seq }) = sequence {
+        let last: Option<i64> = tx
+            .prepare_cached(
+                "SELECT last_seq FROM report_cursors WHERE server_pk = ?1 AND instance = ?2",
+            )?
+            .query_row(params![server_pk, instance], |r| r.get(0))
+            .optional()?;
+        if last.is_some_and(|last| seq as i64 <= last) {
+            ack.applied = false;
+            return Ok(ack);
+        }
+        tx.prepare_cached(
+            "INSERT INTO report_cursors (server_pk, instance, last_seq, updated_at)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (server_pk, instance) DO UPDATE SET
+                 last_seq = excluded.last_seq, updated_at = excluded.updated_at",
+        )?
+        .execute(params![server_pk, instance, seq as i64, now])?;
+    }
+    {
+        let mut find = tx.prepare_cached("SELECT pk FROM users WHERE id = ?1")?;
+        let mut add = tx.prepare_cached(
+            "INSERT INTO traffic (user_pk, server_pk, tx, rx) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (user_pk, server_pk) DO UPDATE SET
+                 tx = tx + excluded.tx, rx = rx + excluded.rx",
+        )?;
+        let mut lost = Traffic::default();
+        for (id, t) in users.iter().filter(|(_, t)| !t.is_zero()) {
+            match find.query_row([id], |r| r.get::<_, i64>(0)).optional()? {
+                Some(user_pk) => {
+                    add.execute(params![user_pk, server_pk, t.tx as i64, t.rx as i64])?;
+                }
+                None => {
+                    lost.add(*t);
+                    ack.unknown_users.push(id.clone());
+                }
+            }
+        }
+        if !lost.is_zero() {
+            tx.prepare_cached(
+                "UPDATE servers SET unattributed_tx = unattributed_tx + ?2,
+                     unattributed_rx = unattributed_rx + ?3 WHERE pk = ?1",
+            )?
+            .execute(params![server_pk, lost.tx as i64, lost.rx as i64])?;
+        }
+    }
+    tx.commit()?;
+    Ok(ack)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Db, servers, users};
+    use super::*;
+
+    #[test]
+    fn a_batch_counts_once_and_unknown_users_are_kept_aside() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            users::insert(c, "alice", "secret-alice", 1)?;
+            let (pk, _) = servers::ensure(c, "server-one", 1)?;
+            let report: BTreeMap<String, Traffic> = [
+                ("alice".to_owned(), Traffic { tx: 10, rx: 20 }),
+                ("ghost".to_owned(), Traffic { tx: 1, rx: 2 }),
+            ]
+            .into();
+            let seq = Some(Sequence {
+                instance: "i1",
+                seq: 1,
+            });
+            let first = apply_report(c, pk, seq, &report, 1)?;
+            assert!(first.applied);
+            assert_eq!(first.unknown_users, vec!["ghost".to_owned()]);
+            let again = apply_report(c, pk, seq, &report, 1)?;
+            assert!(!again.applied);
+            // Another instance starts its own sequence.
+            apply_report(
+                c,
+                pk,
+                Some(Sequence {
+                    instance: "i2",
+                    seq: 1,
+                }),
+                &report,
+                1,
+            )?;
+            let alice = of_user(c, users::pk(c, "alice")?)?;
+            assert_eq!(alice, Traffic { tx: 20, rx: 40 });
+            let server = servers::get(c, "server-one")?;
+            assert_eq!(server.unattributed, Traffic { tx: 2, rx: 4 });
+            Ok(())
+        })
+        .unwrap();
+    }
+}

@@ -1,0 +1,120 @@
+//! Central's HTTP surface: composes the resource routers, the OpenAPI document built from the
+//! same handlers, and the layers every request goes through.
+
+pub mod error;
+pub mod extract;
+pub mod node;
+pub mod servers;
+pub mod traffic;
+pub mod users;
+
+use std::time::Duration;
+
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::Response;
+use axum::{Json, Router, middleware};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+/// Largest admin request body.
+pub const ADMIN_BODY_LIMIT: usize = 1024 * 1024;
+/// Longest a request may run; long polls wait at most 60 s, so this leaves them room.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(90);
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "hyctl central", description = "Users, servers, assignments and traffic of a \
+        Hysteria 2 fleet. Admin endpoints need `Authorization: Bearer <admin token>`; node \
+        endpoints authenticate by the server id in the path."),
+    modifiers(&AdminToken),
+    tags((name = "users"), (name = "servers"), (name = "traffic"), (name = "node"), (name = "meta"))
+)]
+struct ApiDoc;
+
+struct AdminToken;
+
+impl Modify for AdminToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "admin",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// Every endpoint, each registered once with its documentation.
+fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(users::routes())
+        .merge(servers::routes())
+        .merge(traffic::routes())
+        .merge(node::routes().layer(DefaultBodyLimit::max(node::REPORT_BODY_LIMIT)))
+        .routes(routes!(health))
+        .routes(routes!(openapi_json))
+}
+
+/// The router and the OpenAPI document, built from one list of handlers.
+pub fn router_and_doc(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
+    let (router, doc) = api().split_for_parts();
+    let router = router
+        .layer(DefaultBodyLimit::max(ADMIN_BODY_LIMIT))
+        .layer(middleware::map_response(error::json_errors))
+        .layer(middleware::map_response(version_header))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .with_state(state);
+    (router, doc)
+}
+
+/// The router alone.
+pub fn router(state: AppState) -> Router {
+    router_and_doc(state).0
+}
+
+/// Spans name the route pattern, never the raw path: node paths carry server ids, which are
+/// credentials.
+fn request_span(req: &Request) -> tracing::Span {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("(unmatched)", MatchedPath::as_str);
+    tracing::debug_span!("request", method = %req.method(), route)
+}
+
+async fn version_header(mut resp: Response) -> Response {
+    resp.headers_mut().insert(
+        hy_api::VERSION_HEADER,
+        HeaderValue::from_static(hy_api::VERSION),
+    );
+    resp
+}
+
+/// Liveness
+#[utoipa::path(get, path = "/healthz", tag = "meta",
+    responses((status = 200, description = "central is up", body = serde_json::Value)))]
+async fn health() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok", "version": hy_api::VERSION }))
+}
+
+/// This document
+#[utoipa::path(get, path = "/openapi.json", tag = "meta",
+    responses((status = 200, description = "the OpenAPI 3.1 document of this API")))]
+async fn openapi_json(State(_): State<AppState>) -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi())
+}
+
+/// The OpenAPI document of every endpoint.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api().into_openapi()
+}

@@ -1,0 +1,273 @@
+//! What nodes call: `GET /auth/{server_id}` (the user list, long-pollable) and
+//! `POST /traffic/{server_id}` (traffic reports, exactly once when numbered).
+//!
+//! The server id in the path is the node's credential. An unknown id gets a bare 404, the same
+//! as a missing route, so probing learns nothing; a node can only ever read its own list.
+
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use hy_api::node::{self, MAX_WAIT_SECS, NodeList, ReportAck, TrafficBatch};
+use hy_api::traffic::TrafficByUser;
+use hy_api::{ErrorBody, Traffic};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::error::ApiError;
+use crate::db::traffic::Sequence;
+use crate::db::{self, servers, traffic};
+use crate::state::AppState;
+
+/// A node's last contact is written at most this often (seconds), not on every poll.
+pub const CONTACT_WRITE_EVERY: i64 = 10;
+/// Largest report body accepted: about a million users' counters.
+pub const REPORT_BODY_LIMIT: usize = 64 * 1024 * 1024;
+
+pub(crate) fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(node_list))
+        .routes(routes!(report_traffic))
+}
+
+fn unknown_server() -> ApiError {
+    ApiError::NotFound("not found".into())
+}
+
+/// Looks up the node by its credential and records the contact (throttled).
+async fn authenticate(
+    s: &AppState,
+    server_id: String,
+    headers: &HeaderMap,
+) -> Result<i64, ApiError> {
+    let version = agent_version(headers);
+    let contacts = s.contacts.clone();
+    s.db.call(move |c| {
+        let pk = servers::by_node_credential(c, &server_id)?;
+        if let Some(pk) = pk {
+            let now = db::now();
+            let due = {
+                let mut seen = contacts.lock().unwrap_or_else(|p| p.into_inner());
+                let last = seen.entry(pk).or_insert(i64::MIN);
+                let due = now.saturating_sub(*last) >= CONTACT_WRITE_EVERY;
+                if due {
+                    *last = now;
+                }
+                due
+            };
+            if due {
+                servers::touch(c, pk, version.as_deref(), now)?;
+            }
+        }
+        Ok(pk)
+    })
+    .await?
+    .ok_or_else(unknown_server)
+}
+
+/// `hyctl-agent/0.1.0` → `0.1.0`; any other client is recorded by its product string.
+fn agent_version(headers: &HeaderMap) -> Option<String> {
+    let ua = headers.get(header::USER_AGENT)?.to_str().ok()?;
+    let v = ua.strip_prefix("hyctl-agent/").unwrap_or(ua);
+    Some(v.chars().take(64).collect())
+}
+
+fn etag(server_pk: i64, rev: i64) -> String {
+    format!("{server_pk}.{rev}")
+}
+
+/// True if `If-None-Match` names `tag` (or is `*`).
+fn matches_etag(headers: &HeaderMap, tag: &str) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/").trim_matches('"'))
+        .any(|t| t == tag || t == "*")
+}
+
+/// Long-poll parameters.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct Wait {
+    /// With a current `If-None-Match`: hold the request open up to this many seconds (at most
+    /// 60) and answer as soon as the list changes; `304` if it does not.
+    wait: Option<u64>,
+}
+
+/// The user list a node may admit
+///
+/// The node's credential is the server id in the path. Answers with an `ETag`; send it back in
+/// `If-None-Match` to get `304` while nothing changed, and add `?wait=N` to long-poll.
+#[utoipa::path(get, path = "/auth/{server_id}", tag = "node",
+    params(("server_id" = String, Path, description = "the node's server id (its credential)"), Wait),
+    responses((status = 200, body = NodeList, headers(("ETag" = String))),
+        (status = 304, description = "unchanged since If-None-Match"),
+        (status = 404, description = "unknown server id", body = ErrorBody)))]
+async fn node_list(
+    State(s): State<AppState>,
+    Path(server_id): Path<String>,
+    Query(wait): Query<Wait>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let pk = authenticate(&s, server_id, &headers).await?;
+    let wait = Duration::from_secs(wait.wait.unwrap_or(0).min(MAX_WAIT_SECS));
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        // Read the generation before the revision, so a change committed after the read below
+        // moves the generation past `seen` and ends the wait.
+        let seen = s.db.changes().generation(pk);
+        let rev =
+            s.db.call(move |c| servers::list_revision(c, pk))
+                .await?
+                .ok_or_else(unknown_server)?;
+        let tag = etag(pk, rev);
+        if !matches_etag(&headers, &tag) {
+            break;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Ok(not_modified(&tag));
+        }
+        let until = async {
+            tokio::select! {
+                () = tokio::time::sleep_until(deadline) => {}
+                () = s.shutdown.cancelled() => {}
+            }
+        };
+        s.db.changes().wait_past(pk, seen, until).await;
+        if s.shutdown.is_cancelled() {
+            return Err(ApiError::Unavailable);
+        }
+    }
+    // Serialised on the blocking pool: a list of 100k users is megabytes of JSON.
+    let (tag, body) =
+        s.db.call(move |c| {
+            let (rev, users) =
+                servers::node_users(c, pk)?.ok_or_else(|| db::DbError::NotFound {
+                    kind: "server",
+                    id: String::new(),
+                })?;
+            let tag = etag(pk, rev);
+            let body = serde_json::to_vec(&NodeList {
+                revision: tag.clone(),
+                users,
+            })
+            .map_err(|e| db::DbError::Schema(format!("could not encode node list: {e}")))?;
+            Ok((tag, body))
+        })
+        .await
+        .map_err(|e| match e {
+            db::DbError::NotFound { .. } => unknown_server(),
+            other => other.into(),
+        })?;
+    let mut resp = Response::new(Body::from(body));
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{tag}\"")) {
+        h.insert(header::ETAG, v);
+    }
+    Ok(resp)
+}
+
+fn not_modified(tag: &str) -> Response {
+    let mut resp = StatusCode::NOT_MODIFIED.into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{tag}\"")) {
+        resp.headers_mut().insert(header::ETAG, v);
+    }
+    resp
+}
+
+fn check_instance(instance: &str) -> Result<(), ApiError> {
+    let ok = (1..=64).contains(&instance.len())
+        && instance
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(ApiError::BadRequest(
+            "`instance` must be 1 to 64 characters from [A-Za-z0-9_-]".into(),
+        ))
+    }
+}
+
+/// Counters are stored as SQLite integers (signed 64-bit).
+fn check_counters(users: &TrafficByUser) -> Result<(), ApiError> {
+    for (id, t) in users {
+        if t.tx > i64::MAX as u64 || t.rx > i64::MAX as u64 {
+            return Err(ApiError::BadRequest(format!(
+                "counter for {id:?} is out of range"
+            )));
+        }
+        if id.len() > 256 {
+            return Err(ApiError::BadRequest(
+                "a user id in the report is over 256 bytes".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Report a node's traffic
+///
+/// Takes the original body `{"alice":{"tx":1,"rx":2}}` (applied every time it is received) or a
+/// numbered batch `{"seq":7,"instance":"...","users":{...}}` (applied once per
+/// `(server, instance, seq)`, acknowledged again without counting when repeated). Bytes for ids
+/// that name no user are added to the server's `unattributed` counter and listed in the answer.
+#[utoipa::path(post, path = "/traffic/{server_id}", tag = "node",
+    params(("server_id" = String, Path, description = "the node's server id (its credential)")),
+    request_body(content = TrafficBatch, description = "a TrafficBatch, or the original map of \
+        user id to {tx, rx}"),
+    responses((status = 200, body = ReportAck), (status = 400, body = ErrorBody),
+        (status = 404, description = "unknown server id", body = ErrorBody),
+        (status = 413, body = ErrorBody)))]
+async fn report_traffic(
+    State(s): State<AppState>,
+    Path(server_id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<axum::Json<ReportAck>, ApiError> {
+    let pk = authenticate(&s, server_id, &headers).await?;
+    let value: serde_json::Value = super::extract::parse(&body)?;
+    let (sequence, users) = if node::is_batch(&value) {
+        let batch: TrafficBatch = super::extract::parse(&body)?;
+        check_instance(&batch.instance)?;
+        if batch.seq == 0 || batch.seq > i64::MAX as u64 {
+            return Err(ApiError::BadRequest(
+                "`seq` must be between 1 and 2^63-1".into(),
+            ));
+        }
+        (Some((batch.instance, batch.seq)), batch.users)
+    } else {
+        let users: std::collections::BTreeMap<String, Traffic> = super::extract::parse(&body)?;
+        (None, users)
+    };
+    check_counters(&users)?;
+    let ack =
+        s.db.call(move |c| {
+            let seq = sequence.as_ref().map(|(instance, seq)| Sequence {
+                instance,
+                seq: *seq,
+            });
+            traffic::apply_report(c, pk, seq, &users, db::now())
+        })
+        .await?;
+    if !ack.unknown_users.is_empty() {
+        tracing::warn!(
+            unknown = ack.unknown_users.len(),
+            "report named users that do not exist; their bytes were counted as unattributed"
+        );
+    }
+    if !ack.applied {
+        tracing::debug!(seq = ?ack.seq, "duplicate report acknowledged without counting");
+    }
+    Ok(axum::Json(ack))
+}

@@ -1,0 +1,74 @@
+//! hyctl's central daemon: the one management server of a fleet.
+//!
+//! Owns users, servers, assignments and traffic in SQLite and serves them over HTTP to admins
+//! (`/admin/...`, behind a token) and to node agents (`/auth/{server_id}`,
+//! `/traffic/{server_id}`). `hyctl central` parses flags and calls [`run`]; tests call [`run`]
+//! with a listener on `127.0.0.1:0`.
+
+pub mod changes;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod state;
+pub mod token;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+pub use config::{CentralArgs, Config};
+
+/// Runs central until `shutdown` is cancelled, then stops accepting, lets in-flight requests
+/// (and the database writes they started) finish, and returns.
+pub async fn run(
+    config: Config,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    let db_path = config.db_path.clone();
+    let (db, admin_digest) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
+        let db = db::Db::open(&db_path)
+            .with_context(|| format!("could not open database {}", db_path.display()))?;
+        let digest = token::ensure(&db, &db_path)?;
+        Ok((db, digest))
+    })
+    .await??;
+    let state = state::AppState {
+        db: db.clone(),
+        admin_digest: Arc::new(admin_digest),
+        shutdown: shutdown.clone(),
+        contacts: Arc::new(Mutex::new(HashMap::new())),
+    };
+    let app = http::router(state);
+    let addr = listener.local_addr()?;
+    let served = match config.tls {
+        None => {
+            tracing::info!(%addr, db = %config.db_path.display(), "central listening (http)");
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown.clone().cancelled_owned())
+                .await
+        }
+        Some(tls) => {
+            tracing::info!(%addr, db = %config.db_path.display(), "central listening (https)");
+            let listener = hy_common::tls::TlsListener::new(listener, tls.0)?;
+            axum::serve(listener, app)
+                .with_graceful_shutdown(shutdown.clone().cancelled_owned())
+                .await
+        }
+    };
+    // Whatever ended serving, nothing else may keep waiting on it.
+    shutdown.cancel();
+    // Fold the WAL into the main file so a stopped central leaves one self-contained database.
+    let checkpoint = db
+        .call(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?))
+        .await;
+    if let Err(err) = checkpoint {
+        tracing::warn!(error = %err, "could not checkpoint the database on shutdown");
+    }
+    served.context("http server failed")?;
+    tracing::info!("central stopped");
+    Ok(())
+}

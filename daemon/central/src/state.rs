@@ -1,0 +1,22 @@
+//! What every handler can reach: the database, the admin credential, the shutdown signal.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use tokio_util::sync::CancellationToken;
+
+use crate::db::Db;
+
+/// Shared handler state. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// SHA-256 of the admin token; the token itself is never held.
+    pub admin_digest: Arc<[u8; 32]>,
+    /// Cancelled when central is shutting down; long polls answer at once.
+    pub shutdown: CancellationToken,
+    /// When each server's last contact was written, to write it at most every
+    /// [`crate::http::node::CONTACT_WRITE_EVERY`] seconds per server instead of on every poll.
+    pub contacts: Arc<Mutex<HashMap<i64, i64>>>,
+}
