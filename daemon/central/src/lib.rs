@@ -41,6 +41,7 @@ pub async fn run(
         admin_digest: Arc::new(admin_digest),
         shutdown: shutdown.clone(),
         contacts: Arc::new(Mutex::new(HashMap::new())),
+        waiting_polls: Arc::default(),
     };
     let app = http::router(state);
     let addr = listener.local_addr()?;

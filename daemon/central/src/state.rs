@@ -1,6 +1,7 @@
 //! What every handler can reach: the database, the admin credential, the shutdown signal.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio_util::sync::CancellationToken;
@@ -19,4 +20,24 @@ pub struct AppState {
     /// When each server's last contact was written, to write it at most every
     /// [`crate::http::node::CONTACT_WRITE_EVERY`] seconds per server instead of on every poll.
     pub contacts: Arc<Mutex<HashMap<i64, i64>>>,
+    /// Node long polls being held open right now (shown by `/healthz`).
+    pub waiting_polls: Arc<AtomicUsize>,
+}
+
+/// Counts one held long poll for as long as it lives.
+#[derive(Debug)]
+pub struct PollGuard(Arc<AtomicUsize>);
+
+impl PollGuard {
+    /// Starts counting.
+    pub fn new(counter: &Arc<AtomicUsize>) -> Self {
+        counter.fetch_add(1, Ordering::Relaxed);
+        Self(Arc::clone(counter))
+    }
+}
+
+impl Drop for PollGuard {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
 }

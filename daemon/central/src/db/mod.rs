@@ -145,6 +145,18 @@ impl Db {
     }
 }
 
+/// The constraint a failed statement broke, e.g. `users.id`, if it was a UNIQUE violation.
+pub fn unique_violation(err: &rusqlite::Error) -> Option<&str> {
+    match err {
+        rusqlite::Error::SqliteFailure(e, Some(msg))
+            if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            msg.strip_prefix("UNIQUE constraint failed: ")
+        }
+        _ => None,
+    }
+}
+
 /// Current time as stored in the database: whole seconds since the Unix epoch, UTC.
 pub fn now() -> i64 {
     jiff::Timestamp::now().as_second()

@@ -6,7 +6,7 @@
 use hy_api::Traffic;
 use hy_api::node::NodeUser;
 use hy_api::servers::{AssignResult, AssignedUser, Server};
-use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
 use super::{DbError, ts, users};
@@ -44,20 +44,16 @@ pub fn id_digest(id: &str) -> Vec<u8> {
 }
 
 fn classify(err: rusqlite::Error, id: &str, name: Option<&str>) -> DbError {
-    if let rusqlite::Error::SqliteFailure(e, Some(msg)) = &err {
-        if e.code == ErrorCode::ConstraintViolation {
-            if msg.contains("servers.name") {
-                return DbError::Conflict(format!(
-                    "a server named {:?} already exists",
-                    name.unwrap_or_default()
-                ));
-            }
-            if msg.contains("servers.id") {
-                return DbError::Conflict(format!("server {id:?} already exists"));
-            }
+    match super::unique_violation(&err) {
+        Some("servers.name") => DbError::Conflict(format!(
+            "a server named {:?} already exists",
+            name.unwrap_or_default()
+        )),
+        Some("servers.id" | "servers.id_sha256") => {
+            DbError::Conflict(format!("server {id:?} already exists"))
         }
+        _ => DbError::Sqlite(err),
     }
-    DbError::Sqlite(err)
 }
 
 /// Names must not shadow another server's id, or `hyctl server show X` would be ambiguous.

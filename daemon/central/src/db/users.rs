@@ -2,7 +2,7 @@
 
 use hy_api::Traffic;
 use hy_api::users::User;
-use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{DbError, ts};
 
@@ -28,21 +28,15 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
 
 /// Turns a UNIQUE violation on `users` into a conflict that says which rule broke.
 fn classify(err: rusqlite::Error, id: &str) -> DbError {
-    if let rusqlite::Error::SqliteFailure(e, Some(msg)) = &err {
-        if e.code == ErrorCode::ConstraintViolation {
-            if msg.contains("users.id") {
-                return DbError::Conflict(format!("user {id:?} already exists"));
-            }
-            if msg.contains("users.secret") {
-                return DbError::Conflict(
-                    "that secret is already used by another user; secrets must be unique so a \
-                     client's auth string names exactly one user"
-                        .into(),
-                );
-            }
-        }
+    match super::unique_violation(&err) {
+        Some("users.id") => DbError::Conflict(format!("user {id:?} already exists")),
+        Some("users.secret") => DbError::Conflict(
+            "that secret is already used by another user; secrets must be unique so a \
+             client's auth string names exactly one user"
+                .into(),
+        ),
+        _ => DbError::Sqlite(err),
     }
-    DbError::Sqlite(err)
 }
 
 /// Inserts a user.

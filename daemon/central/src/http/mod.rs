@@ -101,10 +101,16 @@ async fn version_header(mut resp: Response) -> Response {
 }
 
 /// Liveness
+///
+/// `{"status":"ok","version":"0.1.0","node_polls_waiting":3}`: the last figure is how many
+/// agents are long-polling for changes right now.
 #[utoipa::path(get, path = "/healthz", tag = "meta",
     responses((status = 200, description = "central is up", body = serde_json::Value)))]
-async fn health() -> Json<serde_json::Value> {
-    Json(serde_json::json!({ "status": "ok", "version": hy_api::VERSION }))
+async fn health(State(s): State<AppState>) -> Json<serde_json::Value> {
+    let polls = s.waiting_polls.load(std::sync::atomic::Ordering::Relaxed);
+    Json(
+        serde_json::json!({ "status": "ok", "version": hy_api::VERSION, "node_polls_waiting": polls }),
+    )
 }
 
 /// This document

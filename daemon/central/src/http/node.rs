@@ -138,6 +138,7 @@ async fn node_list(
                 () = s.shutdown.cancelled() => {}
             }
         };
+        let _held = crate::state::PollGuard::new(&s.waiting_polls);
         s.db.changes().wait_past(pk, seen, until).await;
         if s.shutdown.is_cancelled() {
             return Err(ApiError::Unavailable);

@@ -1,0 +1,117 @@
+//! `hyctl central` as a process: it starts, serves, and stops cleanly on SIGTERM; bad flags
+//! exit with the configuration code.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn hyctl() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hyctl"));
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd
+}
+
+#[test]
+fn central_serves_then_exits_zero_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = hyctl()
+        .args([
+            "central",
+            "--listen",
+            "127.0.0.1:0",
+            "--log-format",
+            "json",
+            "--db",
+        ])
+        .arg(dir.path().join("c.db"))
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    // The daemon says where it listens once it is ready; no sleeping.
+    let addr = loop {
+        let line = lines
+            .next()
+            .expect("central exited before listening")
+            .unwrap();
+        let event: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert!(
+            !line.contains("hyctl_"),
+            "the admin token must never be logged: {line}"
+        );
+        if event["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("central listening")
+        {
+            break event["addr"].as_str().unwrap().to_owned();
+        }
+    };
+    let token = std::fs::read_to_string(dir.path().join("c.db.admin-token")).unwrap();
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    use std::io::{Read, Write};
+    write!(
+        stream,
+        "GET /admin/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nConnection: close\r\n\r\n",
+        token.trim()
+    )
+    .unwrap();
+    let mut resp = String::new();
+    stream.read_to_string(&mut resp).unwrap();
+    assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{rest:?}");
+    assert!(
+        rest.iter().any(|l| l.contains("central stopped")),
+        "{rest:?}"
+    );
+}
+
+#[test]
+fn central_with_a_bad_listen_address_exits_78_naming_the_fix() {
+    let out = hyctl()
+        .args(["central", "--listen", "nonsense"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(78));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("use IP:PORT"), "{err}");
+}
+
+#[test]
+fn central_with_missing_tls_files_exits_78() {
+    let out = hyctl()
+        .args([
+            "central",
+            "--listen",
+            "127.0.0.1:0",
+            "--tls-cert",
+            "/nonexistent.pem",
+            "--tls-key",
+            "/nonexistent.key",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(78));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent.pem"));
+}
+
+#[test]
+fn tls_cert_without_key_is_a_usage_error() {
+    let out = hyctl()
+        .args(["central", "--tls-cert", "/x.pem"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,273 @@
+//! Bad input of every kind gets a 4xx with the one JSON error shape, and writes nothing.
+
+use serde_json::json;
+
+use crate::common::{TestCentral, assert_error};
+
+#[tokio::test]
+async fn malformed_bodies_are_refused_with_the_field_named() {
+    let c = TestCentral::start().await;
+    let cases: &[(&str, &str, &str)] = &[
+        ("{", "bad_request", "invalid JSON"),
+        ("", "bad_request", "empty"),
+        ("   ", "bad_request", "empty"),
+        ("[]", "bad_request", "invalid JSON"),
+        ("null", "bad_request", "invalid JSON"),
+        (r#"{"id":5}"#, "bad_request", "`id`"),
+        (r#"{"id":null}"#, "bad_request", "`id`"),
+        (r#"{}"#, "bad_request", "missing field `id`"),
+        (
+            r#"{"id":"alice","secert":"x"}"#,
+            "bad_request",
+            "unknown field `secert`",
+        ),
+        (r#"{"id":"alice","secret":5}"#, "bad_request", "`secret`"),
+        (r#"{"id":""}"#, "bad_request", "empty"),
+        (r#"{"id":"al ice"}"#, "bad_request", "allowed are"),
+        (r#"{"id":"-alice"}"#, "bad_request", "must start"),
+        (
+            r#"{"id":"alice","secret":"short"}"#,
+            "bad_request",
+            "8 to 256",
+        ),
+        (
+            r#"{"id":"alice","secret":"with+plus-sign"}"#,
+            "bad_request",
+            "'+'",
+        ),
+        (
+            r#"{"id":"alice","secret":"has a space"}"#,
+            "bad_request",
+            "printable",
+        ),
+    ];
+    for (body, code, needle) in cases {
+        let got = c.admin("POST", "/admin/users", Some(body)).await;
+        assert_error(&got, 400, code, needle);
+    }
+    let long = format!(r#"{{"id":"{}"}}"#, "a".repeat(65));
+    assert_error(
+        &c.admin("POST", "/admin/users", Some(&long)).await,
+        400,
+        "bad_request",
+        "limit is 64",
+    );
+    // Invalid UTF-8.
+    let resp = c
+        .raw()
+        .post(c.url("/admin/users"))
+        .bearer_auth(&c.token)
+        .body(vec![b'{', 0xff, b'}'])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 400);
+    assert_eq!(
+        c.admin("GET", "/admin/users", None).await.1,
+        json!([]),
+        "nothing was written"
+    );
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn oversized_bodies_get_413_in_the_json_shape() {
+    let c = TestCentral::start().await;
+    let huge = format!(
+        r#"{{"id":"alice","secret":"{}"}}"#,
+        "x".repeat(2 * 1024 * 1024)
+    );
+    assert_error(
+        &c.admin("POST", "/admin/users", Some(&huge)).await,
+        413,
+        "payload_too_large",
+        "too large",
+    );
+    assert_eq!(c.admin("GET", "/admin/users", None).await.1, json!([]));
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_things_get_404_and_conflicts_409() {
+    let c = TestCentral::start().await;
+    assert_error(
+        &c.admin("GET", "/admin/users/ghost", None).await,
+        404,
+        "not_found",
+        "ghost",
+    );
+    assert_error(
+        &c.admin("DELETE", "/admin/users/ghost", None).await,
+        404,
+        "not_found",
+        "ghost",
+    );
+    assert_error(
+        &c.admin("POST", "/admin/users/ghost/secret", None).await,
+        404,
+        "not_found",
+        "ghost",
+    );
+    assert_error(
+        &c.admin("GET", "/admin/traffic/ghost", None).await,
+        404,
+        "not_found",
+        "ghost",
+    );
+    assert_error(
+        &c.admin("GET", "/admin/servers/nosuchserver1", None).await,
+        404,
+        "not_found",
+        "server",
+    );
+    assert_error(
+        &c.admin("GET", "/admin/servers/nosuchserver1/users", None)
+            .await,
+        404,
+        "not_found",
+        "server",
+    );
+    assert_error(
+        &c.admin("DELETE", "/admin/servers/nosuchserver1/users/a", None)
+            .await,
+        404,
+        "not_found",
+        "server",
+    );
+    let assign = c
+        .admin(
+            "POST",
+            "/admin/servers/nosuchserver1/users",
+            Some(r#"{"id":"ghost"}"#),
+        )
+        .await;
+    assert_error(&assign, 404, "not_found", "ghost");
+    // The failed assignment did not register the server either.
+    assert_eq!(c.admin("GET", "/admin/servers", None).await.1, json!([]));
+
+    c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
+        .await;
+    assert_error(
+        &c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
+            .await,
+        409,
+        "conflict",
+        "already exists",
+    );
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn bad_parameters_and_routes_get_json_errors() {
+    let c = TestCentral::start().await;
+    c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
+        .await;
+    assert_error(
+        &c.admin("GET", "/admin/traffic?by=planet", None).await,
+        400,
+        "bad_request",
+        "by=",
+    );
+    assert_error(
+        &c.admin("PATCH", "/admin/users/alice", Some("{}")).await,
+        400,
+        "bad_request",
+        "nothing to change",
+    );
+    assert_error(
+        &c.admin(
+            "POST",
+            "/admin/servers/short/users",
+            Some(r#"{"id":"alice"}"#),
+        )
+        .await,
+        400,
+        "bad_request",
+        "8 to 128",
+    );
+    assert_error(
+        &c.admin("POST", "/admin/servers/serverid01/users", Some(r#"{}"#))
+            .await,
+        400,
+        "bad_request",
+        "`id` or `ids`",
+    );
+    assert_error(
+        &c.admin("POST", "/admin/servers", Some(r#"{"name":"a b"}"#))
+            .await,
+        400,
+        "bad_request",
+        "allowed are",
+    );
+    assert_error(
+        &c.admin("POST", "/admin/servers", Some(r#"{"id":"x"}"#))
+            .await,
+        400,
+        "bad_request",
+        "8 to 128",
+    );
+    assert_error(
+        &c.admin("PATCH", "/admin/servers/serverid01", Some(r#"{}"#))
+            .await,
+        400,
+        "bad_request",
+        "nothing to change",
+    );
+    assert_error(
+        &c.admin("GET", "/no/such/route", None).await,
+        404,
+        "not_found",
+        "no such endpoint",
+    );
+    assert_error(
+        &c.admin("PUT", "/admin/users", None).await,
+        405,
+        "method_not_allowed",
+        "not allowed",
+    );
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn bad_reports_are_refused_and_count_nothing() {
+    let c = TestCentral::start().await;
+    c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
+        .await;
+    c.admin(
+        "POST",
+        "/admin/servers/serverid01/users",
+        Some(r#"{"id":"alice"}"#),
+    )
+    .await;
+    let path = "/traffic/serverid01";
+    let bad = [
+        (r#"{"alice":{"tx":-1,"rx":0}}"#, "alice"),
+        (r#"{"alice":{"tx":"1","rx":0}}"#, "alice"),
+        (r#"{"alice":5}"#, "alice"),
+        (r#"{"seq":1,"users":{}}"#, "instance"),
+        (r#"{"seq":0,"instance":"i","users":{}}"#, "seq"),
+        (r#"{"seq":1,"instance":"has space","users":{}}"#, "instance"),
+        (
+            r#"{"seq":1,"instance":"i","users":{"alice":{"tx":1}}}"#,
+            "rx",
+        ),
+        (
+            r#"{"alice":{"tx":18446744073709551615,"rx":0}}"#,
+            "out of range",
+        ),
+        ("not json", "invalid JSON"),
+    ];
+    for (body, needle) in bad {
+        assert_error(
+            &c.send("POST", path, Some(body), None).await,
+            400,
+            "bad_request",
+            needle,
+        );
+    }
+    assert_eq!(
+        c.admin("GET", "/admin/traffic", None).await.1,
+        json!({"alice": {"tx": 0, "rx": 0}})
+    );
+    c.stop().await;
+}

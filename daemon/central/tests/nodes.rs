@@ -1,0 +1,313 @@
+//! The node side: the user list (private, cacheable, long-pollable) and exactly-once reports.
+
+use std::time::{Duration, Instant};
+
+use hy_api::node::TrafficBatch;
+use hy_api::servers::CreateServer;
+use hy_api::users::CreateUser;
+use hy_api::{Traffic, auth_digest};
+use serde_json::json;
+
+use crate::common::{TestCentral, assert_error};
+
+async fn setup(c: &TestCentral) -> (String, String) {
+    let api = c.client();
+    let alice = api
+        .create_user(&CreateUser {
+            id: "alice".into(),
+            secret: None,
+        })
+        .await
+        .unwrap();
+    let server = api
+        .create_server(&CreateServer::default())
+        .await
+        .unwrap()
+        .id;
+    api.assign(&server, &["alice".into()]).await.unwrap();
+    (server, alice.secret)
+}
+
+#[tokio::test]
+async fn node_list_carries_digests_not_secrets_and_only_for_its_own_server() {
+    let c = TestCentral::start().await;
+    let (server, secret) = setup(&c).await;
+    let other = c
+        .client()
+        .create_server(&CreateServer::default())
+        .await
+        .unwrap()
+        .id;
+
+    let body = c
+        .raw()
+        .get(c.url(&format!("/auth/{server}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !body.contains(&secret),
+        "the node list must not carry secrets"
+    );
+    let list = c
+        .node_client()
+        .node_list(&server, None, None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(list.users.len(), 1);
+    assert_eq!(list.users[0].id, "alice");
+    assert_eq!(list.users[0].auth_sha256, auth_digest(&secret));
+    assert!(
+        c.node_client()
+            .node_list(&other, None, None)
+            .await
+            .unwrap()
+            .unwrap()
+            .users
+            .is_empty()
+    );
+
+    // An unknown id learns nothing: the same 404 as a path that does not exist at all.
+    let unknown = c.send("GET", "/auth/not-a-server-id", None, None).await;
+    assert_error(&unknown, 404, "not_found", "not found");
+    assert_eq!(unknown.1["message"], "not found");
+    let unknown_report = c
+        .send("POST", "/traffic/not-a-server-id", Some("{}"), None)
+        .await;
+    assert_eq!(unknown_report, unknown);
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn unchanged_polls_get_304_and_changes_a_new_revision() {
+    let c = TestCentral::start().await;
+    let (server, _) = setup(&c).await;
+    let node = c.node_client();
+    let first = node.node_list(&server, None, None).await.unwrap().unwrap();
+    assert!(
+        node.node_list(&server, Some(&first.revision), None)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let resp = c
+        .raw()
+        .get(c.url(&format!("/auth/{server}")))
+        .header("if-none-match", format!("\"{}\"", first.revision))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 304);
+    assert_eq!(
+        resp.headers()["etag"],
+        format!("\"{}\"", first.revision).as_str()
+    );
+
+    c.client().rotate_secret("alice").await.unwrap();
+    let second = node
+        .node_list(&server, Some(&first.revision), None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(second.revision, first.revision);
+    assert_ne!(second.users[0].auth_sha256, first.users[0].auth_sha256);
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn a_long_poll_answers_as_soon_as_the_list_changes() {
+    let c = TestCentral::start().await;
+    let (server, _) = setup(&c).await;
+    let node = c.node_client();
+    let first = node.node_list(&server, None, None).await.unwrap().unwrap();
+
+    let started = Instant::now();
+    let poll = {
+        let (node, server, rev) = (node.clone(), server.clone(), first.revision.clone());
+        tokio::spawn(async move {
+            node.node_list(&server, Some(&rev), Some(Duration::from_secs(50)))
+                .await
+        })
+    };
+    c.wait_for_polls(1).await;
+    // Unassigning alice must end the held poll long before its 50 s.
+    c.client().unassign(&server, "alice").await.unwrap();
+    let changed = tokio::time::timeout(Duration::from_secs(10), poll)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    println!(
+        "long poll answered {:?} after the change was requested",
+        started.elapsed()
+    );
+    assert!(changed.users.is_empty());
+
+    // Deleting the server ends a waiting poll with 404.
+    let poll = {
+        let (node, server, rev) = (node.clone(), server.clone(), changed.revision.clone());
+        tokio::spawn(async move {
+            node.node_list(&server, Some(&rev), Some(Duration::from_secs(50)))
+                .await
+        })
+    };
+    c.wait_for_polls(1).await;
+    c.client().delete_server(&server).await.unwrap();
+    let gone = tokio::time::timeout(Duration::from_secs(10), poll)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(gone.unwrap_err().code(), Some(hy_api::ErrorCode::NotFound));
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn a_long_poll_ends_at_its_wait_with_304() {
+    let c = TestCentral::start().await;
+    let (server, _) = setup(&c).await;
+    let node = c.node_client();
+    let first = node.node_list(&server, None, None).await.unwrap().unwrap();
+    let got = node
+        .node_list(&server, Some(&first.revision), Some(Duration::from_secs(1)))
+        .await
+        .unwrap();
+    assert!(got.is_none());
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn shutdown_ends_long_polls_and_central_exits_cleanly() {
+    let c = TestCentral::start().await;
+    let (server, _) = setup(&c).await;
+    let node = c.node_client();
+    let first = node.node_list(&server, None, None).await.unwrap().unwrap();
+    let poll = {
+        let (node, server, rev) = (node.clone(), server.clone(), first.revision.clone());
+        tokio::spawn(async move {
+            node.node_list(&server, Some(&rev), Some(Duration::from_secs(50)))
+                .await
+        })
+    };
+    c.wait_for_polls(1).await;
+    let stopping = tokio::spawn(c.stop());
+    let answer = tokio::time::timeout(Duration::from_secs(10), poll)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        answer.unwrap_err().code(),
+        Some(hy_api::ErrorCode::Unavailable)
+    );
+    tokio::time::timeout(Duration::from_secs(10), stopping)
+        .await
+        .unwrap()
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_batch_sent_many_times_at_once_counts_once() {
+    let c = TestCentral::start().await;
+    let (server, _) = setup(&c).await;
+    let node = c.node_client();
+    let batch = TrafficBatch {
+        seq: 1,
+        instance: "agent-a".into(),
+        users: [
+            ("alice".to_owned(), Traffic { tx: 7, rx: 11 }),
+            ("ghost".to_owned(), Traffic { tx: 1, rx: 1 }),
+        ]
+        .into(),
+        agent_version: Some("0.1.0".into()),
+    };
+    let sends: Vec<_> = (0..8)
+        .map(|_| {
+            let (node, server, batch) = (node.clone(), server.clone(), batch.clone());
+            tokio::spawn(async move { node.report(&server, &batch).await.unwrap() })
+        })
+        .collect();
+    let mut applied = 0;
+    for send in sends {
+        let ack = send.await.unwrap();
+        assert_eq!(ack.seq, Some(1));
+        assert_eq!(
+            ack.unknown_users,
+            if ack.applied {
+                vec!["ghost".to_owned()]
+            } else {
+                vec![]
+            }
+        );
+        applied += usize::from(ack.applied);
+    }
+    assert_eq!(applied, 1, "exactly one of the duplicates is applied");
+
+    // Older sequence numbers are duplicates too; the next one counts.
+    let old = node
+        .report(
+            &server,
+            &TrafficBatch {
+                seq: 1,
+                ..batch.clone()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(!old.applied);
+    let next = node
+        .report(
+            &server,
+            &TrafficBatch {
+                seq: 2,
+                ..batch.clone()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(next.applied);
+
+    let traffic = c.admin("GET", "/admin/traffic", None).await.1;
+    assert_eq!(traffic, json!({"alice": {"tx": 14, "rx": 22}}));
+    let srv = c.client().server(&server).await.unwrap();
+    assert_eq!(srv.unattributed, Traffic { tx: 2, rx: 2 });
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn totals_and_cursors_survive_a_restart() {
+    let c = TestCentral::start().await;
+    let (server, _) = setup(&c).await;
+    let batch = TrafficBatch {
+        seq: 5,
+        instance: "agent-a".into(),
+        users: [("alice".to_owned(), Traffic { tx: 3, rx: 4 })].into(),
+        agent_version: None,
+    };
+    assert!(
+        c.node_client()
+            .report(&server, &batch)
+            .await
+            .unwrap()
+            .applied
+    );
+    let dir = c.stop().await;
+    let c = TestCentral::start_with(dir, false).await;
+    assert!(
+        !c.node_client()
+            .report(&server, &batch)
+            .await
+            .unwrap()
+            .applied,
+        "cursor persisted"
+    );
+    assert_eq!(
+        c.admin("GET", "/admin/traffic/alice", None).await.1,
+        json!({"alice": {"tx": 3, "rx": 4}})
+    );
+    c.stop().await;
+}

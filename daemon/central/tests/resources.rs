@@ -1,0 +1,264 @@
+//! Users, servers, assignments and traffic views through the typed client.
+
+use hy_api::servers::{CreateServer, UpdateServer};
+use hy_api::users::{CreateUser, UpdateUser};
+use hy_api::{ErrorCode, Traffic};
+use serde_json::json;
+
+use crate::common::TestCentral;
+
+fn new_user(id: &str) -> CreateUser {
+    CreateUser {
+        id: id.into(),
+        secret: None,
+    }
+}
+
+#[tokio::test]
+async fn users_get_generated_secrets_that_can_be_set_and_rotated() {
+    let c = TestCentral::start().await;
+    let api = c.client();
+    let alice = api.create_user(&new_user("alice")).await.unwrap();
+    assert_eq!(alice.secret.len(), 32);
+    assert!(
+        alice
+            .secret
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    );
+    let bob = api.create_user(&new_user("bob")).await.unwrap();
+    assert_ne!(alice.secret, bob.secret);
+
+    let chosen = CreateUser {
+        id: "carol".into(),
+        secret: Some("carol-chosen-secret".into()),
+    };
+    assert_eq!(
+        api.create_user(&chosen).await.unwrap().secret,
+        "carol-chosen-secret"
+    );
+
+    let rotated = api.rotate_secret("alice").await.unwrap();
+    assert_ne!(rotated.secret, alice.secret);
+    assert_eq!(api.user("alice").await.unwrap().secret, rotated.secret);
+
+    let set = api
+        .update_user(
+            "alice",
+            &UpdateUser {
+                secret: Some("alice-new-secret".into()),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(set.secret, "alice-new-secret");
+    assert!(set.updated_at >= set.created_at);
+
+    // A secret names exactly one user.
+    let err = api
+        .update_user(
+            "bob",
+            &UpdateUser {
+                secret: Some("alice-new-secret".into()),
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::Conflict));
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn servers_can_be_created_named_renamed_and_deleted() {
+    let c = TestCentral::start().await;
+    let api = c.client();
+    let a = api
+        .create_server(&CreateServer {
+            id: None,
+            name: Some("edge-1".into()),
+        })
+        .await
+        .unwrap();
+    assert_eq!(a.id.len(), 32, "generated ids carry 192 bits");
+    assert_eq!(a.name.as_deref(), Some("edge-1"));
+    assert_eq!(a.last_seen_at, None);
+
+    // An empty body is fine.
+    let (status, b) = c.admin("POST", "/admin/servers", None).await;
+    assert_eq!(status, 201);
+    let b_id = b["id"].as_str().unwrap().to_owned();
+    assert_eq!(b["name"], json!(null));
+
+    let dup = api
+        .create_server(&CreateServer {
+            id: None,
+            name: Some("edge-1".into()),
+        })
+        .await;
+    assert_eq!(dup.unwrap_err().code(), Some(ErrorCode::Conflict));
+    let shadow = api
+        .update_server(
+            &b_id,
+            &UpdateServer {
+                name: Some(Some(a.id.clone())),
+            },
+        )
+        .await;
+    assert_eq!(
+        shadow.unwrap_err().code(),
+        Some(ErrorCode::Conflict),
+        "a name may not be another server's id"
+    );
+
+    let renamed = api
+        .update_server(
+            &a.id,
+            &UpdateServer {
+                name: Some(Some("edge-9".into())),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(renamed.name.as_deref(), Some("edge-9"));
+    let cleared = api
+        .update_server(&a.id, &UpdateServer { name: Some(None) })
+        .await
+        .unwrap();
+    assert_eq!(cleared.name, None);
+
+    api.create_user(&new_user("alice")).await.unwrap();
+    api.assign(&a.id, &["alice".into()]).await.unwrap();
+    let listed = api.servers().await.unwrap();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed.iter().find(|s| s.id == a.id).unwrap().users, 1);
+    assert_eq!(api.user("alice").await.unwrap().servers, 1);
+
+    api.delete_server(&a.id).await.unwrap();
+    assert_eq!(
+        api.server(&a.id).await.unwrap_err().code(),
+        Some(ErrorCode::NotFound)
+    );
+    assert_eq!(api.user("alice").await.unwrap().servers, 0);
+    assert_eq!(
+        api.delete_server(&a.id).await.unwrap_err().code(),
+        Some(ErrorCode::NotFound)
+    );
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn assignment_is_idempotent_and_all_or_nothing() {
+    let c = TestCentral::start().await;
+    let api = c.client();
+    for id in ["alice", "bob"] {
+        api.create_user(&new_user(id)).await.unwrap();
+    }
+    let server = api
+        .create_server(&CreateServer::default())
+        .await
+        .unwrap()
+        .id;
+    let first = api
+        .assign(&server, &["alice".into(), "bob".into()])
+        .await
+        .unwrap();
+    assert_eq!(first.assigned, ["alice", "bob"]);
+    let again = api.assign(&server, &["alice".into()]).await.unwrap();
+    assert!(again.assigned.is_empty());
+    assert_eq!(again.unchanged, ["alice"]);
+
+    // One unknown id: nothing is assigned.
+    api.create_user(&new_user("carol")).await.unwrap();
+    let err = api
+        .assign(&server, &["carol".into(), "ghost".into()])
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::NotFound));
+    assert!(err.to_string().contains("ghost"), "{err}");
+    let assigned: Vec<String> = api
+        .server_users(&server)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.id)
+        .collect();
+    assert_eq!(assigned, ["alice", "bob"]);
+
+    let err = api.unassign(&server, "carol").await.unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::NotFound));
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn traffic_is_kept_per_server_and_survives_server_deletion() {
+    let c = TestCentral::start().await;
+    let api = c.client();
+    let node = c.node_client();
+    api.create_user(&new_user("alice")).await.unwrap();
+    let a = api
+        .create_server(&CreateServer {
+            id: None,
+            name: Some("a".into()),
+        })
+        .await
+        .unwrap()
+        .id;
+    let b = api
+        .create_server(&CreateServer {
+            id: None,
+            name: Some("b".into()),
+        })
+        .await
+        .unwrap()
+        .id;
+    for (server, tx) in [(&a, 100), (&b, 10)] {
+        let batch = hy_api::node::TrafficBatch {
+            seq: 1,
+            instance: "inst".into(),
+            users: [("alice".to_owned(), Traffic { tx, rx: tx * 2 })].into(),
+            agent_version: Some("9.9.9".into()),
+        };
+        node.report(server, &batch).await.unwrap();
+    }
+    assert_eq!(
+        api.traffic().await.unwrap()["alice"],
+        Traffic { tx: 110, rx: 220 }
+    );
+    let by_server = api.traffic_by_server().await.unwrap();
+    assert_eq!(by_server.len(), 2);
+    assert_eq!(
+        (by_server[0].name.as_deref(), by_server[0].tx),
+        (Some("a"), 100)
+    );
+    let per_user = api.user_traffic_by_server("alice").await.unwrap();
+    assert_eq!(per_user.len(), 2);
+    let server = api.server(&a).await.unwrap();
+    assert_eq!(server.traffic, Traffic { tx: 100, rx: 200 });
+    assert!(server.last_seen_at.is_some());
+    // Not an agent: the client's product string is recorded as it came.
+    assert_eq!(
+        server.agent_version.as_deref(),
+        Some(concat!("hyctl/", env!("CARGO_PKG_VERSION")))
+    );
+
+    api.delete_server(&a).await.unwrap();
+    assert_eq!(
+        api.user_traffic("alice").await.unwrap()["alice"],
+        Traffic { tx: 110, rx: 220 }
+    );
+    let by_server = api.traffic_by_server().await.unwrap();
+    let deleted = by_server.iter().find(|s| s.server_id.is_none()).unwrap();
+    assert_eq!(deleted.tx, 100);
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn traffic_lists_every_user_including_idle_ones() {
+    let c = TestCentral::start().await;
+    c.client().create_user(&new_user("idle")).await.unwrap();
+    assert_eq!(
+        c.admin("GET", "/admin/traffic", None).await.1,
+        json!({"idle": {"tx": 0, "rx": 0}})
+    );
+    c.stop().await;
+}

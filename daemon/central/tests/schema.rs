@@ -1,0 +1,95 @@
+//! Databases written by earlier schemas are upgraded in place, data intact.
+
+use hy_api::Traffic;
+use hy_api::node::TrafficBatch;
+use serde_json::json;
+
+use crate::common::{TestCentral, fixture};
+
+#[tokio::test]
+async fn a_schema_v1_database_is_upgraded_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("central.db")).unwrap();
+        conn.execute_batch(&std::fs::read_to_string(fixture("schema-v1.sql")).unwrap())
+            .unwrap();
+    }
+    let mut c = TestCentral::start_with(dir, false).await;
+    // The fixture's admin token still works: the upgrade kept the stored digest.
+    c.token = "hyctl_fixture-admin-token".into();
+    let (status, users) = c.admin("GET", "/admin/users", None).await;
+    assert_eq!(status, 200, "{users}");
+    assert_eq!(users.as_array().unwrap().len(), 2);
+    assert_eq!(
+        c.admin("GET", "/admin/traffic", None).await.1,
+        json!({"alice": {"tx": 1000, "rx": 2000}, "bob": {"tx": 30, "rx": 40}})
+    );
+    let server = c.client().server("x7k9m2p4q8r1w5").await.unwrap();
+    assert_eq!(server.name.as_deref(), Some("edge-1"));
+    assert_eq!(server.users, 2);
+
+    // What the new schema added works on the old data: node lists and numbered reports.
+    let node = c.node_client();
+    let list = node
+        .node_list("x7k9m2p4q8r1w5", None, None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(list.users.len(), 2);
+    let batch = TrafficBatch {
+        seq: 1,
+        instance: "a".into(),
+        users: [("bob".to_owned(), Traffic { tx: 1, rx: 1 })].into(),
+        agent_version: None,
+    };
+    assert!(node.report("x7k9m2p4q8r1w5", &batch).await.unwrap().applied);
+    assert!(!node.report("x7k9m2p4q8r1w5", &batch).await.unwrap().applied);
+    c.client().unassign("x7k9m2p4q8r1w5", "bob").await.unwrap();
+    let after = node
+        .node_list("x7k9m2p4q8r1w5", Some(&list.revision), None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.users.len(), 1);
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn the_openapi_document_covers_every_endpoint() {
+    let c = TestCentral::start().await;
+    let (status, doc) = c.send("GET", "/openapi.json", None, None).await;
+    assert_eq!(status, 200);
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let expected = [
+        ("/admin/users", &["get", "post"][..]),
+        ("/admin/users/{id}", &["get", "patch", "delete"]),
+        ("/admin/users/{id}/secret", &["post"]),
+        ("/admin/servers", &["get", "post"]),
+        ("/admin/servers/{id}", &["get", "patch", "delete"]),
+        ("/admin/servers/{id}/users", &["get", "post"]),
+        ("/admin/servers/{id}/users/{user_id}", &["delete"]),
+        ("/admin/traffic", &["get"]),
+        ("/admin/traffic/{user_id}", &["get"]),
+        ("/auth/{server_id}", &["get"]),
+        ("/traffic/{server_id}", &["post"]),
+        ("/healthz", &["get"]),
+        ("/openapi.json", &["get"]),
+    ];
+    let paths = doc["paths"].as_object().unwrap();
+    assert_eq!(
+        paths.len(),
+        expected.len(),
+        "documented: {:?}",
+        paths.keys().collect::<Vec<_>>()
+    );
+    for (path, methods) in expected {
+        for method in methods {
+            assert!(
+                paths[path].get(method).is_some(),
+                "{method} {path} is not documented"
+            );
+        }
+    }
+    assert!(doc["components"]["securitySchemes"]["admin"].is_object());
+    c.stop().await;
+}
