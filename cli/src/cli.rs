@@ -24,9 +24,23 @@ pub enum Command {
     /// Run the central daemon, or manage its database offline
     #[command(args_conflicts_with_subcommands = true)]
     Central(CentralCommand),
+    /// Run the node agent beside a Hysteria server
+    #[command(after_long_help = AGENT_HELP)]
+    Agent(hy_agent::AgentArgs),
     /// Print this client's version
     Version,
 }
+
+const AGENT_HELP: &str = "\
+The agent answers Hysteria's HTTP auth at http://<--listen>/ (and /<--auth-path>), from a user
+list it keeps current by long-polling central and saves in --state-dir, so a restart while central
+is down still admits the right users. It must be the only poller of its Hysteria's /traffic API.
+
+Example:
+  hyctl agent --server-id \"$SERVER_ID\" --central https://central.example:9090 \\
+      --secret \"$HYSTERIA_API_SECRET\" --state-dir /var/lib/hyctl-agent
+
+Every flag can also be set by the environment variable shown with it.";
 
 /// `hyctl central [FLAGS]` runs the daemon; `hyctl central rotate-token` is offline upkeep.
 #[derive(Debug, clap::Args)]

@@ -1,10 +1,11 @@
 //! `hyctl`: the central daemon, the node agent and the admin CLI, as one binary.
 //!
 //! `main` only parses arguments and calls [`main`], which runs the chosen command and maps its
-//! outcome to an exit code. Daemon code lives in the `hy-central` (and `hy-agent`) libraries.
+//! outcome to an exit code. Daemon code lives in the `hy-central` and `hy-agent` libraries.
 
 mod cli;
 
+use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -16,6 +17,7 @@ use tokio_util::sync::CancellationToken;
 pub fn main(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Central(c) => central(c),
+        Command::Agent(a) => agent(&a),
         Command::Version => {
             println!("hyctl {}", hy_api::VERSION);
             ExitCode::SUCCESS
@@ -40,10 +42,26 @@ fn central(cmd: CentralCommand) -> ExitCode {
             Err(err) => fail(exit::SOFTWARE, &err),
         };
     }
-    let (addr, config) = match cmd.run.load() {
-        Ok(loaded) => loaded,
-        Err(err) => return fail(exit::CONFIG, &err),
-    };
+    match cmd.run.load() {
+        Ok((addr, config)) => serve(addr, move |l, s| hy_central::run(config, l, s)),
+        Err(err) => fail(exit::CONFIG, &err),
+    }
+}
+
+fn agent(args: &hy_agent::AgentArgs) -> ExitCode {
+    hy_common::telemetry::init(args.log_format);
+    match args.load() {
+        Ok((addr, config)) => serve(addr, move |l, s| hy_agent::run(config, l, s)),
+        Err(err) => fail(exit::CONFIG, &err),
+    }
+}
+
+/// Binds `addr` and runs a daemon until SIGINT/SIGTERM, mapping failures to exit codes.
+fn serve<F, Fut>(addr: SocketAddr, daemon: F) -> ExitCode
+where
+    F: FnOnce(tokio::net::TcpListener, CancellationToken) -> Fut,
+    Fut: Future<Output = anyhow::Result<()>>,
+{
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -61,7 +79,7 @@ fn central(cmd: CentralCommand) -> ExitCode {
         };
         let shutdown = CancellationToken::new();
         hy_common::shutdown::on_signal(shutdown.clone());
-        match hy_central::run(config, listener, shutdown).await {
+        match daemon(listener, shutdown).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => fail(exit::SOFTWARE, &err),
         }

@@ -153,10 +153,11 @@ impl Client {
     }
 
     fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
-        let mut req = self
-            .http
-            .request(method, format!("{}{path}", self.base))
-            .timeout(self.timeout);
+        self.request_url(method, &format!("{}{path}", self.base))
+    }
+
+    fn request_url(&self, method: Method, url: &str) -> reqwest::RequestBuilder {
+        let mut req = self.http.request(method, url).timeout(self.timeout);
         if let Some(token) = &self.token {
             req = req.bearer_auth(token);
         }
@@ -369,13 +370,24 @@ impl Client {
         etag: Option<&str>,
         wait: Option<Duration>,
     ) -> Result<Option<NodeList>, ClientError> {
-        let mut path = format!("/auth/{}", seg(server_id));
+        let url = node_url(&format!("{}/auth", self.base), server_id);
+        self.node_list_at(&url, etag, wait).await
+    }
+
+    /// [`Client::node_list`] at a full URL (`--central-server-auth` + `/` + server id).
+    pub async fn node_list_at(
+        &self,
+        url: &str,
+        etag: Option<&str>,
+        wait: Option<Duration>,
+    ) -> Result<Option<NodeList>, ClientError> {
+        let mut url = url.to_owned();
         let mut req_timeout = self.timeout;
         if let Some(wait) = wait {
-            path.push_str(&format!("?wait={}", wait.as_secs()));
+            url.push_str(&format!("?wait={}", wait.as_secs()));
             req_timeout += wait;
         }
-        let mut req = self.request(Method::GET, &path).timeout(req_timeout);
+        let mut req = self.request_url(Method::GET, &url).timeout(req_timeout);
         if let Some(etag) = etag {
             req = req.header(header::IF_NONE_MATCH, format!("\"{etag}\""));
         }
@@ -399,9 +411,24 @@ impl Client {
         server_id: &str,
         batch: &TrafficBatch,
     ) -> Result<ReportAck, ClientError> {
-        self.with_body(Method::POST, &format!("/traffic/{}", seg(server_id)), batch)
+        let url = node_url(&format!("{}/traffic", self.base), server_id);
+        self.report_at(&url, batch).await
+    }
+
+    /// [`Client::report`] at a full URL (`--central-server-traffic` + `/` + server id).
+    pub async fn report_at(
+        &self,
+        url: &str,
+        batch: &TrafficBatch,
+    ) -> Result<ReportAck, ClientError> {
+        self.json(self.request_url(Method::POST, url).json(batch))
             .await
     }
+}
+
+/// The URL of a node endpoint: `base` (e.g. `http://central:9090/auth`) + `/` + the server id.
+pub fn node_url(base: &str, server_id: &str) -> String {
+    format!("{}/{}", base.trim_end_matches('/'), seg(server_id))
 }
 
 /// Percent-encodes one path segment. Ids are validated to URL-safe alphabets, but a user typo

@@ -4,7 +4,6 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
 use hy_common::telemetry::LogFormat;
 
 /// Flags of `hyctl central`. Defaults are the original system's (`--listen :9090 --db central.db`).
@@ -54,7 +53,7 @@ pub struct Config {
 impl CentralArgs {
     /// Validates the flags; the listen address is returned separately because `main` binds it.
     pub fn load(&self) -> anyhow::Result<(SocketAddr, Config)> {
-        let listen = parse_listen(&self.listen)?;
+        let listen = hy_common::listen::parse(&self.listen)?;
         let tls = match (&self.tls_cert, &self.tls_key) {
             (Some(cert), Some(key)) => Some(Tls(hy_common::tls::acceptor(cert, key)?)),
             _ => None,
@@ -66,52 +65,5 @@ impl CentralArgs {
                 tls,
             },
         ))
-    }
-}
-
-/// Go-style listen addresses: `:9090` is every interface; otherwise `IP:PORT`.
-pub fn parse_listen(s: &str) -> anyhow::Result<SocketAddr> {
-    if let Some(port) = s.strip_prefix(':') {
-        let port: u16 = port
-            .parse()
-            .with_context(|| format!("invalid port in listen address {s:?}"))?;
-        return Ok(SocketAddr::from(([0, 0, 0, 0], port)));
-    }
-    if let Some(port) = s.strip_prefix("localhost:") {
-        let port: u16 = port
-            .parse()
-            .with_context(|| format!("invalid port in listen address {s:?}"))?;
-        return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
-    }
-    match s.parse() {
-        Ok(addr) => Ok(addr),
-        Err(_) => bail!("invalid listen address {s:?}: use IP:PORT (e.g. 127.0.0.1:9090) or :PORT"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn listen_addresses() {
-        assert_eq!(
-            parse_listen(":9090").unwrap(),
-            "0.0.0.0:9090".parse().unwrap()
-        );
-        assert_eq!(
-            parse_listen("127.0.0.1:1").unwrap(),
-            "127.0.0.1:1".parse().unwrap()
-        );
-        assert_eq!(
-            parse_listen("[::1]:80").unwrap(),
-            "[::1]:80".parse().unwrap()
-        );
-        assert_eq!(
-            parse_listen("localhost:80").unwrap(),
-            "127.0.0.1:80".parse().unwrap()
-        );
-        assert!(parse_listen("9090").is_err());
-        assert!(parse_listen(":99999").is_err());
     }
 }

@@ -2,6 +2,7 @@
 //! hold secrets, and random credentials. Nothing domain-specific lives here.
 
 pub mod files;
+pub mod listen;
 pub mod random;
 pub mod shutdown;
 pub mod telemetry;

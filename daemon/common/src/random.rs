@@ -17,6 +17,16 @@ pub fn token(len: usize) -> String {
         .collect()
 }
 
+/// A uniform random number in `[0, 1)`, for jitter.
+pub fn fraction() -> f64 {
+    let mut bytes = [0u8; 8];
+    if getrandom::fill(&mut bytes).is_err() {
+        return 0.5;
+    }
+    // 53 random bits: exactly representable in an f64 mantissa.
+    (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

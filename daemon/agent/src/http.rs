@@ -1,0 +1,100 @@
+//! The agent's HTTP surface: Hysteria's auth callback (the hot path) and `/healthz`.
+//!
+//! Auth answers from memory: one JSON parse, one SHA-256, one hash lookup; never a call to
+//! central. Only `200 {"ok":true,"id":"..."}` admits a client; refusals are `403 {"ok":false}`,
+//! which Hysteria treats as a reject like any non-200.
+
+use std::borrow::Cow;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+
+use crate::status::SharedStatus;
+use crate::table::SharedTable;
+
+/// What the auth handler needs.
+#[derive(Debug, Clone)]
+pub struct AgentHttp {
+    /// The user table.
+    pub table: SharedTable,
+    /// Health.
+    pub status: SharedStatus,
+    /// Server label for health output.
+    pub server: String,
+}
+
+/// Hysteria's request: `{"addr":"203.0.113.7:51234","auth":"<string>","tx":12500000}`.
+#[derive(Debug, Deserialize)]
+struct AuthRequest<'a> {
+    #[serde(borrow)]
+    auth: Cow<'a, str>,
+}
+
+/// The auth and health routes; auth also at `/<auth_path>` when configured.
+pub fn router(state: AgentHttp, auth_path: Option<&str>) -> Router {
+    let mut router = Router::new()
+        .route("/", post(auth))
+        .route("/healthz", get(health));
+    if let Some(path) = auth_path {
+        router = router.route(&format!("/{path}"), post(auth));
+    }
+    router.with_state(state)
+}
+
+fn json(status: StatusCode, body: Vec<u8>) -> Response {
+    let mut resp = (status, body).into_response();
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    resp
+}
+
+async fn auth(State(s): State<AgentHttp>, body: Bytes) -> Response {
+    let Ok(req) = serde_json::from_slice::<AuthRequest<'_>>(&body) else {
+        return json(
+            StatusCode::BAD_REQUEST,
+            br#"{"ok":false,"error":"expected {\"addr\",\"auth\",\"tx\"}"}"#.to_vec(),
+        );
+    };
+    let table = s.table.load();
+    match table.lookup(&req.auth) {
+        // Ids are validated by central to `[A-Za-z0-9._@-]`, but encode anyway: a reply that is
+        // not valid JSON would silently reject the user.
+        Some(id) => match serde_json::to_vec(&serde_json::json!({ "ok": true, "id": &**id })) {
+            Ok(body) => json(StatusCode::OK, body),
+            Err(_) => json(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                br#"{"ok":false}"#.to_vec(),
+            ),
+        },
+        None => json(StatusCode::FORBIDDEN, br#"{"ok":false}"#.to_vec()),
+    }
+}
+
+async fn health(State(s): State<AgentHttp>) -> Json<serde_json::Value> {
+    let st = s.status.snapshot();
+    let now = jiff::Timestamp::now();
+    let age = st.list.confirmed_at.map(|t| (now - t).get_seconds());
+    Json(serde_json::json!({
+        "status": "ok",
+        "version": hy_api::VERSION,
+        "server": s.server,
+        "list": {
+            "source": st.list.source,
+            "users": st.list.users,
+            "revision": st.list.revision,
+            "confirmed_at": st.list.confirmed_at,
+            "age_seconds": age,
+        },
+        "central": st.central,
+        "hysteria": st.hysteria,
+        "spool": st.spool,
+        "kicks": st.kicks,
+    }))
+}
