@@ -26,7 +26,7 @@ pub enum Command {
     Central(CentralCommand),
     /// Run the node agent beside a Hysteria server
     #[command(after_long_help = AGENT_HELP)]
-    Agent(hy_agent::AgentArgs),
+    Agent(Box<hy_agent::AgentArgs>),
     /// Print this client's version
     Version,
 }
