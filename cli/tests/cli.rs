@@ -2,7 +2,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod agent_auth;
 mod daemons;
+mod exactness;
+mod revocation;
 
 #[test]
 fn cli_is_well_formed() {

@@ -28,6 +28,13 @@ pub struct AgentHttp {
     pub server: String,
 }
 
+/// The admitting answer, fields in the documented order: `{"ok":true,"id":"alice"}`.
+#[derive(serde::Serialize)]
+struct Admit<'a> {
+    ok: bool,
+    id: &'a str,
+}
+
 /// Hysteria's request: `{"addr":"203.0.113.7:51234","auth":"<string>","tx":12500000}`.
 #[derive(Debug, Deserialize)]
 struct AuthRequest<'a> {
@@ -66,7 +73,7 @@ async fn auth(State(s): State<AgentHttp>, body: Bytes) -> Response {
     match table.lookup(&req.auth) {
         // Ids are validated by central to `[A-Za-z0-9._@-]`, but encode anyway: a reply that is
         // not valid JSON would silently reject the user.
-        Some(id) => match serde_json::to_vec(&serde_json::json!({ "ok": true, "id": &**id })) {
+        Some(id) => match serde_json::to_vec(&Admit { ok: true, id }) {
             Ok(body) => json(StatusCode::OK, body),
             Err(_) => json(
                 StatusCode::INTERNAL_SERVER_ERROR,

@@ -107,8 +107,8 @@ impl Syncer {
         Ok(())
     }
 
-    /// Fetches once; `wait` makes it a long poll.
-    pub async fn fetch(&self, wait: Option<Duration>) -> Result<(), ClientError> {
+    /// Fetches once; `wait` makes it a long poll. Returns whether a new list arrived.
+    pub async fn fetch(&self, wait: Option<Duration>) -> Result<bool, ClientError> {
         let current = self.table.load().revision.clone();
         let etag = (!current.is_empty()).then_some(current.as_str());
         let got = self.client.node_list_at(&self.url, etag, wait).await;
@@ -116,7 +116,7 @@ impl Syncer {
             Ok(Some(list)) => {
                 self.status.ok(Peer::Central);
                 self.apply(list).await;
-                Ok(())
+                Ok(true)
             }
             Ok(None) => {
                 self.status.ok(Peer::Central);
@@ -125,7 +125,7 @@ impl Syncer {
                         s.list.source = ListSource::Central;
                     }
                 });
-                Ok(())
+                Ok(false)
             }
             Err(err) => {
                 self.status.failed(Peer::Central, &err);
@@ -198,10 +198,15 @@ impl Syncer {
                 r = self.fetch(Some(LONG_POLL_WAIT)) => r,
             };
             let pause = match outcome {
-                Ok(()) => {
+                // A change: poll again at once, more may follow.
+                Ok(true) => {
                     backoff.reset();
-                    // A central (or proxy) that answers a long poll at once must not make this
-                    // loop spin.
+                    Duration::ZERO
+                }
+                // Unchanged: normally after the full wait, but a central (or proxy) that answers
+                // a long poll at once must not make this loop spin.
+                Ok(false) => {
+                    backoff.reset();
                     Duration::from_millis(500).saturating_sub(started.elapsed())
                 }
                 Err(_) => backoff.next_delay(),

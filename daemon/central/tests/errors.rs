@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::common::{TestCentral, assert_error};
+use hy_testkit::{TestCentral, assert_error};
 
 #[tokio::test]
 async fn malformed_bodies_are_refused_with_the_field_named() {

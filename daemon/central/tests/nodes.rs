@@ -8,7 +8,7 @@ use hy_api::users::CreateUser;
 use hy_api::{Traffic, auth_digest};
 use serde_json::json;
 
-use crate::common::{TestCentral, assert_error};
+use hy_testkit::{TestCentral, assert_error};
 
 async fn setup(c: &TestCentral) -> (String, String) {
     let api = c.client();

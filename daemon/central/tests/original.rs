@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::common::TestCentral;
+use hy_testkit::TestCentral;
 
 #[tokio::test]
 async fn original_readme_curl_sequence_works_with_the_token_added() {
@@ -108,7 +108,7 @@ async fn admin_endpoints_refuse_a_missing_or_wrong_token() {
     for (method, path) in admin_paths {
         for token in [None, Some(wrong.as_str()), Some("")] {
             let got = c.send(method, path, Some(r#"{"id":"alice"}"#), token).await;
-            crate::common::assert_error(&got, 401, "unauthorized", "Authorization: Bearer");
+            hy_testkit::assert_error(&got, 401, "unauthorized", "Authorization: Bearer");
         }
     }
     // Nothing was written by the refused requests.

@@ -5,7 +5,7 @@ use hy_api::users::{CreateUser, UpdateUser};
 use hy_api::{ErrorCode, Traffic};
 use serde_json::json;
 
-use crate::common::TestCentral;
+use hy_testkit::TestCentral;
 
 fn new_user(id: &str) -> CreateUser {
     CreateUser {

@@ -4,7 +4,7 @@ use hy_api::Traffic;
 use hy_api::node::TrafficBatch;
 use serde_json::json;
 
-use crate::common::{TestCentral, fixture};
+use hy_testkit::{TestCentral, fixture};
 
 #[tokio::test]
 async fn a_schema_v1_database_is_upgraded_with_its_data() {

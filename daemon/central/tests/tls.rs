@@ -2,7 +2,7 @@
 
 use hy_api::client::{Client, ClientConfig, ClientError};
 
-use crate::common::TestCentral;
+use hy_testkit::TestCentral;
 
 #[tokio::test]
 async fn central_serves_https_to_clients_that_trust_its_ca() {

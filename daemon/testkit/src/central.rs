@@ -1,7 +1,5 @@
-//! Test harness: starts the real central on an ephemeral loopback port with a temporary
-//! database, and stops it cleanly so a server error fails the test.
-
-#![allow(dead_code)]
+//! Runs the real central on an ephemeral loopback port with a temporary database, and stops it
+//! cleanly so a server error fails the test.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -15,22 +13,48 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 /// A running central.
+#[derive(Debug)]
 pub struct TestCentral {
+    /// Base URL, e.g. `http://127.0.0.1:40123`.
     pub url: String,
+    /// The admin token central generated.
     pub token: String,
+    /// The database file.
     pub db_path: PathBuf,
+    /// The directory holding the database and token.
     pub dir: TempDir,
     shutdown: CancellationToken,
     task: JoinHandle<anyhow::Result<()>>,
 }
 
+/// A stopped central, to be started again where it was.
+#[derive(Debug)]
+pub struct Stopped {
+    dir: TempDir,
+    addr: std::net::SocketAddr,
+    tls: bool,
+}
+
+impl Stopped {
+    /// Starts central again on the same database and address, so agents find it back.
+    pub async fn start(self) -> TestCentral {
+        // The port was ours a moment ago; tokio sets SO_REUSEADDR, so rebinding works.
+        let listener = TcpListener::bind(self.addr)
+            .await
+            .expect("rebind central's port");
+        TestCentral::start_on(self.dir, self.tls, listener).await
+    }
+}
+
+/// A file under `daemon/testkit/fixtures/` (test-only TLS certificates, old schema dumps).
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
+        .join("fixtures")
         .join(name)
 }
 
 impl TestCentral {
+    /// Starts central on a fresh temporary database.
     pub async fn start() -> Self {
         Self::start_with(tempfile::tempdir().unwrap(), false).await
     }
@@ -38,11 +62,26 @@ impl TestCentral {
     /// Starts central on `dir/central.db` (which may already exist), optionally with the
     /// fixture TLS certificate.
     pub async fn start_with(dir: TempDir, tls: bool) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Self::start_on(dir, tls, listener).await
+    }
+
+    /// Stops central, keeping what it needs to start again on the same database and address.
+    pub async fn stop_for_restart(self) -> Stopped {
+        let addr = self.url.rsplit_once("//").unwrap().1.parse().unwrap();
+        let tls = self.url.starts_with("https");
+        Stopped {
+            dir: self.stop().await,
+            addr,
+            tls,
+        }
+    }
+
+    async fn start_on(dir: TempDir, tls: bool, listener: TcpListener) -> Self {
         let tls = tls.then(|| {
             Tls(hy_common::tls::acceptor(&fixture("server.pem"), &fixture("server.key")).unwrap())
         });
         let db_path = dir.path().join("central.db");
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let scheme = if tls.is_some() { "https" } else { "http" };
         let url = format!("{scheme}://{addr}");
@@ -75,6 +114,7 @@ impl TestCentral {
         central
     }
 
+    /// The URL of `path` on this central.
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.url)
     }
@@ -100,6 +140,7 @@ impl TestCentral {
         config
     }
 
+    /// A plain HTTP client that trusts this central's certificate.
     pub fn raw(&self) -> reqwest::Client {
         let mut builder = reqwest::Client::builder()
             .timeout(Duration::from_secs(30))
@@ -117,6 +158,8 @@ impl TestCentral {
         self.send(method, path, body, Some(&self.token)).await
     }
 
+    /// Sends a request with an optional token; returns the status and the JSON body (`null` if
+    /// empty). Panics on a non-JSON body: central never sends one.
     pub async fn send(
         &self,
         method: &str,
@@ -172,6 +215,7 @@ impl TestCentral {
         }
     }
 
+    /// The token that stops this central.
     pub fn shutdown_token(&self) -> CancellationToken {
         self.shutdown.clone()
     }

@@ -1,0 +1,181 @@
+//! The agent as Hysteria's auth backend: the exact contract, refusals, the secret path, and
+//! answering from the last good list while central is down (fail-static).
+
+use std::time::Duration;
+
+use hy_api::servers::CreateServer;
+use hy_api::users::CreateUser;
+use hy_testkit::{
+    AgentOptions, FakeHysteria, Refused, TestAgent, TestCentral, hysteria::client_addr,
+};
+
+const API_SECRET: &str = "hysteria-api-secret";
+
+/// Central with alice (assigned) and mallory (not assigned) on one server.
+pub async fn fleet() -> (TestCentral, String, String, String) {
+    let central = TestCentral::start().await;
+    let api = central.client();
+    let alice = api
+        .create_user(&CreateUser {
+            id: "alice".into(),
+            secret: None,
+        })
+        .await
+        .unwrap();
+    let mallory = api
+        .create_user(&CreateUser {
+            id: "mallory".into(),
+            secret: None,
+        })
+        .await
+        .unwrap();
+    let server = api
+        .create_server(&CreateServer::default())
+        .await
+        .unwrap()
+        .id;
+    api.assign(&server, &["alice".into()]).await.unwrap();
+    (central, server, alice.secret, mallory.secret)
+}
+
+#[tokio::test]
+async fn hysteria_admits_assigned_users_under_their_id_and_refuses_everyone_else() {
+    let (central, server, alice, mallory) = fleet().await;
+    let state = tempfile::tempdir().unwrap();
+    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
+    let mut options = AgentOptions::new(
+        &central.url,
+        &server,
+        &fake.api_url,
+        API_SECRET,
+        state.path().into(),
+    );
+    options.auth_path = Some("k3J9xQ2mP7".into());
+    let agent = TestAgent::start(&options).await;
+    agent.wait_for_users(1).await;
+
+    for url in [agent.auth_url(), format!("{}/k3J9xQ2mP7", agent.url)] {
+        fake.set_auth_url(&url);
+        assert_eq!(
+            fake.authenticate(&alice, &client_addr(1), 12_500_000).await,
+            Ok("alice".into())
+        );
+        assert_eq!(
+            fake.authenticate(&alice, "[2001:db8::1]:51234", 0).await,
+            Ok("alice".into())
+        );
+        assert_eq!(
+            fake.authenticate(&mallory, &client_addr(2), 0).await,
+            Err(Refused::Status(403))
+        );
+        assert_eq!(
+            fake.authenticate("", &client_addr(3), 0).await,
+            Err(Refused::Status(403))
+        );
+        assert_eq!(
+            fake.authenticate(&format!("{alice} "), &client_addr(4), 0)
+                .await,
+            Err(Refused::Status(403))
+        );
+    }
+    // Other paths do not authenticate anyone.
+    fake.set_auth_url(&format!("{}/wrong-path", agent.url));
+    assert!(matches!(
+        fake.authenticate(&alice, &client_addr(1), 0).await,
+        Err(Refused::Status(404))
+    ));
+
+    // The exact wire answer, for the record.
+    let resp = reqwest::Client::new()
+        .post(agent.auth_url())
+        .header("content-type", "application/json")
+        .body(format!(
+            r#"{{"addr":"203.0.113.7:51234","auth":"{alice}","tx":0}}"#
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "application/json");
+    assert_eq!(resp.text().await.unwrap(), r#"{"ok":true,"id":"alice"}"#);
+    let bad = reqwest::Client::new()
+        .post(agent.auth_url())
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+
+    agent.stop().await;
+    central.stop().await;
+}
+
+#[tokio::test]
+async fn a_restarted_agent_answers_from_its_saved_list_while_central_is_down() {
+    let (central, server, alice, mallory) = fleet().await;
+    let state = tempfile::tempdir().unwrap();
+    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
+    let options = AgentOptions::new(
+        &central.url,
+        &server,
+        &fake.api_url,
+        API_SECRET,
+        state.path().into(),
+    );
+    let agent = TestAgent::start(&options).await;
+    agent.wait_for_users(1).await;
+    agent.stop().await;
+    let central_dir = central.stop().await;
+
+    // Central is gone; the agent starts from disk.
+    let agent = TestAgent::start(&options).await;
+    fake.set_auth_url(&agent.auth_url());
+    let health = agent.health().await;
+    assert_eq!(health["list"]["source"], "disk", "{health}");
+    assert_eq!(health["list"]["users"], 1);
+    assert!(
+        health["list"]["age_seconds"].as_i64().is_some(),
+        "staleness is reported: {health}"
+    );
+    assert_eq!(
+        fake.authenticate(&alice, &client_addr(1), 0).await,
+        Ok("alice".into())
+    );
+    assert_eq!(
+        fake.authenticate(&mallory, &client_addr(2), 0).await,
+        Err(Refused::Status(403))
+    );
+    hy_testkit::wait_until(
+        "the agent notices central is down",
+        Duration::from_secs(10),
+        || async {
+            let h = agent.health().await;
+            h["central"]["reachable"] == false && h["central"]["last_error"].is_string()
+        },
+    )
+    .await;
+    agent.stop().await;
+    drop(central_dir);
+}
+
+#[tokio::test]
+async fn an_agent_with_no_list_and_no_central_refuses_everyone() {
+    let state = tempfile::tempdir().unwrap();
+    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
+    let options = AgentOptions::new(
+        "http://127.0.0.1:9",
+        "x7k9m2p4q8r1w5",
+        &fake.api_url,
+        API_SECRET,
+        state.path().into(),
+    );
+    let agent = TestAgent::start(&options).await;
+    fake.set_auth_url(&agent.auth_url());
+    assert_eq!(agent.health().await["list"]["source"], "none");
+    assert_eq!(
+        fake.authenticate("anything-at-all", &client_addr(1), 0)
+            .await,
+        Err(Refused::Status(403))
+    );
+    agent.stop().await;
+}
