@@ -5,6 +5,7 @@
 mod agent_auth;
 mod daemons;
 mod exactness;
+mod fake_hysteria;
 mod revocation;
 
 #[test]

@@ -25,6 +25,8 @@ pub struct AgentOptions {
     pub state_dir: PathBuf,
     /// Optional secret auth path.
     pub auth_path: Option<String>,
+    /// CA file for an HTTPS central.
+    pub central_ca: Option<PathBuf>,
     /// `--interval-auth`.
     pub interval_auth: Duration,
     /// `--interval-kick`.
@@ -51,6 +53,7 @@ impl AgentOptions {
             secret: secret.to_owned(),
             state_dir,
             auth_path: None,
+            central_ca: None,
             interval_auth: Duration::from_secs(10),
             interval_kick: Duration::from_secs(10),
             interval_poll: Duration::from_millis(50),
@@ -89,6 +92,9 @@ impl AgentOptions {
         if let Some(path) = &self.auth_path {
             args.extend(["--auth-path".into(), path.clone()]);
         }
+        if let Some(ca) = &self.central_ca {
+            args.extend(["--central-ca".into(), ca.display().to_string()]);
+        }
         args
     }
 
@@ -98,7 +104,7 @@ impl AgentOptions {
             central: Some(self.central.clone()),
             central_server_auth: None,
             central_server_traffic: None,
-            central_ca: None,
+            central_ca: self.central_ca.clone(),
             proxy_server: self.hysteria_api.clone(),
             traffic_server: self.hysteria_api.clone(),
             secret: self.secret.clone(),

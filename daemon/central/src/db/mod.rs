@@ -79,9 +79,10 @@ impl Db {
     }
 
     fn setup(mut conn: Connection) -> Result<Self, DbError> {
-        // NORMAL in WAL mode: a commit survives a process crash; only an OS crash or power loss
-        // can roll back the last transactions, never corrupt the file.
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // FULL, not WAL's usual NORMAL: an acknowledged traffic report must survive a power
+        // loss, because the agent forgets the batch once acknowledged. One fsync per commit;
+        // reports are one transaction each.
+        conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(Duration::from_secs(5))?;
         migrations::apply(&mut conn)?;
