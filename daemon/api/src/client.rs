@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use crate::node::{NodeList, ReportAck, TrafficBatch};
 use crate::servers::{AssignResult, AssignUsers, AssignedUser, CreateServer, Server, UpdateServer};
 use crate::traffic::{ServerTraffic, TrafficByUser};
-use crate::users::{CreateUser, UpdateUser, User};
+use crate::users::{CreateUser, CreateUsers, CreatedUsers, UpdateUser, User};
 use crate::{ErrorBody, ErrorCode, VERSION};
 
 /// Why a request to central failed.
@@ -247,6 +247,12 @@ impl Client {
     /// `POST /admin/users`.
     pub async fn create_user(&self, new: &CreateUser) -> Result<User, ClientError> {
         self.with_body(Method::POST, "/admin/users", new).await
+    }
+
+    /// `POST /admin/batch/users`.
+    pub async fn create_users(&self, batch: &CreateUsers) -> Result<CreatedUsers, ClientError> {
+        self.with_body(Method::POST, "/admin/batch/users", batch)
+            .await
     }
 
     /// `GET /admin/users/{id}`.

@@ -46,3 +46,28 @@ pub struct UpdateUser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
 }
+
+/// Most users one `POST /admin/batch/users` may create.
+pub const MAX_BATCH: usize = 5_000;
+
+/// Body of `POST /admin/batch/users`: creates many users in one transaction.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateUsers {
+    /// The users to create (at most 5,000).
+    pub users: Vec<CreateUser>,
+    /// Skip ids that already exist instead of failing the whole batch.
+    #[serde(default)]
+    pub skip_existing: bool,
+}
+
+/// Answer to `POST /admin/batch/users`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedUsers {
+    /// The users created, with their secrets.
+    pub created: Vec<User>,
+    /// Ids skipped because they existed (with `skip_existing`).
+    pub skipped: Vec<String>,
+}

@@ -262,3 +262,48 @@ async fn traffic_lists_every_user_including_idle_ones() {
     );
     c.stop().await;
 }
+
+#[tokio::test]
+async fn users_are_created_in_batches_all_or_nothing() {
+    use hy_api::users::CreateUsers;
+    let c = TestCentral::start().await;
+    let api = c.client();
+    api.create_user(&new_user("u0")).await.unwrap();
+    let batch = |ids: &[&str], skip_existing| CreateUsers {
+        users: ids.iter().map(|id| new_user(id)).collect(),
+        skip_existing,
+    };
+    let err = api
+        .create_users(&batch(&["u1", "u0"], false))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::Conflict));
+    assert_eq!(
+        api.users().await.unwrap().len(),
+        1,
+        "a failed batch creates nobody"
+    );
+    let done = api
+        .create_users(&batch(&["u1", "u0", "u2"], true))
+        .await
+        .unwrap();
+    assert_eq!(
+        done.created
+            .iter()
+            .map(|u| u.id.as_str())
+            .collect::<Vec<_>>(),
+        ["u1", "u2"]
+    );
+    assert_eq!(done.skipped, ["u0"]);
+    let err = api
+        .create_users(&batch(&["u3", "u3"], false))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("twice"), "{err}");
+    let err = api
+        .create_users(&batch(&["ok", "bad id"], false))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::BadRequest));
+    c.stop().await;
+}

@@ -64,6 +64,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/users", &["get", "post"][..]),
         ("/admin/users/{id}", &["get", "patch", "delete"]),
         ("/admin/users/{id}/secret", &["post"]),
+        ("/admin/batch/users", &["post"]),
         ("/admin/servers", &["get", "post"]),
         ("/admin/servers/{id}", &["get", "patch", "delete"]),
         ("/admin/servers/{id}/users", &["get", "post"]),

@@ -50,6 +50,13 @@ pub fn insert(conn: &Connection, id: &str, secret: &str, now: i64) -> Result<Use
     get(conn, id)
 }
 
+/// True if a user with this id exists.
+pub fn exists(conn: &Connection, id: &str) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
+}
+
 /// All users, ordered by id.
 pub fn list(conn: &Connection) -> Result<Vec<User>, DbError> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY u.id"))?;

@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use hy_api::users::{CreateUser, UpdateUser, User};
+use hy_api::users::{CreateUser, CreateUsers, CreatedUsers, MAX_BATCH, UpdateUser, User};
 use hy_api::{ErrorBody, validate};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -21,10 +21,25 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_users, create_user))
         .routes(routes!(get_user, update_user, delete_user))
         .routes(routes!(rotate_secret))
+        .routes(routes!(create_users))
 }
 
 fn check_id(id: &str) -> Result<(), ApiError> {
     validate::user_id(id).map_err(ApiError::BadRequest)
+}
+
+/// Validates a new user and settles its secret (the given one, or a generated one).
+fn prepare(new: CreateUser) -> Result<(String, String), ApiError> {
+    check_id(&new.id)?;
+    let secret = match new.secret {
+        Some(secret) => {
+            validate::secret(&secret)
+                .map_err(|e| ApiError::BadRequest(format!("user {:?}: {e}", new.id)))?;
+            secret
+        }
+        None => hy_common::random::token(SECRET_LEN),
+    };
+    Ok((new.id, secret))
 }
 
 /// List all users
@@ -59,6 +74,62 @@ async fn create_user(
             .await?;
     tracing::info!(user = %user.id, "user created");
     Ok((StatusCode::CREATED, Json(user)))
+}
+
+/// Create many users at once
+///
+/// One transaction: either every user is created (less those skipped with `skip_existing`) or
+/// none is. Used by `hyctl user import`.
+#[utoipa::path(post, path = "/admin/batch/users", tag = "users", security(("admin" = [])),
+    request_body = CreateUsers,
+    responses((status = 200, body = CreatedUsers), (status = 400, body = ErrorBody),
+        (status = 409, description = "an id (without skip_existing) or a secret is taken",
+            body = ErrorBody)))]
+async fn create_users(
+    _: AdminAuth,
+    State(s): State<AppState>,
+    ApiJson(batch): ApiJson<CreateUsers>,
+) -> Result<Json<CreatedUsers>, ApiError> {
+    if batch.users.len() > MAX_BATCH {
+        return Err(ApiError::BadRequest(format!(
+            "{} users in one batch; the limit is {MAX_BATCH}",
+            batch.users.len()
+        )));
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut prepared = Vec::with_capacity(batch.users.len());
+    for new in batch.users {
+        if !seen.insert(new.id.clone()) {
+            return Err(ApiError::BadRequest(format!(
+                "user {:?} appears twice in the batch",
+                new.id
+            )));
+        }
+        prepared.push(prepare(new)?);
+    }
+    let skip_existing = batch.skip_existing;
+    let result =
+        s.db.call(move |c| {
+            let tx = c.transaction()?;
+            let now = db::now();
+            let mut out = CreatedUsers::default();
+            for (id, secret) in &prepared {
+                if skip_existing && users::exists(&tx, id)? {
+                    out.skipped.push(id.clone());
+                    continue;
+                }
+                out.created.push(users::insert(&tx, id, secret, now)?);
+            }
+            tx.commit()?;
+            Ok(out)
+        })
+        .await?;
+    tracing::info!(
+        created = result.created.len(),
+        skipped = result.skipped.len(),
+        "users created in a batch"
+    );
+    Ok(Json(result))
 }
 
 /// Show one user
