@@ -1,6 +1,19 @@
 //! The whole clap surface of `hyctl`: every command and flag, in one place.
 
-use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit codes, shown in `hyctl --help` and the man page.
+pub const EXIT_CODES: &str = "\
+Exit status:
+  0  success (also when stdout is closed early, as in `hyctl user list | head`)
+  1  failure: central refused the request, or local validation failed
+  2  usage error: bad arguments, missing --yes off a terminal, unusable config
+  3  could not reach central: connection refused, DNS, TLS or timeout
+  4  not found: the user, server or assignment does not exist
+Daemons (`hyctl central`, `hyctl agent`): 0 clean stop, 70 runtime failure, 78 configuration error.";
 
 /// Control plane for fleets of Hysteria 2 proxy nodes
 #[derive(Debug, Parser)]
@@ -9,8 +22,8 @@ use clap::{Parser, Subcommand};
     version,
     propagate_version = true,
     arg_required_else_help = true,
-    after_help = "Exit status: 0 success; 1 failure reported by central or local validation; \
-                  2 usage error; daemons: 70 runtime failure, 78 configuration error."
+    after_help = EXIT_CODES,
+    after_long_help = EXIT_CODES
 )]
 pub struct Cli {
     /// The command to run.
@@ -21,15 +34,47 @@ pub struct Cli {
 /// Top-level commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Manage users: who may connect, with which secret
+    User(UserCommand),
+    /// Manage servers (nodes) and which users may use them
+    Server(ServerCommand),
+    /// Show traffic per user, or per server
+    #[command(after_long_help = TRAFFIC_HELP)]
+    Traffic(TrafficCommand),
+    /// Save central's URL and token to the config file, after checking them
+    Login(LoginCommand),
+    /// Show or change hyctl's config file
+    Config(ConfigCommand),
+    /// Print this client's version and central's
+    Version(VersionCommand),
+    /// Print a shell completion script
+    #[command(after_long_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
     /// Run the central daemon, or manage its database offline
     #[command(args_conflicts_with_subcommands = true)]
     Central(CentralCommand),
     /// Run the node agent beside a Hysteria server
     #[command(after_long_help = AGENT_HELP)]
     Agent(Box<hy_agent::AgentArgs>),
-    /// Print this client's version
-    Version,
 }
+
+const TRAFFIC_HELP: &str = "\
+Examples:
+  hyctl traffic                 every user's upload and download, over all servers
+  hyctl traffic alice           one user
+  hyctl traffic --by server     totals per server
+  hyctl traffic alice --by server
+  hyctl traffic --json          {\"alice\":{\"tx\":123,\"rx\":456}}: raw bytes, tx = upload";
+
+const COMPLETIONS_HELP: &str = "\
+Install, for example:
+  bash:  hyctl completions bash > ~/.local/share/bash-completion/completions/hyctl
+  zsh:   hyctl completions zsh > \"${fpath[1]}/_hyctl\"
+  fish:  hyctl completions fish > ~/.config/fish/completions/hyctl.fish
+The same scripts are shipped in the repository's completions/ directory.";
 
 const AGENT_HELP: &str = "\
 The agent answers Hysteria's HTTP auth at http://<--listen>/ (and /<--auth-path>), from a user
@@ -41,6 +86,329 @@ Example:
       --secret \"$HYSTERIA_API_SECRET\" --state-dir /var/lib/hyctl-agent
 
 Every flag can also be set by the environment variable shown with it.";
+
+/// How to reach central and how to print; accepted by every admin command, before or after
+/// its arguments.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AdminArgs {
+    /// Central's URL [default: from the config file, else http://127.0.0.1:9090]
+    #[arg(long, global = true, env = "HYCTL_CENTRAL", value_name = "URL")]
+    pub central: Option<String>,
+
+    /// Admin token [default: from the config file, else central's token file]
+    #[arg(long, global = true, env = "HYCTL_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+
+    /// Read the admin token from this file (as central writes it: <db>.admin-token)
+    #[arg(long, global = true, env = "HYCTL_TOKEN_FILE", value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub token_file: Option<PathBuf>,
+
+    /// PEM CA certificate(s) to trust for an HTTPS central with a private CA
+    #[arg(long, global = true, env = "HYCTL_CA_FILE", value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub ca_file: Option<PathBuf>,
+
+    /// Give up on a request after this long
+    #[arg(long, global = true, env = "HYCTL_TIMEOUT", default_value = "30s", value_parser = hy_agent::config::parse_duration)]
+    pub timeout: Duration,
+
+    /// Print JSON (raw integers, RFC 3339 times) and nothing else on stdout
+    #[arg(long, global = true, conflicts_with = "quiet")]
+    pub json: bool,
+
+    /// Print only ids, one per line
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// When to use colour and terminal line drawing
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// `hyctl user ...`
+#[derive(Debug, clap::Args)]
+pub struct UserCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: UserAction,
+}
+
+/// User commands.
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Create a user; prints its secret (what its Hysteria clients send as `auth`)
+    Add {
+        /// User id: 1 to 64 of `A-Z a-z 0-9 . _ - @`, starting with a letter or digit
+        id: String,
+        /// Use this secret instead of a generated one (8 to 256 printable characters, no `+`)
+        #[arg(long)]
+        secret: Option<String>,
+        /// Succeed without change if the user already exists
+        #[arg(long)]
+        if_not_exists: bool,
+    },
+    /// List users
+    #[command(visible_alias = "ls")]
+    List {
+        /// Show secrets in full instead of a short prefix
+        #[arg(long)]
+        show_secrets: bool,
+    },
+    /// Show one user
+    Show {
+        /// User id
+        id: String,
+        /// Show the secret in full
+        #[arg(long)]
+        show_secret: bool,
+    },
+    /// Change a user
+    Update {
+        /// User id
+        id: String,
+        /// Set this secret (clients using the old one are refused and disconnected)
+        #[arg(long, required = true)]
+        secret: Option<String>,
+    },
+    /// Replace a user's secret with a generated one; prints it
+    RotateSecret {
+        /// User id
+        id: String,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+    },
+    /// Delete users, with their assignments and traffic
+    #[command(visible_alias = "rm")]
+    Delete {
+        /// User ids; `-` reads them from stdin, one per line
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Succeed for users that do not exist
+        #[arg(long)]
+        if_exists: bool,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+    },
+    /// Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file
+    #[command(after_long_help = IMPORT_HELP)]
+    Import {
+        /// The file; `-` reads stdin
+        file: PathBuf,
+        /// File format [default: JSON lines if the first record starts with `{`, else CSV]
+        #[arg(long, value_enum)]
+        format: Option<ImportFormat>,
+        /// Skip users that already exist instead of stopping
+        #[arg(long)]
+        skip_existing: bool,
+        /// Users per request
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u16).range(1..=5000))]
+        batch_size: u16,
+    },
+}
+
+const IMPORT_HELP: &str = "\
+CSV: one user per line, `id` or `id,secret`; a first line `id,secret` is a header and skipped;
+blank lines and lines starting with # are ignored. JSON lines: one object per line with `id` and
+optionally `secret`. Users without a secret get a generated one: use --json to capture them.
+
+Each batch is one transaction on central: a batch that fails (a taken id without
+--skip-existing, a taken secret) creates nobody, and the import stops there; earlier batches
+stay. Re-running with --skip-existing resumes.";
+
+/// Import file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// `id[,secret]` per line.
+    Csv,
+    /// `{"id":"alice","secret":"..."}` per line.
+    Jsonl,
+}
+
+/// `hyctl server ...`
+#[derive(Debug, clap::Args)]
+pub struct ServerCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: ServerAction,
+}
+
+/// Server commands. SERVER is a server's id or its name.
+#[derive(Debug, Subcommand)]
+pub enum ServerAction {
+    /// Create a server; prints its generated id (the node's credential)
+    Add {
+        /// A human name (1 to 64 of `A-Z a-z 0-9 . _ -`)
+        #[arg(long)]
+        name: Option<String>,
+        /// Register this existing id instead of generating one (for original-system nodes)
+        #[arg(long)]
+        id: Option<String>,
+    },
+    /// List servers
+    #[command(visible_alias = "ls")]
+    List {
+        /// Show server ids in full instead of a short prefix
+        #[arg(long)]
+        show_ids: bool,
+    },
+    /// Show one server
+    Show {
+        /// Server id or name
+        server: String,
+    },
+    /// Rename a server, or remove its name
+    Rename {
+        /// Server id or name
+        server: String,
+        /// The new name
+        #[arg(required_unless_present = "clear", conflicts_with = "clear")]
+        name: Option<String>,
+        /// Remove the name
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Delete a server; its agent is refused from then on
+    #[command(visible_alias = "rm")]
+    Delete {
+        /// Server id or name
+        server: String,
+        /// Succeed if the server does not exist
+        #[arg(long)]
+        if_exists: bool,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+    },
+    /// Allow users on a server (already assigned users are fine)
+    Assign {
+        /// Server id or name
+        server: String,
+        /// User ids; `-` reads them from stdin, one per line
+        #[arg(required = true)]
+        users: Vec<String>,
+    },
+    /// Remove users from a server; its agent refuses and disconnects them within a second
+    Unassign {
+        /// Server id or name
+        server: String,
+        /// User ids; `-` reads them from stdin, one per line
+        #[arg(required = true)]
+        users: Vec<String>,
+        /// Succeed for users that are not assigned
+        #[arg(long)]
+        if_exists: bool,
+    },
+    /// List the users assigned to a server
+    Users {
+        /// Server id or name
+        server: String,
+    },
+}
+
+/// `hyctl traffic [USER] [--by server]`
+#[derive(Debug, clap::Args)]
+pub struct TrafficCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// Only this user
+    pub user: Option<String>,
+    /// Group by user (default) or by server
+    #[arg(long, value_enum, default_value_t = TrafficBy::User)]
+    pub by: TrafficBy,
+}
+
+/// Traffic grouping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrafficBy {
+    /// Per user, summed over servers.
+    User,
+    /// Per server.
+    Server,
+}
+
+/// `hyctl login URL`
+#[derive(Debug, clap::Args)]
+pub struct LoginCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// Central's URL, e.g. https://central.example:9090
+    pub url: String,
+}
+
+/// `hyctl config ...`
+#[derive(Debug, clap::Args)]
+pub struct ConfigCommand {
+    /// Output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: ConfigAction,
+}
+
+/// Config file commands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the config file's settings (the token redacted)
+    Show,
+    /// Set one setting: central, token, token-file or ca-file
+    Set {
+        /// The setting
+        #[arg(value_enum)]
+        key: ConfigKey,
+        /// Its value
+        value: String,
+    },
+    /// Remove one setting
+    Unset {
+        /// The setting
+        #[arg(value_enum)]
+        key: ConfigKey,
+    },
+    /// Print the config file's path
+    Path,
+}
+
+/// Settings of the config file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConfigKey {
+    /// Central's URL.
+    Central,
+    /// The admin token.
+    Token,
+    /// A file holding the admin token.
+    TokenFile,
+    /// A CA file for an HTTPS central.
+    CaFile,
+}
+
+/// `hyctl version`
+#[derive(Debug, clap::Args)]
+pub struct VersionCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+}
 
 /// `hyctl central [FLAGS]` runs the daemon; `hyctl central rotate-token` is offline upkeep.
 #[derive(Debug, clap::Args)]
@@ -60,6 +428,6 @@ pub enum CentralAction {
     RotateToken {
         /// SQLite database file of central
         #[arg(long, env = "HYCTL_CENTRAL_DB", default_value = "central.db")]
-        db: std::path::PathBuf,
+        db: PathBuf,
     },
 }

@@ -1,15 +1,22 @@
 //! `hyctl`: the central daemon, the node agent and the admin CLI, as one binary.
 //!
 //! `main` only parses arguments and calls [`main`], which runs the chosen command and maps its
-//! outcome to an exit code. Daemon code lives in the `hy-central` and `hy-agent` libraries.
+//! outcome to an exit code. Daemon code lives in the `hy-central` and `hy-agent` libraries;
+//! admin commands talk to central over HTTP through `hy_api::client`, like any other client.
 
 mod cli;
+mod cmd;
+mod config;
+mod ctx;
+mod error;
+mod output;
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use anyhow::Context;
-pub use cli::{CentralAction, CentralCommand, Cli, Command};
+pub use cli::{AdminArgs, CentralAction, CentralCommand, Cli, Command};
+use error::CliError;
 use hy_common::exit;
 use tokio_util::sync::CancellationToken;
 
@@ -18,10 +25,48 @@ pub fn main(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Central(c) => central(c),
         Command::Agent(a) => agent(&a),
-        Command::Version => {
-            println!("hyctl {}", hy_api::VERSION);
-            ExitCode::SUCCESS
+        Command::Completions { shell } => finish(cmd::misc::completions(shell), false),
+        Command::Config(c) => {
+            let json = c.admin.json;
+            finish(
+                cmd::misc::config(output::Output::new(&c.admin), c.action),
+                json,
+            )
         }
+        Command::User(c) => admin(&c.admin, async |ctx| cmd::user::run(ctx, c.action).await),
+        Command::Server(c) => admin(&c.admin, async |ctx| cmd::server::run(ctx, c.action).await),
+        Command::Traffic(c) => {
+            let args = c.admin.clone();
+            admin(&args, async |ctx| cmd::traffic::run(ctx, c).await)
+        }
+        Command::Login(c) => {
+            let json = c.admin.json;
+            finish(block_on(cmd::misc::login(&c)), json)
+        }
+        Command::Version(c) => {
+            let json = c.admin.json;
+            finish(block_on(cmd::misc::version(&c)), json)
+        }
+    }
+}
+
+fn block_on<T>(f: impl Future<Output = Result<T, CliError>>) -> Result<T, CliError> {
+    // One request at a time: a current-thread runtime is all an admin command needs.
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?
+        .block_on(f)
+}
+
+fn admin(args: &AdminArgs, run: impl AsyncFnOnce(&ctx::Ctx) -> Result<(), CliError>) -> ExitCode {
+    let outcome = ctx::Ctx::new(args).and_then(|ctx| block_on(run(&ctx)));
+    finish(outcome, args.json)
+}
+
+fn finish(outcome: Result<(), CliError>, json: bool) -> ExitCode {
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => error::report(&err, json),
     }
 }
 

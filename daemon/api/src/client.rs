@@ -165,15 +165,15 @@ impl Client {
     }
 
     fn unreachable(&self, err: &reqwest::Error) -> ClientError {
-        // reqwest's Display stops at "error sending request"; the cause chain says why.
-        let mut reason = err.to_string();
-        let mut source = std::error::Error::source(err);
-        while let Some(s) = source {
-            reason = format!("{reason}: {s}");
-            source = s.source();
+        // reqwest's own message is "error sending request for url (...)"; the root cause
+        // ("Connection refused", "invalid peer certificate: UnknownIssuer") is what helps.
+        let mut root: &dyn std::error::Error = err;
+        while let Some(s) = root.source() {
+            root = s;
         }
+        let mut reason = root.to_string();
         if err.is_timeout() {
-            reason = format!("timed out ({reason})");
+            reason = format!("timed out after {:?}", self.timeout);
         }
         ClientError::Unreachable {
             url: self.base.clone(),

@@ -1,0 +1,245 @@
+//! `hyctl server ...`
+
+use hy_api::ErrorCode;
+use hy_api::servers::{CreateServer, Server, UpdateServer};
+
+use super::{check_user_ids, confirm, expand_ids};
+use crate::cli::ServerAction;
+use crate::ctx::Ctx;
+use crate::error::CliError;
+use crate::output::{ago, bytes, masked};
+
+/// Finds a server by id, else by name.
+pub async fn resolve(ctx: &Ctx, server: &str) -> Result<Server, CliError> {
+    let servers = ctx.client.servers().await?;
+    servers
+        .iter()
+        .find(|s| s.id == server)
+        .or_else(|| servers.iter().find(|s| s.name.as_deref() == Some(server)))
+        .cloned()
+        .ok_or_else(|| {
+            CliError::NotFound(format!(
+                "no server with id or name {server:?} (`hyctl server list` shows them, `hyctl server add` creates one)"
+            ))
+        })
+}
+
+fn label(s: &Server) -> String {
+    s.name.clone().unwrap_or_else(|| masked(&s.id, false))
+}
+
+/// Runs a server command.
+pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
+    match action {
+        ServerAction::Add { name, id } => {
+            if let Some(n) = &name {
+                hy_api::validate::server_name(n).map_err(CliError::Failed)?;
+            }
+            if let Some(i) = &id {
+                hy_api::validate::server_id(i).map_err(CliError::Failed)?;
+            }
+            let server = ctx.client.create_server(&CreateServer { id, name }).await?;
+            if ctx.out.json {
+                return ctx.out.json(&server);
+            }
+            if ctx.out.quiet {
+                return ctx.out.lines([&server.id]);
+            }
+            ctx.out.lines([
+                format!("created server {}", label(&server)),
+                format!("id: {}", server.id),
+                "(the node's credential: give it to its agent as --server-id)".into(),
+            ])
+        }
+        ServerAction::List { show_ids } => {
+            let servers = ctx.client.servers().await?;
+            if ctx.out.json {
+                return ctx.out.json(&servers);
+            }
+            if ctx.out.quiet {
+                return ctx.out.lines(servers.iter().map(|s| &s.id));
+            }
+            let mut table = ctx.out.table(&[
+                "NAME",
+                "ID",
+                "USERS",
+                "UPLOAD",
+                "DOWNLOAD",
+                "LAST CONTACT",
+                "AGENT",
+            ]);
+            for s in &servers {
+                table.add_row([
+                    s.name.clone().unwrap_or_else(|| "-".into()),
+                    masked(&s.id, show_ids),
+                    s.users.to_string(),
+                    bytes(s.traffic.tx),
+                    bytes(s.traffic.rx),
+                    ago(s.last_seen_at),
+                    s.agent_version.clone().unwrap_or_else(|| "-".into()),
+                ]);
+            }
+            ctx.out.print_table(&table)
+        }
+        ServerAction::Show { server } => {
+            let s = resolve(ctx, &server).await?;
+            if ctx.out.json {
+                return ctx.out.json(&s);
+            }
+            if ctx.out.quiet {
+                return ctx.out.lines([&s.id]);
+            }
+            ctx.out.lines([
+                format!("name:          {}", s.name.as_deref().unwrap_or("-")),
+                format!("id:            {}", s.id),
+                format!("users:         {}", s.users),
+                format!(
+                    "upload:        {} ({} bytes)",
+                    bytes(s.traffic.tx),
+                    s.traffic.tx
+                ),
+                format!(
+                    "download:      {} ({} bytes)",
+                    bytes(s.traffic.rx),
+                    s.traffic.rx
+                ),
+                format!(
+                    "unattributed:  {} (traffic reported for deleted users)",
+                    bytes(s.unattributed.total())
+                ),
+                format!("last contact:  {}", ago(s.last_seen_at)),
+                format!(
+                    "agent:         {}",
+                    s.agent_version.as_deref().unwrap_or("-")
+                ),
+                format!(
+                    "created:       {} ({})",
+                    s.created_at,
+                    ago(Some(s.created_at))
+                ),
+            ])
+        }
+        ServerAction::Rename {
+            server,
+            name,
+            clear,
+        } => {
+            if let Some(n) = &name {
+                hy_api::validate::server_name(n).map_err(CliError::Failed)?;
+            }
+            let s = resolve(ctx, &server).await?;
+            let name = if clear { None } else { name };
+            let renamed = ctx
+                .client
+                .update_server(&s.id, &UpdateServer { name: Some(name) })
+                .await?;
+            if ctx.out.json {
+                return ctx.out.json(&renamed);
+            }
+            if ctx.out.quiet {
+                return ctx.out.lines([&renamed.id]);
+            }
+            ctx.out.lines([match &renamed.name {
+                Some(n) => format!("renamed server {} to {n}", label(&s)),
+                None => format!("removed the name of server {}", masked(&s.id, false)),
+            }])
+        }
+        ServerAction::Delete {
+            server,
+            if_exists,
+            yes,
+        } => {
+            let s = match resolve(ctx, &server).await {
+                Ok(s) => s,
+                Err(CliError::NotFound(_)) if if_exists => {
+                    return ctx.out.lines(Vec::<String>::new());
+                }
+                Err(e) => return Err(e),
+            };
+            confirm(
+                &format!("Delete server {}? Its agent will be refused.", label(&s)),
+                yes,
+                "delete the server",
+            )?;
+            ctx.client.delete_server(&s.id).await?;
+            if ctx.out.json {
+                return ctx.out.json(&serde_json::json!({ "deleted": s.id }));
+            }
+            if ctx.out.quiet {
+                return ctx.out.lines([&s.id]);
+            }
+            ctx.out.lines([format!("deleted server {}", label(&s))])
+        }
+        ServerAction::Assign { server, users } => {
+            let users = expand_ids(users)?;
+            check_user_ids(&users)?;
+            let s = resolve(ctx, &server).await?;
+            let result = ctx.client.assign(&s.id, &users).await?;
+            if ctx.out.json {
+                return ctx.out.json(&result);
+            }
+            if ctx.out.quiet {
+                return ctx
+                    .out
+                    .lines(result.assigned.iter().chain(&result.unchanged));
+            }
+            let mut lines: Vec<String> = result
+                .assigned
+                .iter()
+                .map(|u| format!("assigned {u} to {}", label(&s)))
+                .collect();
+            lines.extend(
+                result
+                    .unchanged
+                    .iter()
+                    .map(|u| format!("{u} was already assigned to {}", label(&s))),
+            );
+            ctx.out.lines(lines)
+        }
+        ServerAction::Unassign {
+            server,
+            users,
+            if_exists,
+        } => {
+            let users = expand_ids(users)?;
+            check_user_ids(&users)?;
+            let s = resolve(ctx, &server).await?;
+            let mut removed = Vec::new();
+            for user in users {
+                match ctx.client.unassign(&s.id, &user).await {
+                    Ok(()) => removed.push(user),
+                    Err(e) if if_exists && e.code() == Some(ErrorCode::NotFound) => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            if ctx.out.json {
+                return ctx
+                    .out
+                    .json(&serde_json::json!({ "server_id": s.id, "unassigned": removed }));
+            }
+            if ctx.out.quiet {
+                return ctx.out.lines(&removed);
+            }
+            ctx.out.lines(
+                removed
+                    .iter()
+                    .map(|u| format!("unassigned {u} from {}", label(&s))),
+            )
+        }
+        ServerAction::Users { server } => {
+            let s = resolve(ctx, &server).await?;
+            let users = ctx.client.server_users(&s.id).await?;
+            if ctx.out.json {
+                return ctx.out.json(&users);
+            }
+            if ctx.out.quiet {
+                return ctx.out.lines(users.iter().map(|u| &u.id));
+            }
+            let mut table = ctx.out.table(&["USER", "ASSIGNED"]);
+            for u in &users {
+                table.add_row([u.id.clone(), ago(Some(u.assigned_at))]);
+            }
+            ctx.out.print_table(&table)
+        }
+    }
+}

@@ -1,0 +1,321 @@
+//! `hyctl user ...`
+
+use std::io::Read;
+use std::path::Path;
+
+use hy_api::ErrorCode;
+use hy_api::client::ClientError;
+use hy_api::users::{CreateUser, CreateUsers, CreatedUsers, UpdateUser, User};
+
+use super::{check_user_ids, confirm, expand_ids};
+use crate::cli::{ImportFormat, UserAction};
+use crate::ctx::Ctx;
+use crate::error::CliError;
+use crate::output::{ago, bytes, masked};
+
+/// Runs a user command.
+pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
+    match action {
+        UserAction::Add {
+            id,
+            secret,
+            if_not_exists,
+        } => add(ctx, id, secret, if_not_exists).await,
+        UserAction::List { show_secrets } => {
+            let users = ctx.client.users().await?;
+            print_users(ctx, &users, show_secrets)
+        }
+        UserAction::Show { id, show_secret } => {
+            let user = ctx.client.user(&id).await?;
+            print_user(ctx, &user, show_secret)
+        }
+        UserAction::Update { id, secret } => {
+            if let Some(s) = &secret {
+                hy_api::validate::secret(s).map_err(CliError::Failed)?;
+            }
+            let user = ctx.client.update_user(&id, &UpdateUser { secret }).await?;
+            done(ctx, &user, &format!("updated user {}", user.id))
+        }
+        UserAction::RotateSecret { id, yes } => {
+            confirm(
+                &format!("Replace {id}'s secret? Its clients will be disconnected."),
+                yes,
+                "rotate the secret",
+            )?;
+            let user = ctx.client.rotate_secret(&id).await?;
+            if ctx.out.json || ctx.out.quiet {
+                return done(ctx, &user, "");
+            }
+            ctx.out
+                .lines([format!("new secret for {}: {}", user.id, user.secret)])
+        }
+        UserAction::Delete {
+            ids,
+            if_exists,
+            yes,
+        } => {
+            let ids = expand_ids(ids)?;
+            confirm(
+                &format!("Delete {} with their traffic?", ids.join(", ")),
+                yes,
+                "delete users",
+            )?;
+            let mut deleted = Vec::new();
+            for id in ids {
+                match ctx.client.delete_user(&id).await {
+                    Ok(()) => deleted.push(id),
+                    Err(e) if if_exists && e.code() == Some(ErrorCode::NotFound) => {}
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            if ctx.out.json {
+                return ctx.out.json(&serde_json::json!({ "deleted": deleted }));
+            }
+            if ctx.out.quiet {
+                return ctx.out.lines(&deleted);
+            }
+            ctx.out
+                .lines(deleted.iter().map(|id| format!("deleted user {id}")))
+        }
+        UserAction::Import {
+            file,
+            format,
+            skip_existing,
+            batch_size,
+        } => import(ctx, &file, format, skip_existing, usize::from(batch_size)).await,
+    }
+}
+
+async fn add(
+    ctx: &Ctx,
+    id: String,
+    secret: Option<String>,
+    if_not_exists: bool,
+) -> Result<(), CliError> {
+    hy_api::validate::user_id(&id).map_err(CliError::Failed)?;
+    if let Some(s) = &secret {
+        hy_api::validate::secret(s).map_err(CliError::Failed)?;
+    }
+    let user = match ctx
+        .client
+        .create_user(&CreateUser {
+            id: id.clone(),
+            secret,
+        })
+        .await
+    {
+        Ok(user) => user,
+        Err(ClientError::Api { body, .. })
+            if if_not_exists
+                && body.code == ErrorCode::Conflict
+                && body.message.contains("already exists") =>
+        {
+            let user = ctx.client.user(&id).await?;
+            if ctx.out.json || ctx.out.quiet {
+                return done(ctx, &user, "");
+            }
+            return ctx.out.lines([format!("user {id} already exists")]);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if ctx.out.json || ctx.out.quiet {
+        return done(ctx, &user, "");
+    }
+    ctx.out.lines([
+        format!("created user {}", user.id),
+        format!("secret: {}", user.secret),
+        "(the auth string of the user's Hysteria clients; `hyctl user show --show-secret` shows it again)".into(),
+    ])
+}
+
+/// A mutation's result: the object in JSON mode, the id with `-q`, else `message`.
+fn done(ctx: &Ctx, user: &User, message: &str) -> Result<(), CliError> {
+    if ctx.out.json {
+        ctx.out.json(user)
+    } else if ctx.out.quiet {
+        ctx.out.lines([&user.id])
+    } else {
+        ctx.out.lines([message])
+    }
+}
+
+fn print_users(ctx: &Ctx, users: &[User], show_secrets: bool) -> Result<(), CliError> {
+    if ctx.out.json {
+        return ctx.out.json(users);
+    }
+    if ctx.out.quiet {
+        return ctx.out.lines(users.iter().map(|u| &u.id));
+    }
+    let mut table = ctx
+        .out
+        .table(&["ID", "SERVERS", "UPLOAD", "DOWNLOAD", "SECRET", "CREATED"]);
+    for u in users {
+        table.add_row([
+            u.id.clone(),
+            u.servers.to_string(),
+            bytes(u.traffic.tx),
+            bytes(u.traffic.rx),
+            masked(&u.secret, show_secrets),
+            ago(Some(u.created_at)),
+        ]);
+    }
+    ctx.out.print_table(&table)
+}
+
+fn print_user(ctx: &Ctx, u: &User, show_secret: bool) -> Result<(), CliError> {
+    if ctx.out.json {
+        return ctx.out.json(u);
+    }
+    if ctx.out.quiet {
+        return ctx.out.lines([&u.id]);
+    }
+    ctx.out.lines([
+        format!("id:        {}", u.id),
+        format!("secret:    {}", masked(&u.secret, show_secret)),
+        format!("servers:   {}", u.servers),
+        format!(
+            "upload:    {} ({} bytes)",
+            bytes(u.traffic.tx),
+            u.traffic.tx
+        ),
+        format!(
+            "download:  {} ({} bytes)",
+            bytes(u.traffic.rx),
+            u.traffic.rx
+        ),
+        format!("created:   {} ({})", u.created_at, ago(Some(u.created_at))),
+        format!("updated:   {} ({})", u.updated_at, ago(Some(u.updated_at))),
+    ])
+}
+
+/// Parses an import file into users, naming the line of any problem.
+pub fn parse_import(text: &str, format: Option<ImportFormat>) -> Result<Vec<CreateUser>, CliError> {
+    let records: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let format = format.unwrap_or(match records.first() {
+        Some((_, l)) if l.starts_with('{') => ImportFormat::Jsonl,
+        _ => ImportFormat::Csv,
+    });
+    let mut users = Vec::with_capacity(records.len());
+    for (n, (line, record)) in records.into_iter().enumerate() {
+        let user = match format {
+            ImportFormat::Jsonl => serde_json::from_str::<CreateUser>(record)
+                .map_err(|e| CliError::Failed(format!("line {line}: not a user object: {e}")))?,
+            ImportFormat::Csv => {
+                let mut fields = record.split(',').map(str::trim);
+                let id = fields.next().unwrap_or("").to_owned();
+                let secret = fields.next().filter(|s| !s.is_empty()).map(str::to_owned);
+                if fields.next().is_some() {
+                    return Err(CliError::Failed(format!(
+                        "line {line}: expected `id` or `id,secret`"
+                    )));
+                }
+                if n == 0 && id == "id" {
+                    continue;
+                }
+                CreateUser { id, secret }
+            }
+        };
+        hy_api::validate::user_id(&user.id)
+            .map_err(|e| CliError::Failed(format!("line {line}: {e}")))?;
+        if let Some(s) = &user.secret {
+            hy_api::validate::secret(s)
+                .map_err(|e| CliError::Failed(format!("line {line}: {e}")))?;
+        }
+        users.push(user);
+    }
+    Ok(users)
+}
+
+async fn import(
+    ctx: &Ctx,
+    file: &Path,
+    format: Option<ImportFormat>,
+    skip_existing: bool,
+    batch_size: usize,
+) -> Result<(), CliError> {
+    let mut text = String::new();
+    if file == Path::new("-") {
+        std::io::stdin().lock().read_to_string(&mut text)?;
+    } else {
+        text = std::fs::read_to_string(file)
+            .map_err(|e| CliError::Usage(format!("could not read {}: {e}", file.display())))?;
+    }
+    let users = parse_import(&text, format)?;
+    check_user_ids(&users.iter().map(|u| u.id.clone()).collect::<Vec<_>>())?;
+    let bar = if ctx.out.progress() {
+        let bar = indicatif::ProgressBar::new(users.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} users ({per_sec}, {eta} left)",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut result = CreatedUsers::default();
+    for chunk in users.chunks(batch_size) {
+        let batch = CreateUsers {
+            users: chunk.to_vec(),
+            skip_existing,
+        };
+        let done = match ctx.client.create_users(&batch).await {
+            Ok(done) => done,
+            Err(e) => {
+                bar.abandon();
+                eprintln!(
+                    "hyctl: {} users created before this batch failed; rerun with --skip-existing to resume",
+                    result.created.len()
+                );
+                return Err(e.into());
+            }
+        };
+        bar.inc(chunk.len() as u64);
+        result.created.extend(done.created);
+        result.skipped.extend(done.skipped);
+    }
+    bar.finish_and_clear();
+    if ctx.out.json {
+        return ctx.out.json(&result);
+    }
+    if ctx.out.quiet {
+        return ctx.out.lines(result.created.iter().map(|u| &u.id));
+    }
+    ctx.out.lines([format!(
+        "imported {} users ({} skipped)",
+        result.created.len(),
+        result.skipped.len()
+    )])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_and_jsonl_imports_parse_and_name_bad_lines() {
+        let csv = "id,secret\n# comment\nalice,alice-secret-1\n\nbob\n";
+        let users = parse_import(csv, None).unwrap();
+        assert_eq!(users.len(), 2);
+        assert_eq!(users[0].secret.as_deref(), Some("alice-secret-1"));
+        assert_eq!(users[1].secret, None);
+        let jsonl = "{\"id\":\"alice\"}\n{\"id\":\"bob\",\"secret\":\"bob-secret-1\"}\n";
+        assert_eq!(parse_import(jsonl, None).unwrap().len(), 2);
+        let err = parse_import("alice\nbad id\n", None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("line 2:"), "{err}");
+        let err = parse_import("a,b,c\n", Some(ImportFormat::Csv))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 1"), "{err}");
+        let err = parse_import("{\"id\":1}\n", None).unwrap_err().to_string();
+        assert!(err.contains("line 1"), "{err}");
+    }
+}

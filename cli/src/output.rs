@@ -1,0 +1,161 @@
+//! Everything hyctl prints on stdout: JSON documents, tables, id lists, confirmations; and the
+//! human forms of sizes and times. Progress and prompts go to stderr, never here.
+
+use std::io::{IsTerminal, Write};
+
+use comfy_table::{ContentArrangement, Table, presets};
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::cli::{AdminArgs, ColorChoice};
+use crate::error::CliError;
+
+/// How output is shaped for this run.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    /// `--json`.
+    pub json: bool,
+    /// `-q`.
+    pub quiet: bool,
+    /// Terminal styling (line drawing, fitting to the width).
+    pub styled: bool,
+}
+
+impl Output {
+    /// Decides once: `--color` beats `NO_COLOR`, which beats "is stdout a terminal".
+    pub fn new(args: &AdminArgs) -> Self {
+        let styled = match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            }
+        };
+        Self {
+            json: args.json,
+            quiet: args.quiet,
+            styled,
+        }
+    }
+
+    /// Whether progress bars may be drawn (on stderr).
+    pub fn progress(&self) -> bool {
+        !self.json && !self.quiet && std::io::stderr().is_terminal()
+    }
+
+    /// Writes one JSON document.
+    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<(), CliError> {
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        Ok(())
+    }
+
+    /// Writes lines of text.
+    pub fn lines<I, S>(&self, lines: I) -> Result<(), CliError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut out = std::io::stdout().lock();
+        for line in lines {
+            writeln!(out, "{}", line.as_ref())?;
+        }
+        Ok(())
+    }
+
+    /// A table with the header, shaped for a terminal or for pipes.
+    pub fn table(&self, header: &[&str]) -> Table {
+        let mut table = Table::new();
+        if self.styled {
+            table
+                .load_preset(presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            // Plain, whitespace-aligned columns: easy for grep and awk.
+            table.load_preset(presets::NOTHING).force_no_tty();
+            if let Some(width) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+                table.set_width(width);
+            }
+        }
+        table.set_header(header.iter().map(|h| h.to_string()));
+        table
+    }
+
+    /// Writes a table.
+    pub fn print_table(&self, table: &Table) -> Result<(), CliError> {
+        let mut out = std::io::stdout().lock();
+        for line in table.lines() {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+/// `1536` → `1.5 KiB`; bytes in IEC units with one decimal.
+pub fn bytes(n: u64) -> String {
+    const UNITS: [&str; 6] = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    if n < 1024 {
+        return format!("{n} B");
+    }
+    let mut value = n as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+/// `3 min ago`, `2 h ago`, `5 d ago`, `just now`, `never`.
+pub fn ago(t: Option<Timestamp>) -> String {
+    let Some(t) = t else { return "never".into() };
+    let secs = (Timestamp::now() - t).get_seconds();
+    match secs {
+        s if s < 10 => "just now".into(),
+        s if s < 60 => format!("{s} s ago"),
+        s if s < 3600 => format!("{} min ago", s / 60),
+        s if s < 86_400 => format!("{} h ago", s / 3600),
+        s => format!("{} d ago", s / 86_400),
+    }
+}
+
+/// A credential shortened for tables: `x7k9…`.
+pub fn masked(secret: &str, show: bool) -> String {
+    if show {
+        secret.to_owned()
+    } else {
+        format!("{}…", secret.chars().take(4).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_sizes() {
+        assert_eq!(bytes(0), "0 B");
+        assert_eq!(bytes(1023), "1023 B");
+        assert_eq!(bytes(1536), "1.5 KiB");
+        assert_eq!(bytes(5 * 1024 * 1024 * 1024), "5.0 GiB");
+        assert_eq!(bytes(u64::MAX), "16.0 EiB");
+    }
+
+    #[test]
+    fn human_times() {
+        let now = Timestamp::now();
+        assert_eq!(ago(None), "never");
+        assert_eq!(ago(Some(now)), "just now");
+        assert_eq!(
+            ago(Some(now - jiff::SignedDuration::from_secs(180))),
+            "3 min ago"
+        );
+        assert_eq!(
+            ago(Some(now - jiff::SignedDuration::from_secs(3 * 86_400))),
+            "3 d ago"
+        );
+    }
+}
