@@ -9,6 +9,8 @@ mod cmd;
 mod config;
 mod ctx;
 mod error;
+#[doc(hidden)]
+pub mod generated;
 mod output;
 
 use std::net::SocketAddr;

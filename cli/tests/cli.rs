@@ -6,6 +6,7 @@ mod agent_auth;
 mod daemons;
 mod exactness;
 mod fake_hysteria;
+mod generated;
 mod revocation;
 
 #[test]

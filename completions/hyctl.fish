@@ -1,0 +1,527 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_hyctl_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_hyctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_hyctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_hyctl_using_subcommand
+    set -l cmd (__fish_hyctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c hyctl -n "__fish_hyctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_needs_command" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "user" -d 'Manage users: who may connect, with which secret'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "traffic" -d 'Show traffic per user, or per server'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "config" -d 'Show or change hyctl\'s config file'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "version" -d 'Print this client\'s version and central\'s'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "central" -d 'Run the central daemon, or manage its database offline'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "list" -d 'List users'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "ls" -d 'List users'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "show" -d 'Show one user'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "update" -d 'Change a user'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "rotate-secret" -d 'Replace a user\'s secret with a generated one; prints it'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "delete" -d 'Delete users, with their assignments and traffic'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "rm" -d 'Delete users, with their assignments and traffic'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "import" -d 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l secret -d 'Use this secret instead of a generated one (8 to 256 printable characters, no `+`)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l if-not-exists -d 'Succeed without change if the user already exists'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l show-secrets -d 'Show secrets in full instead of a short prefix'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l show-secrets -d 'Show secrets in full instead of a short prefix'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -l show-secret -d 'Show the secret in full'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l secret -d 'Set this secret (clients using the old one are refused and disconnected)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed for users that do not exist'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l if-exists -d 'Succeed for users that do not exist'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -l format -d 'File format [default: JSON lines if the first record starts with `{`, else CSV]' -r -f -a "csv\t'`id[,secret]` per line'
+jsonl\t'`{"id":"alice","secret":"..."}` per line'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -l batch-size -d 'Users per request' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -l skip-existing -d 'Skip users that already exist instead of stopping'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a user'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "rotate-secret" -d 'Replace a user\'s secret with a generated one; prints it'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete users, with their assignments and traffic'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "add" -d 'Create a server; prints its generated id (the node\'s credential)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "list" -d 'List servers'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "ls" -d 'List servers'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "show" -d 'Show one server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "rename" -d 'Rename a server, or remove its name'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "rm" -d 'Delete a server; its agent is refused from then on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "users" -d 'List the users assigned to a server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l name -d 'A human name (1 to 64 of `A-Z a-z 0-9 . _ -`)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l id -d 'Register this existing id instead of generating one (for original-system nodes)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -l show-ids -d 'Show server ids in full instead of a short prefix'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -l show-ids -d 'Show server ids in full instead of a short prefix'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from show" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from show" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from show" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from show" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from show" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -l clear -d 'Remove the name'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the server does not exist'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -l if-exists -d 'Succeed if the server does not exist'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from assign" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from assign" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from assign" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from assign" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from assign" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from assign" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -l if-exists -d 'Succeed for users that are not assigned'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from unassign" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from users" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from users" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from users" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from users" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from users" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from users" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from users" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from users" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from users" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from users" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "add" -d 'Create a server; prints its generated id (the node\'s credential)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "list" -d 'List servers'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a server, or remove its name'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "users" -d 'List the users assigned to a server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l by -d 'Group by user (default) or by server' -r -f -a "user\t'Per user, summed over servers'
+server\t'Per server'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -f -a "show" -d 'Print the config file\'s settings (the token redacted)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -f -a "set" -d 'Set one setting: central, token, token-file or ca-file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -f -a "unset" -d 'Remove one setting'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -f -a "path" -d 'Print the config file\'s path'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from show" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from show" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from show" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from path" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from path" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from path" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the config file\'s settings (the token redacted)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set one setting: central, token, token-file or ca-file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one setting'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand version" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand version" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand version" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand version" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand version" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand version" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand version" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand version" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand version" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l listen -d 'Address to listen on; `:9090` means every interface, port 9090' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l db -d 'SQLite database file, created on first run; the admin token is written beside it as `<db>.admin-token`' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l tls-cert -d 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l tls-key -d 'PEM private key of --tls-cert' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line, for log shippers'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from rotate-token" -l db -d 'SQLite database file of central' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from rotate-token" -s h -l help -d 'Print help'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from rotate-token" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l server-id -d 'This node\'s server id, as central knows it (`hyctl server add` prints it)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l central -d 'Central\'s base URL, e.g. https://central.example:9090; sets both URLs below' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l central-server-auth -d 'Central\'s auth URL (the original flag); the list is fetched from <URL>/<server-id>' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l central-server-traffic -d 'Central\'s traffic URL (the original flag); reports go to <URL>/<server-id>' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l central-ca -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l proxy-server -d 'Hysteria\'s trafficStats API address, for /online and /kick' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l traffic-server -d 'Hysteria\'s trafficStats API address, for /traffic' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l secret -d 'Hysteria\'s trafficStats secret, sent as the raw Authorization header (the default is the original system\'s: set your own)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l listen -d 'Address of the auth endpoint Hysteria calls (keep it on loopback)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l auth-path -d 'Also answer auth at /<PATH> (use a random string and put it in Hysteria\'s auth URL)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l state-dir -d 'Directory for the last good user list and the traffic spool (created, mode 0700)' -r -f -a "(__fish_complete_directories)"
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-auth -d 'How often to refresh the user list (changes also arrive at once by long poll)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-kick -d 'How often to check /online and kick users who are no longer allowed' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-from-proxy -d 'How often to collect traffic from Hysteria (/traffic?clear=1)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-to-central -d 'How often to report collected traffic to central' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_agent=debug`)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line, for log shippers'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "update" -d 'Change a user'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "rotate-secret" -d 'Replace a user\'s secret with a generated one; prints it'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "delete" -d 'Delete users, with their assignments and traffic'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "import" -d 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "add" -d 'Create a server; prints its generated id (the node\'s credential)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "list" -d 'List servers'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "show" -d 'Show one server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "rename" -d 'Rename a server, or remove its name'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "users" -d 'List the users assigned to a server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the config file\'s settings (the token redacted)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one setting: central, token, token-file or ca-file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one setting'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
