@@ -109,13 +109,12 @@ pub fn bytes(n: u64) -> String {
     format!("{value:.1} {}", UNITS[unit])
 }
 
-/// `3 min ago`, `2 h ago`, `5 d ago`, `just now`, `never`.
+/// `just now` (under a minute), `3 min ago`, `2 h ago`, `5 d ago`, `never`.
 pub fn ago(t: Option<Timestamp>) -> String {
     let Some(t) = t else { return "never".into() };
     let secs = (Timestamp::now() - t).get_seconds();
     match secs {
-        s if s < 10 => "just now".into(),
-        s if s < 60 => format!("{s} s ago"),
+        s if s < 60 => "just now".into(),
         s if s < 3600 => format!("{} min ago", s / 60),
         s if s < 86_400 => format!("{} h ago", s / 3600),
         s => format!("{} d ago", s / 86_400),
