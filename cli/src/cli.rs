@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCandidates;
 
 /// Exit codes, shown in `hyctl --help` and the man page.
 pub const EXIT_CODES: &str = "\
@@ -74,7 +75,13 @@ Install, for example:
   bash:  hyctl completions bash > ~/.local/share/bash-completion/completions/hyctl
   zsh:   hyctl completions zsh > \"${fpath[1]}/_hyctl\"
   fish:  hyctl completions fish > ~/.config/fish/completions/hyctl.fish
-The same scripts are shipped in the repository's completions/ directory.";
+The same scripts are shipped in the repository's completions/ directory.
+
+Live completion of user ids and server names from central (uses HYCTL_CENTRAL, HYCTL_TOKEN
+and the config file; regenerate on upgrade):
+  bash:  echo 'source <(COMPLETE=bash hyctl)' >> ~/.bashrc
+  zsh:   echo 'source <(COMPLETE=zsh hyctl)' >> ~/.zshrc
+  fish:  echo 'COMPLETE=fish hyctl | source' >> ~/.config/fish/config.fish";
 
 const AGENT_HELP: &str = "\
 The agent answers Hysteria's HTTP auth at http://<--listen>/ (and /<--auth-path>), from a user
@@ -170,6 +177,7 @@ pub enum UserAction {
     /// Show one user
     Show {
         /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
         id: String,
         /// Show the secret in full
         #[arg(long)]
@@ -178,6 +186,7 @@ pub enum UserAction {
     /// Change a user
     Update {
         /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
         id: String,
         /// Set this secret (clients using the old one are refused and disconnected)
         #[arg(long, required = true)]
@@ -186,6 +195,7 @@ pub enum UserAction {
     /// Replace a user's secret with a generated one; prints it
     RotateSecret {
         /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
         id: String,
         /// Do not ask for confirmation
         #[arg(short, long)]
@@ -195,7 +205,7 @@ pub enum UserAction {
     #[command(visible_alias = "rm")]
     Delete {
         /// User ids; `-` reads them from stdin, one per line
-        #[arg(required = true)]
+        #[arg(required = true, add = ArgValueCandidates::new(crate::complete::users))]
         ids: Vec<String>,
         /// Succeed for users that do not exist
         #[arg(long)]
@@ -272,11 +282,13 @@ pub enum ServerAction {
     /// Show one server
     Show {
         /// Server id or name
+        #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
         server: String,
     },
     /// Rename a server, or remove its name
     Rename {
         /// Server id or name
+        #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
         server: String,
         /// The new name
         #[arg(required_unless_present = "clear", conflicts_with = "clear")]
@@ -289,6 +301,7 @@ pub enum ServerAction {
     #[command(visible_alias = "rm")]
     Delete {
         /// Server id or name
+        #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
         server: String,
         /// Succeed if the server does not exist
         #[arg(long)]
@@ -300,17 +313,19 @@ pub enum ServerAction {
     /// Allow users on a server (already assigned users are fine)
     Assign {
         /// Server id or name
+        #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
         server: String,
         /// User ids; `-` reads them from stdin, one per line
-        #[arg(required = true)]
+        #[arg(required = true, add = ArgValueCandidates::new(crate::complete::users))]
         users: Vec<String>,
     },
     /// Remove users from a server; its agent refuses and disconnects them within a second
     Unassign {
         /// Server id or name
+        #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
         server: String,
         /// User ids; `-` reads them from stdin, one per line
-        #[arg(required = true)]
+        #[arg(required = true, add = ArgValueCandidates::new(crate::complete::users))]
         users: Vec<String>,
         /// Succeed for users that are not assigned
         #[arg(long)]
@@ -319,6 +334,7 @@ pub enum ServerAction {
     /// List the users assigned to a server
     Users {
         /// Server id or name
+        #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
         server: String,
     },
 }
@@ -330,6 +346,7 @@ pub struct TrafficCommand {
     #[command(flatten)]
     pub admin: AdminArgs,
     /// Only this user
+    #[arg(add = ArgValueCandidates::new(crate::complete::users))]
     pub user: Option<String>,
     /// Group by user (default) or by server
     #[arg(long, value_enum, default_value_t = TrafficBy::User)]

@@ -627,3 +627,40 @@ async fn version_reports_both_ends() {
     );
     c.stop().await;
 }
+
+#[tokio::test]
+async fn live_completion_offers_user_ids_and_server_names_from_central() {
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    for id in ["alice", "albert", "bob"] {
+        env.run(&["user", "add", id, "-q"]).await.ok();
+    }
+    env.run(&["server", "add", "--name", "edge-1", "-q"])
+        .await
+        .ok();
+    let complete = |line: &'static [&'static str]| {
+        let mut cmd = env.command(&["--", "hyctl"]);
+        cmd.args(line).env("COMPLETE", "fish").stdin(Stdio::null());
+        cmd
+    };
+    let users = complete(&["user", "show", "al"]).output().await.unwrap();
+    let users = String::from_utf8(users.stdout).unwrap();
+    assert_eq!(users, "albert\t0 servers\nalice\t0 servers\n");
+    let servers = complete(&["server", "assign", "e"]).output().await.unwrap();
+    assert_eq!(
+        String::from_utf8(servers.stdout).unwrap(),
+        "edge-1\t0 users\n"
+    );
+    // Central unreachable: no candidates, no noise, no hang.
+    let mut down = Env::new(&c);
+    down.vars[0].1 = "http://127.0.0.1:1".into();
+    let mut cmd = down.command(&["--", "hyctl", "user", "show", "a"]);
+    let out = cmd
+        .env("COMPLETE", "fish")
+        .stdin(Stdio::null())
+        .output()
+        .await
+        .unwrap();
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
+    c.stop().await;
+}
