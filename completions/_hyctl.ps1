@@ -52,10 +52,13 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create a user; prints its secret (what its Hysteria clients send as `auth`)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users')
-            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List users')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users with their state, usage against limit and expiry')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List users with their state, usage against limit and expiry')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s secret, limits or settings (only what is given changes)')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Switch users off: refused and disconnected on every node within about a second')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Switch users back on')
+            [CompletionResult]::new('reset-traffic', 'reset-traffic', [CompletionResultType]::ParameterValue, 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace a user''s secret with a generated one; prints it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
@@ -65,12 +68,20 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;user;add' {
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Use this secret instead of a generated one (8 to 256 printable characters, no `+`)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Data allowed per period (upload + download), e.g. 50GiB; 0 or unlimited for no limit')
+            [CompletionResult]::new('--reset', '--reset', [CompletionResultType]::ParameterName, 'When usage resets: none, day, week, month, month_rolling, year')
+            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Expiry: a date (2027-01-01, UTC), an RFC 3339 time, or never')
+            [CompletionResult]::new('--expire-after', '--expire-after', [CompletionResultType]::ParameterName, 'Validity that starts at the first connection, e.g. 30d (on hold until then); never removes it')
+            [CompletionResult]::new('--max-devices', '--max-devices', [CompletionResultType]::ParameterName, 'Most concurrent devices (client instances); 0 for no limit')
+            [CompletionResult]::new('--allow-ip', '--allow-ip', [CompletionResultType]::ParameterName, 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note for admins')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Create the user switched off')
             [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Succeed without change if the user already exists')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
@@ -82,6 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;user;list' {
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only users in this state')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
@@ -99,6 +111,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;user;ls' {
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only users in this state')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
@@ -134,6 +147,61 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;user;update' {
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Set this secret (clients using the old one are refused and disconnected)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Data allowed per period (upload + download), e.g. 50GiB; 0 or unlimited for no limit')
+            [CompletionResult]::new('--reset', '--reset', [CompletionResultType]::ParameterName, 'When usage resets: none, day, week, month, month_rolling, year')
+            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Expiry: a date (2027-01-01, UTC), an RFC 3339 time, or never')
+            [CompletionResult]::new('--expire-after', '--expire-after', [CompletionResultType]::ParameterName, 'Validity that starts at the first connection, e.g. 30d (on hold until then); never removes it')
+            [CompletionResult]::new('--max-devices', '--max-devices', [CompletionResultType]::ParameterName, 'Most concurrent devices (client instances); 0 for no limit')
+            [CompletionResult]::new('--allow-ip', '--allow-ip', [CompletionResultType]::ParameterName, 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note for admins')
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hyctl;user;disable' {
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hyctl;user;enable' {
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hyctl;user;reset-traffic' {
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
@@ -226,9 +294,12 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;user;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create a user; prints its secret (what its Hysteria clients send as `auth`)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users with their state, usage against limit and expiry')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s secret, limits or settings (only what is given changes)')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Switch users off: refused and disconnected on every node within about a second')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Switch users back on')
+            [CompletionResult]::new('reset-traffic', 'reset-traffic', [CompletionResultType]::ParameterValue, 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace a user''s secret with a generated one; prints it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file')
@@ -245,6 +316,15 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;user;help;update' {
+            break
+        }
+        'hyctl;user;help;disable' {
+            break
+        }
+        'hyctl;user;help;enable' {
+            break
+        }
+        'hyctl;user;help;reset-traffic' {
             break
         }
         'hyctl;user;help;rotate-secret' {
@@ -278,6 +358,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List servers')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one server')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a server, or remove its name')
+            [CompletionResult]::new('set-multiplier', 'set-multiplier', [CompletionResultType]::ParameterValue, 'Change how much a server''s traffic counts against quotas (from now on)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Allow users on a server (already assigned users are fine)')
@@ -288,6 +369,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;server;add' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A human name (1 to 64 of `A-Z a-z 0-9 . _ -`)')
+            [CompletionResult]::new('--multiplier', '--multiplier', [CompletionResultType]::ParameterName, 'Traffic through this server counts this many times against quotas (0 to 100)')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Register this existing id instead of generating one (for original-system nodes)')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
@@ -362,6 +444,22 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
             [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove the name')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hyctl;server;set-multiplier' {
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
@@ -463,6 +561,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List servers')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one server')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a server, or remove its name')
+            [CompletionResult]::new('set-multiplier', 'set-multiplier', [CompletionResultType]::ParameterValue, 'Change how much a server''s traffic counts against quotas (from now on)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Allow users on a server (already assigned users are fine)')
             [CompletionResult]::new('unassign', 'unassign', [CompletionResultType]::ParameterValue, 'Remove users from a server; its agent refuses and disconnects them within a second')
@@ -480,6 +579,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;server;help;rename' {
+            break
+        }
+        'hyctl;server;help;set-multiplier' {
             break
         }
         'hyctl;server;help;delete' {
@@ -732,9 +834,12 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;help;user' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Create a user; prints its secret (what its Hysteria clients send as `auth`)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users with their state, usage against limit and expiry')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user')
-            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s secret, limits or settings (only what is given changes)')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Switch users off: refused and disconnected on every node within about a second')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Switch users back on')
+            [CompletionResult]::new('reset-traffic', 'reset-traffic', [CompletionResultType]::ParameterValue, 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace a user''s secret with a generated one; prints it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file')
@@ -752,6 +857,15 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         'hyctl;help;user;update' {
             break
         }
+        'hyctl;help;user;disable' {
+            break
+        }
+        'hyctl;help;user;enable' {
+            break
+        }
+        'hyctl;help;user;reset-traffic' {
+            break
+        }
         'hyctl;help;user;rotate-secret' {
             break
         }
@@ -766,6 +880,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List servers')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one server')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a server, or remove its name')
+            [CompletionResult]::new('set-multiplier', 'set-multiplier', [CompletionResultType]::ParameterValue, 'Change how much a server''s traffic counts against quotas (from now on)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Allow users on a server (already assigned users are fine)')
             [CompletionResult]::new('unassign', 'unassign', [CompletionResultType]::ParameterValue, 'Remove users from a server; its agent refuses and disconnects them within a second')
@@ -782,6 +897,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;help;server;rename' {
+            break
+        }
+        'hyctl;help;server;set-multiplier' {
             break
         }
         'hyctl;help;server;delete' {

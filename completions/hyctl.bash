@@ -148,6 +148,9 @@ _hyctl() {
             hyctl__subcmd__help__subcmd__server,rename)
                 cmd="hyctl__subcmd__help__subcmd__server__subcmd__rename"
                 ;;
+            hyctl__subcmd__help__subcmd__server,set-multiplier)
+                cmd="hyctl__subcmd__help__subcmd__server__subcmd__set__subcmd__multiplier"
+                ;;
             hyctl__subcmd__help__subcmd__server,show)
                 cmd="hyctl__subcmd__help__subcmd__server__subcmd__show"
                 ;;
@@ -163,11 +166,20 @@ _hyctl() {
             hyctl__subcmd__help__subcmd__user,delete)
                 cmd="hyctl__subcmd__help__subcmd__user__subcmd__delete"
                 ;;
+            hyctl__subcmd__help__subcmd__user,disable)
+                cmd="hyctl__subcmd__help__subcmd__user__subcmd__disable"
+                ;;
+            hyctl__subcmd__help__subcmd__user,enable)
+                cmd="hyctl__subcmd__help__subcmd__user__subcmd__enable"
+                ;;
             hyctl__subcmd__help__subcmd__user,import)
                 cmd="hyctl__subcmd__help__subcmd__user__subcmd__import"
                 ;;
             hyctl__subcmd__help__subcmd__user,list)
                 cmd="hyctl__subcmd__help__subcmd__user__subcmd__list"
+                ;;
+            hyctl__subcmd__help__subcmd__user,reset-traffic)
+                cmd="hyctl__subcmd__help__subcmd__user__subcmd__reset__subcmd__traffic"
                 ;;
             hyctl__subcmd__help__subcmd__user,rotate-secret)
                 cmd="hyctl__subcmd__help__subcmd__user__subcmd__rotate__subcmd__secret"
@@ -202,6 +214,9 @@ _hyctl() {
             hyctl__subcmd__server,rm)
                 cmd="hyctl__subcmd__server__subcmd__delete"
                 ;;
+            hyctl__subcmd__server,set-multiplier)
+                cmd="hyctl__subcmd__server__subcmd__set__subcmd__multiplier"
+                ;;
             hyctl__subcmd__server,show)
                 cmd="hyctl__subcmd__server__subcmd__show"
                 ;;
@@ -229,6 +244,9 @@ _hyctl() {
             hyctl__subcmd__server__subcmd__help,rename)
                 cmd="hyctl__subcmd__server__subcmd__help__subcmd__rename"
                 ;;
+            hyctl__subcmd__server__subcmd__help,set-multiplier)
+                cmd="hyctl__subcmd__server__subcmd__help__subcmd__set__subcmd__multiplier"
+                ;;
             hyctl__subcmd__server__subcmd__help,show)
                 cmd="hyctl__subcmd__server__subcmd__help__subcmd__show"
                 ;;
@@ -244,6 +262,12 @@ _hyctl() {
             hyctl__subcmd__user,delete)
                 cmd="hyctl__subcmd__user__subcmd__delete"
                 ;;
+            hyctl__subcmd__user,disable)
+                cmd="hyctl__subcmd__user__subcmd__disable"
+                ;;
+            hyctl__subcmd__user,enable)
+                cmd="hyctl__subcmd__user__subcmd__enable"
+                ;;
             hyctl__subcmd__user,help)
                 cmd="hyctl__subcmd__user__subcmd__help"
                 ;;
@@ -255,6 +279,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__user,ls)
                 cmd="hyctl__subcmd__user__subcmd__list"
+                ;;
+            hyctl__subcmd__user,reset-traffic)
+                cmd="hyctl__subcmd__user__subcmd__reset__subcmd__traffic"
                 ;;
             hyctl__subcmd__user,rm)
                 cmd="hyctl__subcmd__user__subcmd__delete"
@@ -274,6 +301,12 @@ _hyctl() {
             hyctl__subcmd__user__subcmd__help,delete)
                 cmd="hyctl__subcmd__user__subcmd__help__subcmd__delete"
                 ;;
+            hyctl__subcmd__user__subcmd__help,disable)
+                cmd="hyctl__subcmd__user__subcmd__help__subcmd__disable"
+                ;;
+            hyctl__subcmd__user__subcmd__help,enable)
+                cmd="hyctl__subcmd__user__subcmd__help__subcmd__enable"
+                ;;
             hyctl__subcmd__user__subcmd__help,help)
                 cmd="hyctl__subcmd__user__subcmd__help__subcmd__help"
                 ;;
@@ -282,6 +315,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__user__subcmd__help,list)
                 cmd="hyctl__subcmd__user__subcmd__help__subcmd__list"
+                ;;
+            hyctl__subcmd__user__subcmd__help,reset-traffic)
+                cmd="hyctl__subcmd__user__subcmd__help__subcmd__reset__subcmd__traffic"
                 ;;
             hyctl__subcmd__user__subcmd__help,rotate-secret)
                 cmd="hyctl__subcmd__user__subcmd__help__subcmd__rotate__subcmd__secret"
@@ -1098,7 +1134,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__server)
-            opts="add list show rename delete assign unassign users"
+            opts="add list show rename set-multiplier delete assign unassign users"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1181,6 +1217,20 @@ _hyctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hyctl__subcmd__help__subcmd__server__subcmd__set__subcmd__multiplier)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hyctl__subcmd__help__subcmd__server__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1238,7 +1288,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__user)
-            opts="add list show update rotate-secret delete import"
+            opts="add list show update disable enable reset-traffic rotate-secret delete import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1279,6 +1329,34 @@ _hyctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hyctl__subcmd__help__subcmd__user__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__help__subcmd__user__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hyctl__subcmd__help__subcmd__user__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1294,6 +1372,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__user__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__help__subcmd__user__subcmd__reset__subcmd__traffic)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1424,7 +1516,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server)
-            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show rename delete rm assign unassign users help"
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show rename set-multiplier delete rm assign unassign users help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1484,13 +1576,17 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server__subcmd__add)
-            opts="-q -h -V --name --id --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --name --multiplier --id --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --multiplier)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1672,7 +1768,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server__subcmd__help)
-            opts="add list show rename delete assign unassign users help"
+            opts="add list show rename set-multiplier delete assign unassign users help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1756,6 +1852,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__server__subcmd__help__subcmd__set__subcmd__multiplier)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1873,6 +1983,66 @@ _hyctl() {
             ;;
         hyctl__subcmd__server__subcmd__rename)
             opts="-q -h -V --clear --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__server__subcmd__set__subcmd__multiplier)
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2176,7 +2346,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user)
-            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show update rotate-secret delete rm import help"
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show update disable enable reset-traffic rotate-secret delete rm import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2236,13 +2406,41 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__add)
-            opts="-q -h -V --secret --if-not-exists --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --secret --disabled --limit --reset --expires --expire-after --max-devices --allow-ip --note --if-not-exists --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reset)
+                    COMPREPLY=($(compgen -W "none day week month month_rolling year" -- "${cur}"))
+                    return 0
+                    ;;
+                --expires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expire-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-devices)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2359,8 +2557,128 @@ _hyctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hyctl__subcmd__user__subcmd__disable)
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__user__subcmd__enable)
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hyctl__subcmd__user__subcmd__help)
-            opts="add list show update rotate-secret delete import help"
+            opts="add list show update disable enable reset-traffic rotate-secret delete import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2388,6 +2706,34 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__user__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__user__subcmd__help__subcmd__enable)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2430,6 +2776,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__user__subcmd__help__subcmd__reset__subcmd__traffic)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2554,7 +2914,71 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__list)
-            opts="-q -h -V --show-secrets --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --state --show-secrets --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -W "active disabled expired limited on_hold" -- "${cur}"))
+                    return 0
+                    ;;
+                --central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__user__subcmd__reset__subcmd__traffic)
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2734,13 +3158,41 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__update)
-            opts="-q -h -V --secret --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --secret --limit --reset --expires --expire-after --max-devices --allow-ip --note --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reset)
+                    COMPREPLY=($(compgen -W "none day week month month_rolling year" -- "${cur}"))
+                    return 0
+                    ;;
+                --expires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expire-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-devices)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

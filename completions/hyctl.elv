@@ -48,10 +48,13 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
-            cand list 'List users'
-            cand ls 'List users'
+            cand list 'List users with their state, usage against limit and expiry'
+            cand ls 'List users with their state, usage against limit and expiry'
             cand show 'Show one user'
-            cand update 'Change a user'
+            cand update 'Change a user''s secret, limits or settings (only what is given changes)'
+            cand disable 'Switch users off: refused and disconnected on every node within about a second'
+            cand enable 'Switch users back on'
+            cand reset-traffic 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)'
             cand rotate-secret 'Replace a user''s secret with a generated one; prints it'
             cand delete 'Delete users, with their assignments and traffic'
             cand rm 'Delete users, with their assignments and traffic'
@@ -60,12 +63,20 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;user;add'= {
             cand --secret 'Use this secret instead of a generated one (8 to 256 printable characters, no `+`)'
+            cand --limit 'Data allowed per period (upload + download), e.g. 50GiB; 0 or unlimited for no limit'
+            cand --reset 'When usage resets: none, day, week, month, month_rolling, year'
+            cand --expires 'Expiry: a date (2027-01-01, UTC), an RFC 3339 time, or never'
+            cand --expire-after 'Validity that starts at the first connection, e.g. 30d (on hold until then); never removes it'
+            cand --max-devices 'Most concurrent devices (client instances); 0 for no limit'
+            cand --allow-ip 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit'
+            cand --note 'A note for admins'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
             cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
             cand --timeout 'Give up on a request after this long'
             cand --color 'When to use colour and terminal line drawing'
+            cand --disabled 'Create the user switched off'
             cand --if-not-exists 'Succeed without change if the user already exists'
             cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
             cand -q 'Print only ids, one per line'
@@ -76,6 +87,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --version 'Print version'
         }
         &'hyctl;user;list'= {
+            cand --state 'Only users in this state'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
@@ -92,6 +104,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --version 'Print version'
         }
         &'hyctl;user;ls'= {
+            cand --state 'Only users in this state'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
@@ -125,6 +138,58 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;user;update'= {
             cand --secret 'Set this secret (clients using the old one are refused and disconnected)'
+            cand --limit 'Data allowed per period (upload + download), e.g. 50GiB; 0 or unlimited for no limit'
+            cand --reset 'When usage resets: none, day, week, month, month_rolling, year'
+            cand --expires 'Expiry: a date (2027-01-01, UTC), an RFC 3339 time, or never'
+            cand --expire-after 'Validity that starts at the first connection, e.g. 30d (on hold until then); never removes it'
+            cand --max-devices 'Most concurrent devices (client instances); 0 for no limit'
+            cand --allow-ip 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit'
+            cand --note 'A note for admins'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;user;disable'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;user;enable'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;user;reset-traffic'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
@@ -212,9 +277,12 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;user;help'= {
             cand add 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
-            cand list 'List users'
+            cand list 'List users with their state, usage against limit and expiry'
             cand show 'Show one user'
-            cand update 'Change a user'
+            cand update 'Change a user''s secret, limits or settings (only what is given changes)'
+            cand disable 'Switch users off: refused and disconnected on every node within about a second'
+            cand enable 'Switch users back on'
+            cand reset-traffic 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)'
             cand rotate-secret 'Replace a user''s secret with a generated one; prints it'
             cand delete 'Delete users, with their assignments and traffic'
             cand import 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
@@ -227,6 +295,12 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;user;help;show'= {
         }
         &'hyctl;user;help;update'= {
+        }
+        &'hyctl;user;help;disable'= {
+        }
+        &'hyctl;user;help;enable'= {
+        }
+        &'hyctl;user;help;reset-traffic'= {
         }
         &'hyctl;user;help;rotate-secret'= {
         }
@@ -255,6 +329,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand ls 'List servers'
             cand show 'Show one server'
             cand rename 'Rename a server, or remove its name'
+            cand set-multiplier 'Change how much a server''s traffic counts against quotas (from now on)'
             cand delete 'Delete a server; its agent is refused from then on'
             cand rm 'Delete a server; its agent is refused from then on'
             cand assign 'Allow users on a server (already assigned users are fine)'
@@ -264,6 +339,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;server;add'= {
             cand --name 'A human name (1 to 64 of `A-Z a-z 0-9 . _ -`)'
+            cand --multiplier 'Traffic through this server counts this many times against quotas (0 to 100)'
             cand --id 'Register this existing id instead of generating one (for original-system nodes)'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
@@ -334,6 +410,21 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --timeout 'Give up on a request after this long'
             cand --color 'When to use colour and terminal line drawing'
             cand --clear 'Remove the name'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;server;set-multiplier'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
             cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
             cand -q 'Print only ids, one per line'
             cand --quiet 'Print only ids, one per line'
@@ -429,6 +520,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand list 'List servers'
             cand show 'Show one server'
             cand rename 'Rename a server, or remove its name'
+            cand set-multiplier 'Change how much a server''s traffic counts against quotas (from now on)'
             cand delete 'Delete a server; its agent is refused from then on'
             cand assign 'Allow users on a server (already assigned users are fine)'
             cand unassign 'Remove users from a server; its agent refuses and disconnects them within a second'
@@ -442,6 +534,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;server;help;show'= {
         }
         &'hyctl;server;help;rename'= {
+        }
+        &'hyctl;server;help;set-multiplier'= {
         }
         &'hyctl;server;help;delete'= {
         }
@@ -666,9 +760,12 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;help;user'= {
             cand add 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
-            cand list 'List users'
+            cand list 'List users with their state, usage against limit and expiry'
             cand show 'Show one user'
-            cand update 'Change a user'
+            cand update 'Change a user''s secret, limits or settings (only what is given changes)'
+            cand disable 'Switch users off: refused and disconnected on every node within about a second'
+            cand enable 'Switch users back on'
+            cand reset-traffic 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)'
             cand rotate-secret 'Replace a user''s secret with a generated one; prints it'
             cand delete 'Delete users, with their assignments and traffic'
             cand import 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
@@ -681,6 +778,12 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;help;user;update'= {
         }
+        &'hyctl;help;user;disable'= {
+        }
+        &'hyctl;help;user;enable'= {
+        }
+        &'hyctl;help;user;reset-traffic'= {
+        }
         &'hyctl;help;user;rotate-secret'= {
         }
         &'hyctl;help;user;delete'= {
@@ -692,6 +795,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand list 'List servers'
             cand show 'Show one server'
             cand rename 'Rename a server, or remove its name'
+            cand set-multiplier 'Change how much a server''s traffic counts against quotas (from now on)'
             cand delete 'Delete a server; its agent is refused from then on'
             cand assign 'Allow users on a server (already assigned users are fine)'
             cand unassign 'Remove users from a server; its agent refuses and disconnects them within a second'
@@ -704,6 +808,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;server;show'= {
         }
         &'hyctl;help;server;rename'= {
+        }
+        &'hyctl;help;server;set-multiplier'= {
         }
         &'hyctl;help;server;delete'= {
         }

@@ -36,29 +36,44 @@ complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "completions" -d 'Print 
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "central" -d 'Run the central daemon, or manage its database offline'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l timeout -d 'Give up on a request after this long' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -s q -l quiet -d 'Print only ids, one per line'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "list" -d 'List users'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "ls" -d 'List users'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "show" -d 'Show one user'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "update" -d 'Change a user'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "rotate-secret" -d 'Replace a user\'s secret with a generated one; prints it'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "delete" -d 'Delete users, with their assignments and traffic'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "rm" -d 'Delete users, with their assignments and traffic'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "import" -d 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update rotate-secret delete rm import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "list" -d 'List users with their state, usage against limit and expiry'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "ls" -d 'List users with their state, usage against limit and expiry'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "show" -d 'Show one user'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "update" -d 'Change a user\'s secret, limits or settings (only what is given changes)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "disable" -d 'Switch users off: refused and disconnected on every node within about a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "enable" -d 'Switch users back on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "reset-traffic" -d 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "rotate-secret" -d 'Replace a user\'s secret with a generated one; prints it'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "delete" -d 'Delete users, with their assignments and traffic'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "rm" -d 'Delete users, with their assignments and traffic'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "import" -d 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and not __fish_seen_subcommand_from add list ls show update disable enable reset-traffic rotate-secret delete rm import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l secret -d 'Use this secret instead of a generated one (8 to 256 printable characters, no `+`)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l limit -d 'Data allowed per period (upload + download), e.g. 50GiB; 0 or unlimited for no limit' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l reset -d 'When usage resets: none, day, week, month, month_rolling, year' -r -f -a "none\t'Never'
+day\t'Daily, 00:00 UTC'
+week\t'Mondays, 00:00 UTC'
+month\t'The 1st of each month, 00:00 UTC'
+month_rolling\t'Monthly on the user\'s creation day'
+year\t'January 1st, 00:00 UTC'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l expires -d 'Expiry: a date (2027-01-01, UTC), an RFC 3339 time, or never' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l expire-after -d 'Validity that starts at the first connection, e.g. 30d (on hold until then); never removes it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l max-devices -d 'Most concurrent devices (client instances); 0 for no limit' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l allow-ip -d 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l note -d 'A note for admins' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -67,11 +82,17 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l disabled -d 'Create the user switched off'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l if-not-exists -d 'Succeed without change if the user already exists'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l state -d 'Only users in this state' -r -f -a "active\t'May connect'
+disabled\t'Switched off'
+expired\t'Past the expiry'
+limited\t'Quota used up'
+on_hold\t'Waiting for the first connection to start the expiry clock'"
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -85,6 +106,11 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l state -d 'Only users in this state' -r -f -a "active\t'May connect'
+disabled\t'Switched off'
+expired\t'Past the expiry'
+limited\t'Quota used up'
+on_hold\t'Waiting for the first connection to start the expiry clock'"
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -112,6 +138,18 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l secret -d 'Set this secret (clients using the old one are refused and disconnected)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l limit -d 'Data allowed per period (upload + download), e.g. 50GiB; 0 or unlimited for no limit' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l reset -d 'When usage resets: none, day, week, month, month_rolling, year' -r -f -a "none\t'Never'
+day\t'Daily, 00:00 UTC'
+week\t'Mondays, 00:00 UTC'
+month\t'The 1st of each month, 00:00 UTC'
+month_rolling\t'Monthly on the user\'s creation day'
+year\t'January 1st, 00:00 UTC'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l expires -d 'Expiry: a date (2027-01-01, UTC), an RFC 3339 time, or never' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l expire-after -d 'Validity that starts at the first connection, e.g. 30d (on hold until then); never removes it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l max-devices -d 'Most concurrent devices (client instances); 0 for no limit' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l allow-ip -d 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l note -d 'A note for admins' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -124,6 +162,42 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from disable" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from enable" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from reset-traffic" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from reset-traffic" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from reset-traffic" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from reset-traffic" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from reset-traffic" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from reset-traffic" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from reset-traffic" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from reset-traffic" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from reset-traffic" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from reset-traffic" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from rotate-secret" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -182,37 +256,42 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users with their state, usage against limit and expiry'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user'
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a user'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a user\'s secret, limits or settings (only what is given changes)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Switch users off: refused and disconnected on every node within about a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Switch users back on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "reset-traffic" -d 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "rotate-secret" -d 'Replace a user\'s secret with a generated one; prints it'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete users, with their assignments and traffic'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l timeout -d 'Give up on a request after this long' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -s q -l quiet -d 'Print only ids, one per line'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "add" -d 'Create a server; prints its generated id (the node\'s credential)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "list" -d 'List servers'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "ls" -d 'List servers'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "show" -d 'Show one server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "rename" -d 'Rename a server, or remove its name'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "rm" -d 'Delete a server; its agent is refused from then on'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "users" -d 'List the users assigned to a server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename delete rm assign unassign users help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "add" -d 'Create a server; prints its generated id (the node\'s credential)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "list" -d 'List servers'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "ls" -d 'List servers'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "show" -d 'Show one server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "rename" -d 'Rename a server, or remove its name'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "set-multiplier" -d 'Change how much a server\'s traffic counts against quotas (from now on)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "rm" -d 'Delete a server; its agent is refused from then on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "users" -d 'List the users assigned to a server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename set-multiplier delete rm assign unassign users help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l name -d 'A human name (1 to 64 of `A-Z a-z 0-9 . _ -`)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l multiplier -d 'Traffic through this server counts this many times against quotas (0 to 100)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l id -d 'Register this existing id instead of generating one (for original-system nodes)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
@@ -277,6 +356,18 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from delete" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -346,6 +437,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "list" -d 'List servers'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one server'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a server, or remove its name'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "set-multiplier" -d 'Change how much a server\'s traffic counts against quotas (from now on)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
@@ -506,9 +598,12 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_su
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic login config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users with their state, usage against limit and expiry'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "update" -d 'Change a user'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "update" -d 'Change a user\'s secret, limits or settings (only what is given changes)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "disable" -d 'Switch users off: refused and disconnected on every node within about a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "enable" -d 'Switch users back on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "reset-traffic" -d 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "rotate-secret" -d 'Replace a user\'s secret with a generated one; prints it'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "delete" -d 'Delete users, with their assignments and traffic'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "import" -d 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
@@ -516,6 +611,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "list" -d 'List servers'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "show" -d 'Show one server'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "rename" -d 'Rename a server, or remove its name'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "set-multiplier" -d 'Change how much a server\'s traffic counts against quotas (from now on)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'

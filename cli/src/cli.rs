@@ -157,19 +157,29 @@ pub struct UserCommand {
 #[derive(Debug, Subcommand)]
 pub enum UserAction {
     /// Create a user; prints its secret (what its Hysteria clients send as `auth`)
+    #[command(after_long_help = LIMITS_HELP)]
     Add {
         /// User id: 1 to 64 of `A-Z a-z 0-9 . _ - @`, starting with a letter or digit
         id: String,
         /// Use this secret instead of a generated one (8 to 256 printable characters, no `+`)
         #[arg(long)]
         secret: Option<String>,
+        /// Create the user switched off
+        #[arg(long)]
+        disabled: bool,
+        /// Limits and settings.
+        #[command(flatten)]
+        limits: LimitArgs,
         /// Succeed without change if the user already exists
         #[arg(long)]
         if_not_exists: bool,
     },
-    /// List users
+    /// List users with their state, usage against limit and expiry
     #[command(visible_alias = "ls")]
     List {
+        /// Only users in this state
+        #[arg(long, value_enum)]
+        state: Option<StateArg>,
         /// Show secrets in full instead of a short prefix
         #[arg(long)]
         show_secrets: bool,
@@ -183,14 +193,36 @@ pub enum UserAction {
         #[arg(long)]
         show_secret: bool,
     },
-    /// Change a user
+    /// Change a user's secret, limits or settings (only what is given changes)
+    #[command(after_long_help = LIMITS_HELP)]
     Update {
         /// User id
         #[arg(add = ArgValueCandidates::new(crate::complete::users))]
         id: String,
         /// Set this secret (clients using the old one are refused and disconnected)
-        #[arg(long, required = true)]
+        #[arg(long)]
         secret: Option<String>,
+        /// Limits and settings.
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Switch users off: refused and disconnected on every node within about a second
+    Disable {
+        /// User ids; `-` reads them from stdin, one per line
+        #[arg(required = true, add = ArgValueCandidates::new(crate::complete::users))]
+        ids: Vec<String>,
+    },
+    /// Switch users back on
+    Enable {
+        /// User ids; `-` reads them from stdin, one per line
+        #[arg(required = true, add = ArgValueCandidates::new(crate::complete::users))]
+        ids: Vec<String>,
+    },
+    /// Start a new usage period now (a limited user becomes active; lifetime traffic stays)
+    ResetTraffic {
+        /// User ids; `-` reads them from stdin, one per line
+        #[arg(required = true, add = ArgValueCandidates::new(crate::complete::users))]
+        ids: Vec<String>,
     },
     /// Replace a user's secret with a generated one; prints it
     RotateSecret {
@@ -240,6 +272,100 @@ Each batch is one transaction on central: a batch that fails (a taken id without
 --skip-existing, a taken secret) creates nobody, and the import stops there; earlier batches
 stay. Re-running with --skip-existing resumes.";
 
+const LIMITS_HELP: &str = "\
+Sizes: 50GiB, 500MB, 1.5TB (KB/MB/GB/TB are powers of 1000; KiB/MiB/GiB/TiB and K/M/G/T of 1024);
+0 or unlimited for no limit. Durations: 30d, 12h, 90m, 2w. Dates: 2027-01-01 (00:00 UTC) or
+RFC 3339. All times are UTC.
+
+The limit counts upload plus download, times each server's multiplier. Reset strategies: none
+(a lifetime allowance), day (00:00 UTC), week (Mondays), month (the 1st), month_rolling (the day
+of the month the user was created, clamped to short months), year (January 1st).
+
+Examples:
+  hyctl user add alice --limit 50GiB --reset month --expires 2027-01-01 --max-devices 3
+  hyctl user add trial --limit 5GiB --expire-after 7d        # the 7 days start at first connection
+  hyctl user update alice --allow-ip 203.0.113.0/24 --allow-ip 2001:db8::/32
+  hyctl user update alice --expires never --allow-ip any";
+
+/// Limits and settings of `user add` and `user update`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LimitArgs {
+    /// Data allowed per period (upload + download), e.g. 50GiB; 0 or unlimited for no limit
+    #[arg(long, value_name = "SIZE", value_parser = crate::units::size)]
+    pub limit: Option<u64>,
+    /// When usage resets: none, day, week, month, month_rolling, year
+    #[arg(long, value_enum, value_name = "STRATEGY")]
+    pub reset: Option<ResetArg>,
+    /// Expiry: a date (2027-01-01, UTC), an RFC 3339 time, or never
+    #[arg(long, value_name = "DATE", value_parser = parse_expiry)]
+    pub expires: Option<Expiry>,
+    /// Validity that starts at the first connection, e.g. 30d (on hold until then); never removes it
+    #[arg(long, value_name = "DURATION", value_parser = parse_expire_after)]
+    pub expire_after: Option<ExpireAfter>,
+    /// Most concurrent devices (client instances); 0 for no limit
+    #[arg(long, value_name = "N")]
+    pub max_devices: Option<u32>,
+    /// Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit
+    #[arg(long = "allow-ip", value_name = "CIDR")]
+    pub allow_ip: Vec<String>,
+    /// A note for admins
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// A parsed `--expires`: `None` inside means never.
+#[derive(Debug, Clone, Copy)]
+pub struct Expiry(pub Option<jiff::Timestamp>);
+
+fn parse_expiry(s: &str) -> Result<Expiry, String> {
+    crate::units::expiry(s).map(Expiry)
+}
+
+/// A parsed `--expire-after` in seconds: `None` inside means never.
+#[derive(Debug, Clone, Copy)]
+pub struct ExpireAfter(pub Option<u64>);
+
+fn parse_expire_after(s: &str) -> Result<ExpireAfter, String> {
+    if s.trim().eq_ignore_ascii_case("never") {
+        return Ok(ExpireAfter(None));
+    }
+    crate::units::duration_secs(s).map(|d| ExpireAfter(Some(d)))
+}
+
+/// Reset strategies on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResetArg {
+    /// Never.
+    None,
+    /// Daily, 00:00 UTC.
+    Day,
+    /// Mondays, 00:00 UTC.
+    Week,
+    /// The 1st of each month, 00:00 UTC.
+    Month,
+    /// Monthly on the user's creation day.
+    #[value(name = "month_rolling", alias = "month-rolling")]
+    MonthRolling,
+    /// January 1st, 00:00 UTC.
+    Year,
+}
+
+/// User states on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateArg {
+    /// May connect.
+    Active,
+    /// Switched off.
+    Disabled,
+    /// Past the expiry.
+    Expired,
+    /// Quota used up.
+    Limited,
+    /// Waiting for the first connection to start the expiry clock.
+    #[value(name = "on_hold", alias = "on-hold")]
+    OnHold,
+}
+
 /// Import file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportFormat {
@@ -268,6 +394,9 @@ pub enum ServerAction {
         /// A human name (1 to 64 of `A-Z a-z 0-9 . _ -`)
         #[arg(long)]
         name: Option<String>,
+        /// Traffic through this server counts this many times against quotas (0 to 100)
+        #[arg(long, value_name = "FACTOR")]
+        multiplier: Option<f64>,
         /// Register this existing id instead of generating one (for original-system nodes)
         #[arg(long)]
         id: Option<String>,
@@ -296,6 +425,14 @@ pub enum ServerAction {
         /// Remove the name
         #[arg(long)]
         clear: bool,
+    },
+    /// Change how much a server's traffic counts against quotas (from now on)
+    SetMultiplier {
+        /// Server id or name
+        #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
+        server: String,
+        /// The factor: 1.5 makes 1 GiB count as 1.5 GiB; 0 makes traffic free
+        factor: f64,
     },
     /// Delete a server; its agent is refused from then on
     #[command(visible_alias = "rm")]

@@ -13,6 +13,7 @@ mod error;
 #[doc(hidden)]
 pub mod generated;
 mod output;
+mod units;
 
 use std::net::SocketAddr;
 use std::process::ExitCode;

@@ -124,6 +124,7 @@ async fn report(c: &TestCentral, server: &str, users: &[(&str, u64, u64)]) {
             .map(|(id, tx, rx)| ((*id).to_owned(), Traffic { tx: *tx, rx: *rx }))
             .collect(),
         agent_version: Some("0.1.0".into()),
+        seen: Default::default(),
     };
     c.node_client().report(server, &batch).await.unwrap();
 }

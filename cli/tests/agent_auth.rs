@@ -19,6 +19,7 @@ pub async fn fleet() -> (TestCentral, String, String, String) {
         .create_user(&CreateUser {
             id: "alice".into(),
             secret: None,
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -26,6 +27,7 @@ pub async fn fleet() -> (TestCentral, String, String, String) {
         .create_user(&CreateUser {
             id: "mallory".into(),
             secret: None,
+            ..Default::default()
         })
         .await
         .unwrap();

@@ -30,6 +30,7 @@ async fn busy_fleet() -> (TestCentral, String, FakeHysteria, Vec<String>) {
             api.create_user(&CreateUser {
                 id: id.clone(),
                 secret: None,
+                ..Default::default()
             })
             .await
             .unwrap()

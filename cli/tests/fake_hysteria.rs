@@ -94,6 +94,7 @@ async fn clear_resets_counters_atomically_and_kicks_close_one_connection_each() 
     let new = hy_api::users::CreateUser {
         id: "alice".into(),
         secret: None,
+        ..Default::default()
     };
     let alice = api.create_user(&new).await.unwrap().secret;
     let server = api.create_server(&Default::default()).await.unwrap().id;
@@ -191,6 +192,7 @@ async fn an_agent_reaches_an_https_central_through_its_ca_file() {
         .create_user(&hy_api::users::CreateUser {
             id: "alice".into(),
             secret: None,
+            ..Default::default()
         })
         .await
         .unwrap();

@@ -33,6 +33,7 @@ async fn revoke_and_measure(unassign: bool) {
         .create_user(&CreateUser {
             id: "bob".into(),
             secret: None,
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -109,6 +110,7 @@ async fn revoke_and_measure(unassign: bool) {
         let again = CreateUser {
             id: "alice".into(),
             secret: Some(alice.clone()),
+            ..Default::default()
         };
         api.create_user(&again).await.unwrap();
         api.assign(&server, &["alice".into()]).await.unwrap();

@@ -31,14 +31,26 @@ fn label(s: &Server) -> String {
 /// Runs a server command.
 pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
     match action {
-        ServerAction::Add { name, id } => {
+        ServerAction::Add {
+            name,
+            id,
+            multiplier,
+        } => {
+            if let Some(m) = multiplier {
+                hy_api::validate::traffic_multiplier(m).map_err(CliError::Failed)?;
+            }
             if let Some(n) = &name {
                 hy_api::validate::server_name(n).map_err(CliError::Failed)?;
             }
             if let Some(i) = &id {
                 hy_api::validate::server_id(i).map_err(CliError::Failed)?;
             }
-            let server = ctx.client.create_server(&CreateServer { id, name }).await?;
+            let new = CreateServer {
+                id,
+                name,
+                traffic_multiplier: multiplier,
+            };
+            let server = ctx.client.create_server(&new).await?;
             if ctx.out.json {
                 return ctx.out.json(&server);
             }
@@ -107,6 +119,7 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                     "unattributed:  {} (traffic reported for deleted users)",
                     bytes(s.unattributed.total())
                 ),
+                format!("multiplier:    {}x (against quotas)", s.traffic_multiplier),
                 format!("last contact:  {}", ago(s.last_seen_at)),
                 format!(
                     "agent:         {}",
@@ -131,7 +144,13 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
             let name = if clear { None } else { name };
             let renamed = ctx
                 .client
-                .update_server(&s.id, &UpdateServer { name: Some(name) })
+                .update_server(
+                    &s.id,
+                    &UpdateServer {
+                        name: Some(name),
+                        traffic_multiplier: None,
+                    },
+                )
                 .await?;
             if ctx.out.json {
                 return ctx.out.json(&renamed);
@@ -143,6 +162,26 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                 Some(n) => format!("renamed server {} to {n}", label(&s)),
                 None => format!("removed the name of server {}", masked(&s.id, false)),
             }])
+        }
+        ServerAction::SetMultiplier { server, factor } => {
+            hy_api::validate::traffic_multiplier(factor).map_err(CliError::Failed)?;
+            let s = resolve(ctx, &server).await?;
+            let change = UpdateServer {
+                name: None,
+                traffic_multiplier: Some(factor),
+            };
+            let changed = ctx.client.update_server(&s.id, &change).await?;
+            if ctx.out.json {
+                return ctx.out.json(&changed);
+            }
+            if ctx.out.quiet {
+                return ctx.out.lines([&changed.id]);
+            }
+            let message = format!(
+                "traffic through {} now counts {factor}x against quotas",
+                label(&s)
+            );
+            ctx.out.lines([message])
         }
         ServerAction::Delete {
             server,

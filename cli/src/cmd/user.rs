@@ -5,13 +5,16 @@ use std::path::Path;
 
 use hy_api::ErrorCode;
 use hy_api::client::ClientError;
-use hy_api::users::{CreateUser, CreateUsers, CreatedUsers, UpdateUser, User};
+use hy_api::users::{
+    CreateUser, CreateUsers, CreatedUsers, ResetStrategy, UpdateUser, User, UserSettings,
+};
 
 use super::{check_user_ids, confirm, expand_ids};
-use crate::cli::{ImportFormat, UserAction};
+use crate::cli::{ImportFormat, LimitArgs, ResetArg, StateArg, UserAction};
 use crate::ctx::Ctx;
 use crate::error::CliError;
 use crate::output::{ago, bytes, masked};
+use crate::units::human_secs;
 
 /// Runs a user command.
 pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
@@ -19,22 +22,99 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
         UserAction::Add {
             id,
             secret,
+            disabled,
+            limits,
             if_not_exists,
-        } => add(ctx, id, secret, if_not_exists).await,
-        UserAction::List { show_secrets } => {
-            let users = ctx.client.users().await?;
+        } => {
+            let mut settings = settings(limits)?;
+            if disabled {
+                settings.enabled = Some(false);
+            }
+            add(
+                ctx,
+                CreateUser {
+                    id,
+                    secret,
+                    settings,
+                },
+                if_not_exists,
+            )
+            .await
+        }
+        UserAction::List {
+            state,
+            show_secrets,
+        } => {
+            let users = match state {
+                Some(s) => ctx.client.users_in_state(state_name(s)).await?,
+                None => ctx.client.users().await?,
+            };
             print_users(ctx, &users, show_secrets)
         }
         UserAction::Show { id, show_secret } => {
             let user = ctx.client.user(&id).await?;
             print_user(ctx, &user, show_secret)
         }
-        UserAction::Update { id, secret } => {
+        UserAction::Update { id, secret, limits } => {
             if let Some(s) = &secret {
                 hy_api::validate::secret(s).map_err(CliError::Failed)?;
             }
-            let user = ctx.client.update_user(&id, &UpdateUser { secret }).await?;
-            done(ctx, &user, &format!("updated user {}", user.id))
+            let change = UpdateUser {
+                secret,
+                settings: settings(limits)?,
+            };
+            if change == UpdateUser::default() {
+                return Err(CliError::Usage(
+                    "nothing to change: give --secret or a limit (see --help)".into(),
+                ));
+            }
+            let user = ctx.client.update_user(&id, &change).await?;
+            done(
+                ctx,
+                &user,
+                &format!("updated user {} (now {})", user.id, user.state.as_str()),
+            )
+        }
+        UserAction::Disable { ids } => {
+            let settings = UserSettings {
+                enabled: Some(false),
+                ..Default::default()
+            };
+            update_each(
+                ctx,
+                ids,
+                UpdateUser {
+                    secret: None,
+                    settings,
+                },
+                "disabled",
+            )
+            .await
+        }
+        UserAction::Enable { ids } => {
+            let settings = UserSettings {
+                enabled: Some(true),
+                ..Default::default()
+            };
+            update_each(
+                ctx,
+                ids,
+                UpdateUser {
+                    secret: None,
+                    settings,
+                },
+                "enabled",
+            )
+            .await
+        }
+        UserAction::ResetTraffic { ids } => {
+            let ids = expand_ids(ids)?;
+            check_user_ids(&ids)?;
+            let mut reset = Vec::new();
+            for id in &ids {
+                reset.push(ctx.client.reset_usage(id).await?);
+            }
+            report_each(ctx, &reset, "reset the usage of")
         }
         UserAction::RotateSecret { id, yes } => {
             confirm(
@@ -86,24 +166,106 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
     }
 }
 
-async fn add(
+/// Turns the limit flags into settings, checking them locally first.
+pub fn settings(limits: LimitArgs) -> Result<UserSettings, CliError> {
+    let allowed_ips = match limits.allow_ip.as_slice() {
+        [] => None,
+        [any] if any == "any" => Some(vec![]),
+        ips => Some(hy_api::validate::allowed_ips(ips).map_err(CliError::Failed)?),
+    };
+    if let Some(note) = &limits.note {
+        hy_api::validate::note(note).map_err(CliError::Failed)?;
+    }
+    Ok(UserSettings {
+        enabled: None,
+        data_limit: limits.limit,
+        reset_strategy: limits.reset.map(|r| match r {
+            ResetArg::None => ResetStrategy::None,
+            ResetArg::Day => ResetStrategy::Day,
+            ResetArg::Week => ResetStrategy::Week,
+            ResetArg::Month => ResetStrategy::Month,
+            ResetArg::MonthRolling => ResetStrategy::MonthRolling,
+            ResetArg::Year => ResetStrategy::Year,
+        }),
+        expires_at: limits.expires.map(|e| e.0),
+        expire_after: limits.expire_after.map(|e| e.0),
+        max_devices: limits.max_devices,
+        allowed_ips,
+        note: limits.note,
+    })
+}
+
+fn state_name(s: StateArg) -> &'static str {
+    match s {
+        StateArg::Active => "active",
+        StateArg::Disabled => "disabled",
+        StateArg::Expired => "expired",
+        StateArg::Limited => "limited",
+        StateArg::OnHold => "on_hold",
+    }
+}
+
+/// `1.5 GiB / 50.0 GiB (3%)`, or just the usage without a limit.
+fn usage(u: &User) -> String {
+    if u.data_limit == 0 {
+        return bytes(u.period_used);
+    }
+    let pct = (u.period_used as f64 / u.data_limit as f64 * 100.0).min(999.0);
+    format!(
+        "{} / {} ({pct:.0}%)",
+        bytes(u.period_used),
+        bytes(u.data_limit)
+    )
+}
+
+/// `in 3d 4h`, `2d ago`, `never`, `30d after first use`.
+fn expiry(u: &User) -> String {
+    let now = jiff::Timestamp::now();
+    match (u.expires_at, u.expire_after) {
+        (Some(t), _) if t > now => format!("in {}", human_secs((t - now).get_seconds() as u64)),
+        (Some(t), _) => format!("{} ago", human_secs((now - t).get_seconds().max(0) as u64)),
+        (None, Some(d)) => format!("{} after first use", human_secs(d)),
+        (None, None) => "never".into(),
+    }
+}
+
+/// Applies `change` to each user in turn, then prints the results.
+async fn update_each(
     ctx: &Ctx,
-    id: String,
-    secret: Option<String>,
-    if_not_exists: bool,
+    ids: Vec<String>,
+    change: UpdateUser,
+    verb: &str,
 ) -> Result<(), CliError> {
-    hy_api::validate::user_id(&id).map_err(CliError::Failed)?;
-    if let Some(s) = &secret {
+    let ids = expand_ids(ids)?;
+    check_user_ids(&ids)?;
+    let mut changed = Vec::new();
+    for id in &ids {
+        changed.push(ctx.client.update_user(id, &change).await?);
+    }
+    report_each(ctx, &changed, verb)
+}
+
+fn report_each(ctx: &Ctx, users: &[User], verb: &str) -> Result<(), CliError> {
+    if ctx.out.json {
+        return ctx.out.json(users);
+    }
+    if ctx.out.quiet {
+        return ctx.out.lines(users.iter().map(|u| &u.id));
+    }
+    ctx.out.lines(
+        users
+            .iter()
+            .map(|u| format!("{verb} user {} (now {})", u.id, u.state.as_str())),
+    )
+}
+
+async fn add(ctx: &Ctx, new: CreateUser, if_not_exists: bool) -> Result<(), CliError> {
+    hy_api::validate::user_id(&new.id).map_err(CliError::Failed)?;
+    if let Some(s) = &new.secret {
         hy_api::validate::secret(s).map_err(CliError::Failed)?;
     }
-    let user = match ctx
-        .client
-        .create_user(&CreateUser {
-            id: id.clone(),
-            secret,
-        })
-        .await
-    {
+    let id = new.id.clone();
+    let user = match ctx.client.create_user(&new).await {
         Ok(user) => user,
         Err(ClientError::Api { body, .. })
             if if_not_exists
@@ -146,17 +308,22 @@ fn print_users(ctx: &Ctx, users: &[User], show_secrets: bool) -> Result<(), CliE
     if ctx.out.quiet {
         return ctx.out.lines(users.iter().map(|u| &u.id));
     }
-    let mut table = ctx
-        .out
-        .table(&["ID", "SERVERS", "UPLOAD", "DOWNLOAD", "SECRET", "CREATED"]);
+    let mut table = ctx.out.table(&[
+        "ID", "STATE", "USAGE", "EXPIRES", "DEVICES", "SERVERS", "SECRET",
+    ]);
     for u in users {
         table.add_row([
             u.id.clone(),
+            u.state.as_str().to_owned(),
+            usage(u),
+            expiry(u),
+            if u.max_devices == 0 {
+                "-".into()
+            } else {
+                u.max_devices.to_string()
+            },
             u.servers.to_string(),
-            bytes(u.traffic.tx),
-            bytes(u.traffic.rx),
             masked(&u.secret, show_secrets),
-            ago(Some(u.created_at)),
         ]);
     }
     ctx.out.print_table(&table)
@@ -169,22 +336,50 @@ fn print_user(ctx: &Ctx, u: &User, show_secret: bool) -> Result<(), CliError> {
     if ctx.out.quiet {
         return ctx.out.lines([&u.id]);
     }
+    let time = |t: Option<jiff::Timestamp>| {
+        t.map_or_else(|| "-".to_owned(), |t| format!("{t} ({})", ago(Some(t))))
+    };
+    let next_reset = u
+        .next_reset_at
+        .map_or(String::new(), |t| format!(", next at {t}"));
+    let devices = if u.max_devices == 0 {
+        "no limit".into()
+    } else {
+        u.max_devices.to_string()
+    };
+    let ips = if u.allowed_ips.is_empty() {
+        "any".into()
+    } else {
+        u.allowed_ips.join(", ")
+    };
     ctx.out.lines([
-        format!("id:        {}", u.id),
-        format!("secret:    {}", masked(&u.secret, show_secret)),
-        format!("servers:   {}", u.servers),
+        format!("id:              {}", u.id),
+        format!("state:           {}", u.state.as_str()),
+        format!("secret:          {}", masked(&u.secret, show_secret)),
+        format!("usage:           {}", usage(u)),
+        format!("resets:          {}{next_reset}", u.reset_strategy.as_str()),
+        format!("expires:         {}", expiry(u)),
+        format!("max devices:     {devices}"),
+        format!("allowed ips:     {ips}"),
+        format!("servers:         {}", u.servers),
         format!(
-            "upload:    {} ({} bytes)",
+            "lifetime upload: {} ({} bytes)",
             bytes(u.traffic.tx),
             u.traffic.tx
         ),
         format!(
-            "download:  {} ({} bytes)",
+            "lifetime down:   {} ({} bytes)",
             bytes(u.traffic.rx),
             u.traffic.rx
         ),
-        format!("created:   {} ({})", u.created_at, ago(Some(u.created_at))),
-        format!("updated:   {} ({})", u.updated_at, ago(Some(u.updated_at))),
+        format!("first connected: {}", time(u.first_connected_at)),
+        format!("last online:     {}", time(u.last_online_at)),
+        format!(
+            "note:            {}",
+            if u.note.is_empty() { "-" } else { &u.note }
+        ),
+        format!("created:         {}", time(Some(u.created_at))),
+        format!("updated:         {}", time(Some(u.updated_at))),
     ])
 }
 
@@ -217,7 +412,11 @@ pub fn parse_import(text: &str, format: Option<ImportFormat>) -> Result<Vec<Crea
                 if n == 0 && id == "id" {
                     continue;
                 }
-                CreateUser { id, secret }
+                CreateUser {
+                    id,
+                    secret,
+                    ..Default::default()
+                }
             }
         };
         hy_api::validate::user_id(&user.id)

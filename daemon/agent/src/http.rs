@@ -14,6 +14,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
+use crate::hysteria::Hysteria;
+use crate::report::Seen;
 use crate::status::SharedStatus;
 use crate::table::SharedTable;
 
@@ -26,6 +28,10 @@ pub struct AgentHttp {
     pub status: SharedStatus,
     /// Server label for health output.
     pub server: String,
+    /// Hysteria's API, for device limits (`/online`).
+    pub hysteria: Hysteria,
+    /// Admissions to report to central.
+    pub seen: Seen,
 }
 
 /// The admitting answer, fields in the documented order: `{"ok":true,"id":"alice"}`.
@@ -38,6 +44,8 @@ struct Admit<'a> {
 /// Hysteria's request: `{"addr":"203.0.113.7:51234","auth":"<string>","tx":12500000}`.
 #[derive(Debug, Deserialize)]
 struct AuthRequest<'a> {
+    #[serde(borrow, default)]
+    addr: Cow<'a, str>,
     #[serde(borrow)]
     auth: Cow<'a, str>,
 }
@@ -69,18 +77,41 @@ async fn auth(State(s): State<AgentHttp>, body: Bytes) -> Response {
             br#"{"ok":false,"error":"expected {\"addr\",\"auth\",\"tx\"}"}"#.to_vec(),
         );
     };
+    let refuse = || json(StatusCode::FORBIDDEN, br#"{"ok":false}"#.to_vec());
     let table = s.table.load();
-    match table.lookup(&req.auth) {
-        // Ids are validated by central to `[A-Za-z0-9._@-]`, but encode anyway: a reply that is
-        // not valid JSON would silently reject the user.
-        Some(id) => match serde_json::to_vec(&Admit { ok: true, id }) {
-            Ok(body) => json(StatusCode::OK, body),
-            Err(_) => json(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                br#"{"ok":false}"#.to_vec(),
-            ),
-        },
-        None => json(StatusCode::FORBIDDEN, br#"{"ok":false}"#.to_vec()),
+    let Some(entry) = table.lookup(&req.auth) else {
+        return refuse();
+    };
+    let now = jiff::Timestamp::now().as_second();
+    if entry.check(now).is_err() || !entry.address_allowed(&req.addr) {
+        return refuse();
+    }
+    if let Some(max) = entry.max_devices {
+        // Only users with a device limit pay for this local call. If Hysteria's API cannot
+        // answer, admit: an outage of the stats API must not lock everyone out.
+        match s.hysteria.online().await {
+            Ok(online) if online.get(&*entry.id).copied().unwrap_or(0) >= u64::from(max) => {
+                return refuse();
+            }
+            Ok(_) => {}
+            Err(err) => tracing::warn!(error = %err, "could not check the device limit; admitting"),
+        }
+    }
+    s.seen
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .insert(entry.id.to_string(), now);
+    // Ids are validated by central to `[A-Za-z0-9._@-]`, but encode anyway: a reply that is
+    // not valid JSON would silently reject the user.
+    match serde_json::to_vec(&Admit {
+        ok: true,
+        id: &entry.id,
+    }) {
+        Ok(body) => json(StatusCode::OK, body),
+        Err(_) => json(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            br#"{"ok":false}"#.to_vec(),
+        ),
     }
 }
 

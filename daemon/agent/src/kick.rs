@@ -43,10 +43,11 @@ impl Kicker {
             Ok(online) => {
                 self.status.ok(Peer::Hysteria);
                 let table = self.table.load();
+                let now = jiff::Timestamp::now().as_second();
                 Some(
                     online
                         .into_iter()
-                        .filter(|(id, n)| *n > 0 && !table.allows(id))
+                        .filter(|(id, n)| *n > 0 && !table.allows(id, now))
                         .collect(),
                 )
             }

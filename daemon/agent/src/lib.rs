@@ -71,6 +71,7 @@ pub async fn run(
     ));
     syncer.load_saved()?;
 
+    let seen = report::Seen::default();
     let traffic = report::Traffic {
         hysteria: hysteria.clone(),
         client,
@@ -78,9 +79,12 @@ pub async fn run(
         spool: Arc::new(Mutex::new(spool)),
         status: status.clone(),
         unsaved: Arc::default(),
+        table: table.clone(),
+        cut_off: Arc::clone(&syncer.removed),
+        seen: seen.clone(),
     };
     let kicker = kick::Kicker {
-        hysteria,
+        hysteria: hysteria.clone(),
         table: table.clone(),
         status: status.clone(),
     };
@@ -119,6 +123,8 @@ pub async fn run(
             table,
             status,
             server,
+            hysteria,
+            seen,
         },
         config.auth_path.as_deref(),
     );

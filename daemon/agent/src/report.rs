@@ -11,6 +11,10 @@ use crate::backoff::Backoff;
 use crate::hysteria::Hysteria;
 use crate::spool::{Deltas, Spool, SpoolError};
 use crate::status::{Peer, SharedStatus};
+use crate::table::SharedTable;
+
+/// Users admitted since the last successful report, with the time of their latest admission.
+pub type Seen = Arc<Mutex<std::collections::BTreeMap<String, i64>>>;
 
 /// Longest the reporter waits between attempts while central is down.
 const MAX_REPORT_BACKOFF: Duration = Duration::from_secs(120);
@@ -31,6 +35,12 @@ pub struct Traffic {
     /// Deltas taken from Hysteria whose spool write failed (disk full...): kept in memory and
     /// written with the next poll rather than dropped.
     pub unsaved: Arc<Mutex<Deltas>>,
+    /// The user table, charged with local traffic for local quota enforcement.
+    pub table: SharedTable,
+    /// Woken when local quota enforcement cut someone off, so the kicker runs at once.
+    pub cut_off: Arc<tokio::sync::Notify>,
+    /// Admissions to report.
+    pub seen: Seen,
 }
 
 impl Traffic {
@@ -71,6 +81,11 @@ impl Traffic {
                 return false;
             }
         };
+        let ran_out = self.table.load().charge(&delta);
+        if !ran_out.is_empty() {
+            tracing::info!(users = ?ran_out, "quota used up on this node; refusing and kicking");
+            self.cut_off.notify_one();
+        }
         let mut batch =
             std::mem::take(&mut *self.unsaved.lock().unwrap_or_else(|p| p.into_inner()));
         for (id, t) in delta {
@@ -90,7 +105,7 @@ impl Traffic {
     /// Sends batches until the spool is empty or central fails. Returns false on failure.
     pub async fn report(&self) -> bool {
         loop {
-            let batch = match self.with_spool(|s| s.next_batch()).await {
+            let mut batch = match self.with_spool(|s| s.next_batch()).await {
                 Ok(Some(b)) => b,
                 Ok(None) => return true,
                 Err(err) => {
@@ -98,9 +113,16 @@ impl Traffic {
                     return false;
                 }
             };
+            // Admissions ride along with whatever batch goes next; they are not counters, so
+            // sending them again with a repeated batch is harmless.
+            batch.seen = self.seen.lock().unwrap_or_else(|p| p.into_inner()).clone();
             match self.client.report_at(&self.report_url, &batch).await {
                 Ok(ack) => {
                     self.status.ok(Peer::Central);
+                    self.seen
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .retain(|id, at| batch.seen.get(id) != Some(at));
                     if !ack.unknown_users.is_empty() {
                         tracing::info!(ids = ?ack.unknown_users, "central counted traffic of deleted users as unattributed");
                     }

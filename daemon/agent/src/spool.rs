@@ -206,6 +206,7 @@ impl Spool {
             instance: self.state.instance.clone(),
             users: b.users.clone(),
             agent_version: Some(hy_api::VERSION.to_owned()),
+            seen: BTreeMap::new(),
         }))
     }
 

@@ -266,6 +266,18 @@ impl Client {
             .await
     }
 
+    /// `GET /admin/users?state=...`: users in one state.
+    pub async fn users_in_state(&self, state: &str) -> Result<Vec<User>, ClientError> {
+        self.get(&format!("/admin/users?state={}", seg(state)))
+            .await
+    }
+
+    /// `POST /admin/users/{id}/reset`: starts a new usage period now.
+    pub async fn reset_usage(&self, id: &str) -> Result<User, ClientError> {
+        self.json(self.request(Method::POST, &format!("/admin/users/{}/reset", seg(id))))
+            .await
+    }
+
     /// `POST /admin/users/{id}/secret`: replaces the secret with a generated one.
     pub async fn rotate_secret(&self, id: &str) -> Result<User, ClientError> {
         self.json(self.request(Method::POST, &format!("/admin/users/{}/secret", seg(id))))

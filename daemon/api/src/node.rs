@@ -20,7 +20,7 @@ pub const MAX_WAIT_SECS: u64 = 60;
 /// The same revision is sent as the response's `ETag`; a poll with `If-None-Match` set to it
 /// gets `304 Not Modified` while the list is unchanged, and with `?wait=N` central holds that
 /// poll open up to N seconds, answering as soon as the list changes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NodeList {
     /// Opaque revision of this server's list (equal to the ETag without quotes).
@@ -29,8 +29,8 @@ pub struct NodeList {
     pub users: Vec<NodeUser>,
 }
 
-/// One user a node may admit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One user a node may admit, with what the node enforces on its own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NodeUser {
     /// The id to answer Hysteria with.
@@ -38,6 +38,23 @@ pub struct NodeUser {
     /// [`crate::auth_digest`] of the user's secret: a client is this user when the SHA-256 of
     /// its `auth` string equals this.
     pub auth_sha256: String,
+    /// Quota left when the list was read (bytes, after server multipliers); absent = no limit.
+    /// The agent subtracts what it sees itself and refuses the user at zero, even while central
+    /// is unreachable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<u64>,
+    /// This node's traffic multiplier, to weigh local traffic against `remaining`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multiplier: Option<f64>,
+    /// Unix seconds at which the user expires; absent = never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    /// Most concurrent client instances on this node; absent = no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_devices: Option<u32>,
+    /// CIDRs the client address must be in; empty = any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_ips: Vec<String>,
 }
 
 /// A numbered traffic report: the batch form of `POST /traffic/{server_id}`.
@@ -60,6 +77,11 @@ pub struct TrafficBatch {
     /// The reporting agent's version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_version: Option<String>,
+    /// Users admitted since the previous report, with the Unix time of their latest admission:
+    /// sets their first-connection and last-online times (and starts an `on_hold` user's clock).
+    /// Not a counter: applying it twice changes nothing.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub seen: BTreeMap<String, i64>,
 }
 
 /// Central's answer to a traffic report.

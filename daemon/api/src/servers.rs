@@ -6,7 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::Traffic;
 
 /// A server as admins see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Server {
     /// The server id: the node's credential and its name in node-facing paths.
@@ -28,10 +28,12 @@ pub struct Server {
     /// Traffic this node reported for user ids that did not exist (deleted before the report
     /// arrived): counted here so no reported byte goes unaccounted.
     pub unattributed: Traffic,
+    /// Traffic through this server counts this many times against users' quotas (1.0 = as is).
+    pub traffic_multiplier: f64,
 }
 
 /// Body of `POST /admin/servers`; may be empty.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreateServer {
@@ -41,10 +43,13 @@ pub struct CreateServer {
     /// Optional human name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Quota multiplier (0 to 100; default 1.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic_multiplier: Option<f64>,
 }
 
 /// Body of `PATCH /admin/servers/{id}`: `{"name":"edge-2"}` renames, `{"name":null}` clears.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServer {
@@ -56,10 +61,13 @@ pub struct UpdateServer {
     )]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub name: Option<Option<String>>,
+    /// A new quota multiplier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traffic_multiplier: Option<f64>,
 }
 
 /// Tells an absent field (`None`) from an explicit `null` (`Some(None)`).
-fn present<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>
+pub(crate) fn present<'de, D, T>(de: D) -> Result<Option<Option<T>>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,

@@ -118,6 +118,59 @@ pub fn secret(secret: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Most CIDRs in one user's `allowed_ips`.
+pub const ALLOWED_IPS_MAX: usize = 64;
+/// Longest note.
+pub const NOTE_MAX: usize = 1000;
+
+/// Parses one allowlist entry: a CIDR (`203.0.113.0/24`, `2001:db8::/32`) or a single address.
+pub fn cidr(entry: &str) -> Result<ipnet::IpNet, String> {
+    let entry = entry.trim();
+    entry
+        .parse::<ipnet::IpNet>()
+        .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map(|n| n.trunc())
+        .map_err(|_| {
+            format!("{entry:?} is not an IP address or CIDR (e.g. 203.0.113.0/24, 2001:db8::/32)")
+        })
+}
+
+/// Validates an allowlist and returns it normalised (`203.0.113.7/24` → `203.0.113.0/24`).
+pub fn allowed_ips(entries: &[String]) -> Result<Vec<String>, String> {
+    if entries.len() > ALLOWED_IPS_MAX {
+        return Err(format!(
+            "{} allowed_ips entries; the limit is {ALLOWED_IPS_MAX}",
+            entries.len()
+        ));
+    }
+    entries
+        .iter()
+        .map(|e| cidr(e).map(|n| n.to_string()))
+        .collect()
+}
+
+/// A note: at most 1,000 characters, no control characters but newlines.
+pub fn note(note: &str) -> Result<(), String> {
+    if note.chars().count() > NOTE_MAX {
+        return Err(format!("note is longer than {NOTE_MAX} characters"));
+    }
+    if note.chars().any(|c| c.is_control() && c != '\n') {
+        return Err("note may not contain control characters other than newlines".into());
+    }
+    Ok(())
+}
+
+/// A server's traffic multiplier: 0 to 100 (0 makes its traffic free).
+pub fn traffic_multiplier(m: f64) -> Result<(), String> {
+    if m.is_finite() && (0.0..=100.0).contains(&m) {
+        Ok(())
+    } else {
+        Err(format!(
+            "traffic_multiplier must be between 0 and 100, not {m}"
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +218,21 @@ mod tests {
         assert!(secret("has a space").is_err());
         assert!(secret("with+plus!").is_err());
         assert!(secret("tab\there!").is_err());
+    }
+
+    #[test]
+    fn allowlists() {
+        assert_eq!(
+            allowed_ips(&[
+                "203.0.113.7/24".into(),
+                "2001:db8::1".into(),
+                " 10.0.0.1 ".into()
+            ])
+            .unwrap(),
+            ["203.0.113.0/24", "2001:db8::1/128", "10.0.0.1/32"]
+        );
+        assert!(allowed_ips(&["10.0.0.0/33".into()]).is_err());
+        assert!(allowed_ips(&["example.com".into()]).is_err());
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub struct Config {
     pub db_path: PathBuf,
     /// TLS, if enabled.
     pub tls: Option<Tls>,
+    /// The time source; the system clock when `None` (tests inject a manual one).
+    pub clock: Option<std::sync::Arc<dyn crate::clock::Clock>>,
 }
 
 impl CentralArgs {
@@ -63,6 +65,7 @@ impl CentralArgs {
             Config {
                 db_path: self.db.clone(),
                 tls,
+                clock: None,
             },
         ))
     }

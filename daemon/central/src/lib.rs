@@ -6,9 +6,11 @@
 //! with a listener on `127.0.0.1:0`.
 
 pub mod changes;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod schedule;
 pub mod state;
 pub mod token;
 
@@ -36,13 +38,27 @@ pub async fn run(
         Ok((db, digest))
     })
     .await??;
+    let clock = config
+        .clock
+        .clone()
+        .unwrap_or_else(|| Arc::new(clock::SystemClock));
     let state = state::AppState {
         db: db.clone(),
         admin_digest: Arc::new(admin_digest),
         shutdown: shutdown.clone(),
         contacts: Arc::new(Mutex::new(HashMap::new())),
         waiting_polls: Arc::default(),
+        clock: Arc::clone(&clock),
+        reschedule: Arc::default(),
     };
+    let tasks = tokio_util::task::TaskTracker::new();
+    tasks.spawn(schedule::run(
+        db.clone(),
+        clock,
+        Arc::clone(&state.reschedule),
+        shutdown.clone(),
+    ));
+    tasks.close();
     let app = http::router(state);
     let addr = listener.local_addr()?;
     let served = match config.tls {
@@ -62,6 +78,7 @@ pub async fn run(
     };
     // Whatever ended serving, nothing else may keep waiting on it.
     shutdown.cancel();
+    tasks.wait().await;
     // Fold the WAL into the main file so a stopped central leaves one self-contained database.
     let checkpoint = db
         .call(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?))

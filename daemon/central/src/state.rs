@@ -4,8 +4,10 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
+use crate::clock::Clock;
 use crate::db::Db;
 
 /// Shared handler state. Cheap to clone.
@@ -22,6 +24,17 @@ pub struct AppState {
     pub contacts: Arc<Mutex<HashMap<i64, i64>>>,
     /// Node long polls being held open right now (shown by `/healthz`).
     pub waiting_polls: Arc<AtomicUsize>,
+    /// The time source (injectable for tests).
+    pub clock: Arc<dyn Clock>,
+    /// Wakes the scheduler after a change to users' expiry or reset settings.
+    pub reschedule: Arc<Notify>,
+}
+
+impl AppState {
+    /// Now, in stored form (Unix seconds, UTC).
+    pub fn now(&self) -> i64 {
+        self.clock.now().as_second()
+    }
 }
 
 /// Counts one held long poll for as long as it lives.

@@ -16,6 +16,7 @@ async fn setup(c: &TestCentral) -> (String, String) {
         .create_user(&CreateUser {
             id: "alice".into(),
             secret: None,
+            ..Default::default()
         })
         .await
         .unwrap();
@@ -224,6 +225,7 @@ async fn a_batch_sent_many_times_at_once_counts_once() {
         ]
         .into(),
         agent_version: Some("0.1.0".into()),
+        seen: Default::default(),
     };
     let sends: Vec<_> = (0..8)
         .map(|_| {
@@ -287,6 +289,7 @@ async fn totals_and_cursors_survive_a_restart() {
         instance: "agent-a".into(),
         users: [("alice".to_owned(), Traffic { tx: 3, rx: 4 })].into(),
         agent_version: None,
+        seen: Default::default(),
     };
     assert!(
         c.node_client()

@@ -11,6 +11,7 @@ fn new_user(id: &str) -> CreateUser {
     CreateUser {
         id: id.into(),
         secret: None,
+        ..Default::default()
     }
 }
 
@@ -32,6 +33,7 @@ async fn users_get_generated_secrets_that_can_be_set_and_rotated() {
     let chosen = CreateUser {
         id: "carol".into(),
         secret: Some("carol-chosen-secret".into()),
+        ..Default::default()
     };
     assert_eq!(
         api.create_user(&chosen).await.unwrap().secret,
@@ -47,6 +49,7 @@ async fn users_get_generated_secrets_that_can_be_set_and_rotated() {
             "alice",
             &UpdateUser {
                 secret: Some("alice-new-secret".into()),
+                ..Default::default()
             },
         )
         .await
@@ -60,6 +63,7 @@ async fn users_get_generated_secrets_that_can_be_set_and_rotated() {
             "bob",
             &UpdateUser {
                 secret: Some("alice-new-secret".into()),
+                ..Default::default()
             },
         )
         .await
@@ -76,6 +80,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
         .create_server(&CreateServer {
             id: None,
             name: Some("edge-1".into()),
+            traffic_multiplier: None,
         })
         .await
         .unwrap();
@@ -93,6 +98,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
         .create_server(&CreateServer {
             id: None,
             name: Some("edge-1".into()),
+            traffic_multiplier: None,
         })
         .await;
     assert_eq!(dup.unwrap_err().code(), Some(ErrorCode::Conflict));
@@ -101,6 +107,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
             &b_id,
             &UpdateServer {
                 name: Some(Some(a.id.clone())),
+                traffic_multiplier: None,
             },
         )
         .await;
@@ -115,13 +122,20 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
             &a.id,
             &UpdateServer {
                 name: Some(Some("edge-9".into())),
+                traffic_multiplier: None,
             },
         )
         .await
         .unwrap();
     assert_eq!(renamed.name.as_deref(), Some("edge-9"));
     let cleared = api
-        .update_server(&a.id, &UpdateServer { name: Some(None) })
+        .update_server(
+            &a.id,
+            &UpdateServer {
+                name: Some(None),
+                traffic_multiplier: None,
+            },
+        )
         .await
         .unwrap();
     assert_eq!(cleared.name, None);
@@ -199,6 +213,7 @@ async fn traffic_is_kept_per_server_and_survives_server_deletion() {
         .create_server(&CreateServer {
             id: None,
             name: Some("a".into()),
+            traffic_multiplier: None,
         })
         .await
         .unwrap()
@@ -207,6 +222,7 @@ async fn traffic_is_kept_per_server_and_survives_server_deletion() {
         .create_server(&CreateServer {
             id: None,
             name: Some("b".into()),
+            traffic_multiplier: None,
         })
         .await
         .unwrap()
@@ -217,6 +233,7 @@ async fn traffic_is_kept_per_server_and_survives_server_deletion() {
             instance: "inst".into(),
             users: [("alice".to_owned(), Traffic { tx, rx: tx * 2 })].into(),
             agent_version: Some("9.9.9".into()),
+            seen: Default::default(),
         };
         node.report(server, &batch).await.unwrap();
     }

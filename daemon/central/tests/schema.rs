@@ -41,6 +41,7 @@ async fn a_schema_v1_database_is_upgraded_with_its_data() {
         instance: "a".into(),
         users: [("bob".to_owned(), Traffic { tx: 1, rx: 1 })].into(),
         agent_version: None,
+        seen: Default::default(),
     };
     assert!(node.report("x7k9m2p4q8r1w5", &batch).await.unwrap().applied);
     assert!(!node.report("x7k9m2p4q8r1w5", &batch).await.unwrap().applied);
@@ -64,6 +65,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/users", &["get", "post"][..]),
         ("/admin/users/{id}", &["get", "patch", "delete"]),
         ("/admin/users/{id}/secret", &["post"]),
+        ("/admin/users/{id}/reset", &["post"]),
         ("/admin/batch/users", &["post"]),
         ("/admin/servers", &["get", "post"]),
         ("/admin/servers/{id}", &["get", "patch", "delete"]),

@@ -2,9 +2,11 @@
 //! cleanly so a server error fails the test.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use hy_api::client::{Client, ClientConfig};
+use hy_central::clock::Clock;
 use hy_central::config::Tls;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -23,6 +25,7 @@ pub struct TestCentral {
     pub db_path: PathBuf,
     /// The directory holding the database and token.
     pub dir: TempDir,
+    clock: Option<Arc<dyn Clock>>,
     shutdown: CancellationToken,
     task: JoinHandle<anyhow::Result<()>>,
 }
@@ -33,6 +36,7 @@ pub struct Stopped {
     dir: TempDir,
     addr: std::net::SocketAddr,
     tls: bool,
+    clock: Option<Arc<dyn Clock>>,
 }
 
 impl Stopped {
@@ -42,7 +46,7 @@ impl Stopped {
         let listener = TcpListener::bind(self.addr)
             .await
             .expect("rebind central's port");
-        TestCentral::start_on(self.dir, self.tls, listener).await
+        TestCentral::start_on(self.dir, self.tls, self.clock, listener).await
     }
 }
 
@@ -63,21 +67,34 @@ impl TestCentral {
     /// fixture TLS certificate.
     pub async fn start_with(dir: TempDir, tls: bool) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        Self::start_on(dir, tls, listener).await
+        Self::start_on(dir, tls, None, listener).await
+    }
+
+    /// Starts central on a fresh database with an injected clock.
+    pub async fn start_with_clock(clock: Arc<dyn Clock>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Self::start_on(tempfile::tempdir().unwrap(), false, Some(clock), listener).await
     }
 
     /// Stops central, keeping what it needs to start again on the same database and address.
     pub async fn stop_for_restart(self) -> Stopped {
         let addr = self.url.rsplit_once("//").unwrap().1.parse().unwrap();
         let tls = self.url.starts_with("https");
+        let clock = self.clock.clone();
         Stopped {
             dir: self.stop().await,
             addr,
             tls,
+            clock,
         }
     }
 
-    async fn start_on(dir: TempDir, tls: bool, listener: TcpListener) -> Self {
+    async fn start_on(
+        dir: TempDir,
+        tls: bool,
+        clock: Option<Arc<dyn Clock>>,
+        listener: TcpListener,
+    ) -> Self {
         let tls = tls.then(|| {
             Tls(hy_common::tls::acceptor(&fixture("server.pem"), &fixture("server.key")).unwrap())
         });
@@ -88,6 +105,7 @@ impl TestCentral {
         let config = hy_central::Config {
             db_path: db_path.clone(),
             tls,
+            clock: clock.clone(),
         };
         let shutdown = CancellationToken::new();
         let task = tokio::spawn(hy_central::run(config, listener, shutdown.clone()));
@@ -96,6 +114,7 @@ impl TestCentral {
             token: String::new(),
             db_path,
             dir,
+            clock,
             shutdown,
             task,
         };

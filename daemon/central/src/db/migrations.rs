@@ -14,6 +14,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_node_sync",
         include_str!("../../migrations/0002_node_sync.sql"),
     ),
+    (
+        "0003_limits",
+        include_str!("../../migrations/0003_limits.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -15,7 +15,7 @@ const SELECT: &str = "SELECT s.id, s.name, s.created_at, s.last_seen_at, s.agent
         (SELECT COUNT(*) FROM assignments a WHERE a.server_pk = s.pk),
         COALESCE((SELECT SUM(t.tx) FROM traffic t WHERE t.server_pk = s.pk), 0),
         COALESCE((SELECT SUM(t.rx) FROM traffic t WHERE t.server_pk = s.pk), 0),
-        s.unattributed_tx, s.unattributed_rx
+        s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier
     FROM servers s";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Server> {
@@ -35,6 +35,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Server> {
             tx: n(8)?,
             rx: n(9)?,
         },
+        traffic_multiplier: row.get(10)?,
     })
 }
 
@@ -76,15 +77,28 @@ pub fn insert(
     conn: &Connection,
     id: &str,
     name: Option<&str>,
+    multiplier: f64,
     now: i64,
 ) -> Result<Server, DbError> {
     check_name_free(conn, name)?;
     conn.prepare_cached(
-        "INSERT INTO servers (id, id_sha256, name, created_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO servers (id, id_sha256, name, created_at, traffic_multiplier)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![id, id_digest(id), name, now])
+    .execute(params![id, id_digest(id), name, now, multiplier])
     .map_err(|e| classify(e, id, name))?;
     get(conn, id)
+}
+
+/// Sets a server's traffic multiplier (applies to traffic reported from now on).
+pub fn set_multiplier(conn: &Connection, id: &str, multiplier: f64) -> Result<(), DbError> {
+    let n = conn
+        .prepare_cached("UPDATE servers SET traffic_multiplier = ?2 WHERE id = ?1")?
+        .execute(params![id, multiplier])?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    Ok(())
 }
 
 /// The internal key of a server, creating the server if it is new: the original system had no
@@ -227,24 +241,44 @@ pub fn list_revision(conn: &Connection, server_pk: i64) -> Result<Option<i64>, D
         .optional()?)
 }
 
-/// The users a node may admit, with the revision they were read at (same snapshot).
+/// The users a node may admit at `now`, with what it enforces itself, and the revision they were
+/// read at (same snapshot). Users who are disabled, expired or over quota are left out.
 pub fn node_users(
     conn: &Connection,
     server_pk: i64,
+    now: i64,
 ) -> Result<Option<(i64, Vec<NodeUser>)>, DbError> {
     let tx = conn.unchecked_transaction()?;
     let Some(rev) = list_revision(&tx, server_pk)? else {
         return Ok(None);
     };
     let mut stmt = tx.prepare_cached(
-        "SELECT u.id, u.secret_sha256 FROM assignments a JOIN users u ON u.pk = a.user_pk
-         WHERE a.server_pk = ?1",
+        "SELECT u.id, u.secret_sha256, u.data_limit, u.period_used, u.expires_at, u.max_devices,
+                u.allowed_ips, s.traffic_multiplier
+         FROM assignments a JOIN users u ON u.pk = a.user_pk JOIN servers s ON s.pk = a.server_pk
+         WHERE a.server_pk = ?1 AND u.enabled
+           AND (u.expires_at IS NULL OR u.expires_at > ?2)
+           AND (u.data_limit = 0 OR u.period_used < u.data_limit)",
     )?;
     let users = stmt
-        .query_map([server_pk], |r| {
+        .query_map(params![server_pk, now], |r| {
+            let limit: i64 = r.get(2)?;
+            let used: i64 = r.get(3)?;
+            let max_devices: i64 = r.get(5)?;
+            let allowed: String = r.get(6)?;
+            let multiplier: f64 = r.get(7)?;
             Ok(NodeUser {
                 id: r.get(0)?,
                 auth_sha256: r.get(1)?,
+                remaining: (limit > 0).then(|| (limit - used).max(0) as u64),
+                multiplier: (limit > 0 && multiplier != 1.0).then_some(multiplier),
+                expires_at: r.get(4)?,
+                max_devices: (max_devices > 0).then(|| max_devices.min(i64::from(u32::MAX)) as u32),
+                allowed_ips: allowed
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -288,8 +322,9 @@ mod tests {
     fn list_revision_moves_on_every_change_that_affects_the_list() {
         let db = Db::open_in_memory().unwrap();
         db.call_blocking(|c| {
-            users::insert(c, "alice", "secret-alice", 1)?;
-            users::insert(c, "bob", "secret-bob-1", 1)?;
+            let none = Default::default();
+            users::insert(c, "alice", "secret-alice", &none, 1)?;
+            users::insert(c, "bob", "secret-bob-1", &none, 1)?;
             let (pk, created) = ensure(c, "server-one", 1)?;
             assert!(created);
             let r0 = rev(c, pk);
@@ -299,15 +334,64 @@ mod tests {
             // Re-assigning changes nothing.
             assign(c, pk, "server-one", &["alice".into()], 1)?;
             assert_eq!(rev(c, pk), r1);
-            users::set_secret(c, "bob", "secret-bob-2", 2)?;
+            users::set_secret(c, users::pk(c, "bob")?, "bob", "secret-bob-2", 2)?;
             let r2 = rev(c, pk);
             assert!(r2 > r1);
             // Deleting a user removes its assignment by cascade, which must bump too.
             users::delete(c, "alice")?;
             assert!(rev(c, pk) > r2);
-            let (_, users) = node_users(c, pk)?.unwrap();
+            let (_, users) = node_users(c, pk, 2)?.unwrap();
             assert_eq!(users.len(), 1);
             assert_eq!(users[0].auth_sha256, hy_api::auth_digest("secret-bob-2"));
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn node_lists_leave_out_users_who_may_not_connect_and_carry_their_limits() {
+        use hy_api::users::UserSettings;
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            let (pk, _) = ensure(c, "server-one", 1)?;
+            let quota = UserSettings {
+                data_limit: Some(100),
+                max_devices: Some(2),
+                ..Default::default()
+            };
+            users::insert(c, "quota", "secret-quota", &quota, 1)?;
+            let off = UserSettings {
+                enabled: Some(false),
+                ..Default::default()
+            };
+            users::insert(c, "off", "secret-off-1", &off, 1)?;
+            let exp = UserSettings {
+                expires_at: Some(Some(jiff::Timestamp::from_second(50).unwrap())),
+                ..Default::default()
+            };
+            users::insert(c, "exp", "secret-exp-1", &exp, 1)?;
+            let ids: Vec<String> = ["quota", "off", "exp"].map(String::from).into();
+            assign(c, pk, "server-one", &ids, 1)?;
+            let r0 = rev(c, pk);
+            let (_, list) = node_users(c, pk, 10)?.unwrap();
+            let names: Vec<&str> = list.iter().map(|u| u.id.as_str()).collect();
+            assert_eq!(names, ["quota", "exp"]);
+            assert_eq!(
+                (list[0].remaining, list[0].max_devices),
+                (Some(100), Some(2))
+            );
+            let (_, later) = node_users(c, pk, 50)?.unwrap();
+            assert_eq!(later.len(), 1, "expired at 50");
+            // Crossing the quota bumps the revision (trigger) and drops the user.
+            c.execute("UPDATE users SET period_used = 100 WHERE id = 'quota'", [])?;
+            assert!(rev(c, pk) > r0);
+            assert!(
+                node_users(c, pk, 10)?
+                    .unwrap()
+                    .1
+                    .iter()
+                    .all(|u| u.id != "quota")
+            );
             Ok(())
         })
         .unwrap();
@@ -321,7 +405,7 @@ mod tests {
             .unwrap();
         let g0 = db.changes().generation(pk);
         db.call_blocking(|c| {
-            users::insert(c, "alice", "secret-alice", 1)?;
+            users::insert(c, "alice", "secret-alice", &Default::default(), 1)?;
             assign(c, pk, "server-one", &["alice".into()], 1)
         })
         .unwrap();

@@ -112,17 +112,27 @@ pub fn apply_report(
         .execute(params![server_pk, instance, seq as i64, now])?;
     }
     {
+        let multiplier: f64 = tx
+            .prepare_cached("SELECT traffic_multiplier FROM servers WHERE pk = ?1")?
+            .query_row([server_pk], |r| r.get(0))?;
         let mut find = tx.prepare_cached("SELECT pk FROM users WHERE id = ?1")?;
         let mut add = tx.prepare_cached(
             "INSERT INTO traffic (user_pk, server_pk, tx, rx) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (user_pk, server_pk) DO UPDATE SET
                  tx = tx + excluded.tx, rx = rx + excluded.rx",
         )?;
+        // Quota usage is weighted by the server's multiplier; lifetime traffic stays raw.
+        let mut use_quota =
+            tx.prepare_cached("UPDATE users SET period_used = period_used + ?2 WHERE pk = ?1")?;
         let mut lost = Traffic::default();
         for (id, t) in users.iter().filter(|(_, t)| !t.is_zero()) {
             match find.query_row([id], |r| r.get::<_, i64>(0)).optional()? {
                 Some(user_pk) => {
                     add.execute(params![user_pk, server_pk, t.tx as i64, t.rx as i64])?;
+                    let weighted = (t.total() as f64 * multiplier).round().min(i64::MAX as f64);
+                    if weighted > 0.0 {
+                        use_quota.execute(params![user_pk, weighted as i64])?;
+                    }
                 }
                 None => {
                     lost.add(*t);
@@ -151,7 +161,7 @@ mod tests {
     fn a_batch_counts_once_and_unknown_users_are_kept_aside() {
         let db = Db::open_in_memory().unwrap();
         db.call_blocking(|c| {
-            users::insert(c, "alice", "secret-alice", 1)?;
+            users::insert(c, "alice", "secret-alice", &Default::default(), 1)?;
             let (pk, _) = servers::ensure(c, "server-one", 1)?;
             let report: BTreeMap<String, Traffic> = [
                 ("alice".to_owned(), Traffic { tx: 10, rx: 20 }),
@@ -182,6 +192,21 @@ mod tests {
             assert_eq!(alice, Traffic { tx: 20, rx: 40 });
             let server = servers::get(c, "server-one")?;
             assert_eq!(server.unattributed, Traffic { tx: 2, rx: 4 });
+            // A costly server's traffic counts 1.5 times against the quota, not in the totals.
+            servers::set_multiplier(c, "server-one", 1.5)?;
+            apply_report(
+                c,
+                pk,
+                Some(Sequence {
+                    instance: "i1",
+                    seq: 2,
+                }),
+                &report,
+                1,
+            )?;
+            let u = users::get(c, "alice", 1)?;
+            assert_eq!(u.period_used, 60 + 45);
+            assert_eq!(u.traffic, Traffic { tx: 30, rx: 60 });
             Ok(())
         })
         .unwrap();

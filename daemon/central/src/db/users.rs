@@ -1,7 +1,7 @@
-//! The `users` table.
+//! The `users` table: identities, secrets, limits and the derived state.
 
 use hy_api::Traffic;
-use hy_api::users::User;
+use hy_api::users::{ResetStrategy, User, UserSettings, UserState, derive_state};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{DbError, ts};
@@ -9,20 +9,59 @@ use super::{DbError, ts};
 const SELECT: &str = "SELECT u.id, u.secret, u.created_at, u.updated_at,
         (SELECT COUNT(*) FROM assignments a WHERE a.user_pk = u.pk),
         COALESCE((SELECT SUM(t.tx) FROM traffic t WHERE t.user_pk = u.pk), 0),
-        COALESCE((SELECT SUM(t.rx) FROM traffic t WHERE t.user_pk = u.pk), 0)
+        COALESCE((SELECT SUM(t.rx) FROM traffic t WHERE t.user_pk = u.pk), 0),
+        u.enabled, u.data_limit, u.reset_strategy, u.period_used, u.period_start, u.next_reset_at,
+        u.expires_at, u.expire_after, u.max_devices, u.allowed_ips, u.note,
+        u.first_connected_at, u.last_online_at
     FROM users u";
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
+/// Reads a row of [`SELECT`]; the state is derived at `now`.
+fn from_row(row: &Row<'_>, now: i64) -> rusqlite::Result<User> {
+    let n = |i: usize| row.get::<_, i64>(i).map(|v| v.max(0) as u64);
+    let opt_ts = |i: usize| row.get::<_, Option<i64>>(i).map(|v| v.map(ts));
+    let enabled: bool = row.get(7)?;
+    let data_limit = n(8)?;
+    let period_used = n(10)?;
+    let expires_at: Option<i64> = row.get(13)?;
+    let expire_after: Option<u64> = row.get::<_, Option<i64>>(14)?.map(|v| v.max(0) as u64);
+    let first_connected: Option<i64> = row.get(18)?;
+    let allowed: String = row.get(16)?;
     Ok(User {
         id: row.get(0)?,
         secret: row.get(1)?,
         created_at: ts(row.get(2)?),
         updated_at: ts(row.get(3)?),
-        servers: row.get::<_, i64>(4)? as u64,
+        servers: n(4)?,
         traffic: Traffic {
-            tx: row.get::<_, i64>(5)? as u64,
-            rx: row.get::<_, i64>(6)? as u64,
+            tx: n(5)?,
+            rx: n(6)?,
         },
+        state: derive_state(
+            enabled,
+            data_limit,
+            period_used,
+            expires_at,
+            expire_after,
+            first_connected,
+            now,
+        ),
+        enabled,
+        data_limit,
+        reset_strategy: ResetStrategy::parse(&row.get::<_, String>(9)?).unwrap_or_default(),
+        period_used,
+        period_start: opt_ts(11)?,
+        next_reset_at: opt_ts(12)?,
+        expires_at: expires_at.map(ts),
+        expire_after,
+        max_devices: row.get::<_, i64>(15)?.clamp(0, i64::from(u32::MAX)) as u32,
+        allowed_ips: allowed
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        note: row.get(17)?,
+        first_connected_at: first_connected.map(ts),
+        last_online_at: opt_ts(19)?,
     })
 }
 
@@ -39,35 +78,90 @@ fn classify(err: rusqlite::Error, id: &str) -> DbError {
     }
 }
 
-/// Inserts a user.
-pub fn insert(conn: &Connection, id: &str, secret: &str, now: i64) -> Result<User, DbError> {
+/// Inserts a user with its settings (already validated).
+pub fn insert(
+    conn: &Connection,
+    id: &str,
+    secret: &str,
+    settings: &UserSettings,
+    now: i64,
+) -> Result<User, DbError> {
     conn.prepare_cached(
-        "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?4)",
+        "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, period_start)
+         VALUES (?1, ?2, ?3, ?4, ?4, ?4)",
     )?
     .execute(params![id, secret, hy_api::auth_digest(secret), now])
     .map_err(|e| classify(e, id))?;
-    get(conn, id)
+    let pk = conn.last_insert_rowid();
+    apply_settings(conn, pk, settings, now)?;
+    get(conn, id, now)
 }
 
-/// True if a user with this id exists.
-pub fn exists(conn: &Connection, id: &str) -> Result<bool, DbError> {
-    Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1)")?
-        .query_row([id], |r| r.get(0))?)
+/// Writes the settings that are present; keeps the schedule (`next_reset_at`) consistent.
+pub fn apply_settings(
+    conn: &Connection,
+    pk: i64,
+    s: &UserSettings,
+    now: i64,
+) -> Result<(), DbError> {
+    let set = |sql: &str, value: &dyn rusqlite::ToSql| -> Result<(), DbError> {
+        conn.execute(
+            &format!("UPDATE users SET {sql} = ?2, updated_at = ?3 WHERE pk = ?1"),
+            params![pk, value, now],
+        )?;
+        Ok(())
+    };
+    if let Some(v) = s.enabled {
+        set("enabled", &v)?;
+    }
+    if let Some(v) = s.data_limit {
+        set("data_limit", &(v.min(i64::MAX as u64) as i64))?;
+    }
+    if let Some(v) = s.expires_at {
+        set("expires_at", &v.map(|t| t.as_second()))?;
+    }
+    if let Some(v) = s.expire_after {
+        set("expire_after", &v.map(|d| d.min(i64::MAX as u64) as i64))?;
+    }
+    if let Some(v) = s.max_devices {
+        set("max_devices", &v)?;
+    }
+    if let Some(v) = &s.allowed_ips {
+        set("allowed_ips", &v.join(","))?;
+    }
+    if let Some(v) = &s.note {
+        set("note", v)?;
+    }
+    if let Some(strategy) = s.reset_strategy {
+        let created: i64 =
+            conn.query_row("SELECT created_at FROM users WHERE pk = ?1", [pk], |r| {
+                r.get(0)
+            })?;
+        let next = strategy
+            .next_after(ts(created), ts(now))
+            .map(|t| t.as_second());
+        conn.execute(
+            "UPDATE users SET reset_strategy = ?2, next_reset_at = ?3, updated_at = ?4 WHERE pk = ?1",
+            params![pk, strategy.as_str(), next, now],
+        )?;
+    }
+    Ok(())
 }
 
-/// All users, ordered by id.
-pub fn list(conn: &Connection) -> Result<Vec<User>, DbError> {
+/// All users, ordered by id, optionally only those in `state`.
+pub fn list(conn: &Connection, now: i64, state: Option<UserState>) -> Result<Vec<User>, DbError> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY u.id"))?;
-    let rows = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
+    let rows = stmt
+        .query_map([], |r| from_row(r, now))?
+        .filter(|u| state.is_none() || u.as_ref().is_ok_and(|u| Some(u.state) == state))
+        .collect::<Result<_, _>>()?;
     Ok(rows)
 }
 
 /// One user, or `NotFound`.
-pub fn get(conn: &Connection, id: &str) -> Result<User, DbError> {
+pub fn get(conn: &Connection, id: &str, now: i64) -> Result<User, DbError> {
     conn.prepare_cached(&format!("{SELECT} WHERE u.id = ?1"))?
-        .query_row([id], from_row)
+        .query_row([id], |r| from_row(r, now))
         .optional()?
         .ok_or_else(|| not_found(id))
 }
@@ -80,18 +174,59 @@ pub fn pk(conn: &Connection, id: &str) -> Result<i64, DbError> {
         .ok_or_else(|| not_found(id))
 }
 
+/// True if a user with this id exists.
+pub fn exists(conn: &Connection, id: &str) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
+}
+
 /// Replaces a user's secret.
-pub fn set_secret(conn: &Connection, id: &str, secret: &str, now: i64) -> Result<User, DbError> {
-    let n = conn
+pub fn set_secret(
+    conn: &Connection,
+    pk: i64,
+    id: &str,
+    secret: &str,
+    now: i64,
+) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "UPDATE users SET secret = ?2, secret_sha256 = ?3, updated_at = ?4 WHERE pk = ?1",
+    )?
+    .execute(params![pk, secret, hy_api::auth_digest(secret), now])
+    .map_err(|e| classify(e, id))?;
+    Ok(())
+}
+
+/// Starts a new usage period now, logging the one that ends; `reason` says why.
+pub fn reset_usage(conn: &Connection, pk: i64, now: i64, reason: &str) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "INSERT INTO usage_resets (user_pk, at, period_used, reason)
+         SELECT pk, ?2, period_used, ?3 FROM users WHERE pk = ?1",
+    )?
+    .execute(params![pk, now, reason])?;
+    conn.prepare_cached("UPDATE users SET period_used = 0, period_start = ?2 WHERE pk = ?1")?
+        .execute(params![pk, now])?;
+    Ok(())
+}
+
+/// Records that the user was admitted at `at`: sets the first-connection and last-online
+/// times, and starts the expiry clock of an `on_hold` user. Returns true if that clock started.
+pub fn seen(conn: &Connection, id: &str, at: i64) -> Result<bool, DbError> {
+    let started = conn
         .prepare_cached(
-            "UPDATE users SET secret = ?2, secret_sha256 = ?3, updated_at = ?4 WHERE id = ?1",
+            "UPDATE users SET first_connected_at = ?2, expires_at = ?2 + expire_after
+             WHERE id = ?1 AND first_connected_at IS NULL AND expire_after IS NOT NULL
+               AND expires_at IS NULL",
         )?
-        .execute(params![id, secret, hy_api::auth_digest(secret), now])
-        .map_err(|e| classify(e, id))?;
-    if n == 0 {
-        return Err(not_found(id));
-    }
-    get(conn, id)
+        .execute(params![id, at])?
+        > 0;
+    conn.prepare_cached(
+        "UPDATE users SET first_connected_at = COALESCE(first_connected_at, ?2),
+             last_online_at = MAX(COALESCE(last_online_at, 0), ?2)
+         WHERE id = ?1",
+    )?
+    .execute(params![id, at])?;
+    Ok(started)
 }
 
 /// Deletes a user; assignments and traffic go with it (foreign keys cascade).
@@ -121,12 +256,38 @@ mod tests {
     fn duplicate_id_and_secret_are_conflicts() {
         let db = Db::open_in_memory().unwrap();
         db.call_blocking(|c| {
-            insert(c, "alice", "secret-one", 1)?;
-            let dup_id = insert(c, "alice", "secret-two", 1).unwrap_err();
+            let none = UserSettings::default();
+            insert(c, "alice", "secret-one", &none, 1)?;
+            let dup_id = insert(c, "alice", "secret-two", &none, 1).unwrap_err();
             assert!(matches!(dup_id, DbError::Conflict(ref m) if m.contains("already exists")));
-            let dup_secret = insert(c, "bob", "secret-one", 1).unwrap_err();
+            let dup_secret = insert(c, "bob", "secret-one", &none, 1).unwrap_err();
             assert!(matches!(dup_secret, DbError::Conflict(ref m) if m.contains("secret")));
-            assert_eq!(list(c)?.len(), 1);
+            assert_eq!(list(c, 1, None)?.len(), 1);
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn an_on_hold_user_starts_its_clock_at_the_first_connection() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            let s = UserSettings {
+                expire_after: Some(Some(3600)),
+                ..Default::default()
+            };
+            insert(c, "alice", "secret-alice", &s, 1000)?;
+            assert_eq!(get(c, "alice", 1000)?.state, UserState::OnHold);
+            assert!(seen(c, "alice", 2000)?);
+            assert!(!seen(c, "alice", 2500)?, "the clock starts once");
+            let u = get(c, "alice", 2600)?;
+            assert_eq!(
+                (u.state, u.expires_at.map(|t| t.as_second())),
+                (UserState::Active, Some(5600))
+            );
+            assert_eq!(u.first_connected_at.map(|t| t.as_second()), Some(2000));
+            assert_eq!(u.last_online_at.map(|t| t.as_second()), Some(2500));
+            assert_eq!(get(c, "alice", 5600)?.state, UserState::Expired);
             Ok(())
         })
         .unwrap();

@@ -20,6 +20,7 @@ use utoipa_axum::routes;
 use super::error::ApiError;
 use crate::db::traffic::Sequence;
 use crate::db::{self, servers, traffic};
+
 use crate::state::AppState;
 
 /// A node's last contact is written at most this often (seconds), not on every poll.
@@ -45,10 +46,10 @@ async fn authenticate(
 ) -> Result<i64, ApiError> {
     let version = agent_version(headers);
     let contacts = s.contacts.clone();
+    let now = s.now();
     s.db.call(move |c| {
         let pk = servers::by_node_credential(c, &server_id)?;
         if let Some(pk) = pk {
-            let now = db::now();
             let due = {
                 let mut seen = contacts.lock().unwrap_or_else(|p| p.into_inner());
                 let last = seen.entry(pk).or_insert(i64::MIN);
@@ -145,10 +146,11 @@ async fn node_list(
         }
     }
     // Serialised on the blocking pool: a list of 100k users is megabytes of JSON.
+    let now = s.now();
     let (tag, body) =
         s.db.call(move |c| {
             let (rev, users) =
-                servers::node_users(c, pk)?.ok_or_else(|| db::DbError::NotFound {
+                servers::node_users(c, pk, now)?.ok_or_else(|| db::DbError::NotFound {
                     kind: "server",
                     id: String::new(),
                 })?;

@@ -12,7 +12,7 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use super::extract::{AdminAuth, ApiJson, OptionalJson};
-use crate::db::{self, servers};
+use crate::db::servers;
 use crate::state::AppState;
 
 /// Length of generated server ids: 32 characters of `[A-Za-z0-9_-]` = 192 bits.
@@ -77,8 +77,11 @@ async fn create_server(
         None => hy_common::random::token(SERVER_ID_LEN),
     };
     check_name(new.name.as_deref())?;
+    let multiplier = new.traffic_multiplier.unwrap_or(1.0);
+    validate::traffic_multiplier(multiplier).map_err(ApiError::BadRequest)?;
+    let now = s.now();
     let server =
-        s.db.call(move |c| servers::insert(c, &id, new.name.as_deref(), db::now()))
+        s.db.call(move |c| servers::insert(c, &id, new.name.as_deref(), multiplier, now))
             .await?;
     tracing::info!(server = %label(&server.id, server.name.as_deref()), "server created");
     Ok((StatusCode::CREATED, Json(server)))
@@ -96,9 +99,10 @@ async fn get_server(
     Ok(Json(s.db.call(move |c| servers::get(c, &id)).await?))
 }
 
-/// Rename a server
+/// Rename a server or change its traffic multiplier
 ///
-/// `{"name":"edge-2"}` renames, `{"name":null}` removes the name.
+/// `{"name":"edge-2"}` renames, `{"name":null}` removes the name; `{"traffic_multiplier":1.5}`
+/// makes traffic through it count 1.5 times against quotas (from now on).
 #[utoipa::path(patch, path = "/admin/servers/{id}", tag = "servers", security(("admin" = [])),
     params(("id" = String, Path, description = "server id")), request_body = UpdateServer,
     responses((status = 200, body = Server), (status = 400, body = ErrorBody),
@@ -197,10 +201,10 @@ async fn assign_users(
     }
     ids.dedup();
     let logged = label(&server_id, None);
+    let now = s.now();
     let (result, created) =
         s.db.call(move |c| {
             let tx = c.transaction()?;
-            let now = db::now();
             let (pk, created) = servers::ensure(&tx, &server_id, now)?;
             let result = servers::assign(&tx, pk, &server_id, &ids, now)?;
             tx.commit()?;

@@ -1,16 +1,20 @@
-//! `/admin/users`: create, list, show, change, rotate the secret of, and delete users.
+//! `/admin/users`: create (one or many), list, show, change, enable/disable, reset usage,
+//! rotate the secret of, and delete users.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use hy_api::users::{CreateUser, CreateUsers, CreatedUsers, MAX_BATCH, UpdateUser, User};
+use hy_api::users::{
+    CreateUser, CreateUsers, CreatedUsers, MAX_BATCH, UpdateUser, User, UserSettings, UserState,
+};
 use hy_api::{ErrorBody, validate};
+use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::error::ApiError;
 use super::extract::{AdminAuth, ApiJson};
-use crate::db::{self, users};
+use crate::db::users;
 use crate::state::AppState;
 
 /// Length of generated secrets: 32 characters of `[A-Za-z0-9_-]` = 192 bits.
@@ -21,6 +25,7 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_users, create_user))
         .routes(routes!(get_user, update_user, delete_user))
         .routes(routes!(rotate_secret))
+        .routes(routes!(reset_usage))
         .routes(routes!(create_users))
 }
 
@@ -28,8 +33,30 @@ fn check_id(id: &str) -> Result<(), ApiError> {
     validate::user_id(id).map_err(ApiError::BadRequest)
 }
 
+/// Validates settings, normalising the allowlist.
+fn check_settings(s: &mut UserSettings) -> Result<(), ApiError> {
+    if let Some(ips) = &s.allowed_ips {
+        s.allowed_ips = Some(
+            validate::allowed_ips(ips)
+                .map_err(|e| ApiError::BadRequest(format!("`allowed_ips`: {e}")))?,
+        );
+    }
+    if let Some(note) = &s.note {
+        validate::note(note).map_err(ApiError::BadRequest)?;
+    }
+    if s.expire_after == Some(Some(0)) {
+        return Err(ApiError::BadRequest(
+            "`expire_after` must be at least 1 second".into(),
+        ));
+    }
+    if s.data_limit.is_some_and(|l| l > i64::MAX as u64) {
+        return Err(ApiError::BadRequest("`data_limit` is out of range".into()));
+    }
+    Ok(())
+}
+
 /// Validates a new user and settles its secret (the given one, or a generated one).
-fn prepare(new: CreateUser) -> Result<(String, String), ApiError> {
+fn prepare(mut new: CreateUser) -> Result<CreateUser, ApiError> {
     check_id(&new.id)?;
     let secret = match new.secret {
         Some(secret) => {
@@ -39,19 +66,47 @@ fn prepare(new: CreateUser) -> Result<(String, String), ApiError> {
         }
         None => hy_common::random::token(SECRET_LEN),
     };
-    Ok((new.id, secret))
+    new.secret = Some(secret);
+    check_settings(&mut new.settings)?;
+    Ok(new)
 }
 
-/// List all users
-#[utoipa::path(get, path = "/admin/users", tag = "users", security(("admin" = [])),
-    responses((status = 200, body = [User]), (status = 401, body = ErrorBody)))]
-async fn list_users(_: AdminAuth, State(s): State<AppState>) -> Result<Json<Vec<User>>, ApiError> {
-    Ok(Json(s.db.call(|c| users::list(c)).await?))
+/// Filters for the user list.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListQuery {
+    /// Only users in this state: active, disabled, expired, limited, on_hold.
+    state: Option<String>,
+}
+
+/// List users
+#[utoipa::path(get, path = "/admin/users", tag = "users", security(("admin" = [])), params(ListQuery),
+    responses((status = 200, body = [User]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+async fn list_users(
+    _: AdminAuth,
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<Vec<User>>, ApiError> {
+    let state = match q.state.as_deref() {
+        None => None,
+        Some(v) => Some(
+            serde_json::from_value::<UserState>(serde_json::Value::String(v.to_owned())).map_err(
+                |_| {
+                    ApiError::BadRequest(format!(
+                        "unknown state {v:?}; use active, disabled, expired, limited or on_hold"
+                    ))
+                },
+            )?,
+        ),
+    };
+    let now = s.now();
+    Ok(Json(s.db.call(move |c| users::list(c, now, state)).await?))
 }
 
 /// Create a user
 ///
-/// The secret is generated unless given. The original system's `{"id":"alice"}` works as is.
+/// The secret is generated unless given; limits are optional. The original system's
+/// `{"id":"alice"}` works as is.
 #[utoipa::path(post, path = "/admin/users", tag = "users", security(("admin" = [])),
     request_body = CreateUser,
     responses((status = 201, body = User), (status = 400, body = ErrorBody),
@@ -61,17 +116,23 @@ async fn create_user(
     State(s): State<AppState>,
     ApiJson(new): ApiJson<CreateUser>,
 ) -> Result<(StatusCode, Json<User>), ApiError> {
-    check_id(&new.id)?;
-    let secret = match new.secret {
-        Some(secret) => {
-            validate::secret(&secret).map_err(ApiError::BadRequest)?;
-            secret
-        }
-        None => hy_common::random::token(SECRET_LEN),
-    };
+    let new = prepare(new)?;
+    let now = s.now();
     let user =
-        s.db.call(move |c| users::insert(c, &new.id, &secret, db::now()))
-            .await?;
+        s.db.call(move |c| {
+            let tx = c.transaction()?;
+            let u = users::insert(
+                &tx,
+                &new.id,
+                new.secret.as_deref().unwrap_or_default(),
+                &new.settings,
+                now,
+            )?;
+            tx.commit()?;
+            Ok(u)
+        })
+        .await?;
+    s.reschedule.notify_one();
     tracing::info!(user = %user.id, "user created");
     Ok((StatusCode::CREATED, Json(user)))
 }
@@ -108,22 +169,25 @@ async fn create_users(
         prepared.push(prepare(new)?);
     }
     let skip_existing = batch.skip_existing;
+    let now = s.now();
     let result =
         s.db.call(move |c| {
             let tx = c.transaction()?;
-            let now = db::now();
             let mut out = CreatedUsers::default();
-            for (id, secret) in &prepared {
-                if skip_existing && users::exists(&tx, id)? {
-                    out.skipped.push(id.clone());
+            for new in &prepared {
+                if skip_existing && users::exists(&tx, &new.id)? {
+                    out.skipped.push(new.id.clone());
                     continue;
                 }
-                out.created.push(users::insert(&tx, id, secret, now)?);
+                let secret = new.secret.as_deref().unwrap_or_default();
+                out.created
+                    .push(users::insert(&tx, &new.id, secret, &new.settings, now)?);
             }
             tx.commit()?;
             Ok(out)
         })
         .await?;
+    s.reschedule.notify_one();
     tracing::info!(
         created = result.created.len(),
         skipped = result.skipped.len(),
@@ -141,13 +205,15 @@ async fn get_user(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<User>, ApiError> {
-    Ok(Json(s.db.call(move |c| users::get(c, &id)).await?))
+    let now = s.now();
+    Ok(Json(s.db.call(move |c| users::get(c, &id, now)).await?))
 }
 
 /// Change a user
 ///
-/// Only the fields present change. Setting a new secret refuses the old one on every node at
-/// once.
+/// Only the fields present change: the secret, `enabled` (the admin's switch), limits, expiry,
+/// device limit, allowlist, note. Every agent applies a change that affects admission within
+/// about a second, refusing and disconnecting users who lost access.
 #[utoipa::path(patch, path = "/admin/users/{id}", tag = "users", security(("admin" = [])),
     params(("id" = String, Path, description = "user id")), request_body = UpdateUser,
     responses((status = 200, body = User), (status = 400, body = ErrorBody),
@@ -156,18 +222,33 @@ async fn update_user(
     _: AdminAuth,
     State(s): State<AppState>,
     Path(id): Path<String>,
-    ApiJson(change): ApiJson<UpdateUser>,
+    ApiJson(mut change): ApiJson<UpdateUser>,
 ) -> Result<Json<User>, ApiError> {
-    let Some(secret) = change.secret else {
+    if change.secret.is_none() && change.settings == UserSettings::default() {
         return Err(ApiError::BadRequest(
-            "nothing to change: give at least one of `secret`".into(),
+            "nothing to change: give at least one field".into(),
         ));
-    };
-    validate::secret(&secret).map_err(ApiError::BadRequest)?;
+    }
+    if let Some(secret) = &change.secret {
+        validate::secret(secret).map_err(ApiError::BadRequest)?;
+    }
+    check_settings(&mut change.settings)?;
+    let now = s.now();
     let user =
-        s.db.call(move |c| users::set_secret(c, &id, &secret, db::now()))
-            .await?;
-    tracing::info!(user = %user.id, "user secret set");
+        s.db.call(move |c| {
+            let tx = c.transaction()?;
+            let pk = users::pk(&tx, &id)?;
+            if let Some(secret) = &change.secret {
+                users::set_secret(&tx, pk, &id, secret, now)?;
+            }
+            users::apply_settings(&tx, pk, &change.settings, now)?;
+            let u = users::get(&tx, &id, now)?;
+            tx.commit()?;
+            Ok(u)
+        })
+        .await?;
+    s.reschedule.notify_one();
+    tracing::info!(user = %user.id, state = user.state.as_str(), "user changed");
     Ok(Json(user))
 }
 
@@ -181,10 +262,42 @@ async fn rotate_secret(
     Path(id): Path<String>,
 ) -> Result<Json<User>, ApiError> {
     let secret = hy_common::random::token(SECRET_LEN);
+    let now = s.now();
     let user =
-        s.db.call(move |c| users::set_secret(c, &id, &secret, db::now()))
-            .await?;
+        s.db.call(move |c| {
+            let pk = users::pk(c, &id)?;
+            users::set_secret(c, pk, &id, &secret, now)?;
+            users::get(c, &id, now)
+        })
+        .await?;
     tracing::info!(user = %user.id, "user secret rotated");
+    Ok(Json(user))
+}
+
+/// Reset a user's usage for the current period
+///
+/// Starts a new period now (the old one is kept in the reset log); a `limited` user becomes
+/// `active` again. Lifetime traffic is unchanged.
+#[utoipa::path(post, path = "/admin/users/{id}/reset", tag = "users", security(("admin" = [])),
+    params(("id" = String, Path, description = "user id")),
+    responses((status = 200, body = User), (status = 404, body = ErrorBody)))]
+async fn reset_usage(
+    _: AdminAuth,
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<User>, ApiError> {
+    let now = s.now();
+    let user =
+        s.db.call(move |c| {
+            let tx = c.transaction()?;
+            let pk = users::pk(&tx, &id)?;
+            users::reset_usage(&tx, pk, now, "admin")?;
+            let u = users::get(&tx, &id, now)?;
+            tx.commit()?;
+            Ok(u)
+        })
+        .await?;
+    tracing::info!(user = %user.id, "usage reset");
     Ok(Json(user))
 }
 

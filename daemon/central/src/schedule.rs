@@ -1,0 +1,93 @@
+//! Time-driven state changes, each at its moment rather than by scanning every second: a user's
+//! expiry time passing (their servers' lists are bumped so agents drop them at once) and
+//! scheduled usage resets (a `limited` user becomes `active` again). The loop sleeps on the
+//! [`Clock`] until the next such moment, or until a change to users may have moved it.
+
+use std::sync::Arc;
+
+use hy_api::users::ResetStrategy;
+use rusqlite::{Connection, params};
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+
+use crate::clock::Clock;
+use crate::db::{Db, DbError, ts, users};
+
+/// Applies what became due in `(from, to]`. Returns how many users changed.
+pub fn process(conn: &mut Connection, from: i64, to: i64) -> Result<usize, DbError> {
+    let tx = conn.transaction()?;
+    // Expiry is derived from time, so no row changes and no trigger fires: bump by hand.
+    let expired = tx.execute(
+        "UPDATE list_revisions SET rev = rev + 1 WHERE server_pk IN (
+             SELECT a.server_pk FROM assignments a JOIN users u ON u.pk = a.user_pk
+             WHERE u.expires_at > ?1 AND u.expires_at <= ?2)",
+        params![from, to],
+    )?;
+    let due: Vec<(i64, String, i64)> = tx
+        .prepare_cached(
+            "SELECT pk, reset_strategy, created_at FROM users WHERE next_reset_at <= ?1",
+        )?
+        .query_map([to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (pk, strategy, created) in &due {
+        let strategy = ResetStrategy::parse(strategy).unwrap_or_default();
+        users::reset_usage(&tx, *pk, to, &format!("scheduled ({})", strategy.as_str()))?;
+        let next = strategy
+            .next_after(ts(*created), ts(to))
+            .map(|t| t.as_second());
+        tx.execute(
+            "UPDATE users SET next_reset_at = ?2 WHERE pk = ?1",
+            params![pk, next],
+        )?;
+    }
+    tx.commit()?;
+    Ok(expired + due.len())
+}
+
+/// The next moment something becomes due after `after`.
+pub fn next_event(conn: &Connection, after: i64) -> Result<Option<i64>, DbError> {
+    Ok(conn.query_row(
+        "SELECT MIN(t) FROM (
+             SELECT MIN(expires_at) AS t FROM users WHERE expires_at > ?1
+             UNION ALL SELECT MIN(next_reset_at) FROM users WHERE next_reset_at IS NOT NULL)",
+        [after],
+        |r| r.get(0),
+    )?)
+}
+
+/// Runs until shutdown. `wake` is notified whenever users' expiry or reset settings change.
+pub async fn run(db: Db, clock: Arc<dyn Clock>, wake: Arc<Notify>, shutdown: CancellationToken) {
+    // From the epoch: expiries that passed while central was down bump their lists once, so
+    // agents holding a list from before drop those users too.
+    let mut processed = 0;
+    loop {
+        let now = clock.now().as_second();
+        let from = processed;
+        match db.call(move |c| process(c, from, now)).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(users = n, "applied scheduled expiries and usage resets"),
+            Err(err) => {
+                tracing::error!(error = %err, "scheduled expiries and resets failed; retrying")
+            }
+        }
+        processed = now;
+        let next = db
+            .call(move |c| next_event(c, now))
+            .await
+            .unwrap_or_else(|err| {
+                tracing::error!(error = %err, "could not compute the next scheduled change");
+                Some(now + 60)
+            });
+        let sleep = async {
+            match next {
+                Some(t) => clock.sleep_until(ts(t)).await,
+                None => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            () = wake.notified() => {}
+            () = sleep => {}
+        }
+    }
+}
