@@ -665,3 +665,130 @@ async fn live_completion_offers_user_ids_and_server_names_from_central() {
     assert!(out.stdout.is_empty() && out.stderr.is_empty());
     c.stop().await;
 }
+
+#[tokio::test]
+async fn limits_from_the_command_line() {
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    let add = [
+        "user",
+        "add",
+        "alice",
+        "--limit",
+        "50GiB",
+        "--expires",
+        "2030-01-01",
+        "--reset",
+        "month",
+        "--max-devices",
+        "3",
+        "--allow-ip",
+        "203.0.113.0/24",
+        "--note",
+        "vip",
+        "--json",
+    ];
+    let alice = env.run(&add).await.ok().json();
+    assert_eq!(alice["data_limit"], 50u64 << 30);
+    assert_eq!(alice["expires_at"], "2030-01-01T00:00:00Z");
+    assert_eq!(alice["reset_strategy"], "month");
+    env.run(&[
+        "user",
+        "add",
+        "trial",
+        "--limit",
+        "5GB",
+        "--expire-after",
+        "7d",
+    ])
+    .await
+    .ok();
+    assert_eq!(
+        env.run(&["user", "list", "--state", "on_hold", "-q"])
+            .await
+            .ok()
+            .stdout,
+        "trial\n"
+    );
+
+    assert_eq!(
+        env.run(&["user", "disable", "alice"]).await.ok().stdout,
+        "disabled user alice (now disabled)\n"
+    );
+    assert_eq!(
+        env.run(&["user", "list", "--state", "disabled", "-q"])
+            .await
+            .ok()
+            .stdout,
+        "alice\n"
+    );
+    assert_eq!(
+        env.run(&["user", "enable", "alice"]).await.ok().stdout,
+        "enabled user alice (now active)\n"
+    );
+    let reset = env.run(&["user", "reset-traffic", "alice"]).await.ok();
+    assert_eq!(reset.stdout, "reset the usage of user alice (now active)\n");
+    let updated = env
+        .run(&[
+            "user",
+            "update",
+            "alice",
+            "--expires",
+            "never",
+            "--allow-ip",
+            "any",
+            "--json",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!(
+        (
+            updated["expires_at"].clone(),
+            updated["allowed_ips"].clone()
+        ),
+        (serde_json::json!(null), serde_json::json!([]))
+    );
+    // Without a calendar-dependent expiry, the table is stable enough to snapshot.
+    snapshot!(
+        "user_list_limits",
+        env.run(&["user", "list"]).await.ok().stdout
+    );
+
+    // Mistakes name the fix before any request.
+    let bad_size = env
+        .run(&["user", "update", "alice", "--limit", "5 parsecs"])
+        .await;
+    assert_eq!(bad_size.code, 2);
+    assert!(
+        bad_size.stderr.contains("use B, KB, MB"),
+        "{}",
+        bad_size.stderr
+    );
+    let bad_ip = env
+        .run(&["user", "update", "alice", "--allow-ip", "example.com"])
+        .await;
+    assert_eq!(bad_ip.code, 1);
+    assert!(
+        bad_ip.stderr.contains("is not an IP address or CIDR"),
+        "{}",
+        bad_ip.stderr
+    );
+    assert_eq!(
+        env.run(&["user", "update", "alice"]).await.code,
+        2,
+        "nothing to change"
+    );
+    env.run(&["server", "add", "--name", "costly", "--multiplier", "1.5"])
+        .await
+        .ok();
+    let set = env
+        .run(&["server", "set-multiplier", "costly", "2"])
+        .await
+        .ok();
+    assert_eq!(
+        set.stdout,
+        "traffic through costly now counts 2x against quotas\n"
+    );
+    c.stop().await;
+}

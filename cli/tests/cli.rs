@@ -8,6 +8,7 @@ mod daemons;
 mod exactness;
 mod fake_hysteria;
 mod generated;
+mod limits;
 mod revocation;
 
 #[test]

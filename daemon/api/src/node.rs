@@ -77,9 +77,10 @@ pub struct TrafficBatch {
     /// The reporting agent's version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent_version: Option<String>,
-    /// Users admitted since the previous report, with the Unix time of their latest admission:
-    /// sets their first-connection and last-online times (and starts an `on_hold` user's clock).
-    /// Not a counter: applying it twice changes nothing.
+    /// Users admitted since the previous report, with the Unix time of their latest admission
+    /// by the node's clock. Central records them at the time it receives the report (its own
+    /// clock: node clocks may be skewed) as first-connection and last-online times, which also
+    /// starts an `on_hold` user's expiry. Not a counter: applying it twice changes nothing.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub seen: BTreeMap<String, i64>,
 }

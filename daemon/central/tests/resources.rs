@@ -128,6 +128,25 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
         .await
         .unwrap();
     assert_eq!(renamed.name.as_deref(), Some("edge-9"));
+    let costly = UpdateServer {
+        name: None,
+        traffic_multiplier: Some(1.5),
+    };
+    assert_eq!(
+        api.update_server(&a.id, &costly)
+            .await
+            .unwrap()
+            .traffic_multiplier,
+        1.5
+    );
+    let bad = UpdateServer {
+        name: None,
+        traffic_multiplier: Some(-1.0),
+    };
+    assert_eq!(
+        api.update_server(&a.id, &bad).await.unwrap_err().code(),
+        Some(ErrorCode::BadRequest)
+    );
     let cleared = api
         .update_server(
             &a.id,
@@ -322,5 +341,87 @@ async fn users_are_created_in_batches_all_or_nothing() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::BadRequest));
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn user_limits_are_validated_stored_and_filterable() {
+    let c = TestCentral::start().await;
+    let body = r#"{"id":"alice","data_limit":1000,"reset_strategy":"month_rolling","expires_at":"2030-01-01T00:00:00Z",
+        "max_devices":3,"allowed_ips":["203.0.113.9/24","2001:db8::1"],"note":"vip"}"#;
+    let (status, alice) = c.admin("POST", "/admin/users", Some(body)).await;
+    assert_eq!(status, 201, "{alice}");
+    assert_eq!(alice["state"], "active");
+    assert_eq!(
+        alice["allowed_ips"],
+        json!(["203.0.113.0/24", "2001:db8::1/128"]),
+        "normalised"
+    );
+    assert_eq!(alice["expires_at"], "2030-01-01T00:00:00Z");
+    assert!(alice["next_reset_at"].is_string());
+    c.admin(
+        "POST",
+        "/admin/users",
+        Some(r#"{"id":"bob","enabled":false}"#),
+    )
+    .await;
+    c.admin(
+        "POST",
+        "/admin/users",
+        Some(r#"{"id":"carol","expire_after":86400}"#),
+    )
+    .await;
+    let only = |state: &'static str| {
+        let c = &c;
+        async move {
+            let (_, users) = c
+                .admin("GET", &format!("/admin/users?state={state}"), None)
+                .await;
+            users
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u["id"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(only("disabled").await, ["bob"]);
+    assert_eq!(only("on_hold").await, ["carol"]);
+    assert_eq!(only("active").await, ["alice"]);
+    hy_testkit::assert_error(
+        &c.admin("GET", "/admin/users?state=sleepy", None).await,
+        400,
+        "bad_request",
+        "unknown state",
+    );
+
+    let patch = r#"{"expires_at":null,"allowed_ips":[],"enabled":false}"#;
+    let (_, changed) = c.admin("PATCH", "/admin/users/alice", Some(patch)).await;
+    assert_eq!(
+        (
+            changed["expires_at"].clone(),
+            changed["allowed_ips"].clone()
+        ),
+        (json!(null), json!([]))
+    );
+    assert_eq!(changed["state"], "disabled");
+    for (body, needle) in [
+        (r#"{"allowed_ips":["example.com"]}"#, "allowed_ips"),
+        (r#"{"reset_strategy":"fortnight"}"#, "reset_strategy"),
+        (r#"{"expire_after":0}"#, "expire_after"),
+        (r#"{"data_limit":-1}"#, "data_limit"),
+        (r#"{"max_devices":"3"}"#, "max_devices"),
+        (r#"{"id":"renamed"}"#, "cannot be changed"),
+        (r#"{"enabeld":true}"#, "unknown field `enabeld`"),
+    ] {
+        hy_testkit::assert_error(
+            &c.admin("PATCH", "/admin/users/alice", Some(body)).await,
+            400,
+            "bad_request",
+            needle,
+        );
+    }
+    let (status, reset) = c.admin("POST", "/admin/users/alice/reset", None).await;
+    assert_eq!((status, reset["period_used"].clone()), (200, json!(0)));
     c.stop().await;
 }

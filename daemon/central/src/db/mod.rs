@@ -158,11 +158,6 @@ pub fn unique_violation(err: &rusqlite::Error) -> Option<&str> {
     }
 }
 
-/// Current time as stored in the database: whole seconds since the Unix epoch, UTC.
-pub fn now() -> i64 {
-    jiff::Timestamp::now().as_second()
-}
-
 /// Converts stored seconds back to a timestamp (clamped to jiff's range).
 pub fn ts(secs: i64) -> jiff::Timestamp {
     jiff::Timestamp::from_second(secs).unwrap_or(jiff::Timestamp::UNIX_EPOCH)

@@ -240,7 +240,7 @@ async fn report_traffic(
 ) -> Result<axum::Json<ReportAck>, ApiError> {
     let pk = authenticate(&s, server_id, &headers).await?;
     let value: serde_json::Value = super::extract::parse(&body)?;
-    let (sequence, users) = if node::is_batch(&value) {
+    let (sequence, users, seen) = if node::is_batch(&value) {
         let batch: TrafficBatch = super::extract::parse(&body)?;
         check_instance(&batch.instance)?;
         if batch.seq == 0 || batch.seq > i64::MAX as u64 {
@@ -248,21 +248,34 @@ async fn report_traffic(
                 "`seq` must be between 1 and 2^63-1".into(),
             ));
         }
-        (Some((batch.instance, batch.seq)), batch.users)
+        (Some((batch.instance, batch.seq)), batch.users, batch.seen)
     } else {
         let users: std::collections::BTreeMap<String, Traffic> = super::extract::parse(&body)?;
-        (None, users)
+        (None, users, Default::default())
     };
     check_counters(&users)?;
-    let ack =
+    let now = s.now();
+    let (ack, clocks_started) =
         s.db.call(move |c| {
             let seq = sequence.as_ref().map(|(instance, seq)| Sequence {
                 instance,
                 seq: *seq,
             });
-            traffic::apply_report(c, pk, seq, &users, db::now())
+            let ack = traffic::apply_report(c, pk, seq, &users, now)?;
+            // Admissions are recorded on central's clock, not the node's: node clocks may be
+            // skewed, and the scheduler that expires users runs on this clock. The cost is up
+            // to one report interval of imprecision. Not counters: a repeat changes nothing.
+            let mut started = false;
+            for id in seen.keys() {
+                started |= crate::db::users::seen(c, id, now)?;
+            }
+            Ok((ack, started))
         })
         .await?;
+    if clocks_started {
+        // An on_hold user's expiry now exists: the scheduler must wake for it.
+        s.reschedule.notify_one();
+    }
     if !ack.unknown_users.is_empty() {
         tracing::warn!(
             unknown = ack.unknown_users.len(),

@@ -113,16 +113,32 @@ async fn update_server(
     Path(id): Path<String>,
     ApiJson(change): ApiJson<UpdateServer>,
 ) -> Result<Json<Server>, ApiError> {
-    let Some(name) = change.name else {
+    if change.name.is_none() && change.traffic_multiplier.is_none() {
         return Err(ApiError::BadRequest(
-            "nothing to change: give `name` (a string or null)".into(),
+            "nothing to change: give `name` (a string or null) or `traffic_multiplier`".into(),
         ));
-    };
-    check_name(name.as_deref())?;
+    }
+    if let Some(name) = &change.name {
+        check_name(name.as_deref())?;
+    }
+    if let Some(m) = change.traffic_multiplier {
+        validate::traffic_multiplier(m).map_err(ApiError::BadRequest)?;
+    }
     let server =
-        s.db.call(move |c| servers::rename(c, &id, name.as_deref()))
-            .await?;
-    tracing::info!(server = %label(&server.id, server.name.as_deref()), "server renamed");
+        s.db.call(move |c| {
+            let tx = c.transaction()?;
+            if let Some(m) = change.traffic_multiplier {
+                servers::set_multiplier(&tx, &id, m)?;
+            }
+            let server = match &change.name {
+                Some(name) => servers::rename(&tx, &id, name.as_deref())?,
+                None => servers::get(&tx, &id)?,
+            };
+            tx.commit()?;
+            Ok(server)
+        })
+        .await?;
+    tracing::info!(server = %label(&server.id, server.name.as_deref()), "server changed");
     Ok(Json(server))
 }
 
