@@ -62,6 +62,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace a user''s secret with a generated one; prints it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
+            [CompletionResult]::new('uri', 'uri', [CompletionResultType]::ParameterValue, 'Print a user''s hysteria2:// share links, one per server with a public host')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -273,6 +274,24 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hyctl;user;uri' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Only the link for this server (id or name)')
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--qr', '--qr', [CompletionResultType]::ParameterName, 'Also draw each link as a QR code (for phones)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hyctl;user;import' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'File format [default: JSON lines if the first record starts with `{`, else CSV]')
             [CompletionResult]::new('--batch-size', '--batch-size', [CompletionResultType]::ParameterName, 'Users per request')
@@ -302,6 +321,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('reset-traffic', 'reset-traffic', [CompletionResultType]::ParameterValue, 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace a user''s secret with a generated one; prints it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
+            [CompletionResult]::new('uri', 'uri', [CompletionResultType]::ParameterValue, 'Print a user''s hysteria2:// share links, one per server with a public host')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -333,6 +353,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         'hyctl;user;help;delete' {
             break
         }
+        'hyctl;user;help;uri' {
+            break
+        }
         'hyctl;user;help;import' {
             break
         }
@@ -358,6 +381,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List servers')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one server')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a server, or remove its name')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings')
             [CompletionResult]::new('set-multiplier', 'set-multiplier', [CompletionResultType]::ParameterValue, 'Change how much a server''s traffic counts against quotas (from now on)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
@@ -371,12 +395,18 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A human name (1 to 64 of `A-Z a-z 0-9 . _ -`)')
             [CompletionResult]::new('--multiplier', '--multiplier', [CompletionResultType]::ParameterName, 'Traffic through this server counts this many times against quotas (0 to 100)')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Register this existing id instead of generating one (for original-system nodes)')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Public host name or IP address clients connect to')
+            [CompletionResult]::new('--ports', '--ports', [CompletionResultType]::ParameterName, 'Port, or ports and ranges for port hopping (443,5000-6000) [default: 443]')
+            [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'TLS server name, if it differs from the host')
+            [CompletionResult]::new('--obfs-password', '--obfs-password', [CompletionResultType]::ParameterName, 'Salamander obfuscation password')
+            [CompletionResult]::new('--pin-sha256', '--pin-sha256', [CompletionResultType]::ParameterName, 'SHA-256 of the server''s certificate, hex (colons allowed)')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Clients skip certificate verification (self-signed certificates)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
@@ -444,6 +474,29 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
             [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove the name')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hyctl;server;link' {
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Public host name or IP address clients connect to')
+            [CompletionResult]::new('--ports', '--ports', [CompletionResultType]::ParameterName, 'Port, or ports and ranges for port hopping (443,5000-6000) [default: 443]')
+            [CompletionResult]::new('--sni', '--sni', [CompletionResultType]::ParameterName, 'TLS server name, if it differs from the host')
+            [CompletionResult]::new('--obfs-password', '--obfs-password', [CompletionResultType]::ParameterName, 'Salamander obfuscation password')
+            [CompletionResult]::new('--pin-sha256', '--pin-sha256', [CompletionResultType]::ParameterName, 'SHA-256 of the server''s certificate, hex (colons allowed)')
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Clients skip certificate verification (self-signed certificates)')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove all link settings')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
@@ -561,6 +614,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List servers')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one server')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a server, or remove its name')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings')
             [CompletionResult]::new('set-multiplier', 'set-multiplier', [CompletionResultType]::ParameterValue, 'Change how much a server''s traffic counts against quotas (from now on)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Allow users on a server (already assigned users are fine)')
@@ -579,6 +633,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;server;help;rename' {
+            break
+        }
+        'hyctl;server;help;link' {
             break
         }
         'hyctl;server;help;set-multiplier' {
@@ -842,6 +899,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('reset-traffic', 'reset-traffic', [CompletionResultType]::ParameterValue, 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace a user''s secret with a generated one; prints it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
+            [CompletionResult]::new('uri', 'uri', [CompletionResultType]::ParameterValue, 'Print a user''s hysteria2:// share links, one per server with a public host')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file')
             break
         }
@@ -872,6 +930,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         'hyctl;help;user;delete' {
             break
         }
+        'hyctl;help;user;uri' {
+            break
+        }
         'hyctl;help;user;import' {
             break
         }
@@ -880,6 +941,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List servers')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one server')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a server, or remove its name')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings')
             [CompletionResult]::new('set-multiplier', 'set-multiplier', [CompletionResultType]::ParameterValue, 'Change how much a server''s traffic counts against quotas (from now on)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Allow users on a server (already assigned users are fine)')
@@ -897,6 +959,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;help;server;rename' {
+            break
+        }
+        'hyctl;help;server;link' {
             break
         }
         'hyctl;help;server;set-multiplier' {

@@ -142,6 +142,9 @@ _hyctl() {
             hyctl__subcmd__help__subcmd__server,delete)
                 cmd="hyctl__subcmd__help__subcmd__server__subcmd__delete"
                 ;;
+            hyctl__subcmd__help__subcmd__server,link)
+                cmd="hyctl__subcmd__help__subcmd__server__subcmd__link"
+                ;;
             hyctl__subcmd__help__subcmd__server,list)
                 cmd="hyctl__subcmd__help__subcmd__server__subcmd__list"
                 ;;
@@ -190,6 +193,9 @@ _hyctl() {
             hyctl__subcmd__help__subcmd__user,update)
                 cmd="hyctl__subcmd__help__subcmd__user__subcmd__update"
                 ;;
+            hyctl__subcmd__help__subcmd__user,uri)
+                cmd="hyctl__subcmd__help__subcmd__user__subcmd__uri"
+                ;;
             hyctl__subcmd__server,add)
                 cmd="hyctl__subcmd__server__subcmd__add"
                 ;;
@@ -201,6 +207,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__server,help)
                 cmd="hyctl__subcmd__server__subcmd__help"
+                ;;
+            hyctl__subcmd__server,link)
+                cmd="hyctl__subcmd__server__subcmd__link"
                 ;;
             hyctl__subcmd__server,list)
                 cmd="hyctl__subcmd__server__subcmd__list"
@@ -237,6 +246,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__server__subcmd__help,help)
                 cmd="hyctl__subcmd__server__subcmd__help__subcmd__help"
+                ;;
+            hyctl__subcmd__server__subcmd__help,link)
+                cmd="hyctl__subcmd__server__subcmd__help__subcmd__link"
                 ;;
             hyctl__subcmd__server__subcmd__help,list)
                 cmd="hyctl__subcmd__server__subcmd__help__subcmd__list"
@@ -295,6 +307,9 @@ _hyctl() {
             hyctl__subcmd__user,update)
                 cmd="hyctl__subcmd__user__subcmd__update"
                 ;;
+            hyctl__subcmd__user,uri)
+                cmd="hyctl__subcmd__user__subcmd__uri"
+                ;;
             hyctl__subcmd__user__subcmd__help,add)
                 cmd="hyctl__subcmd__user__subcmd__help__subcmd__add"
                 ;;
@@ -327,6 +342,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__user__subcmd__help,update)
                 cmd="hyctl__subcmd__user__subcmd__help__subcmd__update"
+                ;;
+            hyctl__subcmd__user__subcmd__help,uri)
+                cmd="hyctl__subcmd__user__subcmd__help__subcmd__uri"
                 ;;
             *)
                 ;;
@@ -1134,7 +1152,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__server)
-            opts="add list show rename set-multiplier delete assign unassign users"
+            opts="add list show rename link set-multiplier delete assign unassign users"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1176,6 +1194,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__server__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__help__subcmd__server__subcmd__link)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1288,7 +1320,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__user)
-            opts="add list show update disable enable reset-traffic rotate-secret delete import"
+            opts="add list show update disable enable reset-traffic rotate-secret delete uri import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1441,6 +1473,20 @@ _hyctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hyctl__subcmd__help__subcmd__user__subcmd__uri)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hyctl__subcmd__help__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1516,7 +1562,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server)
-            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show rename set-multiplier delete rm assign unassign users help"
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show rename link set-multiplier delete rm assign unassign users help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1576,7 +1622,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server__subcmd__add)
-            opts="-q -h -V --name --multiplier --id --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --name --multiplier --id --host --ports --sni --obfs-password --insecure --pin-sha256 --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1591,6 +1637,26 @@ _hyctl() {
                     return 0
                     ;;
                 --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sni)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --obfs-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-sha256)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1768,7 +1834,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server__subcmd__help)
-            opts="add list show rename set-multiplier delete assign unassign users help"
+            opts="add list show rename link set-multiplier delete assign unassign users help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1824,6 +1890,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__server__subcmd__help__subcmd__link)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1914,6 +1994,86 @@ _hyctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__server__subcmd__link)
+            opts="-q -h -V --host --ports --sni --obfs-password --insecure --pin-sha256 --clear --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ports)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sni)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --obfs-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-sha256)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2346,7 +2506,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user)
-            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show update disable enable reset-traffic rotate-secret delete rm import help"
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show update disable enable reset-traffic rotate-secret delete rm uri import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2678,7 +2838,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__help)
-            opts="add list show update disable enable reset-traffic rotate-secret delete import help"
+            opts="add list show update disable enable reset-traffic rotate-secret delete uri import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2832,6 +2992,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__user__subcmd__help__subcmd__uri)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3193,6 +3367,70 @@ _hyctl() {
                     return 0
                     ;;
                 --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__user__subcmd__uri)
+            opts="-q -h -V --server --qr --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

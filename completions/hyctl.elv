@@ -58,6 +58,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand rotate-secret 'Replace a user''s secret with a generated one; prints it'
             cand delete 'Delete users, with their assignments and traffic'
             cand rm 'Delete users, with their assignments and traffic'
+            cand uri 'Print a user''s hysteria2:// share links, one per server with a public host'
             cand import 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -257,6 +258,23 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hyctl;user;uri'= {
+            cand --server 'Only the link for this server (id or name)'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --qr 'Also draw each link as a QR code (for phones)'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hyctl;user;import'= {
             cand --format 'File format [default: JSON lines if the first record starts with `{`, else CSV]'
             cand --batch-size 'Users per request'
@@ -285,6 +303,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand reset-traffic 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)'
             cand rotate-secret 'Replace a user''s secret with a generated one; prints it'
             cand delete 'Delete users, with their assignments and traffic'
+            cand uri 'Print a user''s hysteria2:// share links, one per server with a public host'
             cand import 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -305,6 +324,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;user;help;rotate-secret'= {
         }
         &'hyctl;user;help;delete'= {
+        }
+        &'hyctl;user;help;uri'= {
         }
         &'hyctl;user;help;import'= {
         }
@@ -329,6 +350,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand ls 'List servers'
             cand show 'Show one server'
             cand rename 'Rename a server, or remove its name'
+            cand link 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings'
             cand set-multiplier 'Change how much a server''s traffic counts against quotas (from now on)'
             cand delete 'Delete a server; its agent is refused from then on'
             cand rm 'Delete a server; its agent is refused from then on'
@@ -341,12 +363,18 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --name 'A human name (1 to 64 of `A-Z a-z 0-9 . _ -`)'
             cand --multiplier 'Traffic through this server counts this many times against quotas (0 to 100)'
             cand --id 'Register this existing id instead of generating one (for original-system nodes)'
+            cand --host 'Public host name or IP address clients connect to'
+            cand --ports 'Port, or ports and ranges for port hopping (443,5000-6000) [default: 443]'
+            cand --sni 'TLS server name, if it differs from the host'
+            cand --obfs-password 'Salamander obfuscation password'
+            cand --pin-sha256 'SHA-256 of the server''s certificate, hex (colons allowed)'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
             cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
             cand --timeout 'Give up on a request after this long'
             cand --color 'When to use colour and terminal line drawing'
+            cand --insecure 'Clients skip certificate verification (self-signed certificates)'
             cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
             cand -q 'Print only ids, one per line'
             cand --quiet 'Print only ids, one per line'
@@ -410,6 +438,28 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --timeout 'Give up on a request after this long'
             cand --color 'When to use colour and terminal line drawing'
             cand --clear 'Remove the name'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;server;link'= {
+            cand --host 'Public host name or IP address clients connect to'
+            cand --ports 'Port, or ports and ranges for port hopping (443,5000-6000) [default: 443]'
+            cand --sni 'TLS server name, if it differs from the host'
+            cand --obfs-password 'Salamander obfuscation password'
+            cand --pin-sha256 'SHA-256 of the server''s certificate, hex (colons allowed)'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --insecure 'Clients skip certificate verification (self-signed certificates)'
+            cand --clear 'Remove all link settings'
             cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
             cand -q 'Print only ids, one per line'
             cand --quiet 'Print only ids, one per line'
@@ -520,6 +570,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand list 'List servers'
             cand show 'Show one server'
             cand rename 'Rename a server, or remove its name'
+            cand link 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings'
             cand set-multiplier 'Change how much a server''s traffic counts against quotas (from now on)'
             cand delete 'Delete a server; its agent is refused from then on'
             cand assign 'Allow users on a server (already assigned users are fine)'
@@ -534,6 +585,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;server;help;show'= {
         }
         &'hyctl;server;help;rename'= {
+        }
+        &'hyctl;server;help;link'= {
         }
         &'hyctl;server;help;set-multiplier'= {
         }
@@ -768,6 +821,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand reset-traffic 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)'
             cand rotate-secret 'Replace a user''s secret with a generated one; prints it'
             cand delete 'Delete users, with their assignments and traffic'
+            cand uri 'Print a user''s hysteria2:// share links, one per server with a public host'
             cand import 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
         }
         &'hyctl;help;user;add'= {
@@ -788,6 +842,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;help;user;delete'= {
         }
+        &'hyctl;help;user;uri'= {
+        }
         &'hyctl;help;user;import'= {
         }
         &'hyctl;help;server'= {
@@ -795,6 +851,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand list 'List servers'
             cand show 'Show one server'
             cand rename 'Rename a server, or remove its name'
+            cand link 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings'
             cand set-multiplier 'Change how much a server''s traffic counts against quotas (from now on)'
             cand delete 'Delete a server; its agent is refused from then on'
             cand assign 'Allow users on a server (already assigned users are fine)'
@@ -808,6 +865,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;server;show'= {
         }
         &'hyctl;help;server;rename'= {
+        }
+        &'hyctl;help;server;link'= {
         }
         &'hyctl;help;server;set-multiplier'= {
         }

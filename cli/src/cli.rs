@@ -246,6 +246,18 @@ pub enum UserAction {
         #[arg(short, long)]
         yes: bool,
     },
+    /// Print a user's hysteria2:// share links, one per server with a public host
+    Uri {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        id: String,
+        /// Only the link for this server (id or name)
+        #[arg(long, add = ArgValueCandidates::new(crate::complete::servers))]
+        server: Option<String>,
+        /// Also draw each link as a QR code (for phones)
+        #[arg(long)]
+        qr: bool,
+    },
     /// Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file
     #[command(after_long_help = IMPORT_HELP)]
     Import {
@@ -311,6 +323,29 @@ pub struct LimitArgs {
     /// A note for admins
     #[arg(long)]
     pub note: Option<String>,
+}
+
+/// Share-link settings of a server.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LinkArgs {
+    /// Public host name or IP address clients connect to
+    #[arg(long)]
+    pub host: Option<String>,
+    /// Port, or ports and ranges for port hopping (443,5000-6000) [default: 443]
+    #[arg(long)]
+    pub ports: Option<String>,
+    /// TLS server name, if it differs from the host
+    #[arg(long)]
+    pub sni: Option<String>,
+    /// Salamander obfuscation password
+    #[arg(long)]
+    pub obfs_password: Option<String>,
+    /// Clients skip certificate verification (self-signed certificates)
+    #[arg(long)]
+    pub insecure: bool,
+    /// SHA-256 of the server's certificate, hex (colons allowed)
+    #[arg(long = "pin-sha256", value_name = "HEX")]
+    pub pin_sha256: Option<String>,
 }
 
 /// A parsed `--expires`: `None` inside means never.
@@ -400,6 +435,9 @@ pub enum ServerAction {
         /// Register this existing id instead of generating one (for original-system nodes)
         #[arg(long)]
         id: Option<String>,
+        /// How clients reach it, for share links.
+        #[command(flatten)]
+        link: LinkArgs,
     },
     /// List servers
     #[command(visible_alias = "ls")]
@@ -424,6 +462,18 @@ pub enum ServerAction {
         name: Option<String>,
         /// Remove the name
         #[arg(long)]
+        clear: bool,
+    },
+    /// Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings
+    Link {
+        /// Server id or name
+        #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
+        server: String,
+        /// The settings.
+        #[command(flatten)]
+        link: LinkArgs,
+        /// Remove all link settings
+        #[arg(long, conflicts_with_all = ["host", "ports", "sni", "obfs_password", "insecure", "pin_sha256"])]
         clear: bool,
     },
     /// Change how much a server's traffic counts against quotas (from now on)

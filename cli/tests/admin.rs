@@ -792,3 +792,95 @@ async fn limits_from_the_command_line() {
     );
     c.stop().await;
 }
+
+#[tokio::test]
+async fn share_links_and_qr_codes() {
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    env.run(&["user", "add", "alice", "--secret", "alice-secret-1"])
+        .await
+        .ok();
+    env.run(&[
+        "server",
+        "add",
+        "--name",
+        "edge-1",
+        "--host",
+        "2001:db8::1",
+        "--ports",
+        "443",
+        "--pin-sha256",
+        &"AB:".repeat(32)[..95],
+    ])
+    .await
+    .ok();
+    env.run(&["server", "add", "--name", "edge-2"]).await.ok();
+    env.run(&["server", "assign", "edge-1", "alice"]).await.ok();
+    env.run(&["server", "assign", "edge-2", "alice"]).await.ok();
+    let uri = env.run(&["user", "uri", "alice"]).await.ok().stdout;
+    assert_eq!(
+        uri,
+        format!(
+            "hysteria2://alice-secret-1@[2001:db8::1]:443/?pinSHA256={}#edge-1\n",
+            "ab".repeat(32)
+        )
+    );
+    let missing = env
+        .run(&["user", "uri", "alice", "--server", "edge-2"])
+        .await;
+    assert_eq!(missing.code, 4);
+    assert!(
+        missing.stderr.contains("hyctl server link"),
+        "{}",
+        missing.stderr
+    );
+    env.run(&[
+        "server",
+        "link",
+        "edge-2",
+        "--host",
+        "edge2.example.com",
+        "--obfs-password",
+        "salty",
+    ])
+    .await
+    .ok();
+    let two = env
+        .run(&["user", "uri", "alice", "--server", "edge-2"])
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(
+        two,
+        "hysteria2://alice-secret-1@edge2.example.com/?obfs=salamander&obfs-password=salty#edge-2\n"
+    );
+    let qr = env
+        .run(&["user", "uri", "alice", "--server", "edge-2", "--qr"])
+        .await
+        .ok()
+        .stdout;
+    assert!(qr.lines().count() > 10 && qr.contains('█'), "{qr}");
+    let json = env
+        .run(&["user", "uri", "alice", "--json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+    assert_eq!(
+        env.run(&["server", "link", "edge-2", "--host", "bad host"])
+            .await
+            .code,
+        1
+    );
+    env.run(&["server", "link", "edge-2", "--clear"]).await.ok();
+    assert_eq!(
+        env.run(&["user", "uri", "alice", "-q"])
+            .await
+            .ok()
+            .stdout
+            .lines()
+            .count(),
+        1
+    );
+    c.stop().await;
+}

@@ -28,6 +28,20 @@ fn label(s: &Server) -> String {
     s.name.clone().unwrap_or_else(|| masked(&s.id, false))
 }
 
+/// Turns the link flags into settings, checked locally.
+fn link_settings(args: crate::cli::LinkArgs) -> Result<hy_api::uri::LinkSettings, CliError> {
+    let mut link = hy_api::uri::LinkSettings {
+        host: args.host,
+        ports: args.ports,
+        sni: args.sni,
+        obfs_password: args.obfs_password,
+        insecure: args.insecure,
+        pin_sha256: args.pin_sha256,
+    };
+    hy_api::uri::validate(&mut link).map_err(CliError::Failed)?;
+    Ok(link)
+}
+
 /// Runs a server command.
 pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
     match action {
@@ -35,7 +49,9 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
             name,
             id,
             multiplier,
+            link,
         } => {
+            let link = link_settings(link)?;
             if let Some(m) = multiplier {
                 hy_api::validate::traffic_multiplier(m).map_err(CliError::Failed)?;
             }
@@ -49,6 +65,7 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                 id,
                 name,
                 traffic_multiplier: multiplier,
+                link: Some(link),
             };
             let server = ctx.client.create_server(&new).await?;
             if ctx.out.json {
@@ -120,6 +137,13 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                     bytes(s.unattributed.total())
                 ),
                 format!("multiplier:    {}x (against quotas)", s.traffic_multiplier),
+                format!(
+                    "public:        {}",
+                    s.link.host.as_ref().map_or(
+                        "- (no share links; `hyctl server link` sets it)".into(),
+                        |h| { format!("{h}:{}", s.link.ports.as_deref().unwrap_or("443")) }
+                    )
+                ),
                 format!("last contact:  {}", ago(s.last_seen_at)),
                 format!(
                     "agent:         {}",
@@ -149,6 +173,7 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                     &UpdateServer {
                         name: Some(name),
                         traffic_multiplier: None,
+                        link: None,
                     },
                 )
                 .await?;
@@ -163,12 +188,44 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                 None => format!("removed the name of server {}", masked(&s.id, false)),
             }])
         }
+        ServerAction::Link {
+            server,
+            link,
+            clear,
+        } => {
+            let link = if clear {
+                Default::default()
+            } else {
+                link_settings(link)?
+            };
+            if !clear && link.host.is_none() {
+                return Err(CliError::Usage(
+                    "give --host (or --clear to remove the link settings)".into(),
+                ));
+            }
+            let s = resolve(ctx, &server).await?;
+            let change = UpdateServer {
+                name: None,
+                traffic_multiplier: None,
+                link: Some(link),
+            };
+            let changed = ctx.client.update_server(&s.id, &change).await?;
+            if ctx.out.json {
+                return ctx.out.json(&changed);
+            }
+            if ctx.out.quiet {
+                return ctx.out.lines([&changed.id]);
+            }
+            ctx.out
+                .lines([format!("updated the share-link settings of {}", label(&s))])
+        }
         ServerAction::SetMultiplier { server, factor } => {
             hy_api::validate::traffic_multiplier(factor).map_err(CliError::Failed)?;
             let s = resolve(ctx, &server).await?;
             let change = UpdateServer {
                 name: None,
                 traffic_multiplier: Some(factor),
+                link: None,
             };
             let changed = ctx.client.update_server(&s.id, &change).await?;
             if ctx.out.json {

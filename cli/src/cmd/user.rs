@@ -157,6 +157,7 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
             ctx.out
                 .lines(deleted.iter().map(|id| format!("deleted user {id}")))
         }
+        UserAction::Uri { id, server, qr } => uri(ctx, &id, server.as_deref(), qr).await,
         UserAction::Import {
             file,
             format,
@@ -164,6 +165,43 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
             batch_size,
         } => import(ctx, &file, format, skip_existing, usize::from(batch_size)).await,
     }
+}
+
+/// `hyctl user uri`: the user's share links, optionally for one server, optionally as QR codes.
+async fn uri(ctx: &Ctx, id: &str, server: Option<&str>, qr: bool) -> Result<(), CliError> {
+    let mut links = ctx.client.user_links(id).await?;
+    if let Some(server) = server {
+        let s = super::server::resolve(ctx, server).await?;
+        links.retain(|l| l.server_id == s.id);
+        if links.is_empty() {
+            return Err(CliError::NotFound(format!(
+                "{id} has no link on {server}: is the user assigned there, and does the server have a public host (`hyctl server link`)?"
+            )));
+        }
+    }
+    if ctx.out.json {
+        return ctx.out.json(&links);
+    }
+    if links.is_empty() && !ctx.out.quiet {
+        eprintln!(
+            "hyctl: {id} has no share links: assign the user to a server that has a public host (`hyctl server link SERVER --host ...`)"
+        );
+    }
+    let mut lines = Vec::new();
+    for link in &links {
+        lines.push(link.uri.clone());
+        if qr && !ctx.out.quiet {
+            let code = qrcode::QrCode::new(link.uri.as_bytes())
+                .map_err(|e| CliError::Failed(e.to_string()))?;
+            let art = code
+                .render::<qrcode::render::unicode::Dense1x2>()
+                .dark_color(qrcode::render::unicode::Dense1x2::Light)
+                .light_color(qrcode::render::unicode::Dense1x2::Dark)
+                .build();
+            lines.push(art);
+        }
+    }
+    ctx.out.lines(lines)
 }
 
 /// Turns the limit flags into settings, checking them locally first.

@@ -12,7 +12,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::node::{NodeList, ReportAck, TrafficBatch};
-use crate::servers::{AssignResult, AssignUsers, AssignedUser, CreateServer, Server, UpdateServer};
+use crate::servers::{
+    AssignResult, AssignUsers, AssignedUser, CreateServer, Server, UpdateServer, UserLink,
+};
 use crate::traffic::{ServerTraffic, TrafficByUser};
 use crate::users::{CreateUser, CreateUsers, CreatedUsers, UpdateUser, User};
 use crate::{ErrorBody, ErrorCode, VERSION};
@@ -270,6 +272,11 @@ impl Client {
     pub async fn users_in_state(&self, state: &str) -> Result<Vec<User>, ClientError> {
         self.get(&format!("/admin/users?state={}", seg(state)))
             .await
+    }
+
+    /// `GET /admin/users/{id}/links`: the user's share links, one per server with a public host.
+    pub async fn user_links(&self, id: &str) -> Result<Vec<UserLink>, ClientError> {
+        self.get(&format!("/admin/users/{}/links", seg(id))).await
     }
 
     /// `POST /admin/users/{id}/reset`: starts a new usage period now.

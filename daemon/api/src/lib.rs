@@ -9,6 +9,7 @@ pub mod error;
 pub mod node;
 pub mod servers;
 pub mod traffic;
+pub mod uri;
 pub mod users;
 pub mod validate;
 

@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::Traffic;
+use crate::uri::LinkSettings;
 
 /// A server as admins see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +31,8 @@ pub struct Server {
     pub unattributed: Traffic,
     /// Traffic through this server counts this many times against users' quotas (1.0 = as is).
     pub traffic_multiplier: f64,
+    /// How clients reach it, for share links.
+    pub link: LinkSettings,
 }
 
 /// Body of `POST /admin/servers`; may be empty.
@@ -46,6 +49,9 @@ pub struct CreateServer {
     /// Quota multiplier (0 to 100; default 1.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic_multiplier: Option<f64>,
+    /// How clients reach it, for share links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<LinkSettings>,
 }
 
 /// Body of `PATCH /admin/servers/{id}`: `{"name":"edge-2"}` renames, `{"name":null}` clears.
@@ -64,6 +70,21 @@ pub struct UpdateServer {
     /// A new quota multiplier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic_multiplier: Option<f64>,
+    /// New share-link settings, replacing the old ones whole (`{}` clears them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<LinkSettings>,
+}
+
+/// One of a user's share links, in `GET /admin/users/{id}/links`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserLink {
+    /// The server's id.
+    pub server_id: String,
+    /// The server's name.
+    pub server_name: Option<String>,
+    /// The `hysteria2://` URI.
+    pub uri: String,
 }
 
 /// Tells an absent field (`None`) from an explicit `null` (`Some(None)`).

@@ -81,6 +81,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
             id: None,
             name: Some("edge-1".into()),
             traffic_multiplier: None,
+            link: None,
         })
         .await
         .unwrap();
@@ -99,6 +100,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
             id: None,
             name: Some("edge-1".into()),
             traffic_multiplier: None,
+            link: None,
         })
         .await;
     assert_eq!(dup.unwrap_err().code(), Some(ErrorCode::Conflict));
@@ -108,6 +110,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
             &UpdateServer {
                 name: Some(Some(a.id.clone())),
                 traffic_multiplier: None,
+                link: None,
             },
         )
         .await;
@@ -123,6 +126,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
             &UpdateServer {
                 name: Some(Some("edge-9".into())),
                 traffic_multiplier: None,
+                link: None,
             },
         )
         .await
@@ -131,6 +135,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
     let costly = UpdateServer {
         name: None,
         traffic_multiplier: Some(1.5),
+        link: None,
     };
     assert_eq!(
         api.update_server(&a.id, &costly)
@@ -142,6 +147,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
     let bad = UpdateServer {
         name: None,
         traffic_multiplier: Some(-1.0),
+        link: None,
     };
     assert_eq!(
         api.update_server(&a.id, &bad).await.unwrap_err().code(),
@@ -153,6 +159,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
             &UpdateServer {
                 name: Some(None),
                 traffic_multiplier: None,
+                link: None,
             },
         )
         .await
@@ -233,6 +240,7 @@ async fn traffic_is_kept_per_server_and_survives_server_deletion() {
             id: None,
             name: Some("a".into()),
             traffic_multiplier: None,
+            link: None,
         })
         .await
         .unwrap()
@@ -242,6 +250,7 @@ async fn traffic_is_kept_per_server_and_survives_server_deletion() {
             id: None,
             name: Some("b".into()),
             traffic_multiplier: None,
+            link: None,
         })
         .await
         .unwrap()
@@ -423,5 +432,61 @@ async fn user_limits_are_validated_stored_and_filterable() {
     }
     let (status, reset) = c.admin("POST", "/admin/users/alice/reset", None).await;
     assert_eq!((status, reset["period_used"].clone()), (200, json!(0)));
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn share_links_are_built_for_servers_with_a_public_host() {
+    let c = TestCentral::start().await;
+    let (_, alice) = c
+        .admin(
+            "POST",
+            "/admin/users",
+            Some(r#"{"id":"alice","secret":"alice-secret-1"}"#),
+        )
+        .await;
+    assert_eq!(alice["id"], "alice");
+    let body = r#"{"name":"edge-1","link":{"host":"edge1.example.com","ports":"443,5000-6000","sni":"real.example.com","obfs_password":"p&w","insecure":true}}"#;
+    let (status, edge) = c.admin("POST", "/admin/servers", Some(body)).await;
+    assert_eq!(status, 201, "{edge}");
+    let edge_id = edge["id"].as_str().unwrap().to_owned();
+    let (_, hidden) = c
+        .admin("POST", "/admin/servers", Some(r#"{"name":"hidden"}"#))
+        .await;
+    for id in [&edge_id, hidden["id"].as_str().unwrap()] {
+        c.admin(
+            "POST",
+            &format!("/admin/servers/{id}/users"),
+            Some(r#"{"id":"alice"}"#),
+        )
+        .await;
+    }
+    let (status, links) = c.admin("GET", "/admin/users/alice/links", None).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        links,
+        json!([{"server_id": edge_id, "server_name": "edge-1",
+            "uri": "hysteria2://alice-secret-1@edge1.example.com:443,5000-6000/?sni=real.example.com&insecure=1&obfs=salamander&obfs-password=p%26w#edge-1"}])
+    );
+    let bad = r#"{"link":{"host":"bad host"}}"#;
+    hy_testkit::assert_error(
+        &c.admin("PATCH", &format!("/admin/servers/{edge_id}"), Some(bad))
+            .await,
+        400,
+        "bad_request",
+        "`link`",
+    );
+    let typo = r#"{"link":{"hots":"x"}}"#;
+    hy_testkit::assert_error(
+        &c.admin("PATCH", &format!("/admin/servers/{edge_id}"), Some(typo))
+            .await,
+        400,
+        "bad_request",
+        "unknown field `hots`",
+    );
+    assert_eq!(
+        c.admin("GET", "/admin/users/ghost/links", None).await.0,
+        404
+    );
     c.stop().await;
 }

@@ -66,6 +66,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/users/{id}", &["get", "patch", "delete"]),
         ("/admin/users/{id}/secret", &["post"]),
         ("/admin/users/{id}/reset", &["post"]),
+        ("/admin/users/{id}/links", &["get"]),
         ("/admin/batch/users", &["post"]),
         ("/admin/servers", &["get", "post"]),
         ("/admin/servers/{id}", &["get", "patch", "delete"]),

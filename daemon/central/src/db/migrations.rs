@@ -18,6 +18,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_limits",
         include_str!("../../migrations/0003_limits.sql"),
     ),
+    (
+        "0004_links",
+        include_str!("../../migrations/0004_links.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -6,6 +6,7 @@
 use hy_api::Traffic;
 use hy_api::node::NodeUser;
 use hy_api::servers::{AssignResult, AssignedUser, Server};
+use hy_api::uri::LinkSettings;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
 
@@ -15,7 +16,7 @@ const SELECT: &str = "SELECT s.id, s.name, s.created_at, s.last_seen_at, s.agent
         (SELECT COUNT(*) FROM assignments a WHERE a.server_pk = s.pk),
         COALESCE((SELECT SUM(t.tx) FROM traffic t WHERE t.server_pk = s.pk), 0),
         COALESCE((SELECT SUM(t.rx) FROM traffic t WHERE t.server_pk = s.pk), 0),
-        s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier
+        s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier, s.link
     FROM servers s";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Server> {
@@ -36,6 +37,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Server> {
             rx: n(9)?,
         },
         traffic_multiplier: row.get(10)?,
+        // Written only from validated LinkSettings; a damaged value reads as "no link".
+        link: serde_json::from_str(&row.get::<_, String>(11)?).unwrap_or_default(),
     })
 }
 
@@ -88,6 +91,40 @@ pub fn insert(
     .execute(params![id, id_digest(id), name, now, multiplier])
     .map_err(|e| classify(e, id, name))?;
     get(conn, id)
+}
+
+/// Replaces a server's share-link settings.
+pub fn set_link(conn: &Connection, id: &str, link: &LinkSettings) -> Result<(), DbError> {
+    let json = serde_json::to_string(link).map_err(|e| DbError::Schema(e.to_string()))?;
+    let n = conn
+        .prepare_cached("UPDATE servers SET link = ?2 WHERE id = ?1")?
+        .execute(params![id, json])?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    Ok(())
+}
+
+/// The servers a user is assigned to, with their share-link settings, ordered by name.
+pub fn links_of_user(
+    conn: &Connection,
+    user_pk: i64,
+) -> Result<Vec<(String, Option<String>, LinkSettings)>, DbError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.name, s.link FROM assignments a JOIN servers s ON s.pk = a.server_pk
+         WHERE a.user_pk = ?1 ORDER BY s.name IS NULL, s.name, s.id",
+    )?;
+    let rows = stmt
+        .query_map([user_pk], |r| {
+            let link: String = r.get(2)?;
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                serde_json::from_str(&link).unwrap_or_default(),
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
 }
 
 /// Sets a server's traffic multiplier (applies to traffic reported from now on).

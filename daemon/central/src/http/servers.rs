@@ -79,10 +79,19 @@ async fn create_server(
     check_name(new.name.as_deref())?;
     let multiplier = new.traffic_multiplier.unwrap_or(1.0);
     validate::traffic_multiplier(multiplier).map_err(ApiError::BadRequest)?;
+    let mut link = new.link.unwrap_or_default();
+    hy_api::uri::validate(&mut link).map_err(|e| ApiError::BadRequest(format!("`link`: {e}")))?;
     let now = s.now();
     let server =
-        s.db.call(move |c| servers::insert(c, &id, new.name.as_deref(), multiplier, now))
-            .await?;
+        s.db.call(move |c| {
+            let tx = c.transaction()?;
+            servers::insert(&tx, &id, new.name.as_deref(), multiplier, now)?;
+            servers::set_link(&tx, &id, &link)?;
+            let server = servers::get(&tx, &id)?;
+            tx.commit()?;
+            Ok(server)
+        })
+        .await?;
     tracing::info!(server = %label(&server.id, server.name.as_deref()), "server created");
     Ok((StatusCode::CREATED, Json(server)))
 }
@@ -113,9 +122,14 @@ async fn update_server(
     Path(id): Path<String>,
     ApiJson(change): ApiJson<UpdateServer>,
 ) -> Result<Json<Server>, ApiError> {
-    if change.name.is_none() && change.traffic_multiplier.is_none() {
+    let mut change = change;
+    if let Some(link) = &mut change.link {
+        hy_api::uri::validate(link).map_err(|e| ApiError::BadRequest(format!("`link`: {e}")))?;
+    }
+    if change.name.is_none() && change.traffic_multiplier.is_none() && change.link.is_none() {
         return Err(ApiError::BadRequest(
-            "nothing to change: give `name` (a string or null) or `traffic_multiplier`".into(),
+            "nothing to change: give `name` (a string or null), `traffic_multiplier` or `link`"
+                .into(),
         ));
     }
     if let Some(name) = &change.name {
@@ -129,6 +143,9 @@ async fn update_server(
             let tx = c.transaction()?;
             if let Some(m) = change.traffic_multiplier {
                 servers::set_multiplier(&tx, &id, m)?;
+            }
+            if let Some(link) = &change.link {
+                servers::set_link(&tx, &id, link)?;
             }
             let server = match &change.name {
                 Some(name) => servers::rename(&tx, &id, name.as_deref())?,

@@ -26,6 +26,7 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_user, update_user, delete_user))
         .routes(routes!(rotate_secret))
         .routes(routes!(reset_usage))
+        .routes(routes!(user_links))
         .routes(routes!(create_users))
 }
 
@@ -299,6 +300,43 @@ async fn reset_usage(
         .await?;
     tracing::info!(user = %user.id, "usage reset");
     Ok(Json(user))
+}
+
+/// A user's share links
+///
+/// One `hysteria2://` URI per server the user is assigned to that has a public host set
+/// (`link.host`); the fragment names the server.
+#[utoipa::path(get, path = "/admin/users/{id}/links", tag = "users", security(("admin" = [])),
+    params(("id" = String, Path, description = "user id")),
+    responses((status = 200, body = [hy_api::servers::UserLink]), (status = 404, body = ErrorBody)))]
+async fn user_links(
+    _: AdminAuth,
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<hy_api::servers::UserLink>>, ApiError> {
+    let now = s.now();
+    let links =
+        s.db.call(move |c| {
+            let user = users::get(c, &id, now)?;
+            let servers = crate::db::servers::links_of_user(c, users::pk(c, &id)?)?;
+            Ok(servers
+                .into_iter()
+                .filter_map(|(server_id, server_name, link)| {
+                    let label = server_name
+                        .clone()
+                        .or_else(|| link.host.clone())
+                        .unwrap_or_default();
+                    let uri = hy_api::uri::build(&user.secret, &link, &label)?;
+                    Some(hy_api::servers::UserLink {
+                        server_id,
+                        server_name,
+                        uri,
+                    })
+                })
+                .collect())
+        })
+        .await?;
+    Ok(Json(links))
 }
 
 /// Delete a user
