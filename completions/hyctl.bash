@@ -459,7 +459,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__central)
-            opts="-h -V --listen --db --tls-cert --tls-key --log-format --help --version rotate-token help"
+            opts="-h -V --listen --db --tls-cert --tls-key --history-days --log-format --help --version rotate-token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -512,6 +512,10 @@ _hyctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --history-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --log-format)
@@ -2442,7 +2446,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__traffic)
-            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --by --help --version"
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --by --since --csv --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2495,7 +2499,11 @@ _hyctl() {
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "user server" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "user server hour day" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

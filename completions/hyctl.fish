@@ -494,10 +494,14 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l timeout -d 'Give
 complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l by -d 'Group by user (default) or by server' -r -f -a "user\t'Per user, summed over servers'
-server\t'Per server'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l by -d 'Group by user (lifetime totals, the default), server, or over time by hour or day' -r -f -a "user\t'Per user, summed over servers (lifetime)'
+server\t'Per server'
+hour\t'Per UTC hour (history)'
+day\t'Per UTC day (history)'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l since -d 'Show history from this long ago (7d, 12h) or this date (2027-01-01): per day unless --by' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
 complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l csv -d 'Print CSV (with a header line) instead of a table'
 complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
@@ -600,6 +604,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l db -d 'SQLite database file, created on first run; the admin token is written beside it as `<db>.admin-token`' -r -F
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l tls-cert -d 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)' -r -F
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l tls-key -d 'PEM private key of --tls-cert' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l history-days -d 'Days of hourly traffic history to keep (totals are kept forever)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)' -r -f -a "text\t'Human-readable lines'
 json\t'One JSON object per line, for log shippers'"
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -64,11 +64,16 @@ pub enum Command {
 
 const TRAFFIC_HELP: &str = "\
 Examples:
-  hyctl traffic                 every user's upload and download, over all servers
+  hyctl traffic                 every user's lifetime upload and download, over all servers
   hyctl traffic alice           one user
   hyctl traffic --by server     totals per server
   hyctl traffic alice --by server
-  hyctl traffic --json          {\"alice\":{\"tx\":123,\"rx\":456}}: raw bytes, tx = upload";
+  hyctl traffic --json          {\"alice\":{\"tx\":123,\"rx\":456}}: raw bytes, tx = upload
+  hyctl traffic alice --since 7d --by day     history: one line per UTC day
+  hyctl traffic --since 24h --by hour --csv   history of everyone, as CSV
+  hyctl traffic alice --since 30d --by server history grouped by server over the range
+
+History is kept in hourly buckets for `hyctl central --history-days` (default 90) days.";
 
 const COMPLETIONS_HELP: &str = "\
 Install, for example:
@@ -526,7 +531,7 @@ pub enum ServerAction {
     },
 }
 
-/// `hyctl traffic [USER] [--by server]`
+/// `hyctl traffic [USER] [--by ...] [--since ...] [--csv]`
 #[derive(Debug, clap::Args)]
 pub struct TrafficCommand {
     /// Connection and output options.
@@ -535,18 +540,40 @@ pub struct TrafficCommand {
     /// Only this user
     #[arg(add = ArgValueCandidates::new(crate::complete::users))]
     pub user: Option<String>,
-    /// Group by user (default) or by server
-    #[arg(long, value_enum, default_value_t = TrafficBy::User)]
-    pub by: TrafficBy,
+    /// Group by user (lifetime totals, the default), server, or over time by hour or day
+    #[arg(long, value_enum)]
+    pub by: Option<TrafficBy>,
+    /// Show history from this long ago (7d, 12h) or this date (2027-01-01): per day unless --by
+    #[arg(long, value_name = "WHEN", value_parser = parse_since)]
+    pub since: Option<jiff::Timestamp>,
+    /// Print CSV (with a header line) instead of a table
+    #[arg(long, conflicts_with_all = ["json", "quiet"])]
+    pub csv: bool,
+}
+
+fn parse_since(s: &str) -> Result<jiff::Timestamp, String> {
+    if let Ok(secs) = crate::units::duration_secs(s) {
+        return Ok(jiff::Timestamp::now() - jiff::SignedDuration::from_secs(secs as i64));
+    }
+    match crate::units::expiry(s) {
+        Ok(Some(t)) => Ok(t),
+        _ => Err(format!(
+            "invalid --since {s:?}: use a duration (7d, 12h) or a date (2027-01-01)"
+        )),
+    }
 }
 
 /// Traffic grouping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TrafficBy {
-    /// Per user, summed over servers.
+    /// Per user, summed over servers (lifetime).
     User,
     /// Per server.
     Server,
+    /// Per UTC hour (history).
+    Hour,
+    /// Per UTC day (history).
+    Day,
 }
 
 /// `hyctl login URL`

@@ -15,7 +15,7 @@ use crate::node::{NodeList, ReportAck, TrafficBatch};
 use crate::servers::{
     AssignResult, AssignUsers, AssignedUser, CreateServer, Server, UpdateServer, UserLink,
 };
-use crate::traffic::{ServerTraffic, TrafficByUser};
+use crate::traffic::{HistoryBy, HistoryPoint, ServerTraffic, TrafficByUser};
 use crate::users::{CreateUser, CreateUsers, CreatedUsers, UpdateUser, User};
 use crate::{ErrorBody, ErrorCode, VERSION};
 
@@ -371,6 +371,25 @@ impl Client {
     /// `GET /admin/traffic?by=server`: totals per server.
     pub async fn traffic_by_server(&self) -> Result<Vec<ServerTraffic>, ClientError> {
         self.get("/admin/traffic?by=server").await
+    }
+
+    /// `GET /admin/history`: traffic in hourly or daily buckets, or per server, over a range.
+    pub async fn history(
+        &self,
+        user: Option<&str>,
+        since: jiff::Timestamp,
+        by: HistoryBy,
+    ) -> Result<Vec<HistoryPoint>, ClientError> {
+        let by = match by {
+            HistoryBy::Hour => "hour",
+            HistoryBy::Day => "day",
+            HistoryBy::Server => "server",
+        };
+        let mut path = format!("/admin/history?by={by}&since={}", seg(&since.to_string()));
+        if let Some(user) = user {
+            path.push_str(&format!("&user={}", seg(user)));
+        }
+        self.get(&path).await
     }
 
     /// `GET /admin/traffic/{user}`.

@@ -49,3 +49,33 @@ pub struct ServerTraffic {
     /// Bytes downloaded through this server.
     pub rx: u64,
 }
+
+/// How history is grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryBy {
+    /// One point per UTC hour.
+    Hour,
+    /// One point per UTC day.
+    Day,
+    /// One point per server over the whole range.
+    Server,
+}
+
+/// One point of `GET /admin/history`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryPoint {
+    /// Start of the hour or day (RFC 3339, UTC); `null` when grouped by server.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub start: Option<jiff::Timestamp>,
+    /// The server, when grouped by server (`null` for deleted servers).
+    pub server_id: Option<String>,
+    /// The server's name, when grouped by server.
+    pub server_name: Option<String>,
+    /// Bytes uploaded.
+    pub tx: u64,
+    /// Bytes downloaded.
+    pub rx: u64,
+}

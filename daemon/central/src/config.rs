@@ -26,6 +26,10 @@ pub struct CentralArgs {
     #[arg(long, env = "HYCTL_CENTRAL_TLS_KEY", requires = "tls_cert", value_hint = clap::ValueHint::FilePath)]
     pub tls_key: Option<PathBuf>,
 
+    /// Days of hourly traffic history to keep (totals are kept forever)
+    #[arg(long, env = "HYCTL_CENTRAL_HISTORY_DAYS", default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub history_days: u32,
+
     /// Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)
     #[arg(long, env = "HYCTL_LOG_FORMAT", value_enum, default_value_t)]
     pub log_format: LogFormat,
@@ -48,6 +52,8 @@ pub struct Config {
     pub db_path: PathBuf,
     /// TLS, if enabled.
     pub tls: Option<Tls>,
+    /// Days of hourly history kept.
+    pub history_days: u32,
     /// The time source; the system clock when `None` (tests inject a manual one).
     pub clock: Option<std::sync::Arc<dyn crate::clock::Clock>>,
 }
@@ -65,6 +71,7 @@ impl CentralArgs {
             Config {
                 db_path: self.db.clone(),
                 tls,
+                history_days: self.history_days,
                 clock: None,
             },
         ))

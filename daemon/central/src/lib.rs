@@ -56,6 +56,7 @@ pub async fn run(
         db.clone(),
         clock,
         Arc::clone(&state.reschedule),
+        config.history_days,
         shutdown.clone(),
     ));
     tasks.close();

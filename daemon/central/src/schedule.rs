@@ -56,7 +56,14 @@ pub fn next_event(conn: &Connection, after: i64) -> Result<Option<i64>, DbError>
 }
 
 /// Runs until shutdown. `wake` is notified whenever users' expiry or reset settings change.
-pub async fn run(db: Db, clock: Arc<dyn Clock>, wake: Arc<Notify>, shutdown: CancellationToken) {
+/// Also prunes traffic history older than `history_days`, at least hourly.
+pub async fn run(
+    db: Db,
+    clock: Arc<dyn Clock>,
+    wake: Arc<Notify>,
+    history_days: u32,
+    shutdown: CancellationToken,
+) {
     // From the epoch: expiries that passed while central was down bump their lists once, so
     // agents holding a list from before drop those users too.
     let mut processed = 0;
@@ -71,6 +78,14 @@ pub async fn run(db: Db, clock: Arc<dyn Clock>, wake: Arc<Notify>, shutdown: Can
             }
         }
         processed = now;
+        match db
+            .call(move |c| crate::db::traffic::prune_history(c, now, history_days))
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(buckets = n, "pruned old traffic history"),
+            Err(err) => tracing::error!(error = %err, "could not prune traffic history"),
+        }
         let next = db
             .call(move |c| next_event(c, now))
             .await
@@ -78,16 +93,12 @@ pub async fn run(db: Db, clock: Arc<dyn Clock>, wake: Arc<Notify>, shutdown: Can
                 tracing::error!(error = %err, "could not compute the next scheduled change");
                 Some(now + 60)
             });
-        let sleep = async {
-            match next {
-                Some(t) => clock.sleep_until(ts(t)).await,
-                None => std::future::pending().await,
-            }
-        };
+        // Wake at least hourly, for pruning, even with nothing scheduled.
+        let next = next.map_or(now + 3600, |t| t.min(now + 3600));
         tokio::select! {
             () = shutdown.cancelled() => return,
             () = wake.notified() => {}
-            () = sleep => {}
+            () = clock.sleep_until(ts(next)) => {}
         }
     }
 }

@@ -314,3 +314,94 @@ async fn totals_and_cursors_survive_a_restart() {
     );
     c.stop().await;
 }
+
+#[tokio::test]
+async fn history_is_kept_in_hourly_buckets_and_pruned() {
+    use hy_central::clock::{Clock, ManualClock};
+    let clock = ManualClock::new("2030-03-10T10:15:00Z".parse().unwrap());
+    let c = TestCentral::start_with_clock(clock.clone()).await;
+    let (server, _) = setup(&c).await;
+    let node = c.node_client();
+    let report = |seq: u64, tx: u64| TrafficBatch {
+        seq,
+        instance: "h".into(),
+        users: [("alice".to_owned(), Traffic { tx, rx: 1 })].into(),
+        agent_version: None,
+        seen: Default::default(),
+    };
+    node.report(&server, &report(1, 100)).await.unwrap();
+    clock.advance(jiff::SignedDuration::from_mins(30)); // 10:45, same hour
+    node.report(&server, &report(2, 10)).await.unwrap();
+    clock.advance(jiff::SignedDuration::from_hours(1)); // 11:45
+    node.report(&server, &report(3, 1)).await.unwrap();
+    clock.advance(jiff::SignedDuration::from_hours(24)); // next day
+    node.report(&server, &report(4, 1000)).await.unwrap();
+
+    let get = |q: &'static str| {
+        let c = &c;
+        async move {
+            c.admin(
+                "GET",
+                &format!("/admin/history?since=2030-03-10T00:00:00Z&{q}"),
+                None,
+            )
+            .await
+        }
+    };
+    let (_, hours) = get("by=hour&user=alice").await;
+    assert_eq!(
+        hours,
+        json!([
+            {"start": "2030-03-10T10:00:00Z", "server_id": null, "server_name": null, "tx": 110, "rx": 2},
+            {"start": "2030-03-10T11:00:00Z", "server_id": null, "server_name": null, "tx": 1, "rx": 1},
+            {"start": "2030-03-11T11:00:00Z", "server_id": null, "server_name": null, "tx": 1000, "rx": 1}
+        ])
+    );
+    let (_, days) = get("by=day").await;
+    assert_eq!(
+        days.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["tx"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        [111, 1000]
+    );
+    let (_, per_server) = get("by=server").await;
+    assert_eq!(per_server[0]["server_id"], server.as_str());
+    assert_eq!(per_server[0]["tx"], 1111);
+    hy_testkit::assert_error(&get("by=week").await, 400, "bad_request", "by=");
+    hy_testkit::assert_error(&get("user=ghost").await, 404, "not_found", "ghost");
+    hy_testkit::assert_error(
+        &c.admin("GET", "/admin/history?since=yesterday", None).await,
+        400,
+        "bad_request",
+        "RFC 3339",
+    );
+
+    // 90 days later the first day is pruned; lifetime totals are not.
+    clock.set(clock.now() + jiff::SignedDuration::from_hours(24 * 90));
+    wait_until_pruned(&c).await;
+    assert_eq!(
+        c.admin("GET", "/admin/traffic/alice", None).await.1["alice"]["tx"],
+        1111
+    );
+    c.stop().await;
+}
+
+async fn wait_until_pruned(c: &TestCentral) {
+    hy_testkit::wait_until(
+        "the first day of history is pruned",
+        Duration::from_secs(5),
+        || async {
+            let (_, days) = c
+                .admin(
+                    "GET",
+                    "/admin/history?since=2030-03-10T00:00:00Z&until=2030-03-10T23:59:59Z",
+                    None,
+                )
+                .await;
+            days.as_array().is_some_and(|d| d.is_empty())
+        },
+    )
+    .await;
+}

@@ -74,6 +74,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/servers/{id}/users/{user_id}", &["delete"]),
         ("/admin/traffic", &["get"]),
         ("/admin/traffic/{user_id}", &["get"]),
+        ("/admin/history", &["get"]),
         ("/auth/{server_id}", &["get"]),
         ("/traffic/{server_id}", &["post"]),
         ("/healthz", &["get"]),

@@ -105,6 +105,7 @@ impl TestCentral {
         let config = hy_central::Config {
             db_path: db_path.clone(),
             tls,
+            history_days: 90,
             clock: clock.clone(),
         };
         let shutdown = CancellationToken::new();

@@ -22,6 +22,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_links",
         include_str!("../../migrations/0004_links.sql"),
     ),
+    (
+        "0005_history",
+        include_str!("../../migrations/0005_history.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

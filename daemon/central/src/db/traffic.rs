@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use hy_api::Traffic;
 use hy_api::node::ReportAck;
-use hy_api::traffic::{ServerTraffic, TrafficByUser};
+use hy_api::traffic::{HistoryBy, HistoryPoint, ServerTraffic, TrafficByUser};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::DbError;
@@ -66,6 +66,61 @@ pub fn of_user(conn: &Connection, user_pk: i64) -> Result<Traffic, DbError> {
         })?)
 }
 
+/// Traffic history between `since` and `until` (Unix seconds), optionally for one user.
+pub fn history(
+    conn: &Connection,
+    user_pk: Option<i64>,
+    since: i64,
+    until: i64,
+    by: HistoryBy,
+) -> Result<Vec<HistoryPoint>, DbError> {
+    let (from, to) = (since.div_euclid(3600), until.div_euclid(3600));
+    let sql = match by {
+        HistoryBy::Hour | HistoryBy::Day => {
+            "SELECT (h.hour / ?4) * ?4 * 3600, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
+             WHERE h.hour >= ?1 AND h.hour <= ?2 AND (?3 IS NULL OR h.user_pk = ?3)
+             GROUP BY h.hour / ?4 ORDER BY 1"
+        }
+        HistoryBy::Server => {
+            "SELECT s.id, s.name, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
+             LEFT JOIN servers s ON s.pk = h.server_pk
+             WHERE h.hour >= ?1 AND h.hour <= ?2 AND (?3 IS NULL OR h.user_pk = ?3) AND ?4 > 0
+             GROUP BY s.pk ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
+        }
+    };
+    let step: i64 = if by == HistoryBy::Day { 24 } else { 1 };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt
+        .query_map(params![from, to, user_pk, step], |r| {
+            Ok(match by {
+                HistoryBy::Server => HistoryPoint {
+                    start: None,
+                    server_id: r.get(0)?,
+                    server_name: r.get(1)?,
+                    tx: r.get::<_, i64>(2)? as u64,
+                    rx: r.get::<_, i64>(3)? as u64,
+                },
+                _ => HistoryPoint {
+                    start: Some(super::ts(r.get(0)?)),
+                    server_id: None,
+                    server_name: None,
+                    tx: r.get::<_, i64>(1)? as u64,
+                    rx: r.get::<_, i64>(2)? as u64,
+                },
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Deletes history older than `keep_days` before `now`. Returns the buckets removed.
+pub fn prune_history(conn: &Connection, now: i64, keep_days: u32) -> Result<usize, DbError> {
+    let oldest = now.div_euclid(3600) - i64::from(keep_days) * 24;
+    Ok(conn
+        .prepare_cached("DELETE FROM traffic_hourly WHERE hour < ?1")?
+        .execute([oldest])?)
+}
+
 /// Where a report came from, for exactly-once application.
 #[derive(Debug, Clone, Copy)]
 pub struct Sequence<'a> {
@@ -121,6 +176,12 @@ pub fn apply_report(
              ON CONFLICT (user_pk, server_pk) DO UPDATE SET
                  tx = tx + excluded.tx, rx = rx + excluded.rx",
         )?;
+        let mut hourly = tx.prepare_cached(
+            "INSERT INTO traffic_hourly (user_pk, hour, server_pk, tx, rx) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (user_pk, hour, server_pk) DO UPDATE SET
+                 tx = tx + excluded.tx, rx = rx + excluded.rx",
+        )?;
+        let hour = now.div_euclid(3600);
         // Quota usage is weighted by the server's multiplier; lifetime traffic stays raw.
         let mut use_quota =
             tx.prepare_cached("UPDATE users SET period_used = period_used + ?2 WHERE pk = ?1")?;
@@ -129,6 +190,7 @@ pub fn apply_report(
             match find.query_row([id], |r| r.get::<_, i64>(0)).optional()? {
                 Some(user_pk) => {
                     add.execute(params![user_pk, server_pk, t.tx as i64, t.rx as i64])?;
+                    hourly.execute(params![user_pk, hour, server_pk, t.tx as i64, t.rx as i64])?;
                     let weighted = (t.total() as f64 * multiplier).round().min(i64::MAX as f64);
                     if weighted > 0.0 {
                         use_quota.execute(params![user_pk, weighted as i64])?;
