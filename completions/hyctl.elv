@@ -25,6 +25,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand user 'Manage users: who may connect, with which secret'
             cand server 'Manage servers (nodes) and which users may use them'
             cand traffic 'Show traffic per user, or per server'
+            cand log 'Show who the nodes admitted or refused, from where, and why'
             cand login 'Save central''s URL and token to the config file, after checking them'
             cand config 'Show or change hyctl''s config file'
             cand version 'Print this client''s version and central''s'
@@ -618,6 +619,25 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hyctl;log'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --user 'Only this user'
+            cand --since 'From this long ago (1h, 7d) or this date'
+            cand --limit 'At most this many entries, newest first'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand --refused 'Only refusals'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hyctl;login'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
@@ -757,6 +777,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --tls-cert 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)'
             cand --tls-key 'PEM private key of --tls-cert'
             cand --history-days 'Days of hourly traffic history to keep (totals are kept forever)'
+            cand --log-days 'Days of agents'' auth decisions to keep (`hyctl log`)'
             cand --log-format 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -806,6 +827,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand user 'Manage users: who may connect, with which secret'
             cand server 'Manage servers (nodes) and which users may use them'
             cand traffic 'Show traffic per user, or per server'
+            cand log 'Show who the nodes admitted or refused, from where, and why'
             cand login 'Save central''s URL and token to the config file, after checking them'
             cand config 'Show or change hyctl''s config file'
             cand version 'Print this client''s version and central''s'
@@ -882,6 +904,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;server;users'= {
         }
         &'hyctl;help;traffic'= {
+        }
+        &'hyctl;help;log'= {
         }
         &'hyctl;help;login'= {
         }

@@ -42,6 +42,8 @@ pub enum Command {
     /// Show traffic per user, or per server
     #[command(after_long_help = TRAFFIC_HELP)]
     Traffic(TrafficCommand),
+    /// Show who the nodes admitted or refused, from where, and why
+    Log(LogCommand),
     /// Save central's URL and token to the config file, after checking them
     Login(LoginCommand),
     /// Show or change hyctl's config file
@@ -574,6 +576,26 @@ pub enum TrafficBy {
     Hour,
     /// Per UTC day (history).
     Day,
+}
+
+/// `hyctl log [--user U] [--refused] [--since WHEN]`
+#[derive(Debug, clap::Args)]
+pub struct LogCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// Only this user
+    #[arg(long, add = ArgValueCandidates::new(crate::complete::users))]
+    pub user: Option<String>,
+    /// Only refusals
+    #[arg(long)]
+    pub refused: bool,
+    /// From this long ago (1h, 7d) or this date
+    #[arg(long, value_name = "WHEN", default_value = "24h", value_parser = parse_since)]
+    pub since: jiff::Timestamp,
+    /// At most this many entries, newest first
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub limit: u32,
 }
 
 /// `hyctl login URL`

@@ -43,6 +43,10 @@ pub fn main(cli: Cli) -> ExitCode {
             let args = c.admin.clone();
             admin(&args, async |ctx| cmd::traffic::run(ctx, c).await)
         }
+        Command::Log(c) => {
+            let args = c.admin.clone();
+            admin(&args, async |ctx| cmd::misc::log(ctx, c).await)
+        }
         Command::Login(c) => {
             let json = c.admin.json;
             finish(block_on(cmd::misc::login(&c)), json)

@@ -125,6 +125,7 @@ async fn report(c: &TestCentral, server: &str, users: &[(&str, u64, u64)]) {
             .collect(),
         agent_version: Some("0.1.0".into()),
         seen: Default::default(),
+        auth_log: Vec::new(),
     };
     c.node_client().report(server, &batch).await.unwrap();
 }
@@ -935,5 +936,51 @@ async fn history_and_csv_from_the_command_line() {
         2
     );
     assert_eq!(env.run(&["traffic", "--csv", "--json"]).await.code, 2);
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn the_auth_log_from_the_command_line() {
+    use hy_api::node::AuthEvent;
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    env.run(&["user", "add", "alice"]).await.ok();
+    let server = env
+        .run(&["server", "add", "--name", "edge-1", "-q"])
+        .await
+        .ok()
+        .stdout
+        .trim()
+        .to_owned();
+    let now = jiff::Timestamp::now().as_second();
+    let event = |id: &str, allowed: bool, reason: &str| AuthEvent {
+        id: id.into(),
+        at: now,
+        user: Some("alice".into()),
+        addr: "203.0.113.7:4000".into(),
+        allowed,
+        reason: reason.into(),
+    };
+    let batch = TrafficBatch {
+        seq: 1,
+        instance: "log-test".into(),
+        users: Default::default(),
+        agent_version: None,
+        seen: Default::default(),
+        auth_log: vec![event("a-1", true, "ok"), event("a-2", false, "quota")],
+    };
+    c.node_client().report(&server, &batch).await.unwrap();
+    let all = env.run(&["log", "--json"]).await.ok().json();
+    assert_eq!(all.as_array().unwrap().len(), 2);
+    let refused = env.run(&["log", "--refused"]).await.ok().stdout;
+    assert!(
+        refused.contains("edge-1") && refused.contains("quota") && !refused.contains(" ok"),
+        "{refused}"
+    );
+    assert_eq!(
+        env.run(&["log", "--user", "bob", "-q"]).await.ok().stdout,
+        ""
+    );
+    assert_eq!(env.run(&["log", "--since", "soon"]).await.code, 2);
     c.stop().await;
 }

@@ -469,3 +469,96 @@ async fn a_costly_server_spends_the_quota_faster() {
     node.agent.stop().await;
     central.stop().await;
 }
+
+#[tokio::test]
+async fn every_auth_decision_reaches_the_log_once_with_its_reason() {
+    use hy_testkit::{Fault, FlakyProxy};
+    let central = TestCentral::start().await;
+    let srv = server(&central).await;
+    let alice = user(
+        &central,
+        "alice",
+        &srv,
+        UserSettings {
+            allowed_ips: Some(vec!["203.0.113.0/24".into()]),
+            ..Default::default()
+        },
+    )
+    .await;
+    // Every other report's answer is lost: the agent resends, central stores each event once.
+    let proxy = FlakyProxy::start(&central.url, |n| {
+        if n % 2 == 1 {
+            Fault::LoseResponse
+        } else {
+            Fault::None
+        }
+    })
+    .await;
+    let state = tempfile::tempdir().unwrap();
+    let fake = FakeHysteria::start(SECRET, "http://127.0.0.1:9/").await;
+    let options = AgentOptions::new(&proxy.url, &srv, &fake.api_url, SECRET, state.path().into());
+    let agent = TestAgent::start(&options).await;
+    agent.wait_for_users(1).await;
+    fake.set_auth_url(&agent.auth_url());
+    let conn = fake.connect(&alice, &client_addr(1)).await.unwrap();
+    assert!(
+        fake.authenticate(&alice, "198.51.100.9:1234", 0)
+            .await
+            .is_err()
+    );
+    assert!(
+        fake.authenticate("not-a-secret-at-all", "198.51.100.10:99", 0)
+            .await
+            .is_err()
+    );
+    assert!(fake.traffic(conn, 10, 10), "traffic makes the agent report");
+    let api = central.client();
+    let since = Timestamp::now() - SignedDuration::from_hours(1);
+    wait_until(
+        "three decisions are in the log",
+        Duration::from_secs(10),
+        || async { api.auth_log(None, false, since, 100).await.unwrap().len() >= 3 },
+    )
+    .await;
+    let mut log = api.auth_log(None, false, since, 100).await.unwrap();
+    log.sort_by(|a, b| a.addr.cmp(&b.addr));
+    let summary: Vec<(Option<&str>, &str, bool, &str)> = log
+        .iter()
+        .map(|e| {
+            (
+                e.user.as_deref(),
+                e.addr.as_str(),
+                e.allowed,
+                e.reason.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (None, "198.51.100.10:99", false, "unknown_secret"),
+            (
+                Some("alice"),
+                "198.51.100.9:1234",
+                false,
+                "address_not_allowed"
+            ),
+            (Some("alice"), "203.0.113.7:40001", true, "ok"),
+        ]
+    );
+    assert!(
+        log.iter()
+            .all(|e| !serde_json::to_string(e).unwrap().contains("not-a-secret")),
+        "auth strings are never logged"
+    );
+    assert_eq!(
+        api.auth_log(Some("alice"), true, since, 100)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(proxy.faults().0 >= 1, "a report answer was lost on the way");
+    agent.stop().await;
+    central.stop().await;
+}

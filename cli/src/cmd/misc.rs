@@ -4,7 +4,7 @@ use std::io::{BufRead, IsTerminal};
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, ConfigAction, ConfigKey, LoginCommand, VersionCommand};
+use crate::cli::{Cli, ConfigAction, ConfigKey, LogCommand, LoginCommand, VersionCommand};
 use crate::config::{self, FileConfig};
 use crate::ctx::Ctx;
 use crate::error::CliError;
@@ -32,6 +32,50 @@ pub async fn version(cmd: &VersionCommand) -> Result<(), CliError> {
         ctx.out.lines(lines)?;
     }
     central.map(drop).map_err(CliError::from)
+}
+
+/// `hyctl log`: the nodes' auth decisions, newest first.
+pub async fn log(ctx: &Ctx, cmd: LogCommand) -> Result<(), CliError> {
+    let entries = ctx
+        .client
+        .auth_log(cmd.user.as_deref(), cmd.refused, cmd.since, cmd.limit)
+        .await?;
+    if ctx.out.json {
+        return ctx.out.json(&entries);
+    }
+    if ctx.out.quiet {
+        return ctx
+            .out
+            .lines(entries.iter().filter_map(|e| e.user.as_ref()));
+    }
+    let mut table = ctx.out.table(&[
+        "TIME (UTC)",
+        "SERVER",
+        "USER",
+        "ADDRESS",
+        "RESULT",
+        "REASON",
+    ]);
+    for e in &entries {
+        let server = match (&e.server_name, &e.server_id) {
+            (Some(n), _) => n.clone(),
+            (None, Some(id)) => crate::output::masked(id, false),
+            (None, None) => "(deleted)".into(),
+        };
+        table.add_row([
+            e.at.to_string(),
+            server,
+            e.user.clone().unwrap_or_else(|| "-".into()),
+            e.addr.clone(),
+            if e.allowed {
+                "allowed".into()
+            } else {
+                "refused".into()
+            },
+            e.reason.clone(),
+        ]);
+    }
+    ctx.out.print_table(&table)
 }
 
 /// `hyctl login URL`: checks the URL and token against central, then saves them.

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use crate::hysteria::Hysteria;
 use crate::report::Seen;
 use crate::status::SharedStatus;
-use crate::table::SharedTable;
+use crate::table::{Refusal, SharedTable};
 
 /// What the auth handler needs.
 #[derive(Debug, Clone)]
@@ -32,6 +32,8 @@ pub struct AgentHttp {
     pub hysteria: Hysteria,
     /// Admissions to report to central.
     pub seen: Seen,
+    /// Every decision, for central's auth log.
+    pub log: std::sync::Arc<crate::authlog::AuthLog>,
 }
 
 /// The admitting answer, fields in the documented order: `{"ok":true,"id":"alice"}`.
@@ -72,26 +74,32 @@ fn json(status: StatusCode, body: Vec<u8>) -> Response {
 
 async fn auth(State(s): State<AgentHttp>, body: Bytes) -> Response {
     let Ok(req) = serde_json::from_slice::<AuthRequest<'_>>(&body) else {
-        return json(
-            StatusCode::BAD_REQUEST,
-            br#"{"ok":false,"error":"expected {\"addr\",\"auth\",\"tx\"}"}"#.to_vec(),
-        );
+        let body = br#"{"ok":false,"error":"expected {\"addr\",\"auth\",\"tx\"}"}"#;
+        return json(StatusCode::BAD_REQUEST, body.to_vec());
     };
-    let refuse = || json(StatusCode::FORBIDDEN, br#"{"ok":false}"#.to_vec());
+    let refuse = |user: Option<&str>, reason: &str| {
+        s.log.record(user, &req.addr, false, reason);
+        json(StatusCode::FORBIDDEN, br#"{"ok":false}"#.to_vec())
+    };
     let table = s.table.load();
     let Some(entry) = table.lookup(&req.auth) else {
-        return refuse();
+        return refuse(None, "unknown_secret");
     };
     let now = jiff::Timestamp::now().as_second();
-    if entry.check(now).is_err() || !entry.address_allowed(&req.addr) {
-        return refuse();
+    match entry.check(now) {
+        Err(Refusal::Expired) => return refuse(Some(&entry.id), "expired"),
+        Err(_) => return refuse(Some(&entry.id), "quota"),
+        Ok(()) => {}
+    }
+    if !entry.address_allowed(&req.addr) {
+        return refuse(Some(&entry.id), "address_not_allowed");
     }
     if let Some(max) = entry.max_devices {
         // Only users with a device limit pay for this local call. If Hysteria's API cannot
         // answer, admit: an outage of the stats API must not lock everyone out.
         match s.hysteria.online().await {
             Ok(online) if online.get(&*entry.id).copied().unwrap_or(0) >= u64::from(max) => {
-                return refuse();
+                return refuse(Some(&entry.id), "too_many_devices");
             }
             Ok(_) => {}
             Err(err) => tracing::warn!(error = %err, "could not check the device limit; admitting"),
@@ -101,6 +109,7 @@ async fn auth(State(s): State<AgentHttp>, body: Bytes) -> Response {
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .insert(entry.id.to_string(), now);
+    s.log.record(Some(&entry.id), &req.addr, true, "ok");
     // Ids are validated by central to `[A-Za-z0-9._@-]`, but encode anyway: a reply that is
     // not valid JSON would silently reject the user.
     match serde_json::to_vec(&Admit {

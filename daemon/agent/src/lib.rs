@@ -5,6 +5,7 @@
 //! access, and moves Hysteria's traffic counters to central exactly once through a durable spool.
 //! `hyctl agent` parses flags and calls [`run`]; tests call [`run`] on `127.0.0.1:0`.
 
+pub mod authlog;
 pub mod backoff;
 pub mod config;
 pub mod http;
@@ -72,6 +73,7 @@ pub async fn run(
     syncer.load_saved()?;
 
     let seen = report::Seen::default();
+    let log = Arc::new(authlog::AuthLog::default());
     let traffic = report::Traffic {
         hysteria: hysteria.clone(),
         client,
@@ -82,6 +84,7 @@ pub async fn run(
         table: table.clone(),
         cut_off: Arc::clone(&syncer.removed),
         seen: seen.clone(),
+        log: Arc::clone(&log),
     };
     let kicker = kick::Kicker {
         hysteria: hysteria.clone(),
@@ -125,6 +128,7 @@ pub async fn run(
             server,
             hysteria,
             seen,
+            log,
         },
         config.auth_path.as_deref(),
     );

@@ -41,6 +41,8 @@ pub struct Traffic {
     pub cut_off: Arc<tokio::sync::Notify>,
     /// Admissions to report.
     pub seen: Seen,
+    /// Auth decisions to report.
+    pub log: Arc<crate::authlog::AuthLog>,
 }
 
 impl Traffic {
@@ -116,6 +118,7 @@ impl Traffic {
             // Admissions ride along with whatever batch goes next; they are not counters, so
             // sending them again with a repeated batch is harmless.
             batch.seen = self.seen.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            batch.auth_log = self.log.pending();
             match self.client.report_at(&self.report_url, &batch).await {
                 Ok(ack) => {
                     self.status.ok(Peer::Central);
@@ -123,6 +126,7 @@ impl Traffic {
                         .lock()
                         .unwrap_or_else(|p| p.into_inner())
                         .retain(|id, at| batch.seen.get(id) != Some(at));
+                    self.log.stored(&batch.auth_log);
                     if !ack.unknown_users.is_empty() {
                         tracing::info!(ids = ?ack.unknown_users, "central counted traffic of deleted users as unattributed");
                     }

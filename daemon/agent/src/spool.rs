@@ -207,6 +207,7 @@ impl Spool {
             users: b.users.clone(),
             agent_version: Some(hy_api::VERSION.to_owned()),
             seen: BTreeMap::new(),
+            auth_log: Vec::new(),
         }))
     }
 

@@ -16,7 +16,7 @@ use crate::servers::{
     AssignResult, AssignUsers, AssignedUser, CreateServer, Server, UpdateServer, UserLink,
 };
 use crate::traffic::{HistoryBy, HistoryPoint, ServerTraffic, TrafficByUser};
-use crate::users::{CreateUser, CreateUsers, CreatedUsers, UpdateUser, User};
+use crate::users::{AuthLogEntry, CreateUser, CreateUsers, CreatedUsers, UpdateUser, User};
 use crate::{ErrorBody, ErrorCode, VERSION};
 
 /// Why a request to central failed.
@@ -388,6 +388,24 @@ impl Client {
         let mut path = format!("/admin/history?by={by}&since={}", seg(&since.to_string()));
         if let Some(user) = user {
             path.push_str(&format!("&user={}", seg(user)));
+        }
+        self.get(&path).await
+    }
+
+    /// `GET /admin/log`: auth decisions of the nodes, newest first.
+    pub async fn auth_log(
+        &self,
+        user: Option<&str>,
+        refused: bool,
+        since: jiff::Timestamp,
+        limit: u32,
+    ) -> Result<Vec<AuthLogEntry>, ClientError> {
+        let mut path = format!("/admin/log?since={}&limit={limit}", seg(&since.to_string()));
+        if let Some(user) = user {
+            path.push_str(&format!("&user={}", seg(user)));
+        }
+        if refused {
+            path.push_str("&refused=true");
         }
         self.get(&path).await
     }

@@ -83,6 +83,9 @@ pub struct TrafficBatch {
     /// starts an `on_hold` user's expiry. Not a counter: applying it twice changes nothing.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub seen: BTreeMap<String, i64>,
+    /// Auth decisions since the previous report (best effort, bounded, deduplicated by id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub auth_log: Vec<AuthEvent>,
 }
 
 /// Central's answer to a traffic report.
@@ -117,4 +120,26 @@ mod tests {
         let legacy = serde_json::json!({"seq": {"tx": 1, "rx": 2}, "alice": {"tx": 1, "rx": 0}});
         assert!(!is_batch(&legacy));
     }
+}
+
+/// Most auth events one report may carry.
+pub const MAX_AUTH_EVENTS: usize = 10_000;
+
+/// One auth decision of an agent, shipped with its reports. Never carries the auth string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuthEvent {
+    /// Unique per agent process and event, so a resent report stores it once.
+    pub id: String,
+    /// When (Unix seconds, node clock).
+    pub at: i64,
+    /// The user, if the auth string named one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// The client's address as Hysteria gave it.
+    pub addr: String,
+    /// Whether the client was admitted.
+    pub allowed: bool,
+    /// `ok`, `unknown_secret`, `expired`, `quota`, `address_not_allowed` or `too_many_devices`.
+    pub reason: String,
 }

@@ -483,3 +483,24 @@ mod tests {
         assert!(UserState::OnHold.may_connect() && !UserState::Limited.may_connect());
     }
 }
+
+/// One entry of `GET /admin/log`: an auth decision of a node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuthLogEntry {
+    /// When the node decided (its clock).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub at: Timestamp,
+    /// The node's server id (`null` if the server was deleted since).
+    pub server_id: Option<String>,
+    /// The node's server name.
+    pub server_name: Option<String>,
+    /// The user, if the client's auth string named one.
+    pub user: Option<String>,
+    /// The client's address.
+    pub addr: String,
+    /// Admitted or refused.
+    pub allowed: bool,
+    /// Why: `ok`, `unknown_secret`, `expired`, `quota`, `address_not_allowed`, `too_many_devices`.
+    pub reason: String,
+}

@@ -30,6 +30,10 @@ pub struct CentralArgs {
     #[arg(long, env = "HYCTL_CENTRAL_HISTORY_DAYS", default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub history_days: u32,
 
+    /// Days of agents' auth decisions to keep (`hyctl log`)
+    #[arg(long, env = "HYCTL_CENTRAL_LOG_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub log_days: u32,
+
     /// Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)
     #[arg(long, env = "HYCTL_LOG_FORMAT", value_enum, default_value_t)]
     pub log_format: LogFormat,
@@ -54,6 +58,8 @@ pub struct Config {
     pub tls: Option<Tls>,
     /// Days of hourly history kept.
     pub history_days: u32,
+    /// Days of auth log kept.
+    pub log_days: u32,
     /// The time source; the system clock when `None` (tests inject a manual one).
     pub clock: Option<std::sync::Arc<dyn crate::clock::Clock>>,
 }
@@ -72,6 +78,7 @@ impl CentralArgs {
                 db_path: self.db.clone(),
                 tls,
                 history_days: self.history_days,
+                log_days: self.log_days,
                 clock: None,
             },
         ))

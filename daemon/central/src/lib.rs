@@ -57,6 +57,7 @@ pub async fn run(
         clock,
         Arc::clone(&state.reschedule),
         config.history_days,
+        config.log_days,
         shutdown.clone(),
     ));
     tasks.close();

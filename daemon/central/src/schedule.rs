@@ -56,12 +56,14 @@ pub fn next_event(conn: &Connection, after: i64) -> Result<Option<i64>, DbError>
 }
 
 /// Runs until shutdown. `wake` is notified whenever users' expiry or reset settings change.
-/// Also prunes traffic history older than `history_days`, at least hourly.
+/// Also prunes traffic history older than `history_days` and the auth log older than
+/// `log_days`, at least hourly.
 pub async fn run(
     db: Db,
     clock: Arc<dyn Clock>,
     wake: Arc<Notify>,
     history_days: u32,
+    log_days: u32,
     shutdown: CancellationToken,
 ) {
     // From the epoch: expiries that passed while central was down bump their lists once, so
@@ -78,13 +80,17 @@ pub async fn run(
             }
         }
         processed = now;
-        match db
-            .call(move |c| crate::db::traffic::prune_history(c, now, history_days))
-            .await
-        {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(buckets = n, "pruned old traffic history"),
-            Err(err) => tracing::error!(error = %err, "could not prune traffic history"),
+        let pruned = db
+            .call(move |c| {
+                let history = crate::db::traffic::prune_history(c, now, history_days)?;
+                let log = crate::db::auth_log::prune(c, now, log_days)?;
+                Ok((history, log))
+            })
+            .await;
+        match pruned {
+            Ok((0, 0)) => {}
+            Ok((history, log)) => tracing::info!(history, log, "pruned old history and auth log"),
+            Err(err) => tracing::error!(error = %err, "could not prune history and auth log"),
         }
         let next = db
             .call(move |c| next_event(c, now))

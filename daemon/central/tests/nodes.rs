@@ -226,6 +226,7 @@ async fn a_batch_sent_many_times_at_once_counts_once() {
         .into(),
         agent_version: Some("0.1.0".into()),
         seen: Default::default(),
+        auth_log: Vec::new(),
     };
     let sends: Vec<_> = (0..8)
         .map(|_| {
@@ -290,6 +291,7 @@ async fn totals_and_cursors_survive_a_restart() {
         users: [("alice".to_owned(), Traffic { tx: 3, rx: 4 })].into(),
         agent_version: None,
         seen: Default::default(),
+        auth_log: Vec::new(),
     };
     assert!(
         c.node_client()
@@ -328,6 +330,7 @@ async fn history_is_kept_in_hourly_buckets_and_pruned() {
         users: [("alice".to_owned(), Traffic { tx, rx: 1 })].into(),
         agent_version: None,
         seen: Default::default(),
+        auth_log: Vec::new(),
     };
     node.report(&server, &report(1, 100)).await.unwrap();
     clock.advance(jiff::SignedDuration::from_mins(30)); // 10:45, same hour

@@ -262,6 +262,7 @@ async fn traffic_is_kept_per_server_and_survives_server_deletion() {
             users: [("alice".to_owned(), Traffic { tx, rx: tx * 2 })].into(),
             agent_version: Some("9.9.9".into()),
             seen: Default::default(),
+            auth_log: Vec::new(),
         };
         node.report(server, &batch).await.unwrap();
     }

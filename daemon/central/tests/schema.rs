@@ -42,6 +42,7 @@ async fn a_schema_v1_database_is_upgraded_with_its_data() {
         users: [("bob".to_owned(), Traffic { tx: 1, rx: 1 })].into(),
         agent_version: None,
         seen: Default::default(),
+        auth_log: Vec::new(),
     };
     assert!(node.report("x7k9m2p4q8r1w5", &batch).await.unwrap().applied);
     assert!(!node.report("x7k9m2p4q8r1w5", &batch).await.unwrap().applied);
@@ -75,6 +76,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/traffic", &["get"]),
         ("/admin/traffic/{user_id}", &["get"]),
         ("/admin/history", &["get"]),
+        ("/admin/log", &["get"]),
         ("/auth/{server_id}", &["get"]),
         ("/traffic/{server_id}", &["post"]),
         ("/healthz", &["get"]),

@@ -106,6 +106,7 @@ impl TestCentral {
             db_path: db_path.clone(),
             tls,
             history_days: 90,
+            log_days: 30,
             clock: clock.clone(),
         };
         let shutdown = CancellationToken::new();

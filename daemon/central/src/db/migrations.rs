@@ -26,6 +26,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_history",
         include_str!("../../migrations/0005_history.sql"),
     ),
+    (
+        "0006_auth_log",
+        include_str!("../../migrations/0006_auth_log.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -4,6 +4,7 @@
 //! inside a migration's transaction is silently ignored. Repository functions in the submodules
 //! take a `&Connection` (a `Transaction` derefs to one), so handlers compose them atomically.
 
+pub mod auth_log;
 pub mod meta;
 pub mod migrations;
 pub mod servers;

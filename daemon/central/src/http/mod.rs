@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod extract;
+pub mod log;
 pub mod node;
 pub mod servers;
 pub mod traffic;
@@ -56,6 +57,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(users::routes())
         .merge(servers::routes())
         .merge(traffic::routes())
+        .merge(log::routes())
         .merge(node::routes().layer(DefaultBodyLimit::max(node::REPORT_BODY_LIMIT)))
         .routes(routes!(health))
         .routes(routes!(openapi_json))

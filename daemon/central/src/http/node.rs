@@ -240,7 +240,7 @@ async fn report_traffic(
 ) -> Result<axum::Json<ReportAck>, ApiError> {
     let pk = authenticate(&s, server_id, &headers).await?;
     let value: serde_json::Value = super::extract::parse(&body)?;
-    let (sequence, users, seen) = if node::is_batch(&value) {
+    let (sequence, users, seen, auth_log) = if node::is_batch(&value) {
         let batch: TrafficBatch = super::extract::parse(&body)?;
         check_instance(&batch.instance)?;
         if batch.seq == 0 || batch.seq > i64::MAX as u64 {
@@ -248,10 +248,22 @@ async fn report_traffic(
                 "`seq` must be between 1 and 2^63-1".into(),
             ));
         }
-        (Some((batch.instance, batch.seq)), batch.users, batch.seen)
+        if batch.auth_log.len() > node::MAX_AUTH_EVENTS {
+            return Err(ApiError::BadRequest(format!(
+                "{} auth events in one report; the limit is {}",
+                batch.auth_log.len(),
+                node::MAX_AUTH_EVENTS
+            )));
+        }
+        (
+            Some((batch.instance, batch.seq)),
+            batch.users,
+            batch.seen,
+            batch.auth_log,
+        )
     } else {
         let users: std::collections::BTreeMap<String, Traffic> = super::extract::parse(&body)?;
-        (None, users, Default::default())
+        (None, users, Default::default(), Vec::new())
     };
     check_counters(&users)?;
     let now = s.now();
@@ -269,6 +281,9 @@ async fn report_traffic(
             for id in seen.keys() {
                 started |= crate::db::users::seen(c, id, now)?;
             }
+            // Stored even from a repeated batch (it may carry events the first lacked); the
+            // unique event id keeps each event once.
+            crate::db::auth_log::insert(c, pk, &auth_log)?;
             Ok((ack, started))
         })
         .await?;
