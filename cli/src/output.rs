@@ -53,6 +53,28 @@ impl Output {
         Ok(())
     }
 
+    /// A command's result in the shape asked for: `value` as JSON, `ids` with `-q`, else the
+    /// human `text` (built only when needed).
+    pub fn show<T, I, S>(
+        &self,
+        value: &T,
+        ids: I,
+        text: impl FnOnce() -> Vec<String>,
+    ) -> Result<(), CliError>
+    where
+        T: Serialize + ?Sized,
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        if self.json {
+            self.json(value)
+        } else if self.quiet {
+            self.lines(ids)
+        } else {
+            self.lines(text())
+        }
+    }
+
     /// Writes lines of text.
     pub fn lines<I, S>(&self, lines: I) -> Result<(), CliError>
     where

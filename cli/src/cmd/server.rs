@@ -68,17 +68,14 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                 link: Some(link),
             };
             let server = ctx.client.create_server(&new).await?;
-            if ctx.out.json {
-                return ctx.out.json(&server);
-            }
-            if ctx.out.quiet {
-                return ctx.out.lines([&server.id]);
-            }
-            ctx.out.lines([
-                format!("created server {}", label(&server)),
-                format!("id: {}", server.id),
-                "(the node's credential: give it to its agent as --server-id)".into(),
-            ])
+            ctx.out.show(&server, [&server.id], || {
+                [
+                    format!("created server {}", label(&server)),
+                    format!("id: {}", server.id),
+                    "(the node's credential: give it to its agent as --server-id)".into(),
+                ]
+                .into()
+            })
         }
         ServerAction::List { show_ids } => {
             let servers = ctx.client.servers().await?;
@@ -177,16 +174,13 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                     },
                 )
                 .await?;
-            if ctx.out.json {
-                return ctx.out.json(&renamed);
-            }
-            if ctx.out.quiet {
-                return ctx.out.lines([&renamed.id]);
-            }
-            ctx.out.lines([match &renamed.name {
-                Some(n) => format!("renamed server {} to {n}", label(&s)),
-                None => format!("removed the name of server {}", masked(&s.id, false)),
-            }])
+            ctx.out.show(&renamed, [&renamed.id], || {
+                [match &renamed.name {
+                    Some(n) => format!("renamed server {} to {n}", label(&s)),
+                    None => format!("removed the name of server {}", masked(&s.id, false)),
+                }]
+                .into()
+            })
         }
         ServerAction::Link {
             server,
@@ -258,13 +252,10 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                 "delete the server",
             )?;
             ctx.client.delete_server(&s.id).await?;
-            if ctx.out.json {
-                return ctx.out.json(&serde_json::json!({ "deleted": s.id }));
-            }
-            if ctx.out.quiet {
-                return ctx.out.lines([&s.id]);
-            }
-            ctx.out.lines([format!("deleted server {}", label(&s))])
+            ctx.out
+                .show(&serde_json::json!({ "deleted": s.id }), [&s.id], || {
+                    [format!("deleted server {}", label(&s))].into()
+                })
         }
         ServerAction::Assign { server, users } => {
             let users = expand_ids(users)?;

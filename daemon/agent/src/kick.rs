@@ -117,15 +117,7 @@ impl Kicker {
 
     /// Sweeps every `every`, and at once whenever sync reports removed users.
     pub async fn run(self, every: Duration, removed: Arc<Notify>, shutdown: CancellationToken) {
-        let mut ticker = tokio::time::interval(every);
-        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-        loop {
-            tokio::select! {
-                () = shutdown.cancelled() => return,
-                _ = ticker.tick() => {}
-                () = removed.notified() => {}
-            }
-            self.sweep(&shutdown).await;
-        }
+        let (me, stop) = (&self, &shutdown);
+        crate::every::every(every, Some(&removed), stop, move || me.sweep(stop)).await;
     }
 }

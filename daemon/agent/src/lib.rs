@@ -8,6 +8,7 @@
 pub mod authlog;
 pub mod backoff;
 pub mod config;
+pub mod every;
 pub mod http;
 pub mod hysteria;
 pub mod kick;

@@ -153,16 +153,11 @@ impl Traffic {
 
     /// Polls Hysteria every `every`.
     pub async fn run_collector(self, every: Duration, shutdown: CancellationToken) {
-        let mut ticker = tokio::time::interval(every);
-        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-        loop {
-            tokio::select! {
-                () = shutdown.cancelled() => return,
-                _ = ticker.tick() => {}
-            }
-            // Not raced against shutdown: a poll whose answer is not yet spooled must finish.
-            self.collect().await;
-        }
+        let me = &self;
+        crate::every::every(every, None, &shutdown, move || async move {
+            me.collect().await;
+        })
+        .await;
     }
 
     /// Reports every `every`, backing off (up to two minutes) while central fails.

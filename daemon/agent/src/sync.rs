@@ -220,15 +220,10 @@ impl Syncer {
 
     /// Fetches every `every` (a cheap 304 when nothing changed), whatever the long poll does.
     pub async fn run_interval(&self, every: Duration, shutdown: CancellationToken) {
-        let mut ticker = tokio::time::interval(every);
-        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-        loop {
-            tokio::select! {
-                () = shutdown.cancelled() => return,
-                _ = ticker.tick() => {}
-            }
+        crate::every::every(every, None, &shutdown, move || async move {
             let _ = self.fetch(None).await;
-        }
+        })
+        .await;
     }
 }
 
