@@ -181,3 +181,71 @@ async fn an_agent_with_no_list_and_no_central_refuses_everyone() {
     );
     agent.stop().await;
 }
+
+#[tokio::test]
+async fn readiness_follows_the_lists_age_and_hysterias_reachability() {
+    let (central, server, _, _) = fleet().await;
+    let state = tempfile::tempdir().unwrap();
+    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
+    let mut options = AgentOptions::new(
+        &central.url,
+        &server,
+        &fake.api_url,
+        API_SECRET,
+        state.path().into(),
+    );
+    options.interval_auth = Duration::from_millis(100);
+    options.ready_max_list_age = Duration::from_secs(1);
+    let agent = TestAgent::start(&options).await;
+    let ready = || async { reqwest::get(format!("{}/readyz", agent.url)).await.unwrap() };
+    hy_testkit::wait_until("the agent is ready", Duration::from_secs(10), || async {
+        ready().await.status() == 200
+    })
+    .await;
+
+    let _stopped = central.stop_for_restart().await;
+    hy_testkit::wait_until(
+        "a stale list makes the agent unready",
+        Duration::from_secs(10),
+        || async {
+            let resp = ready().await;
+            resp.status() == 503
+                && resp
+                    .text()
+                    .await
+                    .unwrap()
+                    .contains("last confirmed by central")
+        },
+    )
+    .await;
+    agent.stop().await;
+
+    // Hysteria's API gone: unready, saying so (with a fresh list from a running central).
+    let (central, server, _, _) = fleet().await;
+    let state = tempfile::tempdir().unwrap();
+    let options = AgentOptions::new(
+        &central.url,
+        &server,
+        &fake.api_url,
+        API_SECRET,
+        state.path().into(),
+    );
+    fake.stop();
+    let agent = TestAgent::start(&options).await;
+    hy_testkit::wait_until(
+        "an unreachable Hysteria makes the agent unready",
+        Duration::from_secs(10),
+        || async {
+            let resp = reqwest::get(format!("{}/readyz", agent.url)).await.unwrap();
+            resp.status() == 503
+                && resp
+                    .text()
+                    .await
+                    .unwrap()
+                    .contains("Hysteria's API is unreachable")
+        },
+    )
+    .await;
+    agent.stop().await;
+    central.stop().await;
+}

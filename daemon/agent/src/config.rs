@@ -96,6 +96,10 @@ pub struct AgentArgs {
     #[arg(long, env = "HYCTL_AGENT_INTERVAL_TRAFFIC_TO_CENTRAL", default_value = "10s", value_parser = parse_duration)]
     pub interval_traffic_to_central: Duration,
 
+    /// /readyz fails when central has not confirmed the user list for this long
+    #[arg(long, env = "HYCTL_AGENT_READY_MAX_LIST_AGE", default_value = "5m", value_parser = parse_duration)]
+    pub ready_max_list_age: Duration,
+
     /// Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_agent=debug`)
     #[arg(long, env = "HYCTL_LOG_FORMAT", value_enum, default_value_t)]
     pub log_format: LogFormat,
@@ -143,6 +147,8 @@ pub struct Config {
     pub interval_poll: Duration,
     /// Report interval.
     pub interval_report: Duration,
+    /// Oldest confirmation of the list `/readyz` accepts.
+    pub ready_max_list_age: Duration,
 }
 
 fn api_base(flag: &str, addr: &str) -> anyhow::Result<String> {
@@ -215,6 +221,7 @@ impl AgentArgs {
             interval_kick: self.interval_kick,
             interval_poll: self.interval_traffic_from_proxy,
             interval_report: self.interval_traffic_to_central,
+            ready_max_list_age: self.ready_max_list_age,
         };
         Ok((listen, config))
     }

@@ -34,6 +34,8 @@ pub struct AgentHttp {
     pub seen: Seen,
     /// Every decision, for central's auth log.
     pub log: std::sync::Arc<crate::authlog::AuthLog>,
+    /// Oldest list confirmation `/readyz` accepts.
+    pub ready_max_list_age: std::time::Duration,
 }
 
 /// The admitting answer, fields in the documented order: `{"ok":true,"id":"alice"}`.
@@ -56,7 +58,8 @@ struct AuthRequest<'a> {
 pub fn router(state: AgentHttp, auth_path: Option<&str>) -> Router {
     let mut router = Router::new()
         .route("/", post(auth))
-        .route("/healthz", get(health));
+        .route("/healthz", get(health))
+        .route("/readyz", get(ready));
     if let Some(path) = auth_path {
         router = router.route(&format!("/{path}"), post(auth));
     }
@@ -120,6 +123,42 @@ async fn auth(State(s): State<AgentHttp>, body: Bytes) -> Response {
         Err(_) => json(
             StatusCode::INTERNAL_SERVER_ERROR,
             br#"{"ok":false}"#.to_vec(),
+        ),
+    }
+}
+
+/// Why the agent is not ready, if it is not: its list is missing or stale, or Hysteria's API
+/// does not answer.
+fn not_ready(s: &AgentHttp) -> Option<String> {
+    let st = s.status.snapshot();
+    let max = s.ready_max_list_age.as_secs_f64();
+    match st.list.confirmed_at {
+        None => return Some("no user list yet: central has never answered".into()),
+        Some(t) => {
+            let age = jiff::Timestamp::now().duration_since(t).as_secs_f64();
+            if age > max {
+                return Some(format!(
+                    "the user list was last confirmed by central {age:.0}s ago (limit {max:.0}s)"
+                ));
+            }
+        }
+    }
+    if !st.hysteria.reachable {
+        let why = st
+            .hysteria
+            .last_error
+            .unwrap_or_else(|| "not contacted yet".into());
+        return Some(format!("Hysteria's API is unreachable: {why}"));
+    }
+    None
+}
+
+async fn ready(State(s): State<AgentHttp>) -> (StatusCode, Json<serde_json::Value>) {
+    match not_ready(&s) {
+        None => (StatusCode::OK, Json(serde_json::json!({ "ready": true }))),
+        Some(reason) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({ "ready": false, "reason": reason })),
         ),
     }
 }

@@ -130,6 +130,7 @@ pub async fn run(
             hysteria,
             seen,
             log,
+            ready_max_list_age: config.ready_max_list_age,
         },
         config.auth_path.as_deref(),
     );

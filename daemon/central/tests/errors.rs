@@ -271,3 +271,24 @@ async fn bad_reports_are_refused_and_count_nothing() {
     );
     c.stop().await;
 }
+
+#[tokio::test]
+async fn readiness_fails_while_the_database_takes_no_writes() {
+    let c = TestCentral::start().await;
+    assert_eq!(
+        c.send("GET", "/readyz", None, None).await,
+        (200, json!({"ready": true}))
+    );
+    // Another process holds the write lock: central cannot write, and says so.
+    let other = rusqlite::Connection::open(&c.db_path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let (status, body) = c.send("GET", "/readyz", None, None).await;
+    assert_eq!((status, body["ready"].clone()), (503, json!(false)));
+    assert!(
+        body["reason"].as_str().unwrap().contains("locked"),
+        "{body}"
+    );
+    other.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(c.send("GET", "/readyz", None, None).await.0, 200);
+    c.stop().await;
+}

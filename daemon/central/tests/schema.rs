@@ -80,6 +80,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/auth/{server_id}", &["get"]),
         ("/traffic/{server_id}", &["post"]),
         ("/healthz", &["get"]),
+        ("/readyz", &["get"]),
         ("/openapi.json", &["get"]),
     ];
     let paths = doc["paths"].as_object().unwrap();

@@ -35,6 +35,8 @@ pub struct AgentOptions {
     pub interval_poll: Duration,
     /// `--interval-traffic-to-central`.
     pub interval_report: Duration,
+    /// `--ready-max-list-age`.
+    pub ready_max_list_age: Duration,
 }
 
 impl AgentOptions {
@@ -58,6 +60,7 @@ impl AgentOptions {
             interval_kick: Duration::from_secs(10),
             interval_poll: Duration::from_millis(50),
             interval_report: Duration::from_millis(50),
+            ready_max_list_age: Duration::from_secs(300),
         }
     }
 
@@ -115,6 +118,7 @@ impl AgentOptions {
             interval_kick: self.interval_kick,
             interval_traffic_from_proxy: self.interval_poll,
             interval_traffic_to_central: self.interval_report,
+            ready_max_list_age: self.ready_max_list_age,
             log_format: LogFormat::Text,
         }
     }

@@ -17,6 +17,20 @@ pub fn admin_token_digest(conn: &Connection) -> Result<Option<String>, DbError> 
         .optional()?)
 }
 
+/// Proves the database takes writes: one tiny committed write, with its own short lock wait so
+/// a probe never hangs for the full busy timeout.
+pub fn probe_write(conn: &Connection, now: i64) -> Result<(), DbError> {
+    conn.busy_timeout(std::time::Duration::from_millis(500))?;
+    let written = conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('ready_probe', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [now.to_string()],
+    );
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    written?;
+    Ok(())
+}
+
 /// Replaces the admin token's digest.
 pub fn set_admin_token_digest(conn: &Connection, digest: &str) -> Result<(), DbError> {
     conn.execute(

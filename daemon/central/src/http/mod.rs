@@ -60,6 +60,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(log::routes())
         .merge(node::routes().layer(DefaultBodyLimit::max(node::REPORT_BODY_LIMIT)))
         .routes(routes!(health))
+        .routes(routes!(ready))
         .routes(routes!(openapi_json))
 }
 
@@ -113,6 +114,35 @@ async fn health(State(s): State<AppState>) -> Json<serde_json::Value> {
     Json(
         serde_json::json!({ "status": "ok", "version": hy_api::VERSION, "node_polls_waiting": polls }),
     )
+}
+
+/// Readiness
+///
+/// `200 {"ready":true}` when central can write its database; `503 {"ready":false,"reason":...}`
+/// otherwise (disk full, read-only, locked by another process).
+#[utoipa::path(get, path = "/readyz", tag = "meta",
+    responses((status = 200, description = "ready", body = serde_json::Value),
+        (status = 503, description = "not ready, with the reason", body = serde_json::Value)))]
+async fn ready(State(s): State<AppState>) -> (axum::http::StatusCode, Json<serde_json::Value>) {
+    let now = s.now();
+    match s
+        .db
+        .call(move |c| crate::db::meta::probe_write(c, now))
+        .await
+    {
+        Ok(()) => (
+            axum::http::StatusCode::OK,
+            Json(serde_json::json!({ "ready": true })),
+        ),
+        Err(err) => {
+            tracing::warn!(error = %err, "readiness probe: the database does not take writes");
+            let reason = format!("the database does not take writes: {err}");
+            (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "ready": false, "reason": reason })),
+            )
+        }
+    }
 }
 
 /// This document
