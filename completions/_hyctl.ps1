@@ -383,6 +383,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one server')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a server, or remove its name')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings')
+            [CompletionResult]::new('bootstrap', 'bootstrap', [CompletionResultType]::ParameterValue, 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config')
             [CompletionResult]::new('set-multiplier', 'set-multiplier', [CompletionResultType]::ParameterValue, 'Change how much a server''s traffic counts against quotas (from now on)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
@@ -507,6 +508,25 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hyctl;server;bootstrap' {
+            [CompletionResult]::new('--central-url', '--central-url', [CompletionResultType]::ParameterName, 'Central''s URL as the node reaches it [default: the URL hyctl uses]')
+            [CompletionResult]::new('--stats-listen', '--stats-listen', [CompletionResultType]::ParameterName, 'Where Hysteria''s trafficStats API listens on the node')
+            [CompletionResult]::new('--agent-listen', '--agent-listen', [CompletionResultType]::ParameterName, 'Where the agent listens for Hysteria''s auth calls on the node')
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hyctl;server;set-multiplier' {
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
@@ -616,6 +636,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one server')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a server, or remove its name')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings')
+            [CompletionResult]::new('bootstrap', 'bootstrap', [CompletionResultType]::ParameterValue, 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config')
             [CompletionResult]::new('set-multiplier', 'set-multiplier', [CompletionResultType]::ParameterValue, 'Change how much a server''s traffic counts against quotas (from now on)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Allow users on a server (already assigned users are fine)')
@@ -637,6 +658,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;server;help;link' {
+            break
+        }
+        'hyctl;server;help;bootstrap' {
             break
         }
         'hyctl;server;help;set-multiplier' {
@@ -855,8 +879,17 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
             [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hyctl;central;backup' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file of central')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'hyctl;central;rotate-token' {
@@ -868,8 +901,12 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;central;help' {
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
             [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hyctl;central;help;backup' {
             break
         }
         'hyctl;central;help;rotate-token' {
@@ -894,6 +931,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--interval-kick', '--interval-kick', [CompletionResultType]::ParameterName, 'How often to check /online and kick users who are no longer allowed')
             [CompletionResult]::new('--interval-traffic-from-proxy', '--interval-traffic-from-proxy', [CompletionResultType]::ParameterName, 'How often to collect traffic from Hysteria (/traffic?clear=1)')
             [CompletionResult]::new('--interval-traffic-to-central', '--interval-traffic-to-central', [CompletionResultType]::ParameterName, 'How often to report collected traffic to central')
+            [CompletionResult]::new('--ready-max-list-age', '--ready-max-list-age', [CompletionResultType]::ParameterName, '/readyz fails when central has not confirmed the user list for this long')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_agent=debug`)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -968,6 +1006,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one server')
             [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename a server, or remove its name')
             [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings')
+            [CompletionResult]::new('bootstrap', 'bootstrap', [CompletionResultType]::ParameterValue, 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config')
             [CompletionResult]::new('set-multiplier', 'set-multiplier', [CompletionResultType]::ParameterValue, 'Change how much a server''s traffic counts against quotas (from now on)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a server; its agent is refused from then on')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Allow users on a server (already assigned users are fine)')
@@ -988,6 +1027,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;help;server;link' {
+            break
+        }
+        'hyctl;help;server;bootstrap' {
             break
         }
         'hyctl;help;server;set-multiplier' {
@@ -1040,7 +1082,11 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;help;central' {
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
             [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)')
+            break
+        }
+        'hyctl;help;central;backup' {
             break
         }
         'hyctl;help;central;rotate-token' {

@@ -49,11 +49,17 @@ _hyctl() {
             hyctl,version)
                 cmd="hyctl__subcmd__version"
                 ;;
+            hyctl__subcmd__central,backup)
+                cmd="hyctl__subcmd__central__subcmd__backup"
+                ;;
             hyctl__subcmd__central,help)
                 cmd="hyctl__subcmd__central__subcmd__help"
                 ;;
             hyctl__subcmd__central,rotate-token)
                 cmd="hyctl__subcmd__central__subcmd__rotate__subcmd__token"
+                ;;
+            hyctl__subcmd__central__subcmd__help,backup)
+                cmd="hyctl__subcmd__central__subcmd__help__subcmd__backup"
                 ;;
             hyctl__subcmd__central__subcmd__help,help)
                 cmd="hyctl__subcmd__central__subcmd__help__subcmd__help"
@@ -124,6 +130,9 @@ _hyctl() {
             hyctl__subcmd__help,version)
                 cmd="hyctl__subcmd__help__subcmd__version"
                 ;;
+            hyctl__subcmd__help__subcmd__central,backup)
+                cmd="hyctl__subcmd__help__subcmd__central__subcmd__backup"
+                ;;
             hyctl__subcmd__help__subcmd__central,rotate-token)
                 cmd="hyctl__subcmd__help__subcmd__central__subcmd__rotate__subcmd__token"
                 ;;
@@ -144,6 +153,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__help__subcmd__server,assign)
                 cmd="hyctl__subcmd__help__subcmd__server__subcmd__assign"
+                ;;
+            hyctl__subcmd__help__subcmd__server,bootstrap)
+                cmd="hyctl__subcmd__help__subcmd__server__subcmd__bootstrap"
                 ;;
             hyctl__subcmd__help__subcmd__server,delete)
                 cmd="hyctl__subcmd__help__subcmd__server__subcmd__delete"
@@ -208,6 +220,9 @@ _hyctl() {
             hyctl__subcmd__server,assign)
                 cmd="hyctl__subcmd__server__subcmd__assign"
                 ;;
+            hyctl__subcmd__server,bootstrap)
+                cmd="hyctl__subcmd__server__subcmd__bootstrap"
+                ;;
             hyctl__subcmd__server,delete)
                 cmd="hyctl__subcmd__server__subcmd__delete"
                 ;;
@@ -246,6 +261,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__server__subcmd__help,assign)
                 cmd="hyctl__subcmd__server__subcmd__help__subcmd__assign"
+                ;;
+            hyctl__subcmd__server__subcmd__help,bootstrap)
+                cmd="hyctl__subcmd__server__subcmd__help__subcmd__bootstrap"
                 ;;
             hyctl__subcmd__server__subcmd__help,delete)
                 cmd="hyctl__subcmd__server__subcmd__help__subcmd__delete"
@@ -373,7 +391,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__agent)
-            opts="-h -V --server-id --central --central-server-auth --central-server-traffic --central-ca --proxy-server --traffic-server --secret --listen --auth-path --state-dir --interval-auth --interval-kick --interval-traffic-from-proxy --interval-traffic-to-central --log-format --help --version"
+            opts="-h -V --server-id --central --central-server-auth --central-server-traffic --central-ca --proxy-server --traffic-server --secret --listen --auth-path --state-dir --interval-auth --interval-kick --interval-traffic-from-proxy --interval-traffic-to-central --ready-max-list-age --log-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -453,6 +471,10 @@ _hyctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ready-max-list-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -465,7 +487,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__central)
-            opts="-h -V --listen --db --tls-cert --tls-key --history-days --log-days --log-format --help --version rotate-token help"
+            opts="-h -V --listen --db --tls-cert --tls-key --history-days --log-days --log-format --help --version backup rotate-token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -539,9 +561,41 @@ _hyctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hyctl__subcmd__central__subcmd__help)
-            opts="rotate-token help"
+        hyctl__subcmd__central__subcmd__backup)
+            opts="-h -V --db --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__central__subcmd__help)
+            opts="backup rotate-token help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__central__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1026,8 +1080,22 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__central)
-            opts="rotate-token"
+            opts="backup rotate-token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__help__subcmd__central__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1180,7 +1248,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__server)
-            opts="add list show rename link set-multiplier delete assign unassign users"
+            opts="add list show rename link bootstrap set-multiplier delete assign unassign users"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1208,6 +1276,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__server__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__help__subcmd__server__subcmd__bootstrap)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1662,7 +1744,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server)
-            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show rename link set-multiplier delete rm assign unassign users help"
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1873,6 +1955,78 @@ _hyctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hyctl__subcmd__server__subcmd__bootstrap)
+            opts="-q -h -V --central-url --stats-listen --agent-listen --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --central-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --agent-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hyctl__subcmd__server__subcmd__delete)
             opts="-y -q -h -V --if-exists --yes --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1934,7 +2088,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server__subcmd__help)
-            opts="add list show rename link set-multiplier delete assign unassign users help"
+            opts="add list show rename link bootstrap set-multiplier delete assign unassign users help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1962,6 +2116,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__server__subcmd__help__subcmd__bootstrap)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -352,6 +352,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand show 'Show one server'
             cand rename 'Rename a server, or remove its name'
             cand link 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings'
+            cand bootstrap 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config'
             cand set-multiplier 'Change how much a server''s traffic counts against quotas (from now on)'
             cand delete 'Delete a server; its agent is refused from then on'
             cand rm 'Delete a server; its agent is refused from then on'
@@ -469,6 +470,24 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hyctl;server;bootstrap'= {
+            cand --central-url 'Central''s URL as the node reaches it [default: the URL hyctl uses]'
+            cand --stats-listen 'Where Hysteria''s trafficStats API listens on the node'
+            cand --agent-listen 'Where the agent listens for Hysteria''s auth calls on the node'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hyctl;server;set-multiplier'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
@@ -572,6 +591,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand show 'Show one server'
             cand rename 'Rename a server, or remove its name'
             cand link 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings'
+            cand bootstrap 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config'
             cand set-multiplier 'Change how much a server''s traffic counts against quotas (from now on)'
             cand delete 'Delete a server; its agent is refused from then on'
             cand assign 'Allow users on a server (already assigned users are fine)'
@@ -588,6 +608,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;server;help;rename'= {
         }
         &'hyctl;server;help;link'= {
+        }
+        &'hyctl;server;help;bootstrap'= {
         }
         &'hyctl;server;help;set-multiplier'= {
         }
@@ -783,8 +805,16 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
             cand rotate-token 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;central;backup'= {
+            cand --db 'SQLite database file of central'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'hyctl;central;rotate-token'= {
             cand --db 'SQLite database file of central'
@@ -794,8 +824,11 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --version 'Print version'
         }
         &'hyctl;central;help'= {
+            cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
             cand rotate-token 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;central;help;backup'= {
         }
         &'hyctl;central;help;rotate-token'= {
         }
@@ -817,6 +850,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --interval-kick 'How often to check /online and kick users who are no longer allowed'
             cand --interval-traffic-from-proxy 'How often to collect traffic from Hysteria (/traffic?clear=1)'
             cand --interval-traffic-to-central 'How often to report collected traffic to central'
+            cand --ready-max-list-age '/readyz fails when central has not confirmed the user list for this long'
             cand --log-format 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_agent=debug`)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -877,6 +911,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand show 'Show one server'
             cand rename 'Rename a server, or remove its name'
             cand link 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings'
+            cand bootstrap 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config'
             cand set-multiplier 'Change how much a server''s traffic counts against quotas (from now on)'
             cand delete 'Delete a server; its agent is refused from then on'
             cand assign 'Allow users on a server (already assigned users are fine)'
@@ -892,6 +927,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;server;rename'= {
         }
         &'hyctl;help;server;link'= {
+        }
+        &'hyctl;help;server;bootstrap'= {
         }
         &'hyctl;help;server;set-multiplier'= {
         }
@@ -928,7 +965,10 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;completions'= {
         }
         &'hyctl;help;central'= {
+            cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
             cand rotate-token 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
+        }
+        &'hyctl;help;central;backup'= {
         }
         &'hyctl;help;central;rotate-token'= {
         }

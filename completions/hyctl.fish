@@ -283,31 +283,32 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "uri" -d 'Print a user\'s hysteria2:// share links, one per server with a public host'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -l timeout -d 'Give up on a request after this long' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -s q -l quiet -d 'Print only ids, one per line'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "add" -d 'Create a server; prints its generated id (the node\'s credential)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "list" -d 'List servers'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "ls" -d 'List servers'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "show" -d 'Show one server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "rename" -d 'Rename a server, or remove its name'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "link" -d 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "set-multiplier" -d 'Change how much a server\'s traffic counts against quotas (from now on)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "rm" -d 'Delete a server; its agent is refused from then on'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "users" -d 'List the users assigned to a server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link set-multiplier delete rm assign unassign users help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "add" -d 'Create a server; prints its generated id (the node\'s credential)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "list" -d 'List servers'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "ls" -d 'List servers'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "show" -d 'Show one server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "rename" -d 'Rename a server, or remove its name'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "link" -d 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "bootstrap" -d 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "set-multiplier" -d 'Change how much a server\'s traffic counts against quotas (from now on)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "rm" -d 'Delete a server; its agent is refused from then on'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "users" -d 'List the users assigned to a server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l name -d 'A human name (1 to 64 of `A-Z a-z 0-9 . _ -`)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l multiplier -d 'Traffic through this server counts this many times against quotas (0 to 100)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l id -d 'Register this existing id instead of generating one (for original-system nodes)' -r
@@ -399,6 +400,21 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from link" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l central-url -d 'Central\'s URL as the node reaches it [default: the URL hyctl uses]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l stats-listen -d 'Where Hysteria\'s trafficStats API listens on the node' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l agent-listen -d 'Where the agent listens for Hysteria\'s auth calls on the node' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from set-multiplier" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -481,6 +497,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one server'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a server, or remove its name'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "link" -d 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "bootstrap" -d 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "set-multiplier" -d 'Change how much a server\'s traffic counts against quotas (from now on)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
@@ -617,21 +634,26 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand version" -s h -l help -d 'Pr
 complete -c hyctl -n "__fish_hyctl_using_subcommand version" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l listen -d 'Address to listen on; `:9090` means every interface, port 9090' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l db -d 'SQLite database file, created on first run; the admin token is written beside it as `<db>.admin-token`' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l tls-cert -d 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l tls-key -d 'PEM private key of --tls-cert' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l history-days -d 'Days of hourly traffic history to keep (totals are kept forever)' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l log-days -d 'Days of agents\' auth decisions to keep (`hyctl log`)' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)' -r -f -a "text\t'Human-readable lines'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l listen -d 'Address to listen on; `:9090` means every interface, port 9090' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l db -d 'SQLite database file, created on first run; the admin token is written beside it as `<db>.admin-token`' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l tls-cert -d 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l tls-key -d 'PEM private key of --tls-cert' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l history-days -d 'Days of hourly traffic history to keep (totals are kept forever)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l log-days -d 'Days of agents\' auth decisions to keep (`hyctl log`)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)' -r -f -a "text\t'Human-readable lines'
 json\t'One JSON object per line, for log shippers'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from rotate-token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from backup" -l db -d 'SQLite database file of central' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from rotate-token" -l db -d 'SQLite database file of central' -r -F
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from rotate-token" -s h -l help -d 'Print help'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from rotate-token" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l server-id -d 'This node\'s server id, as central knows it (`hyctl server add` prints it)' -r
@@ -649,6 +671,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-auth -d '
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-kick -d 'How often to check /online and kick users who are no longer allowed' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-from-proxy -d 'How often to collect traffic from Hysteria (/traffic?clear=1)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-to-central -d 'How often to report collected traffic to central' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l ready-max-list-age -d '/readyz fails when central has not confirmed the user list for this long' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_agent=debug`)' -r -f -a "text\t'Human-readable lines'
 json\t'One JSON object per line, for log shippers'"
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -680,6 +703,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "show" -d 'Show one server'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "rename" -d 'Rename a server, or remove its name'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "link" -d 'Set how clients reach a server (used by `hyctl user uri`); replaces the previous settings'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "bootstrap" -d 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "set-multiplier" -d 'Change how much a server\'s traffic counts against quotas (from now on)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
@@ -689,4 +713,5 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one setting: central, token, token-file or ca-file'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one setting'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'

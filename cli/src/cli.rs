@@ -483,6 +483,22 @@ pub enum ServerAction {
         #[arg(long, conflicts_with_all = ["host", "ports", "sni", "obfs_password", "insecure", "pin_sha256"])]
         clear: bool,
     },
+    /// Print everything to bring up a node: agent env file, systemd unit, Hysteria config
+    #[command(after_long_help = BOOTSTRAP_HELP)]
+    Bootstrap {
+        /// Server id or name
+        #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
+        server: String,
+        /// Central's URL as the node reaches it [default: the URL hyctl uses]
+        #[arg(long, value_name = "URL")]
+        central_url: Option<String>,
+        /// Where Hysteria's trafficStats API listens on the node
+        #[arg(long, default_value = "127.0.0.1:9999")]
+        stats_listen: String,
+        /// Where the agent listens for Hysteria's auth calls on the node
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        agent_listen: String,
+    },
     /// Change how much a server's traffic counts against quotas (from now on)
     SetMultiplier {
         /// Server id or name
@@ -674,9 +690,32 @@ pub struct CentralCommand {
     pub action: Option<CentralAction>,
 }
 
+const BACKUP_HELP: &str = "\
+The copy is one consistent snapshot, checked with PRAGMA integrity_check, and needs no -wal file.
+
+Restore: stop central, move the damaged database and its -wal and -shm files aside, copy the
+backup to the database path (mode 0600), start central. The admin token is in the database (as a
+digest): the token file of the time of the backup keeps working.";
+
+const BOOTSTRAP_HELP: &str = "\
+Prints, for one node: /etc/hyctl/agent.env (its credentials, with a fresh random trafficStats
+secret and auth path), the systemd unit of the agent, and the lines of Hysteria's server config
+that point it at the agent (auth URL, trafficStats listen and secret, ACL rules keeping proxied
+clients away from the node's loopback services). Each run generates new secrets: apply the env
+file and the Hysteria config of the same run. --json gives the same as one object.";
+
 /// Offline operations on central's database.
 #[derive(Debug, Subcommand)]
 pub enum CentralAction {
+    /// Copy the database while central runs (SQLite online backup), then check the copy
+    #[command(after_long_help = BACKUP_HELP)]
+    Backup {
+        /// Where to write the copy (must not exist; created with mode 0600)
+        file: PathBuf,
+        /// SQLite database file of central
+        #[arg(long, env = "HYCTL_CENTRAL_DB", default_value = "central.db")]
+        db: PathBuf,
+    },
     /// Replace the admin token: writes a new `<db>.admin-token` file (restart central after)
     RotateToken {
         /// SQLite database file of central

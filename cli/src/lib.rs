@@ -80,6 +80,22 @@ fn finish(outcome: Result<(), CliError>, json: bool) -> ExitCode {
 
 fn central(cmd: CentralCommand) -> ExitCode {
     hy_common::telemetry::init(cmd.run.log_format);
+    if let Some(CentralAction::Backup { file, db }) = cmd.action {
+        return match hy_central::backup::backup(&db, &file) {
+            Ok(pages) => {
+                eprintln!(
+                    "backed up {} to {} ({pages} pages, integrity ok)",
+                    db.display(),
+                    file.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("hyctl: error: {err:#}");
+                ExitCode::from(exit::SOFTWARE)
+            }
+        };
+    }
     if let Some(CentralAction::RotateToken { db }) = cmd.action {
         let rotated = hy_central::db::Db::open(&db)
             .with_context(|| format!("could not open database {}", db.display()))

@@ -984,3 +984,64 @@ async fn the_auth_log_from_the_command_line() {
     assert_eq!(env.run(&["log", "--since", "soon"]).await.code, 2);
     c.stop().await;
 }
+
+#[tokio::test]
+async fn bootstrap_prints_a_complete_node_setup() {
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    env.run(&["server", "add", "--name", "edge-1"]).await.ok();
+    let out = env
+        .run(&[
+            "server",
+            "bootstrap",
+            "edge-1",
+            "--central-url",
+            "https://central.example:9090",
+        ])
+        .await
+        .ok();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.add_filter(r"[A-Za-z0-9_-]{32}", "[SECRET]");
+    settings.add_filter(
+        r"(AUTH_PATH=|:8080/|--auth-path )[A-Za-z0-9_-]{24}",
+        "${1}[AUTH_PATH]",
+    );
+    settings.bind(|| insta::assert_snapshot!("server_bootstrap", out.stdout));
+    let json = env
+        .run(&["server", "bootstrap", "edge-1", "--json"])
+        .await
+        .ok();
+    assert!(json.stderr.contains("loopback address"), "{}", json.stderr);
+    let b = json.json();
+    // Every variable of the env file is one `hyctl agent` reads, and the pieces agree.
+    let vars: std::collections::BTreeMap<String, String> = b["agent_env"]
+        .as_str()
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    let help = env.run(&["agent", "--help"]).await.ok().stdout;
+    for key in vars.keys() {
+        assert!(
+            help.contains(&format!("[env: {key}")),
+            "{key} is not an agent setting"
+        );
+    }
+    let yaml = b["hysteria_config"].as_str().unwrap();
+    assert!(yaml.contains(&format!("secret: {}", vars["HYCTL_AGENT_SECRET"])));
+    assert!(yaml.contains(&format!(
+        "url: http://127.0.0.1:8080/{}",
+        vars["HYCTL_AGENT_AUTH_PATH"]
+    )));
+    assert!(
+        b["systemd_unit"]
+            .as_str()
+            .unwrap()
+            .contains("EnvironmentFile=/etc/hyctl/agent.env")
+    );
+    c.stop().await;
+}

@@ -1,5 +1,6 @@
 //! Command handlers: one file per noun. Each takes the `Ctx` and its parsed arguments.
 
+pub mod bootstrap;
 pub mod misc;
 pub mod server;
 pub mod traffic;

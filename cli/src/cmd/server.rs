@@ -213,6 +213,12 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
             ctx.out
                 .lines([format!("updated the share-link settings of {}", label(&s))])
         }
+        ServerAction::Bootstrap {
+            server,
+            central_url,
+            stats_listen,
+            agent_listen,
+        } => super::bootstrap::run(ctx, &server, central_url, &stats_listen, &agent_listen).await,
         ServerAction::SetMultiplier { server, factor } => {
             hy_api::validate::traffic_multiplier(factor).map_err(CliError::Failed)?;
             let s = resolve(ctx, &server).await?;

@@ -5,6 +5,7 @@
 //! `/traffic/{server_id}`). `hyctl central` parses flags and calls [`run`]; tests call [`run`]
 //! with a listener on `127.0.0.1:0`.
 
+pub mod backup;
 pub mod changes;
 pub mod clock;
 pub mod config;

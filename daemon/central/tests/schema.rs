@@ -101,3 +101,73 @@ async fn the_openapi_document_covers_every_endpoint() {
     assert!(doc["components"]["securitySchemes"]["admin"].is_object());
     c.stop().await;
 }
+
+#[tokio::test]
+async fn a_backup_taken_during_writes_is_consistent_and_holds_every_committed_write() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let c = TestCentral::start().await;
+    let created = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (api, created, stop) = (c.client(), Arc::clone(&created), Arc::clone(&stop));
+        tokio::spawn(async move {
+            let mut i = 0;
+            while !stop.load(Ordering::Relaxed) {
+                let new = hy_api::users::CreateUser {
+                    id: format!("u{i:05}"),
+                    ..Default::default()
+                };
+                api.create_user(&new).await.unwrap();
+                i += 1;
+                created.store(i, Ordering::Relaxed);
+            }
+        })
+    };
+    hy_testkit::wait_until(
+        "writes are flowing",
+        std::time::Duration::from_secs(10),
+        || async { created.load(Ordering::Relaxed) >= 50 },
+    )
+    .await;
+    let committed_before = created.load(Ordering::Relaxed);
+    let dest = c.dir.path().join("backup.db");
+    let (db, copy) = (c.db_path.clone(), dest.clone());
+    let pages = tokio::task::spawn_blocking(move || hy_central::backup::backup(&db, &copy))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(pages > 0);
+    let during = created.load(Ordering::Relaxed);
+    stop.store(true, Ordering::Relaxed);
+    writer.await.unwrap();
+    println!(
+        "backup of {pages} pages taken while users {committed_before}..{during} were being created"
+    );
+
+    let copy = rusqlite::Connection::open(&dest).unwrap();
+    let check: String = copy
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let n: usize = copy
+        .query_row("SELECT COUNT(*) FROM users", [], |r| r.get(0))
+        .unwrap();
+    assert!(
+        n >= committed_before,
+        "the copy has {n} users, {committed_before} were committed before it began"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // An existing destination is refused, not overwritten.
+    assert!(
+        hy_central::backup::backup(&c.db_path, &dest)
+            .unwrap_err()
+            .to_string()
+            .contains("already exists")
+    );
+    c.stop().await;
+}
