@@ -249,3 +249,66 @@ async fn readiness_follows_the_lists_age_and_hysterias_reachability() {
     agent.stop().await;
     central.stop().await;
 }
+
+#[tokio::test]
+async fn agent_metrics_are_valid_exposition_text() {
+    let (central, server, alice, mallory) = fleet().await;
+    let state = tempfile::tempdir().unwrap();
+    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
+    let options = AgentOptions::new(
+        &central.url,
+        &server,
+        &fake.api_url,
+        API_SECRET,
+        state.path().into(),
+    );
+    let agent = TestAgent::start(&options).await;
+    agent.wait_for_users(1).await;
+    fake.set_auth_url(&agent.auth_url());
+    fake.connect(&alice, &client_addr(1)).await.unwrap();
+    fake.authenticate(&mallory, &client_addr(2), 0)
+        .await
+        .unwrap_err();
+    fake.authenticate("nobody-at-all", &client_addr(3), 0)
+        .await
+        .unwrap_err();
+    let text = reqwest::get(format!("{}/metrics", agent.url))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let scrape = prometheus_parse::Scrape::parse(text.lines().map(|l| Ok(l.to_owned()))).unwrap();
+    let value = |name: &str, label: Option<(&str, &str)>| {
+        let s = scrape
+            .samples
+            .iter()
+            .find(|s| s.metric == name && label.is_none_or(|(k, v)| s.labels.get(k) == Some(v)))
+            .unwrap_or_else(|| panic!("no {name} {label:?} in\n{text}"));
+        match s.value {
+            prometheus_parse::Value::Counter(v)
+            | prometheus_parse::Value::Gauge(v)
+            | prometheus_parse::Value::Untyped(v) => v,
+            _ => panic!("{name} is not a plain value"),
+        }
+    };
+    assert_eq!(
+        value("hyctl_agent_auth_requests_total", Some(("outcome", "ok"))),
+        1.0
+    );
+    assert_eq!(
+        value(
+            "hyctl_agent_auth_requests_total",
+            Some(("outcome", "unknown_secret"))
+        ),
+        2.0
+    );
+    assert_eq!(value("hyctl_agent_list_users", None), 1.0);
+    assert_eq!(value("hyctl_agent_central_reachable", None), 1.0);
+    assert!(text.contains("hyctl_agent_auth_duration_seconds_bucket"));
+    for secret in [&alice, &mallory, &server] {
+        assert!(!text.contains(secret.as_str()), "no credentials in metrics");
+    }
+    agent.stop().await;
+    central.stop().await;
+}

@@ -36,6 +36,8 @@ pub struct AgentHttp {
     pub log: std::sync::Arc<crate::authlog::AuthLog>,
     /// Oldest list confirmation `/readyz` accepts.
     pub ready_max_list_age: std::time::Duration,
+    /// Metrics.
+    pub metrics: crate::metrics::Metrics,
 }
 
 /// The admitting answer, fields in the documented order: `{"ok":true,"id":"alice"}`.
@@ -59,7 +61,8 @@ pub fn router(state: AgentHttp, auth_path: Option<&str>) -> Router {
     let mut router = Router::new()
         .route("/", post(auth))
         .route("/healthz", get(health))
-        .route("/readyz", get(ready));
+        .route("/readyz", get(ready))
+        .route("/metrics", get(metrics));
     if let Some(path) = auth_path {
         router = router.route(&format!("/{path}"), post(auth));
     }
@@ -76,13 +79,31 @@ fn json(status: StatusCode, body: Vec<u8>) -> Response {
 }
 
 async fn auth(State(s): State<AgentHttp>, body: Bytes) -> Response {
-    let Ok(req) = serde_json::from_slice::<AuthRequest<'_>>(&body) else {
+    let started = std::time::Instant::now();
+    let (resp, outcome) = decide(&s, &body).await;
+    s.metrics
+        .auth
+        .get_or_create(&crate::metrics::OutcomeLabels {
+            outcome: outcome.to_owned(),
+        })
+        .inc();
+    s.metrics
+        .auth_seconds
+        .observe(started.elapsed().as_secs_f64());
+    resp
+}
+
+async fn decide(s: &AgentHttp, body: &[u8]) -> (Response, &'static str) {
+    let Ok(req) = serde_json::from_slice::<AuthRequest<'_>>(body) else {
         let body = br#"{"ok":false,"error":"expected {\"addr\",\"auth\",\"tx\"}"}"#;
-        return json(StatusCode::BAD_REQUEST, body.to_vec());
+        return (json(StatusCode::BAD_REQUEST, body.to_vec()), "bad_request");
     };
-    let refuse = |user: Option<&str>, reason: &str| {
+    let refuse = |user: Option<&str>, reason: &'static str| {
         s.log.record(user, &req.addr, false, reason);
-        json(StatusCode::FORBIDDEN, br#"{"ok":false}"#.to_vec())
+        (
+            json(StatusCode::FORBIDDEN, br#"{"ok":false}"#.to_vec()),
+            reason,
+        )
     };
     let table = s.table.load();
     let Some(entry) = table.lookup(&req.auth) else {
@@ -119,10 +140,13 @@ async fn auth(State(s): State<AgentHttp>, body: Bytes) -> Response {
         ok: true,
         id: &entry.id,
     }) {
-        Ok(body) => json(StatusCode::OK, body),
-        Err(_) => json(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            br#"{"ok":false}"#.to_vec(),
+        Ok(body) => (json(StatusCode::OK, body), "ok"),
+        Err(_) => (
+            json(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                br#"{"ok":false}"#.to_vec(),
+            ),
+            "error",
         ),
     }
 }
@@ -151,6 +175,17 @@ fn not_ready(s: &AgentHttp) -> Option<String> {
         return Some(format!("Hysteria's API is unreachable: {why}"));
     }
     None
+}
+
+/// Prometheus metrics. Unauthenticated: the agent listens on loopback, like Hysteria's own API.
+async fn metrics(State(s): State<AgentHttp>) -> Response {
+    let text = s.metrics.encode(&s.status.snapshot());
+    let mut resp = text.into_response();
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
+    );
+    resp
 }
 
 async fn ready(State(s): State<AgentHttp>) -> (StatusCode, Json<serde_json::Value>) {

@@ -34,6 +34,8 @@ pub struct Kicker {
     pub table: SharedTable,
     /// Status, for contact and counters.
     pub status: SharedStatus,
+    /// Metrics.
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl Kicker {
@@ -42,6 +44,8 @@ impl Kicker {
         match self.hysteria.online().await {
             Ok(online) => {
                 self.status.ok(Peer::Hysteria);
+                let devices: u64 = online.values().sum();
+                self.status.update(|s| s.online_devices = devices);
                 let table = self.table.load();
                 let now = jiff::Timestamp::now().as_second();
                 Some(
@@ -90,6 +94,7 @@ impl Kicker {
                 *sent.entry(id.clone()).or_default() += 1;
             }
             self.status.update(|s| s.kicks += ids.len() as u64);
+            self.metrics.kicks.inc_by(ids.len() as u64);
             tracing::debug!(round, ids = ids.len(), "kicked");
             tokio::select! {
                 () = shutdown.cancelled() => return,

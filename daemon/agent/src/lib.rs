@@ -12,6 +12,7 @@ pub mod every;
 pub mod http;
 pub mod hysteria;
 pub mod kick;
+pub mod metrics;
 pub mod report;
 pub mod spool;
 pub mod status;
@@ -75,6 +76,7 @@ pub async fn run(
 
     let seen = report::Seen::default();
     let log = Arc::new(authlog::AuthLog::default());
+    let metrics = metrics::Metrics::default();
     let traffic = report::Traffic {
         hysteria: hysteria.clone(),
         client,
@@ -86,11 +88,13 @@ pub async fn run(
         cut_off: Arc::clone(&syncer.removed),
         seen: seen.clone(),
         log: Arc::clone(&log),
+        metrics: metrics.clone(),
     };
     let kicker = kick::Kicker {
         hysteria: hysteria.clone(),
         table: table.clone(),
         status: status.clone(),
+        metrics: metrics.clone(),
     };
 
     let loops = CancellationToken::new();
@@ -131,6 +135,7 @@ pub async fn run(
             seen,
             log,
             ready_max_list_age: config.ready_max_list_age,
+            metrics: metrics.clone(),
         },
         config.auth_path.as_deref(),
     );

@@ -43,6 +43,8 @@ pub struct Traffic {
     pub seen: Seen,
     /// Auth decisions to report.
     pub log: Arc<crate::authlog::AuthLog>,
+    /// Metrics.
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl Traffic {
@@ -58,7 +60,11 @@ impl Traffic {
             let st = spool.state();
             status.update(|s| {
                 s.spool.pending_users = st.pending.len();
-                s.spool.inflight_seq = st.inflight.as_ref().map(|b| b.seq);
+                let seq = st.inflight.as_ref().map(|b| b.seq);
+                if seq != s.spool.inflight_seq {
+                    s.spool.inflight_since = seq.map(|_| jiff::Timestamp::now());
+                }
+                s.spool.inflight_seq = seq;
             });
             out
         })
@@ -145,6 +151,7 @@ impl Traffic {
                 }
                 Err(err) => {
                     self.status.failed(Peer::Central, &err);
+                    self.metrics.report_failures.inc();
                     return false;
                 }
             }

@@ -52,6 +52,8 @@ pub struct SpoolStatus {
     pub pending_users: usize,
     /// Sequence number of the batch awaiting central's acknowledgement.
     pub inflight_seq: Option<u64>,
+    /// Since when that batch has waited.
+    pub inflight_since: Option<Timestamp>,
 }
 
 /// Everything `/healthz` shows.
@@ -67,6 +69,8 @@ pub struct Status {
     pub spool: SpoolStatus,
     /// Kicks sent since start.
     pub kicks: u64,
+    /// Connected client instances at the last `/online` read.
+    pub online_devices: u64,
 }
 
 /// Shared, cheaply cloned status.
@@ -86,6 +90,7 @@ impl Default for SharedStatus {
             hysteria: Contact::default(),
             spool: SpoolStatus::default(),
             kicks: 0,
+            online_devices: 0,
         })))
     }
 }

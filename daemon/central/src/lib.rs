@@ -11,6 +11,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod metrics;
 pub mod schedule;
 pub mod state;
 pub mod token;
@@ -51,6 +52,7 @@ pub async fn run(
         waiting_polls: Arc::default(),
         clock: Arc::clone(&clock),
         reschedule: Arc::default(),
+        metrics: metrics::Metrics::default(),
     };
     let tasks = tokio_util::task::TaskTracker::new();
     tasks.spawn(schedule::run(

@@ -408,3 +408,103 @@ async fn wait_until_pruned(c: &TestCentral) {
     )
     .await;
 }
+
+/// Parses exposition text with a real Prometheus parser, failing on malformed lines.
+pub fn parse_metrics(text: &str) -> prometheus_parse::Scrape {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        assert!(
+            line.split_whitespace().count() >= 2,
+            "malformed sample line: {line:?}"
+        );
+    }
+    let lines = text.lines().map(|l| Ok(l.to_owned()));
+    prometheus_parse::Scrape::parse(lines).expect("valid exposition text")
+}
+
+fn sample(scrape: &prometheus_parse::Scrape, name: &str, label: Option<(&str, &str)>) -> f64 {
+    let s = scrape
+        .samples
+        .iter()
+        .find(|s| s.metric == name && label.is_none_or(|(k, v)| s.labels.get(k) == Some(v)))
+        .unwrap_or_else(|| panic!("no sample {name} {label:?}"));
+    match s.value {
+        prometheus_parse::Value::Counter(v)
+        | prometheus_parse::Value::Gauge(v)
+        | prometheus_parse::Value::Untyped(v) => v,
+        _ => panic!("{name} is not a plain value"),
+    }
+}
+
+#[tokio::test]
+async fn metrics_are_valid_exposition_text_and_count_what_happened() {
+    let c = TestCentral::start().await;
+    let (server, _) = setup(&c).await;
+    c.admin(
+        "POST",
+        "/admin/users",
+        Some(r#"{"id":"off","enabled":false}"#),
+    )
+    .await;
+    let batch = TrafficBatch {
+        seq: 1,
+        instance: "m".into(),
+        users: [("alice".to_owned(), Traffic { tx: 5, rx: 7 })].into(),
+        agent_version: None,
+        seen: Default::default(),
+        auth_log: Vec::new(),
+    };
+    c.node_client().report(&server, &batch).await.unwrap();
+    c.node_client().report(&server, &batch).await.unwrap();
+    assert_eq!(
+        c.send("GET", "/metrics", None, None).await.0,
+        401,
+        "behind the admin token"
+    );
+    let text = c
+        .raw()
+        .get(c.url("/metrics"))
+        .bearer_auth(&c.token)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let scrape = parse_metrics(&text);
+    assert_eq!(
+        sample(
+            &scrape,
+            "hyctl_central_ingested_bytes_total",
+            Some(("direction", "rx"))
+        ),
+        7.0
+    );
+    assert_eq!(
+        sample(&scrape, "hyctl_central_duplicate_reports_total", None),
+        1.0
+    );
+    assert_eq!(
+        sample(&scrape, "hyctl_central_users", Some(("state", "active"))),
+        1.0
+    );
+    assert_eq!(
+        sample(&scrape, "hyctl_central_users", Some(("state", "disabled"))),
+        1.0
+    );
+    assert_eq!(
+        sample(&scrape, "hyctl_central_servers", Some(("state", "fresh"))),
+        1.0
+    );
+    assert!(
+        text.contains(r#"route="/traffic/{server_id}""#),
+        "routes by pattern"
+    );
+    assert!(
+        !text.contains(&server),
+        "server ids are credentials and never appear in metrics"
+    );
+    c.stop().await;
+}

@@ -81,6 +81,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/traffic/{server_id}", &["post"]),
         ("/healthz", &["get"]),
         ("/readyz", &["get"]),
+        ("/metrics", &["get"]),
         ("/openapi.json", &["get"]),
     ];
     let paths = doc["paths"].as_object().unwrap();

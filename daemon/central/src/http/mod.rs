@@ -61,6 +61,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(node::routes().layer(DefaultBodyLimit::max(node::REPORT_BODY_LIMIT)))
         .routes(routes!(health))
         .routes(routes!(ready))
+        .routes(routes!(metrics))
         .routes(routes!(openapi_json))
 }
 
@@ -68,6 +69,7 @@ fn api() -> OpenApiRouter<AppState> {
 pub fn router_and_doc(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
     let (router, doc) = api().split_for_parts();
     let router = router
+        .layer(middleware::from_fn_with_state(state.clone(), record))
         .layer(DefaultBodyLimit::max(ADMIN_BODY_LIMIT))
         .layer(middleware::map_response(error::json_errors))
         .layer(middleware::map_response(version_header))
@@ -83,6 +85,75 @@ pub fn router_and_doc(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
 /// The router alone.
 pub fn router(state: AppState) -> Router {
     router_and_doc(state).0
+}
+
+/// Counts each request and its latency by route pattern (never the raw path).
+async fn record(State(s): State<AppState>, req: Request, next: middleware::Next) -> Response {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("(unmatched)", MatchedPath::as_str)
+        .to_owned();
+    let started = std::time::Instant::now();
+    let resp = next.run(req).await;
+    let labels = crate::metrics::RequestLabels {
+        route: route.clone(),
+        status: resp.status().as_u16(),
+    };
+    s.metrics.requests.get_or_create(&labels).inc();
+    s.metrics
+        .latency
+        .get_or_create(&crate::metrics::RouteLabels { route })
+        .observe(started.elapsed().as_secs_f64());
+    resp
+}
+
+/// Prometheus metrics
+///
+/// OpenMetrics text; needs the admin token (scrape with `authorization: credentials_file`).
+#[utoipa::path(get, path = "/metrics", tag = "meta", security(("admin" = [])),
+    responses((status = 200, description = "OpenMetrics text"), (status = 401, body = hy_api::ErrorBody)))]
+async fn metrics(
+    _: extract::AdminAuth,
+    State(s): State<AppState>,
+) -> Result<Response, error::ApiError> {
+    let now = s.now();
+    let (users, servers) =
+        s.db.call(move |c| crate::metrics::fleet_gauges(c, now))
+            .await?;
+    for state in ["active", "disabled", "expired", "limited", "on_hold"] {
+        let n = users
+            .iter()
+            .find(|(s, _)| s == state)
+            .map_or(0, |(_, n)| *n);
+        s.metrics
+            .users
+            .get_or_create(&crate::metrics::StateLabels {
+                state: state.into(),
+            })
+            .set(n);
+    }
+    for state in ["fresh", "recent", "stale", "never"] {
+        let n = servers
+            .iter()
+            .find(|(s, _)| s == state)
+            .map_or(0, |(_, n)| *n);
+        s.metrics
+            .servers
+            .get_or_create(&crate::metrics::StateLabels {
+                state: state.into(),
+            })
+            .set(n);
+    }
+    s.metrics
+        .node_polls_waiting
+        .set(s.waiting_polls.load(std::sync::atomic::Ordering::Relaxed) as i64);
+    let mut resp = Response::new(axum::body::Body::from(s.metrics.encode()));
+    resp.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
+    );
+    Ok(resp)
 }
 
 /// Spans name the route pattern, never the raw path: node paths carry server ids, which are

@@ -267,6 +267,11 @@ async fn report_traffic(
     };
     check_counters(&users)?;
     let now = s.now();
+    let ingested = users.values().fold(Traffic::default(), |mut sum, t| {
+        sum.add(*t);
+        sum
+    });
+    let started = std::time::Instant::now();
     let (ack, clocks_started) =
         s.db.call(move |c| {
             let seq = sequence.as_ref().map(|(instance, seq)| Sequence {
@@ -287,6 +292,24 @@ async fn report_traffic(
             Ok((ack, started))
         })
         .await?;
+    s.metrics
+        .report_write_seconds
+        .observe(started.elapsed().as_secs_f64());
+    if ack.applied {
+        let direction = |d: &str| crate::metrics::DirectionLabels {
+            direction: d.into(),
+        };
+        s.metrics
+            .ingested_bytes
+            .get_or_create(&direction("tx"))
+            .inc_by(ingested.tx);
+        s.metrics
+            .ingested_bytes
+            .get_or_create(&direction("rx"))
+            .inc_by(ingested.rx);
+    } else {
+        s.metrics.duplicate_reports.inc();
+    }
     if clocks_started {
         // An on_hold user's expiry now exists: the scheduler must wake for it.
         s.reschedule.notify_one();

@@ -1,0 +1,178 @@
+//! Central's Prometheus metrics, served at `GET /metrics` behind the admin token.
+//!
+//! Counters and histograms are updated as requests and reports happen; the gauges that describe
+//! the fleet (users by state, servers by freshness of contact) are computed from the database at
+//! scrape time. No per-user series: their cardinality would grow with the user base.
+
+use std::sync::Arc;
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+
+/// HTTP requests by route pattern and status.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct RequestLabels {
+    /// The route pattern, never the raw path (node paths carry credentials).
+    pub route: String,
+    /// Response status.
+    pub status: u16,
+}
+
+/// Latency by route pattern.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct RouteLabels {
+    /// The route pattern.
+    pub route: String,
+}
+
+/// Traffic direction.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct DirectionLabels {
+    /// `tx` (user upload) or `rx` (user download).
+    pub direction: String,
+}
+
+/// One label value.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct StateLabels {
+    /// A user state, or a freshness class of servers.
+    pub state: String,
+}
+
+/// Every metric of central.
+#[derive(Debug, Clone)]
+pub struct Metrics {
+    registry: Arc<Registry>,
+    /// Requests served.
+    pub requests: Family<RequestLabels, Counter>,
+    /// Request latency in seconds.
+    pub latency: Family<RouteLabels, Histogram, fn() -> Histogram>,
+    /// Bytes applied from nodes' reports.
+    pub ingested_bytes: Family<DirectionLabels, Counter>,
+    /// Duplicate reports acknowledged without counting.
+    pub duplicate_reports: Counter,
+    /// Time to apply one report (one database transaction), in seconds.
+    pub report_write_seconds: Histogram,
+    /// Users by derived state (set at scrape).
+    pub users: Family<StateLabels, Gauge>,
+    /// Servers by how recently their agent was in touch (set at scrape).
+    pub servers: Family<StateLabels, Gauge>,
+    /// Node long polls held open.
+    pub node_polls_waiting: Gauge,
+}
+
+fn latency_histogram() -> Histogram {
+    Histogram::new(exponential_buckets(0.0005, 2.0, 16))
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let mut registry = Registry::with_prefix("hyctl_central");
+        let requests = Family::<RequestLabels, Counter>::default();
+        registry.register(
+            "http_requests",
+            "HTTP requests by route pattern and status",
+            requests.clone(),
+        );
+        let latency = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(
+            latency_histogram as fn() -> Histogram,
+        );
+        registry.register(
+            "http_request_duration_seconds",
+            "HTTP request latency by route pattern",
+            latency.clone(),
+        );
+        let ingested_bytes = Family::<DirectionLabels, Counter>::default();
+        registry.register(
+            "ingested_bytes",
+            "Bytes applied from node reports (tx = user upload)",
+            ingested_bytes.clone(),
+        );
+        let duplicate_reports = Counter::default();
+        registry.register(
+            "duplicate_reports",
+            "Numbered reports received again and not counted",
+            duplicate_reports.clone(),
+        );
+        let report_write_seconds = Histogram::new(exponential_buckets(0.0001, 2.0, 16));
+        registry.register(
+            "report_write_seconds",
+            "Database time to apply one report",
+            report_write_seconds.clone(),
+        );
+        let users = Family::<StateLabels, Gauge>::default();
+        registry.register("users", "Users by state", users.clone());
+        let servers = Family::<StateLabels, Gauge>::default();
+        registry.register(
+            "servers",
+            "Servers by last agent contact: fresh (<1m), recent (<10m), stale, never",
+            servers.clone(),
+        );
+        let node_polls_waiting = Gauge::default();
+        registry.register(
+            "node_polls_waiting",
+            "Agent long polls held open",
+            node_polls_waiting.clone(),
+        );
+        Self {
+            registry: Arc::new(registry),
+            requests,
+            latency,
+            ingested_bytes,
+            duplicate_reports,
+            report_write_seconds,
+            users,
+            servers,
+            node_polls_waiting,
+        }
+    }
+}
+
+impl Metrics {
+    /// The exposition text (OpenMetrics, which Prometheus reads).
+    pub fn encode(&self) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = prometheus_client::encoding::text::encode(&mut out, &self.registry);
+        out
+    }
+}
+
+/// `(label, count)` pairs.
+pub type Counts = Vec<(String, i64)>;
+
+/// Counts users by state and servers by freshness, for the scrape.
+pub fn fleet_gauges(
+    conn: &rusqlite::Connection,
+    now: i64,
+) -> Result<(Counts, Counts), crate::db::DbError> {
+    // The same precedence as hy_api::users::derive_state.
+    let users = conn
+        .prepare_cached(
+            "SELECT CASE
+                 WHEN NOT enabled THEN 'disabled'
+                 WHEN expires_at IS NOT NULL AND expires_at <= ?1 THEN 'expired'
+                 WHEN data_limit > 0 AND period_used >= data_limit THEN 'limited'
+                 WHEN expire_after IS NOT NULL AND first_connected_at IS NULL AND expires_at IS NULL THEN 'on_hold'
+                 ELSE 'active' END AS state, COUNT(*)
+             FROM users GROUP BY state",
+        )?
+        .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let servers = conn
+        .prepare_cached(
+            "SELECT CASE
+                 WHEN last_seen_at IS NULL THEN 'never'
+                 WHEN last_seen_at >= ?1 - 60 THEN 'fresh'
+                 WHEN last_seen_at >= ?1 - 600 THEN 'recent'
+                 ELSE 'stale' END AS state, COUNT(*)
+             FROM servers GROUP BY state",
+        )?
+        .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok((users, servers))
+}
