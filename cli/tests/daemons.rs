@@ -115,3 +115,28 @@ fn tls_cert_without_key_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn agent_credentials_may_start_with_a_hyphen() {
+    // Ids generated before generation avoided a leading `-` must still be usable as flag values.
+    let out = hyctl()
+        .args([
+            "agent",
+            "--server-id",
+            "-abcdefghijk",
+            "--secret",
+            "-s3cret",
+            "--central",
+            "http://127.0.0.1:9",
+            "--listen",
+            "nonsense",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(78),
+        "parsed, then refused for the listen address: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

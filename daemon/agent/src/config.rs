@@ -14,7 +14,12 @@ use hy_common::telemetry::LogFormat;
 #[derive(Debug, Clone, clap::Args)]
 pub struct AgentArgs {
     /// This node's server id, as central knows it (`hyctl server add` prints it)
-    #[arg(long, env = "HYCTL_AGENT_SERVER_ID", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "HYCTL_AGENT_SERVER_ID",
+        hide_env_values = true,
+        allow_hyphen_values = true
+    )]
     pub server_id: String,
 
     /// Central's base URL, e.g. https://central.example:9090; sets both URLs below
@@ -64,6 +69,7 @@ pub struct AgentArgs {
         long,
         env = "HYCTL_AGENT_SECRET",
         default_value = "abcdefg",
+        allow_hyphen_values = true,
         hide_env_values = true
     )]
     pub secret: String,

@@ -4,17 +4,27 @@
 /// 2.9.3 read it as a space in URIs. 64 symbols means 6 unbiased bits per byte.
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
-/// `len` characters from `[A-Za-z0-9_-]`, 6 bits of OS randomness each (32 chars = 192 bits).
+/// `len` characters from `[A-Za-z0-9_-]`, 6 bits of OS randomness each (32 chars = 192 bits),
+/// the first a letter or digit: a credential starting with `-` reads as a flag on a command
+/// line (`--server-id -x...`).
 pub fn token(len: usize) -> String {
     let mut bytes = vec![0u8; len];
-    // The OS RNG failing means the machine cannot make credentials at all; nothing sensible
-    // can continue, and getrandom documents this as practically unreachable on Linux.
-    #[allow(clippy::expect_used)]
-    getrandom::fill(&mut bytes).expect("the operating system's random number generator failed");
+    fill(&mut bytes);
+    // Re-draw the first byte until it maps to a letter or digit (62 of 64 values): no bias.
+    while bytes.first().is_some_and(|b| b & 63 >= 62) {
+        fill(&mut bytes[..1]);
+    }
     bytes
         .iter()
         .map(|b| ALPHABET[usize::from(b & 63)] as char)
         .collect()
+}
+
+fn fill(bytes: &mut [u8]) {
+    // The OS RNG failing means the machine cannot make credentials at all; nothing sensible
+    // can continue, and getrandom documents this as practically unreachable on Linux.
+    #[allow(clippy::expect_used)]
+    getrandom::fill(bytes).expect("the operating system's random number generator failed");
 }
 
 /// A uniform random number in `[0, 1)`, for jitter.
@@ -38,5 +48,11 @@ mod tests {
         assert_eq!(a.len(), 32);
         assert_ne!(a, b);
         assert!(a.bytes().all(|c| ALPHABET.contains(&c)));
+        for _ in 0..2000 {
+            assert!(
+                token(8).starts_with(|c: char| c.is_ascii_alphanumeric()),
+                "never like a flag"
+            );
+        }
     }
 }

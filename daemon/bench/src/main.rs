@@ -1,0 +1,723 @@
+//! `hy-bench`: measures hyctl's daemons where the brief sets goals (auth hot path, reconnect
+//! storm, sync, ingest, propagation, memory) and prints each figure beside its goal.
+//!
+//! Central and agents run as real `hyctl` processes (release build, given as the first
+//! argument), so memory and CPU are theirs alone; load comes from this process over loopback.
+//! Machines here are shared and noisy: the auth hot path is compared with a minimal axum server
+//! (a child of this process) measured in the same run, alternating, and medians are reported.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use hy_api::Traffic;
+use hy_api::client::{Client, ClientConfig};
+use hy_api::node::TrafficBatch;
+use hy_api::users::{CreateUser, CreateUsers};
+use hy_testkit::FakeHysteria;
+
+const SECRET: &str = "bench-api-secret";
+
+/// A daemon process and the address it listens on.
+struct Daemon {
+    child: Child,
+    addr: String,
+}
+
+impl Daemon {
+    fn spawn(bin: &Path, args: &[String], ready: &str) -> Result<Self> {
+        let mut child = Command::new(bin)
+            .args(args)
+            .env("RUST_LOG", "warn,hy_central=info,hy_agent=info")
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .with_context(|| format!("could not start {}", bin.display()))?;
+        let mut lines = BufReader::new(child.stderr.take().context("stderr")?).lines();
+        let addr = loop {
+            let Some(line) = lines.next() else {
+                bail!("{} exited before listening", args[0])
+            };
+            let event: serde_json::Value = serde_json::from_str(&line?).unwrap_or_default();
+            if event["message"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with(ready)
+            {
+                break event["addr"].as_str().context("addr")?.to_owned();
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        Ok(Self { child, addr })
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Resident memory, MiB.
+    fn rss_mib(&self) -> f64 {
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap_or_default();
+        let kib: f64 = status
+            .lines()
+            .find(|l| l.starts_with("VmRSS:"))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0);
+        kib / 1024.0
+    }
+
+    /// CPU time used so far (user + system), seconds.
+    fn cpu_seconds(&self) -> f64 {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
+        // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+        let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let ticks = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        (ticks(11) + ticks(12)) / 100.0
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").arg(self.pid().to_string()).status();
+        let _ = self.child.wait();
+    }
+}
+
+/// One row of the results table.
+struct Row {
+    scenario: &'static str,
+    metric: String,
+    value: String,
+    goal: String,
+    met: Option<bool>,
+}
+
+fn row(
+    rows: &mut Vec<Row>,
+    scenario: &'static str,
+    metric: &str,
+    value: String,
+    goal: &str,
+    met: Option<bool>,
+) {
+    println!("  {scenario:<12} {metric:<44} {value:>16}   goal: {goal}");
+    rows.push(Row {
+        scenario,
+        metric: metric.into(),
+        value,
+        goal: goal.into(),
+        met,
+    });
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Keep-alive load on one URL from `conns` concurrent clients for `secs`; each request body
+/// comes from `body(i)`. Returns (requests/s, sorted latencies in ms, non-200 count).
+async fn load(
+    url: &str,
+    conns: usize,
+    secs: f64,
+    body: Arc<dyn Fn(u64) -> String + Send + Sync>,
+) -> (f64, Vec<f64>, u64) {
+    let stop = Arc::new(AtomicBool::new(false));
+    let failures = Arc::new(AtomicU64::new(0));
+    let mut tasks = Vec::new();
+    for c in 0..conns {
+        let (url, stop, failures, body) = (
+            url.to_owned(),
+            Arc::clone(&stop),
+            Arc::clone(&failures),
+            Arc::clone(&body),
+        );
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::builder()
+                .pool_max_idle_per_host(1)
+                .build()
+                .unwrap();
+            let mut latencies = Vec::new();
+            let mut i = c as u64;
+            while !stop.load(Ordering::Relaxed) {
+                let started = Instant::now();
+                let resp = client
+                    .post(&url)
+                    .header("content-type", "application/json")
+                    .body(body(i))
+                    .send()
+                    .await;
+                match resp {
+                    Ok(r) if r.status() == 200 => {
+                        let _ = r.bytes().await;
+                    }
+                    _ => {
+                        failures.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+                latencies.push(started.elapsed().as_secs_f64() * 1000.0);
+                i += conns as u64;
+            }
+            latencies
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs_f64(secs)).await;
+    stop.store(true, Ordering::Relaxed);
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.unwrap());
+    }
+    all.sort_by(f64::total_cmp);
+    (
+        all.len() as f64 / secs,
+        all,
+        failures.load(Ordering::Relaxed),
+    )
+}
+
+/// The baseline: the same fixed 200 JSON from a minimal axum handler, in a child process.
+async fn serve_baseline() -> Result<()> {
+    use axum::routing::post;
+    let app = axum::Router::new().route(
+        "/",
+        post(|_: axum::body::Bytes| async {
+            (
+                [("content-type", "application/json")],
+                r#"{"ok":true,"id":"user000001"}"#,
+            )
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    eprintln!(
+        "{}",
+        serde_json::json!({"message": "baseline listening", "addr": listener.local_addr()?.to_string()})
+    );
+    axum::serve(listener, app).await?;
+    Ok(())
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpu
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split_once(':'))
+        .map_or("unknown CPU", |(_, m)| m.trim())
+        .to_owned();
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let mem = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let mem_gib = mem
+        .lines()
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse::<f64>().ok())
+        .unwrap_or(0.0)
+        / 1024.0
+        / 1024.0;
+    format!("{cores} cores ({model}), {mem_gib:.0} GiB RAM, shared")
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--serve-baseline") {
+        return serve_baseline().await;
+    }
+    let bin = PathBuf::from(
+        args.get(1)
+            .context("usage: hy-bench PATH/TO/hyctl [--quick] [--out BENCHMARKS.md]")?,
+    );
+    let quick = args.iter().any(|a| a == "--quick");
+    let out = args
+        .iter()
+        .position(|a| a == "--out")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from);
+    let users: usize = if quick { 20_000 } else { 100_000 };
+    let (nodes, per_report) = if quick { (100, 1000) } else { (1000, 1000) };
+    let rounds = if quick { 3 } else { 5 };
+    let mut rows = Vec::new();
+    println!("hyctl benchmarks on {}; {users} users", machine());
+
+    // Central, with `users` users all assigned to one server.
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("central.db");
+    let central_args = [
+        "central",
+        "--listen",
+        "127.0.0.1:0",
+        "--log-format",
+        "json",
+        "--db",
+    ]
+    .map(String::from);
+    let mut cargs = central_args.to_vec();
+    cargs.push(db.display().to_string());
+    let central = Daemon::spawn(&bin, &cargs, "central listening")?;
+    let url = format!("http://{}", central.addr);
+    let token = std::fs::read_to_string(dir.path().join("central.db.admin-token"))?
+        .trim()
+        .to_owned();
+    let mut config = ClientConfig::new(&url);
+    config.token = Some(token);
+    config.timeout = Duration::from_secs(600);
+    let api = Client::new(&config)?;
+    let node = Client::new(&ClientConfig {
+        timeout: Duration::from_secs(600),
+        ..ClientConfig::new(&url)
+    })?;
+    let secret = |i: usize| format!("bench-secret-{i:010}");
+    let id = |i: usize| format!("user{i:06}");
+    let started = Instant::now();
+    for chunk in (0..users).collect::<Vec<_>>().chunks(5000) {
+        let batch = chunk
+            .iter()
+            .map(|&i| CreateUser {
+                id: id(i),
+                secret: Some(secret(i)),
+                ..Default::default()
+            })
+            .collect();
+        api.create_users(&CreateUsers {
+            users: batch,
+            skip_existing: false,
+        })
+        .await?;
+    }
+    let server = api.create_server(&Default::default()).await?.id;
+    for chunk in (0..users).map(id).collect::<Vec<_>>().chunks(10_000) {
+        api.assign(&server, chunk).await?;
+    }
+    println!(
+        "  (set-up: {users} users created and assigned in {:.1}s)",
+        started.elapsed().as_secs_f64()
+    );
+
+    // 3. Sync: a full list, and unchanged polls.
+    let list_url = format!("{url}/auth/{server}");
+    let http = reqwest::Client::new();
+    let mut full = Vec::new();
+    let mut size = 0;
+    let mut etag = String::new();
+    for _ in 0..rounds {
+        let t = Instant::now();
+        let resp = http.get(&list_url).send().await?;
+        etag = resp.headers()["etag"].to_str()?.to_owned();
+        size = resp.bytes().await?.len();
+        full.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let full_ms = median(full);
+    row(
+        &mut rows,
+        "sync",
+        &format!("full list of {users} users"),
+        format!("{full_ms:.0} ms, {:.1} MiB", size as f64 / 1048576.0),
+        "< 100 ms",
+        Some(full_ms < 100.0),
+    );
+    let polls = 2000;
+    let cpu0 = central.cpu_seconds();
+    let mut lat = Vec::new();
+    for _ in 0..polls {
+        let t = Instant::now();
+        let r = http
+            .get(&list_url)
+            .header("if-none-match", &etag)
+            .send()
+            .await?;
+        assert_eq!(r.status(), 304);
+        lat.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let cpu_ms = (central.cpu_seconds() - cpu0) * 1000.0 / polls as f64;
+    row(
+        &mut rows,
+        "sync",
+        "unchanged poll (304): central CPU per poll",
+        format!("{cpu_ms:.3} ms"),
+        "< 1 ms",
+        Some(cpu_ms < 1.0),
+    );
+    row(
+        &mut rows,
+        "sync",
+        "unchanged poll (304): median latency",
+        format!("{:.2} ms", median(lat)),
+        "-",
+        None,
+    );
+    // 1,000 agents every 10 s = 100 polls/s; each costs cpu_ms of a core's 1,000 ms.
+    let share = cpu_ms * 100.0 / 1000.0 * 100.0;
+    row(
+        &mut rows,
+        "sync",
+        "1,000 agents polling every 10 s: central CPU",
+        format!("{share:.2}% of a core"),
+        "-",
+        None,
+    );
+
+    // The agent, with the whole list.
+    let fake = FakeHysteria::start(SECRET, "http://127.0.0.1:9/").await;
+    let state = tempfile::tempdir()?;
+    let agent_args = |server: &str, state: &Path| -> Vec<String> {
+        [
+            "agent",
+            "--server-id",
+            server,
+            "--central",
+            &url,
+            "--proxy-server",
+            &fake.api_url,
+            "--traffic-server",
+            &fake.api_url,
+            "--secret",
+            SECRET,
+            "--listen",
+            "127.0.0.1:0",
+            "--state-dir",
+            &state.display().to_string(),
+            "--log-format",
+            "json",
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let agent = Daemon::spawn(&bin, &agent_args(&server, state.path()), "agent listening")?;
+    let health = format!("http://{}/healthz", agent.addr);
+    let t = Instant::now();
+    loop {
+        let h: serde_json::Value = http.get(&health).send().await?.json().await?;
+        if h["list"]["users"].as_u64() == Some(users as u64) {
+            break;
+        }
+        if t.elapsed() > Duration::from_secs(120) {
+            bail!("the agent never got the list: {h}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let agent_rss = agent.rss_mib();
+    row(
+        &mut rows,
+        "memory",
+        &format!("agent RSS, {users} users"),
+        format!("{agent_rss:.1} MiB"),
+        "< 64 MiB at 100k",
+        Some(agent_rss < 64.0),
+    );
+
+    // 1. The auth hot path against the baseline, alternating.
+    let baseline = Daemon::spawn(
+        &std::env::current_exe()?,
+        &["--serve-baseline".into()],
+        "baseline listening",
+    )?;
+    let auth_url = format!("http://{}/", agent.addr);
+    let base_url = format!("http://{}/", baseline.addr);
+    let n = users as u64;
+    let body: Arc<dyn Fn(u64) -> String + Send + Sync> = Arc::new(move |i| {
+        format!(
+            r#"{{"addr":"203.0.113.7:40000","auth":"bench-secret-{:010}","tx":0}}"#,
+            i % n
+        )
+    });
+    let (mut agent_rps, mut base_rps, mut agent_p99, mut base_p99, mut agent_p50, mut base_p50) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let secs = if quick { 2.0 } else { 4.0 };
+    for _ in 0..rounds {
+        let (rps, lat, fails) = load(&auth_url, 32, secs, Arc::clone(&body)).await;
+        assert_eq!(fails, 0, "the agent refused valid users");
+        agent_rps.push(rps);
+        agent_p50.push(percentile(&lat, 0.5));
+        agent_p99.push(percentile(&lat, 0.99));
+        let (rps, lat, _) = load(&base_url, 32, secs, Arc::clone(&body)).await;
+        base_rps.push(rps);
+        base_p50.push(percentile(&lat, 0.5));
+        base_p99.push(percentile(&lat, 0.99));
+    }
+    let ratio = median(agent_rps.clone()) / median(base_rps.clone());
+    row(
+        &mut rows,
+        "auth",
+        "agent requests/s (32 keep-alive clients)",
+        format!("{:.0}", median(agent_rps)),
+        "-",
+        None,
+    );
+    row(
+        &mut rows,
+        "auth",
+        "baseline axum requests/s, same run",
+        format!("{:.0}", median(base_rps)),
+        "-",
+        None,
+    );
+    row(
+        &mut rows,
+        "auth",
+        "agent / baseline throughput",
+        format!("{ratio:.2}"),
+        ">= 0.90",
+        Some(ratio >= 0.9),
+    );
+    row(
+        &mut rows,
+        "auth",
+        "agent p50 / p99 latency",
+        format!("{:.2} / {:.2} ms", median(agent_p50), median(agent_p99)),
+        "-",
+        None,
+    );
+    row(
+        &mut rows,
+        "auth",
+        "baseline p50 / p99 latency",
+        format!("{:.2} / {:.2} ms", median(base_p50), median(base_p99)),
+        "-",
+        None,
+    );
+    drop(baseline);
+
+    // 2. Reconnect storm: 10,000 distinct users at once.
+    let storm = 10_000.min(users);
+    let t = Instant::now();
+    let client = reqwest::Client::new();
+    let sem = Arc::new(tokio::sync::Semaphore::new(512));
+    let mut tasks = Vec::new();
+    for i in 0..storm {
+        let (client, url, sem) = (client.clone(), auth_url.clone(), Arc::clone(&sem));
+        tasks.push(tokio::spawn(async move {
+            let _permit = sem.acquire().await.unwrap();
+            let body = format!(
+                r#"{{"addr":"203.0.113.7:{}","auth":"bench-secret-{i:010}","tx":0}}"#,
+                1024 + i % 60000
+            );
+            client
+                .post(url)
+                .body(body)
+                .send()
+                .await
+                .map(|r| r.status() == 200)
+                .unwrap_or(false)
+        }));
+    }
+    let mut admitted = 0;
+    for task in tasks {
+        admitted += usize::from(task.await.unwrap());
+    }
+    let storm_s = t.elapsed().as_secs_f64();
+    assert_eq!(admitted, storm, "every user of the storm is admitted");
+    row(
+        &mut rows,
+        "storm",
+        &format!("{storm} distinct users authenticate at once"),
+        format!("{:.0} ms", storm_s * 1000.0),
+        "< 1 s",
+        Some(storm_s < 1.0),
+    );
+    drop(agent);
+
+    // 5. Propagation: deleting a user until each of 10 agents refuses it.
+    let mut servers = Vec::new();
+    let mut agents = Vec::new();
+    let mut states = Vec::new();
+    for _ in 0..10 {
+        let s = api.create_server(&Default::default()).await?.id;
+        let st = tempfile::tempdir()?;
+        agents.push(Daemon::spawn(
+            &bin,
+            &agent_args(&s, st.path()),
+            "agent listening",
+        )?);
+        servers.push(s);
+        states.push(st);
+    }
+    let mut samples = Vec::new();
+    for round in 0..rounds * 2 {
+        let uid = format!("victim{round}");
+        let sec = format!("victim-secret-{round:04}");
+        api.create_user(&CreateUser {
+            id: uid.clone(),
+            secret: Some(sec.clone()),
+            ..Default::default()
+        })
+        .await?;
+        for s in &servers {
+            api.assign(s, std::slice::from_ref(&uid)).await?;
+        }
+        let body = format!(r#"{{"addr":"203.0.113.7:1","auth":"{sec}","tx":0}}"#);
+        for a in &agents {
+            let u = format!("http://{}/", a.addr);
+            while http.post(&u).body(body.clone()).send().await?.status() != 200 {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+        }
+        let t = Instant::now();
+        api.delete_user(&uid).await?;
+        let waits = agents.iter().map(|a| {
+            let (http, u, body) = (http.clone(), format!("http://{}/", a.addr), body.clone());
+            tokio::spawn(async move {
+                while http
+                    .post(&u)
+                    .body(body.clone())
+                    .send()
+                    .await
+                    .map(|r| r.status() == 200)
+                    .unwrap_or(true)
+                {
+                    tokio::time::sleep(Duration::from_millis(2)).await;
+                }
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+        });
+        for w in waits.collect::<Vec<_>>() {
+            samples.push(w.await?);
+        }
+    }
+    samples.sort_by(f64::total_cmp);
+    let p99 = percentile(&samples, 0.99);
+    row(
+        &mut rows,
+        "propagation",
+        "delete until all 10 agents refuse: p50 / p99",
+        format!("{:.0} / {p99:.0} ms", percentile(&samples, 0.5)),
+        "p99 < 1 s",
+        Some(p99 < 1000.0),
+    );
+    drop(agents);
+
+    // 4. Ingest: `nodes` reports of `per_report` users each.
+    let mut ids = Vec::new();
+    for _ in 0..nodes {
+        ids.push(api.create_server(&Default::default()).await?.id);
+    }
+    let page_bytes = |db: &Path| -> Result<i64> {
+        let c =
+            rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        Ok(c.query_row(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+            [],
+            |r| r.get(0),
+        )?)
+    };
+    let before = page_bytes(&db)?;
+    let users_in_report: std::collections::BTreeMap<String, Traffic> = (0..per_report)
+        .map(|i| {
+            (
+                id(i),
+                Traffic {
+                    tx: 1000 + i as u64,
+                    rx: 5000,
+                },
+            )
+        })
+        .collect();
+    let t = Instant::now();
+    let sem = Arc::new(tokio::sync::Semaphore::new(8));
+    let mut tasks = Vec::new();
+    for s in ids {
+        let (node, sem, users) = (node.clone(), Arc::clone(&sem), users_in_report.clone());
+        tasks.push(tokio::spawn(async move {
+            let _permit = sem.acquire().await.unwrap();
+            let batch = TrafficBatch {
+                seq: 1,
+                instance: "bench".into(),
+                users,
+                agent_version: None,
+                seen: Default::default(),
+                auth_log: vec![],
+            };
+            let t = Instant::now();
+            node.report(&s, &batch).await.unwrap();
+            t.elapsed().as_secs_f64() * 1000.0
+        }));
+    }
+    let mut lat = Vec::new();
+    for task in tasks {
+        lat.push(task.await?);
+    }
+    let secs = t.elapsed().as_secs_f64();
+    lat.sort_by(f64::total_cmp);
+    let rows_per_s = (nodes * per_report) as f64 / secs;
+    row(
+        &mut rows,
+        "ingest",
+        &format!("{nodes} reports x {per_report} users: rows/s"),
+        format!("{rows_per_s:.0}"),
+        ">= 100,000",
+        Some(rows_per_s >= 100_000.0),
+    );
+    row(
+        &mut rows,
+        "ingest",
+        "report latency p99 (8 in flight)",
+        format!("{:.0} ms", percentile(&lat, 0.99)),
+        "-",
+        None,
+    );
+    let growth = (page_bytes(&db)? - before) as f64;
+    let per_day = growth * 24.0 * 1000.0 / nodes as f64 / 1048576.0;
+    row(
+        &mut rows,
+        "ingest",
+        "DB growth per day of hourly history, 1000x1000 active",
+        format!("{per_day:.0} MiB"),
+        "-",
+        None,
+    );
+    let central_rss = central.rss_mib();
+    row(
+        &mut rows,
+        "memory",
+        &format!("central RSS, {users} users, {} servers", nodes + 11),
+        format!("{central_rss:.1} MiB"),
+        "-",
+        None,
+    );
+
+    if let Some(path) = out {
+        let mut md = String::from("# Benchmarks\n\nProduced by `scripts/bench.sh`");
+        md.push_str(&format!(
+            " on {}, at {} (medians of {rounds} runs where repeated).\n\n",
+            machine(),
+            jiff::Timestamp::now()
+        ));
+        md.push_str("| scenario | metric | value | goal | met |\n|---|---|---|---|---|\n");
+        for r in &rows {
+            let met = match r.met {
+                Some(true) => "yes",
+                Some(false) => "**no**",
+                None => "",
+            };
+            md.push_str(&format!(
+                "| {} | {} | {} | {} | {met} |\n",
+                r.scenario, r.metric, r.value, r.goal
+            ));
+        }
+        std::fs::write(&path, md)?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
