@@ -81,12 +81,7 @@ fn json(status: StatusCode, body: Vec<u8>) -> Response {
 async fn auth(State(s): State<AgentHttp>, body: Bytes) -> Response {
     let started = std::time::Instant::now();
     let (resp, outcome) = decide(&s, &body).await;
-    s.metrics
-        .auth
-        .get_or_create(&crate::metrics::OutcomeLabels {
-            outcome: outcome.to_owned(),
-        })
-        .inc();
+    s.metrics.count_auth(outcome);
     s.metrics
         .auth_seconds
         .observe(started.elapsed().as_secs_f64());

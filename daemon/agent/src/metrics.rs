@@ -27,7 +27,9 @@ pub struct OutcomeLabels {
 pub struct Metrics {
     registry: Arc<Registry>,
     /// Auth decisions.
-    pub auth: Family<OutcomeLabels, Counter>,
+    auth: Family<OutcomeLabels, Counter>,
+    /// The per-outcome counters, resolved once: the hot path must not allocate a label.
+    auth_by_outcome: Arc<Vec<(&'static str, Counter)>>,
     /// Auth handling time, in seconds.
     pub auth_seconds: Histogram,
     /// Reports central did not acknowledge.
@@ -49,6 +51,7 @@ impl Default for Metrics {
         let m = Self {
             registry: Arc::default(),
             auth: Family::default(),
+            auth_by_outcome: Arc::default(),
             auth_seconds: Histogram::new(exponential_buckets(0.000_01, 2.0, 16)),
             report_failures: Counter::default(),
             kicks: Counter::default(),
@@ -107,14 +110,54 @@ impl Default for Metrics {
             "1 if the last call to Hysteria's API succeeded",
             m.hysteria_reachable.clone(),
         );
+        let outcomes = [
+            "ok",
+            "unknown_secret",
+            "expired",
+            "quota",
+            "address_not_allowed",
+            "too_many_devices",
+            "bad_request",
+            "error",
+        ];
+        let auth_by_outcome = outcomes
+            .iter()
+            .map(|o| {
+                (
+                    *o,
+                    m.auth
+                        .get_or_create(&OutcomeLabels {
+                            outcome: (*o).to_owned(),
+                        })
+                        .clone(),
+                )
+            })
+            .collect();
         Self {
             registry: Arc::new(r),
+            auth_by_outcome: Arc::new(auth_by_outcome),
             ..m
         }
     }
 }
 
 impl Metrics {
+    /// Counts one auth decision.
+    pub fn count_auth(&self, outcome: &str) {
+        match self.auth_by_outcome.iter().find(|(o, _)| *o == outcome) {
+            Some((_, c)) => {
+                c.inc();
+            }
+            None => {
+                self.auth
+                    .get_or_create(&OutcomeLabels {
+                        outcome: outcome.to_owned(),
+                    })
+                    .inc();
+            }
+        }
+    }
+
     /// Updates the gauges from `status`, then encodes everything (OpenMetrics text).
     pub fn encode(&self, status: &Status) -> String {
         let now = jiff::Timestamp::now();
