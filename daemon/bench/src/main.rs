@@ -716,6 +716,12 @@ async fn main() -> Result<()> {
                 r.scenario, r.metric, r.value, r.goal
             ));
         }
+        // Keep the hand-written analysis below the table across runs.
+        if let Ok(previous) = std::fs::read_to_string(&path)
+            && let Some(i) = previous.find("\n## How to read this")
+        {
+            md.push_str(&previous[i..]);
+        }
         std::fs::write(&path, md)?;
         println!("wrote {}", path.display());
     }
