@@ -562,3 +562,43 @@ async fn every_auth_decision_reaches_the_log_once_with_its_reason() {
     agent.stop().await;
     central.stop().await;
 }
+
+#[tokio::test]
+async fn device_limits_hold_across_nodes() {
+    let central = TestCentral::start().await;
+    let (a, b) = (server(&central).await, server(&central).await);
+    let alice = user(
+        &central,
+        "alice",
+        &a,
+        UserSettings {
+            max_devices: Some(2),
+            ..Default::default()
+        },
+    )
+    .await;
+    central
+        .client()
+        .assign(&b, &["alice".into()])
+        .await
+        .unwrap();
+    let fast = |o: &mut AgentOptions| o.interval_kick = Duration::from_millis(100);
+    let node_a = Node::start(&central, &a, fast).await;
+    let node_b = Node::start(&central, &b, fast).await;
+    node_a.agent.wait_for_users(1).await;
+    node_b.agent.wait_for_users(1).await;
+    let on_a = node_a.fake.connect(&alice, &client_addr(1)).await.unwrap();
+    let _on_b = node_b.fake.connect(&alice, &client_addr(2)).await.unwrap();
+    // One device here, one on node A: node B refuses a third once the counts have travelled.
+    refused_within(&node_b, &alice, "node B counts alice's device on node A").await;
+    node_a.fake.disconnect(on_a);
+    wait_until(
+        "node B admits alice again once her device on A is gone",
+        Duration::from_secs(5),
+        || async { node_b.admits(&alice).await },
+    )
+    .await;
+    node_a.agent.stop().await;
+    node_b.agent.stop().await;
+    central.stop().await;
+}

@@ -133,6 +133,9 @@ pub struct Config {
     pub list_url: String,
     /// Full URL this node reports to: `<traffic URL>/<server id>`.
     pub report_url: String,
+    /// Full URL of device counts across nodes (`<central>/devices/<server id>`); `None` when
+    /// central's base URL cannot be told from the original `--central-server-auth` flag.
+    pub devices_url: Option<String>,
     /// Extra CA for central.
     pub central_ca: Option<PathBuf>,
     /// Base URL of Hysteria's API for /online and /kick.
@@ -215,6 +218,9 @@ impl AgentArgs {
         }
         let config = Config {
             list_url: hy_api::client::node_url(&auth, &self.server_id),
+            devices_url: auth
+                .strip_suffix("/auth")
+                .map(|base| hy_api::client::node_url(&format!("{base}/devices"), &self.server_id)),
             report_url: hy_api::client::node_url(&traffic, &self.server_id),
             server_id: self.server_id.clone(),
             central_ca: self.central_ca.clone(),

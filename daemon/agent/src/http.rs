@@ -38,6 +38,8 @@ pub struct AgentHttp {
     pub ready_max_list_age: std::time::Duration,
     /// Metrics.
     pub metrics: crate::metrics::Metrics,
+    /// Device-limited users' devices on other nodes.
+    pub elsewhere: crate::kick::Elsewhere,
 }
 
 /// The admitting answer, fields in the documented order: `{"ok":true,"id":"alice"}`.
@@ -117,7 +119,10 @@ async fn decide(s: &AgentHttp, body: &[u8]) -> (Response, &'static str) {
         // Only users with a device limit pay for this local call. If Hysteria's API cannot
         // answer, admit: an outage of the stats API must not lock everyone out.
         match s.hysteria.online().await {
-            Ok(online) if online.get(&*entry.id).copied().unwrap_or(0) >= u64::from(max) => {
+            Ok(online)
+                if online.get(&*entry.id).copied().unwrap_or(0) + elsewhere(s, &entry.id)
+                    >= u64::from(max) =>
+            {
                 return refuse(Some(&entry.id), "too_many_devices");
             }
             Ok(_) => {}
@@ -170,6 +175,16 @@ fn not_ready(s: &AgentHttp) -> Option<String> {
         return Some(format!("Hysteria's API is unreachable: {why}"));
     }
     None
+}
+
+/// Devices `id` has on other nodes, as central last said.
+fn elsewhere(s: &AgentHttp, id: &str) -> u64 {
+    s.elsewhere
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .get(id)
+        .copied()
+        .unwrap_or(0)
 }
 
 /// Prometheus metrics. Unauthenticated: the agent listens on loopback, like Hysteria's own API.

@@ -25,7 +25,17 @@ const ROUND_GAP: Duration = Duration::from_millis(100);
 /// refusal, connections that close on their own).
 const EXTRA_KICKS: u64 = 2;
 
-/// Finds and kicks online users who are not allowed.
+/// Device-limited users' devices on other nodes, as central last told (for the auth callback).
+pub type Elsewhere = Arc<std::sync::Mutex<HashMap<String, u64>>>;
+
+/// What was last sent to central, and when.
+type Sent =
+    Arc<std::sync::Mutex<Option<(std::collections::BTreeMap<String, u64>, std::time::Instant)>>>;
+
+/// Re-send unchanged device counts this often, so central does not expire them.
+const DEVICES_KEEPALIVE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Finds and kicks online users who are not allowed; also shares device counts across nodes.
 #[derive(Debug, Clone)]
 pub struct Kicker {
     /// Hysteria's API.
@@ -36,24 +46,67 @@ pub struct Kicker {
     pub status: SharedStatus,
     /// Metrics.
     pub metrics: crate::metrics::Metrics,
+    /// Central, for device counts.
+    pub client: hy_api::client::Client,
+    /// Where device counts go and come from; `None` disables cross-node device limits.
+    pub devices_url: Option<String>,
+    /// Devices elsewhere, for the auth callback.
+    pub elsewhere: Elsewhere,
+    /// What was last sent, and when.
+    pub sent: Sent,
 }
 
 impl Kicker {
+    /// Tells central this node's devices per device-limited user (when they changed, or every
+    /// minute), then learns how many each has elsewhere. Best effort: on failure the previous
+    /// figures stay, and central ignores counts a few minutes old.
+    async fn share_devices(&self, online: &HashMap<String, u64>) {
+        let Some(url) = &self.devices_url else { return };
+        let table = self.table.load();
+        if !table.any_device_limit() {
+            return;
+        }
+        let mine: std::collections::BTreeMap<String, u64> = online
+            .iter()
+            .filter(|(id, n)| **n > 0 && table.has_device_limit(id))
+            .map(|(id, n)| (id.clone(), *n))
+            .collect();
+        let due = {
+            let sent = self.sent.lock().unwrap_or_else(|p| p.into_inner());
+            sent.as_ref()
+                .is_none_or(|(m, at)| *m != mine || at.elapsed() > DEVICES_KEEPALIVE)
+        };
+        if due && self.client.report_devices_at(url, &mine).await.is_ok() {
+            *self.sent.lock().unwrap_or_else(|p| p.into_inner()) =
+                Some((mine, std::time::Instant::now()));
+        }
+        match self.client.devices_elsewhere_at(url).await {
+            Ok(counts) => {
+                *self.elsewhere.lock().unwrap_or_else(|p| p.into_inner()) =
+                    counts.into_iter().collect();
+            }
+            Err(err) => tracing::debug!(error = %err, "could not fetch device counts from central"),
+        }
+    }
+
     /// Online ids (with their counts) that the current table does not allow.
-    async fn unauthorized_online(&self) -> Option<HashMap<String, u64>> {
+    fn unauthorized(&self, online: HashMap<String, u64>) -> HashMap<String, u64> {
+        let devices: u64 = online.values().sum();
+        self.status.update(|s| s.online_devices = devices);
+        let table = self.table.load();
+        let now = jiff::Timestamp::now().as_second();
+        online
+            .into_iter()
+            .filter(|(id, n)| *n > 0 && !table.allows(id, now))
+            .collect()
+    }
+
+    /// Reads `/online`, recording Hysteria's reachability.
+    async fn read_online(&self) -> Option<HashMap<String, u64>> {
         match self.hysteria.online().await {
             Ok(online) => {
                 self.status.ok(Peer::Hysteria);
-                let devices: u64 = online.values().sum();
-                self.status.update(|s| s.online_devices = devices);
-                let table = self.table.load();
-                let now = jiff::Timestamp::now().as_second();
-                Some(
-                    online
-                        .into_iter()
-                        .filter(|(id, n)| *n > 0 && !table.allows(id, now))
-                        .collect(),
-                )
+                Some(online)
             }
             Err(err) => {
                 self.status.failed(Peer::Hysteria, &err);
@@ -64,9 +117,11 @@ impl Kicker {
 
     /// One sweep: kick until every unauthorized id is offline or the bound is reached.
     pub async fn sweep(&self, shutdown: &CancellationToken) {
-        let Some(mut targets) = self.unauthorized_online().await else {
+        let Some(online) = self.read_online().await else {
             return;
         };
+        self.share_devices(&online).await;
+        let mut targets = self.unauthorized(online);
         if targets.is_empty() {
             return;
         }
@@ -101,7 +156,7 @@ impl Kicker {
                 () = tokio::time::sleep(ROUND_GAP) => {}
             }
             // Re-read: only ids still online (and still not allowed) get another kick.
-            match self.unauthorized_online().await {
+            match self.read_online().await.map(|o| self.unauthorized(o)) {
                 Some(still) if still.is_empty() => {
                     tracing::info!(
                         users = sent.len(),

@@ -90,11 +90,16 @@ pub async fn run(
         log: Arc::clone(&log),
         metrics: metrics.clone(),
     };
+    let elsewhere = kick::Elsewhere::default();
     let kicker = kick::Kicker {
         hysteria: hysteria.clone(),
         table: table.clone(),
         status: status.clone(),
         metrics: metrics.clone(),
+        client: traffic.client.clone(),
+        devices_url: config.devices_url.clone(),
+        elsewhere: elsewhere.clone(),
+        sent: std::sync::Arc::default(),
     };
 
     let loops = CancellationToken::new();
@@ -136,6 +141,7 @@ pub async fn run(
             log,
             ready_max_list_age: config.ready_max_list_age,
             metrics: metrics.clone(),
+            elsewhere,
         },
         config.auth_path.as_deref(),
     );

@@ -157,6 +157,16 @@ impl Table {
         ran_out
     }
 
+    /// True if `id` has a device limit.
+    pub fn has_device_limit(&self, id: &str) -> bool {
+        self.by_id.get(id).is_some_and(|e| e.max_devices.is_some())
+    }
+
+    /// True if any user has a device limit.
+    pub fn any_device_limit(&self) -> bool {
+        self.by_id.values().any(|e| e.max_devices.is_some())
+    }
+
     /// Number of users.
     pub fn len(&self) -> usize {
         self.by_id.len()

@@ -488,6 +488,27 @@ impl Client {
     }
 }
 
+impl Client {
+    /// `GET /devices/{server_id}` at a full URL: device-limited users' devices on other nodes.
+    pub async fn devices_elsewhere_at(
+        &self,
+        url: &str,
+    ) -> Result<std::collections::BTreeMap<String, u64>, ClientError> {
+        self.json(self.request_url(Method::GET, url)).await
+    }
+
+    /// `POST /devices/{server_id}` at a full URL: this node's devices per device-limited user.
+    pub async fn report_devices_at(
+        &self,
+        url: &str,
+        counts: &std::collections::BTreeMap<String, u64>,
+    ) -> Result<(), ClientError> {
+        self.send(self.request_url(Method::POST, url).json(counts))
+            .await
+            .map(drop)
+    }
+}
+
 /// The URL of a node endpoint: `base` (e.g. `http://central:9090/auth`) + `/` + the server id.
 pub fn node_url(base: &str, server_id: &str) -> String {
     format!("{}/{}", base.trim_end_matches('/'), seg(server_id))

@@ -79,6 +79,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/log", &["get"]),
         ("/auth/{server_id}", &["get"]),
         ("/traffic/{server_id}", &["post"]),
+        ("/devices/{server_id}", &["get", "post"]),
         ("/healthz", &["get"]),
         ("/readyz", &["get"]),
         ("/metrics", &["get"]),

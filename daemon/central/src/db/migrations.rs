@@ -30,6 +30,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_auth_log",
         include_str!("../../migrations/0006_auth_log.sql"),
     ),
+    (
+        "0007_devices",
+        include_str!("../../migrations/0007_devices.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

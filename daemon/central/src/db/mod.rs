@@ -5,6 +5,7 @@
 //! take a `&Connection` (a `Transaction` derefs to one), so handlers compose them atomically.
 
 pub mod auth_log;
+pub mod devices;
 pub mod meta;
 pub mod migrations;
 pub mod servers;

@@ -32,6 +32,7 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(node_list))
         .routes(routes!(report_traffic))
+        .routes(routes!(devices_elsewhere, report_devices))
 }
 
 fn unknown_server() -> ApiError {
@@ -324,4 +325,54 @@ async fn report_traffic(
         tracing::debug!(seq = ?ack.seq, "duplicate report acknowledged without counting");
     }
     Ok(axum::Json(ack))
+}
+
+/// Devices of this node's device-limited users connected on other nodes
+///
+/// `{"alice":2}`: what other agents last saw on their Hysteria's `/online` (counts older than
+/// three minutes are left out). The agent adds its own `/online` count and refuses a new device
+/// at the user's `max_devices`.
+#[utoipa::path(get, path = "/devices/{server_id}", tag = "node",
+    params(("server_id" = String, Path, description = "the node's server id (its credential)")),
+    responses((status = 200, body = std::collections::BTreeMap<String, u64>),
+        (status = 404, description = "unknown server id", body = ErrorBody)))]
+async fn devices_elsewhere(
+    State(s): State<AppState>,
+    Path(server_id): Path<String>,
+    headers: HeaderMap,
+) -> Result<axum::Json<std::collections::BTreeMap<String, u64>>, ApiError> {
+    let pk = authenticate(&s, server_id, &headers).await?;
+    let now = s.now();
+    Ok(axum::Json(
+        s.db.call(move |c| crate::db::devices::elsewhere(c, pk, now))
+            .await?,
+    ))
+}
+
+/// Report the devices connected on this node
+///
+/// `{"alice":2}` per device-limited user, as Hysteria's `/online` shows them; replaces this
+/// node's previous report. Users not listed have no device here.
+#[utoipa::path(post, path = "/devices/{server_id}", tag = "node",
+    params(("server_id" = String, Path, description = "the node's server id (its credential)")),
+    request_body = std::collections::BTreeMap<String, u64>,
+    responses((status = 204, description = "stored"), (status = 400, body = ErrorBody),
+        (status = 404, description = "unknown server id", body = ErrorBody)))]
+async fn report_devices(
+    State(s): State<AppState>,
+    Path(server_id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, ApiError> {
+    let pk = authenticate(&s, server_id, &headers).await?;
+    let counts: std::collections::BTreeMap<String, u64> = super::extract::parse(&body)?;
+    if counts.len() > 100_000 {
+        return Err(ApiError::BadRequest(
+            "at most 100000 users per device report".into(),
+        ));
+    }
+    let now = s.now();
+    s.db.call(move |c| crate::db::devices::replace(c, pk, &counts, now))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
