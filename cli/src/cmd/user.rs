@@ -75,38 +75,8 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
                 &format!("updated user {} (now {})", user.id, user.state.as_str()),
             )
         }
-        UserAction::Disable { ids } => {
-            let settings = UserSettings {
-                enabled: Some(false),
-                ..Default::default()
-            };
-            update_each(
-                ctx,
-                ids,
-                UpdateUser {
-                    secret: None,
-                    settings,
-                },
-                "disabled",
-            )
-            .await
-        }
-        UserAction::Enable { ids } => {
-            let settings = UserSettings {
-                enabled: Some(true),
-                ..Default::default()
-            };
-            update_each(
-                ctx,
-                ids,
-                UpdateUser {
-                    secret: None,
-                    settings,
-                },
-                "enabled",
-            )
-            .await
-        }
+        UserAction::Disable { ids } => switch(ctx, ids, false).await,
+        UserAction::Enable { ids } => switch(ctx, ids, true).await,
         UserAction::ResetTraffic { ids } => {
             let ids = expand_ids(ids)?;
             check_user_ids(&ids)?;
@@ -265,6 +235,25 @@ fn expiry(u: &User) -> String {
         (None, Some(d)) => format!("{} after first use", human_secs(d)),
         (None, None) => "never".into(),
     }
+}
+
+/// `user enable` / `user disable`: the admin's switch, for each user given.
+async fn switch(ctx: &Ctx, ids: Vec<String>, enabled: bool) -> Result<(), CliError> {
+    let settings = UserSettings {
+        enabled: Some(enabled),
+        ..Default::default()
+    };
+    let verb = if enabled { "enabled" } else { "disabled" };
+    update_each(
+        ctx,
+        ids,
+        UpdateUser {
+            secret: None,
+            settings,
+        },
+        verb,
+    )
+    .await
 }
 
 /// Applies `change` to each user in turn, then prints the results.
