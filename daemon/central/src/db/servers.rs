@@ -4,7 +4,6 @@
 //! present, so the lookup's timing says nothing about stored ids.
 
 use hy_api::Traffic;
-use hy_api::node::NodeUser;
 use hy_api::servers::{AssignResult, AssignedUser, Server};
 use hy_api::uri::LinkSettings;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -278,13 +277,44 @@ pub fn list_revision(conn: &Connection, server_pk: i64) -> Result<Option<i64>, D
         .optional()?)
 }
 
-/// The users a node may admit at `now`, with what it enforces itself, and the revision they were
-/// read at (same snapshot). Users who are disabled, expired or over quota are left out.
-pub fn node_users(
+/// The `ETag`/revision of a list: the server's key and its list revision, so a server deleted
+/// and re-created under the same id never matches an old tag.
+pub fn list_tag(server_pk: i64, rev: i64) -> String {
+    format!("{server_pk}.{rev}")
+}
+
+/// One user of a node list, borrowed from the row being read: the same JSON as
+/// [`hy_api::node::NodeUser`] (fields, order, omissions), without an owned copy per user.
+#[derive(serde::Serialize)]
+struct NodeUserRow<'a> {
+    id: &'a str,
+    auth_sha256: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remaining: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    multiplier: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires_at: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_devices: Option<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    allowed_ips: Vec<&'a str>,
+}
+
+/// A text column, borrowed from the row.
+fn text<'a>(row: &'a Row<'_>, i: usize) -> Result<&'a str, DbError> {
+    Ok(row.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+}
+
+/// The node list of `server_pk` at `now` as JSON (a [`hy_api::node::NodeList`]), with its
+/// revision, read in one snapshot. Users who are disabled, expired or over quota are left out.
+/// Written straight from the rows: at 100k users this is megabytes, built on a blocking thread.
+pub fn node_list_json(
     conn: &Connection,
     server_pk: i64,
     now: i64,
-) -> Result<Option<(i64, Vec<NodeUser>)>, DbError> {
+) -> Result<Option<(i64, Vec<u8>)>, DbError> {
+    let encode = |e: serde_json::Error| DbError::Schema(format!("could not encode node list: {e}"));
     let tx = conn.unchecked_transaction()?;
     let Some(rev) = list_revision(&tx, server_pk)? else {
         return Ok(None);
@@ -297,31 +327,51 @@ pub fn node_users(
            AND (u.expires_at IS NULL OR u.expires_at > ?2)
            AND (u.data_limit = 0 OR u.period_used < u.data_limit)",
     )?;
-    let users = stmt
-        .query_map(params![server_pk, now], |r| {
-            let limit: i64 = r.get(2)?;
-            let used: i64 = r.get(3)?;
-            let max_devices: i64 = r.get(5)?;
-            let allowed: String = r.get(6)?;
-            let multiplier: f64 = r.get(7)?;
-            Ok(NodeUser {
-                id: r.get(0)?,
-                auth_sha256: r.get(1)?,
-                remaining: (limit > 0).then(|| (limit - used).max(0) as u64),
-                multiplier: (limit > 0 && multiplier != 1.0).then_some(multiplier),
-                expires_at: r.get(4)?,
-                max_devices: (max_devices > 0).then(|| max_devices.min(i64::from(u32::MAX)) as u32),
-                allowed_ips: allowed
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let mut out = Vec::with_capacity(64 * 1024);
+    out.extend_from_slice(b"{\"revision\":");
+    serde_json::to_writer(&mut out, &list_tag(server_pk, rev)).map_err(encode)?;
+    out.extend_from_slice(b",\"users\":[");
+    let mut rows = stmt.query(params![server_pk, now])?;
+    let mut first = true;
+    while let Some(r) = rows.next()? {
+        let limit: i64 = r.get(2)?;
+        let used: i64 = r.get(3)?;
+        let max_devices: i64 = r.get(5)?;
+        let multiplier: f64 = r.get(7)?;
+        let user = NodeUserRow {
+            id: text(r, 0)?,
+            auth_sha256: text(r, 1)?,
+            remaining: (limit > 0).then(|| (limit - used).max(0) as u64),
+            multiplier: (limit > 0 && multiplier != 1.0).then_some(multiplier),
+            expires_at: r.get(4)?,
+            max_devices: (max_devices > 0).then(|| max_devices.min(i64::from(u32::MAX)) as u32),
+            allowed_ips: text(r, 6)?.split(',').filter(|s| !s.is_empty()).collect(),
+        };
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        serde_json::to_writer(&mut out, &user).map_err(encode)?;
+    }
+    out.extend_from_slice(b"]}");
+    drop(rows);
     drop(stmt);
     tx.commit()?;
-    Ok(Some((rev, users)))
+    Ok(Some((rev, out)))
+}
+
+/// [`node_list_json`], parsed back: what an agent receives.
+#[cfg(test)]
+pub fn node_users(
+    conn: &Connection,
+    server_pk: i64,
+    now: i64,
+) -> Result<Option<(i64, Vec<hy_api::node::NodeUser>)>, DbError> {
+    Ok(node_list_json(conn, server_pk, now)?.map(|(rev, json)| {
+        let list: hy_api::node::NodeList =
+            serde_json::from_slice(&json).expect("valid node list JSON");
+        (rev, list.users)
+    }))
 }
 
 /// Records that a node's agent was in touch.

@@ -19,7 +19,7 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use crate::db::traffic::Sequence;
-use crate::db::{self, servers, traffic};
+use crate::db::{servers, traffic};
 
 use crate::state::AppState;
 
@@ -78,7 +78,7 @@ fn agent_version(headers: &HeaderMap) -> Option<String> {
 }
 
 fn etag(server_pk: i64, rev: i64) -> String {
-    format!("{server_pk}.{rev}")
+    servers::list_tag(server_pk, rev)
 }
 
 /// True if `If-None-Match` names `tag` (or is `*`).
@@ -149,25 +149,10 @@ async fn node_list(
     // Serialised on the blocking pool: a list of 100k users is megabytes of JSON.
     let now = s.now();
     let (tag, body) =
-        s.db.call(move |c| {
-            let (rev, users) =
-                servers::node_users(c, pk, now)?.ok_or_else(|| db::DbError::NotFound {
-                    kind: "server",
-                    id: String::new(),
-                })?;
-            let tag = etag(pk, rev);
-            let body = serde_json::to_vec(&NodeList {
-                revision: tag.clone(),
-                users,
-            })
-            .map_err(|e| db::DbError::Schema(format!("could not encode node list: {e}")))?;
-            Ok((tag, body))
-        })
-        .await
-        .map_err(|e| match e {
-            db::DbError::NotFound { .. } => unknown_server(),
-            other => other.into(),
-        })?;
+        s.db.call(move |c| servers::node_list_json(c, pk, now))
+            .await?
+            .map(|(rev, body)| (etag(pk, rev), body))
+            .ok_or_else(unknown_server)?;
     let mut resp = Response::new(Body::from(body));
     let h = resp.headers_mut();
     h.insert(
