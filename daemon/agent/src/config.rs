@@ -210,9 +210,15 @@ impl AgentArgs {
                 && path
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-            if !ok || path == "healthz" {
+            if !ok {
                 bail!(
                     "--auth-path must be letters, digits, - and _ only (e.g. a random 32-character string)"
+                );
+            }
+            // The agent's own routes on the same listener.
+            if ["healthz", "readyz", "metrics"].contains(&path.as_str()) {
+                bail!(
+                    "--auth-path {path:?} is taken by the agent's own endpoint; use a random string"
                 );
             }
         }
@@ -252,6 +258,36 @@ mod tests {
         assert!(parse_duration("10").is_err());
         assert!(parse_duration("-1s").is_err());
         assert!(parse_duration("0s").is_err());
+    }
+
+    #[test]
+    fn auth_path_may_not_shadow_the_agents_own_routes() {
+        use clap::Parser;
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            agent: AgentArgs,
+        }
+        let load = |path: &str| {
+            Cli::parse_from([
+                "x",
+                "--server-id",
+                "abcdefgh",
+                "--central",
+                "http://c:1",
+                "--auth-path",
+                path,
+            ])
+            .agent
+            .load()
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+        };
+        assert!(load("k3J9xQ2mP7").is_ok());
+        for taken in ["healthz", "readyz", "metrics"] {
+            assert!(load(taken).unwrap_err().contains("taken"), "{taken}");
+        }
+        assert!(load("a/b").unwrap_err().contains("letters, digits"));
     }
 
     #[test]
