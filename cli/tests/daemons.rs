@@ -140,3 +140,64 @@ fn agent_credentials_may_start_with_a_hyphen() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn rotate_token_and_backup_work_on_a_database_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    // A first rotation on a new database creates it and writes a token file.
+    let rotated = hyctl()
+        .args(["central", "rotate-token", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(
+        rotated.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&rotated.stderr)
+    );
+    let token_file = dir.path().join("c.db.admin-token");
+    let first = std::fs::read_to_string(&token_file).unwrap();
+    hyctl()
+        .args(["central", "rotate-token", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let second = std::fs::read_to_string(&token_file).unwrap();
+    assert_ne!(first, second, "a new token each time");
+
+    let copy = dir.path().join("copy.db");
+    let backup = hyctl()
+        .args(["central", "backup"])
+        .arg(&copy)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(
+        backup.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&backup.stderr)
+    );
+    assert!(String::from_utf8_lossy(&backup.stderr).contains("integrity ok"));
+    // An existing destination is refused, not overwritten; a missing source is named.
+    let again = hyctl()
+        .args(["central", "backup"])
+        .arg(&copy)
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(70));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let missing = hyctl()
+        .args(["central", "backup"])
+        .arg(dir.path().join("x.db"))
+        .arg("--db")
+        .arg(dir.path().join("nope.db"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no database at"));
+}

@@ -559,6 +559,15 @@ async fn every_auth_decision_reaches_the_log_once_with_its_reason() {
         1
     );
     assert!(proxy.faults().0 >= 1, "a report answer was lost on the way");
+    wait_until(
+        "the agent has nothing left to send",
+        Duration::from_secs(10),
+        || async {
+            let h = agent.health().await;
+            h["auth_log"]["unsent"] == 0 && h["auth_log"]["dropped"] == 0
+        },
+    )
+    .await;
     agent.stop().await;
     central.stop().await;
 }

@@ -32,9 +32,9 @@ impl Default for AuthLog {
 }
 
 impl AuthLog {
-    /// Records a decision. `user` is None when the auth string named nobody; the auth string
-    /// itself is never recorded.
-    pub fn record(&self, user: Option<&str>, addr: &str, allowed: bool, reason: &str) {
+    /// Records a decision made at `at` (Unix seconds). `user` is None when the auth string named
+    /// nobody; the auth string itself is never recorded.
+    pub fn record(&self, at: i64, user: Option<&str>, addr: &str, allowed: bool, reason: &str) {
         let id = format!(
             "{}-{}",
             self.boot,
@@ -42,7 +42,7 @@ impl AuthLog {
         );
         let event = AuthEvent {
             id,
-            at: jiff::Timestamp::now().as_second(),
+            at,
             user: user.map(str::to_owned),
             addr: addr.chars().take(64).collect(),
             allowed,
@@ -95,13 +95,13 @@ mod tests {
     fn bounded_and_forgets_only_what_was_stored() {
         let log = AuthLog::default();
         for i in 0..CAPACITY + 5 {
-            log.record(Some("alice"), &format!("203.0.113.7:{i}"), true, "ok");
+            log.record(0, Some("alice"), &format!("203.0.113.7:{i}"), true, "ok");
         }
         assert_eq!(log.dropped(), 5);
         let sent = log.pending();
         assert_eq!(sent.len(), MAX_AUTH_EVENTS);
         assert_eq!(sent[0].addr, "203.0.113.7:5", "the oldest went first");
-        log.record(None, "198.51.100.1:1", false, "unknown_secret");
+        log.record(0, None, "198.51.100.1:1", false, "unknown_secret");
         log.stored(&sent);
         // The newest record pushed out the oldest (already sent) one.
         assert_eq!(log.len(), CAPACITY - MAX_AUTH_EVENTS + 1);

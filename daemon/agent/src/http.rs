@@ -95,8 +95,10 @@ async fn decide(s: &AgentHttp, body: &[u8]) -> (Response, &'static str) {
         let body = br#"{"ok":false,"error":"expected {\"addr\",\"auth\",\"tx\"}"}"#;
         return (json(StatusCode::BAD_REQUEST, body.to_vec()), "bad_request");
     };
+    // One clock read per decision, shared by the checks and the log.
+    let now = jiff::Timestamp::now().as_second();
     let refuse = |user: Option<&str>, reason: &'static str| {
-        s.log.record(user, &req.addr, false, reason);
+        s.log.record(now, user, &req.addr, false, reason);
         (
             json(StatusCode::FORBIDDEN, br#"{"ok":false}"#.to_vec()),
             reason,
@@ -106,7 +108,6 @@ async fn decide(s: &AgentHttp, body: &[u8]) -> (Response, &'static str) {
     let Some(entry) = table.lookup(&req.auth) else {
         return refuse(None, "unknown_secret");
     };
-    let now = jiff::Timestamp::now().as_second();
     match entry.check(now) {
         Err(Refusal::Expired) => return refuse(Some(&entry.id), "expired"),
         Err(_) => return refuse(Some(&entry.id), "quota"),
@@ -133,7 +134,7 @@ async fn decide(s: &AgentHttp, body: &[u8]) -> (Response, &'static str) {
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .insert(entry.id.to_string(), now);
-    s.log.record(Some(&entry.id), &req.addr, true, "ok");
+    s.log.record(now, Some(&entry.id), &req.addr, true, "ok");
     // Ids are validated by central to `[A-Za-z0-9._@-]`, but encode anyway: a reply that is
     // not valid JSON would silently reject the user.
     match serde_json::to_vec(&Admit {
@@ -227,5 +228,6 @@ async fn health(State(s): State<AgentHttp>) -> Json<serde_json::Value> {
         "hysteria": st.hysteria,
         "spool": st.spool,
         "kicks": st.kicks,
+        "auth_log": { "unsent": s.log.len(), "dropped": s.log.dropped() },
     }))
 }

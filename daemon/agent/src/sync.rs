@@ -103,7 +103,7 @@ impl Syncer {
             s.list.revision = table.revision.clone();
             s.list.confirmed_at = Some(saved.confirmed_at);
         });
-        self.table.swap(table);
+        self.table.store(table);
         Ok(())
     }
 
@@ -153,7 +153,7 @@ impl Syncer {
         let removed = current.removed_in(&table);
         let users = table.len();
         // Refuse first: the new table is live before anything else happens.
-        self.table.swap(table);
+        self.table.store(table);
         self.status.update(|s| {
             s.list.source = ListSource::Central;
             s.list.users = users;

@@ -214,9 +214,9 @@ impl SharedTable {
         self.0.load_full()
     }
 
-    /// Replaces the table; returns the previous one.
-    pub fn swap(&self, next: Table) -> Arc<Table> {
-        self.0.swap(Arc::new(next))
+    /// Replaces the table.
+    pub fn store(&self, next: Table) {
+        self.0.store(Arc::new(next));
     }
 }
 

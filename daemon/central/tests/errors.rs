@@ -292,3 +292,50 @@ async fn readiness_fails_while_the_database_takes_no_writes() {
     assert_eq!(c.send("GET", "/readyz", None, None).await.0, 200);
     c.stop().await;
 }
+
+#[tokio::test]
+async fn bad_device_reports_are_refused_and_unknown_servers_learn_nothing() {
+    let c = TestCentral::start().await;
+    c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
+        .await;
+    c.admin(
+        "POST",
+        "/admin/servers/serverid01/users",
+        Some(r#"{"id":"alice"}"#),
+    )
+    .await;
+    for body in ["[1]", r#"{"alice":-1}"#, r#"{"alice":"2"}"#, ""] {
+        assert_error(
+            &c.send("POST", "/devices/serverid01", Some(body), None)
+                .await,
+            400,
+            "bad_request",
+            "",
+        );
+    }
+    assert_eq!(
+        c.send(
+            "POST",
+            "/devices/serverid01",
+            Some(r#"{"alice":1,"ghost":3}"#),
+            None
+        )
+        .await
+        .0,
+        204
+    );
+    assert_error(
+        &c.send("GET", "/devices/not-a-server", None, None).await,
+        404,
+        "not_found",
+        "not found",
+    );
+    assert_error(
+        &c.send("POST", "/devices/not-a-server", Some("{}"), None)
+            .await,
+        404,
+        "not_found",
+        "not found",
+    );
+    c.stop().await;
+}

@@ -235,11 +235,6 @@ impl TestCentral {
             tokio::task::yield_now().await;
         }
     }
-
-    /// The token that stops this central.
-    pub fn shutdown_token(&self) -> CancellationToken {
-        self.shutdown.clone()
-    }
 }
 
 /// Asserts an error response: status, code, and that the message mentions `needle`.
