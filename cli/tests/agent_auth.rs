@@ -6,10 +6,9 @@ use std::time::Duration;
 use hy_api::servers::CreateServer;
 use hy_api::users::CreateUser;
 use hy_testkit::{
-    AgentOptions, FakeHysteria, Refused, TestAgent, TestCentral, hysteria::client_addr,
+    API_SECRET, AgentOptions, FakeHysteria, Refused, TestAgent, TestCentral, TestNode,
+    hysteria::client_addr,
 };
-
-const API_SECRET: &str = "hysteria-api-secret";
 
 /// Central with alice (assigned) and mallory (not assigned) on one server.
 pub async fn fleet() -> (TestCentral, String, String, String) {
@@ -43,17 +42,15 @@ pub async fn fleet() -> (TestCentral, String, String, String) {
 #[tokio::test]
 async fn hysteria_admits_assigned_users_under_their_id_and_refuses_everyone_else() {
     let (central, server, alice, mallory) = fleet().await;
-    let state = tempfile::tempdir().unwrap();
-    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
-    let mut options = AgentOptions::new(
-        &central.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
-    options.auth_path = Some("k3J9xQ2mP7".into());
-    let agent = TestAgent::start(&options).await;
+    let TestNode {
+        fake,
+        agent,
+        state: _state,
+        ..
+    } = TestNode::start(&central, &server, |o| {
+        o.auth_path = Some("k3J9xQ2mP7".into());
+    })
+    .await;
     agent.wait_for_users(1).await;
 
     for url in [agent.auth_url(), format!("{}/k3J9xQ2mP7", agent.url)] {
@@ -115,16 +112,12 @@ async fn hysteria_admits_assigned_users_under_their_id_and_refuses_everyone_else
 #[tokio::test]
 async fn a_restarted_agent_answers_from_its_saved_list_while_central_is_down() {
     let (central, server, alice, mallory) = fleet().await;
-    let state = tempfile::tempdir().unwrap();
-    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
-    let options = AgentOptions::new(
-        &central.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
-    let agent = TestAgent::start(&options).await;
+    let TestNode {
+        fake,
+        agent,
+        options,
+        state: _state,
+    } = TestNode::start(&central, &server, |_| {}).await;
     agent.wait_for_users(1).await;
     agent.stop().await;
     let central_dir = central.stop().await;
@@ -185,18 +178,16 @@ async fn an_agent_with_no_list_and_no_central_refuses_everyone() {
 #[tokio::test]
 async fn readiness_follows_the_lists_age_and_hysterias_reachability() {
     let (central, server, _, _) = fleet().await;
-    let state = tempfile::tempdir().unwrap();
-    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
-    let mut options = AgentOptions::new(
-        &central.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
-    options.interval_auth = Duration::from_millis(100);
-    options.ready_max_list_age = Duration::from_secs(1);
-    let agent = TestAgent::start(&options).await;
+    let TestNode {
+        fake,
+        agent,
+        state: _state,
+        ..
+    } = TestNode::start(&central, &server, |o| {
+        o.interval_auth = Duration::from_millis(100);
+        o.ready_max_list_age = Duration::from_secs(1);
+    })
+    .await;
     let ready = || async { reqwest::get(format!("{}/readyz", agent.url)).await.unwrap() };
     hy_testkit::wait_until("the agent is ready", Duration::from_secs(10), || async {
         ready().await.status() == 200
@@ -253,18 +244,13 @@ async fn readiness_follows_the_lists_age_and_hysterias_reachability() {
 #[tokio::test]
 async fn agent_metrics_are_valid_exposition_text() {
     let (central, server, alice, mallory) = fleet().await;
-    let state = tempfile::tempdir().unwrap();
-    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
-    let options = AgentOptions::new(
-        &central.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
-    let agent = TestAgent::start(&options).await;
+    let TestNode {
+        fake,
+        agent,
+        state: _state,
+        ..
+    } = TestNode::start(&central, &server, |_| {}).await;
     agent.wait_for_users(1).await;
-    fake.set_auth_url(&agent.auth_url());
     fake.connect(&alice, &client_addr(1)).await.unwrap();
     fake.authenticate(&mallory, &client_addr(2), 0)
         .await

@@ -13,10 +13,8 @@ use hy_api::Traffic;
 use hy_api::users::CreateUser;
 use hy_testkit::hysteria::client_addr;
 use hy_testkit::{
-    AgentOptions, FakeHysteria, Fault, FlakyProxy, TestAgent, TestCentral, wait_until,
+    API_SECRET, AgentOptions, FakeHysteria, Fault, FlakyProxy, TestAgent, TestCentral, wait_until,
 };
-
-const API_SECRET: &str = "hysteria-api-secret";
 
 /// Users u0..u4 assigned to one server, each with two connected devices.
 async fn busy_fleet() -> (TestCentral, String, FakeHysteria, Vec<String>) {

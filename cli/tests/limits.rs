@@ -7,51 +7,10 @@ use hy_api::servers::CreateServer;
 use hy_api::users::{CreateUser, ResetStrategy, UpdateUser, UserSettings, UserState};
 use hy_central::clock::{Clock, ManualClock};
 use hy_testkit::hysteria::client_addr;
-use hy_testkit::{AgentOptions, FakeHysteria, Refused, TestAgent, TestCentral, wait_until};
+use hy_testkit::{
+    API_SECRET, AgentOptions, FakeHysteria, Refused, TestAgent, TestCentral, TestNode, wait_until,
+};
 use jiff::{SignedDuration, Timestamp};
-use tempfile::TempDir;
-
-const SECRET: &str = "hysteria-api-secret";
-
-/// One node: a fake Hysteria and its agent, for `server`.
-struct Node {
-    fake: FakeHysteria,
-    agent: TestAgent,
-    _state: TempDir,
-}
-
-impl Node {
-    async fn start(
-        central: &TestCentral,
-        server: &str,
-        tune: impl FnOnce(&mut AgentOptions),
-    ) -> Self {
-        let state = tempfile::tempdir().unwrap();
-        let fake = FakeHysteria::start(SECRET, "http://127.0.0.1:9/").await;
-        let mut options = AgentOptions::new(
-            &central.url,
-            server,
-            &fake.api_url,
-            SECRET,
-            state.path().into(),
-        );
-        tune(&mut options);
-        let agent = TestAgent::start(&options).await;
-        fake.set_auth_url(&agent.auth_url());
-        Self {
-            fake,
-            agent,
-            _state: state,
-        }
-    }
-
-    async fn admits(&self, secret: &str) -> bool {
-        self.fake
-            .authenticate(secret, &client_addr(77), 0)
-            .await
-            .is_ok()
-    }
-}
 
 async fn server(central: &TestCentral) -> String {
     central
@@ -88,7 +47,7 @@ async fn change(central: &TestCentral, id: &str, settings: UserSettings) {
         .unwrap();
 }
 
-async fn refused_within(node: &Node, secret: &str, what: &str) {
+async fn refused_within(node: &TestNode, secret: &str, what: &str) {
     wait_until(what, Duration::from_secs(5), || async {
         !node.admits(secret).await
     })
@@ -100,7 +59,7 @@ async fn disabling_refuses_and_disconnects_and_enabling_readmits() {
     let central = TestCentral::start().await;
     let srv = server(&central).await;
     let alice = user(&central, "alice", &srv, UserSettings::default()).await;
-    let node = Node::start(&central, &srv, |_| {}).await;
+    let node = TestNode::start(&central, &srv, |_| {}).await;
     node.agent.wait_for_users(1).await;
     let conn = node.fake.connect(&alice, &client_addr(1)).await.unwrap();
 
@@ -161,8 +120,8 @@ async fn crossing_the_quota_on_one_node_cuts_the_user_off_on_every_node() {
         .assign(&b, &["alice".into()])
         .await
         .unwrap();
-    let node_a = Node::start(&central, &a, |_| {}).await;
-    let node_b = Node::start(&central, &b, |_| {}).await;
+    let node_a = TestNode::start(&central, &a, |_| {}).await;
+    let node_b = TestNode::start(&central, &b, |_| {}).await;
     node_a.agent.wait_for_users(1).await;
     node_b.agent.wait_for_users(1).await;
     let on_b = node_b.fake.connect(&alice, &client_addr(2)).await.unwrap();
@@ -217,7 +176,7 @@ async fn an_agent_enforces_the_quota_on_its_own_while_central_is_down() {
         },
     )
     .await;
-    let node = Node::start(&central, &srv, |o| {
+    let node = TestNode::start(&central, &srv, |o| {
         o.interval_kick = Duration::from_secs(3600)
     })
     .await;
@@ -253,7 +212,7 @@ async fn expiry_is_applied_at_its_moment_on_a_manual_clock() {
         ..Default::default()
     };
     let alice = user(&central, "alice", &srv, settings).await;
-    let node = Node::start(&central, &srv, |_| {}).await;
+    let node = TestNode::start(&central, &srv, |_| {}).await;
     node.agent.wait_for_users(1).await;
     assert!(node.admits(&alice).await);
 
@@ -292,7 +251,7 @@ async fn expire_after_starts_at_the_first_connection() {
         central.client().user("trial").await.unwrap().state,
         UserState::OnHold
     );
-    let node = Node::start(&central, &srv, |_| {}).await;
+    let node = TestNode::start(&central, &srv, |_| {}).await;
     node.agent.wait_for_users(1).await;
 
     // Weeks pass before the first connection: an on-hold user does not expire.
@@ -349,7 +308,7 @@ async fn a_monthly_reset_brings_a_limited_user_back_at_the_month_boundary() {
         created.next_reset_at,
         Some("2030-02-01T00:00:00Z".parse().unwrap())
     );
-    let node = Node::start(&central, &srv, |_| {}).await;
+    let node = TestNode::start(&central, &srv, |_| {}).await;
     node.agent.wait_for_users(1).await;
     let conn = node.fake.connect(&alice, &client_addr(1)).await.unwrap();
     assert!(node.fake.traffic(conn, 600, 600));
@@ -388,7 +347,7 @@ async fn allowlists_and_device_limits_are_checked_at_auth() {
         ..Default::default()
     };
     let alice = user(&central, "alice", &srv, settings).await;
-    let node = Node::start(&central, &srv, |_| {}).await;
+    let node = TestNode::start(&central, &srv, |_| {}).await;
     node.agent.wait_for_users(1).await;
     let fake = &node.fake;
     assert_eq!(
@@ -451,7 +410,7 @@ async fn a_costly_server_spends_the_quota_faster() {
         },
     )
     .await;
-    let node = Node::start(&central, &srv, |_| {}).await;
+    let node = TestNode::start(&central, &srv, |_| {}).await;
     node.agent.wait_for_users(1).await;
     let conn = node.fake.connect(&alice, &client_addr(1)).await.unwrap();
     assert!(node.fake.traffic(conn, 1_000, 3_000));
@@ -495,8 +454,14 @@ async fn every_auth_decision_reaches_the_log_once_with_its_reason() {
     })
     .await;
     let state = tempfile::tempdir().unwrap();
-    let fake = FakeHysteria::start(SECRET, "http://127.0.0.1:9/").await;
-    let options = AgentOptions::new(&proxy.url, &srv, &fake.api_url, SECRET, state.path().into());
+    let fake = FakeHysteria::start(API_SECRET, "http://127.0.0.1:9/").await;
+    let options = AgentOptions::new(
+        &proxy.url,
+        &srv,
+        &fake.api_url,
+        API_SECRET,
+        state.path().into(),
+    );
     let agent = TestAgent::start(&options).await;
     agent.wait_for_users(1).await;
     fake.set_auth_url(&agent.auth_url());
@@ -592,8 +557,8 @@ async fn device_limits_hold_across_nodes() {
         .await
         .unwrap();
     let fast = |o: &mut AgentOptions| o.interval_kick = Duration::from_millis(100);
-    let node_a = Node::start(&central, &a, fast).await;
-    let node_b = Node::start(&central, &b, fast).await;
+    let node_a = TestNode::start(&central, &a, fast).await;
+    let node_b = TestNode::start(&central, &b, fast).await;
     node_a.agent.wait_for_users(1).await;
     node_b.agent.wait_for_users(1).await;
     let on_a = node_a.fake.connect(&alice, &client_addr(1)).await.unwrap();

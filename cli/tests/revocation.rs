@@ -7,11 +7,9 @@ use std::time::{Duration, Instant};
 
 use hy_api::users::CreateUser;
 use hy_testkit::hysteria::client_addr;
-use hy_testkit::{AgentOptions, FakeHysteria, Refused, TestAgent, wait_until};
+use hy_testkit::{FakeHysteria, Refused, TestNode, wait_until};
 
 use crate::agent_auth::fleet;
-
-const API_SECRET: &str = "hysteria-api-secret";
 
 /// Active devices: every connection moves a few bytes every 5 ms until stopped.
 fn keep_busy(fake: &FakeHysteria) -> Arc<AtomicBool> {
@@ -38,18 +36,13 @@ async fn revoke_and_measure(unassign: bool) {
         .await
         .unwrap();
     api.assign(&server, &["bob".into()]).await.unwrap();
-    let state = tempfile::tempdir().unwrap();
-    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
-    let options = AgentOptions::new(
-        &central.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
-    let agent = TestAgent::start(&options).await;
+    let TestNode {
+        fake,
+        agent,
+        state: _state,
+        ..
+    } = TestNode::start(&central, &server, |_| {}).await;
     agent.wait_for_users(2).await;
-    fake.set_auth_url(&agent.auth_url());
 
     let mut devices = Vec::new();
     for n in 0..3 {
@@ -144,19 +137,16 @@ async fn unassigning_a_user_refuses_and_disconnects_every_device_within_a_second
 #[tokio::test]
 async fn an_offline_user_who_lost_access_is_never_kicked() {
     let (central, server, alice, _) = fleet().await;
-    let state = tempfile::tempdir().unwrap();
-    let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
-    let mut options = AgentOptions::new(
-        &central.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
-    options.interval_kick = Duration::from_millis(50);
-    let agent = TestAgent::start(&options).await;
+    let TestNode {
+        fake,
+        agent,
+        state: _state,
+        ..
+    } = TestNode::start(&central, &server, |o| {
+        o.interval_kick = Duration::from_millis(50);
+    })
+    .await;
     agent.wait_for_users(1).await;
-    fake.set_auth_url(&agent.auth_url());
     central.client().unassign(&server, "alice").await.unwrap();
     agent.wait_for_users(0).await;
     // Several kick sweeps read /online after the change, and none of them kicks.

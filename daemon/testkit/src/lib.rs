@@ -8,6 +8,7 @@
 pub mod agent;
 pub mod central;
 pub mod hysteria;
+pub mod node;
 pub mod proxy;
 
 use std::future::Future;
@@ -16,6 +17,7 @@ use std::time::{Duration, Instant};
 pub use agent::{AgentOptions, TestAgent};
 pub use central::{TestCentral, assert_error, fixture};
 pub use hysteria::{ConnId, FakeHysteria, Refused, Truth};
+pub use node::{API_SECRET, TestNode};
 pub use proxy::{Fault, FlakyProxy};
 
 /// Polls `check` every 10 ms until it returns true; panics naming `what` after `timeout`.
