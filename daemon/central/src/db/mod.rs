@@ -47,11 +47,18 @@ pub enum DbError {
     Task(#[from] tokio::task::JoinError),
 }
 
+/// Rows of `list_revisions` changed, by whether their transaction has committed yet.
+#[derive(Debug, Default)]
+struct ListChangeLog {
+    uncommitted: Vec<i64>,
+    committed: Vec<i64>,
+}
+
 /// Handle to the database. Cheap to clone; all access goes through [`Db::call`].
 #[derive(Debug, Clone)]
 pub struct Db {
     conn: Arc<Mutex<Connection>>,
-    pending: Arc<Mutex<Vec<i64>>>,
+    pending: Arc<Mutex<ListChangeLog>>,
     changes: ListChanges,
 }
 
@@ -89,23 +96,34 @@ impl Db {
         conn.busy_timeout(Duration::from_secs(5))?;
         migrations::apply(&mut conn)?;
 
-        let pending = Arc::new(Mutex::new(Vec::new()));
-        let hook_pending = Arc::clone(&pending);
+        // Changed lists are noted as rows change, and become news only when their transaction
+        // commits: a rollback forgets its own changes, never earlier committed ones.
+        let pending = Arc::new(Mutex::new(ListChangeLog::default()));
+        let on_update = Arc::clone(&pending);
         conn.update_hook(Some(
             move |_action: Action, _db: &str, table: &str, rowid: i64| {
                 if table == "list_revisions" {
-                    hook_pending
+                    on_update
                         .lock()
                         .unwrap_or_else(|p| p.into_inner())
+                        .uncommitted
                         .push(rowid);
                 }
             },
         ));
-        let rollback_pending = Arc::clone(&pending);
+        let on_commit = Arc::clone(&pending);
+        conn.commit_hook(Some(move || {
+            let mut log = on_commit.lock().unwrap_or_else(|p| p.into_inner());
+            let done = std::mem::take(&mut log.uncommitted);
+            log.committed.extend(done);
+            false // let the commit proceed
+        }));
+        let on_rollback = Arc::clone(&pending);
         conn.rollback_hook(Some(move || {
-            rollback_pending
+            on_rollback
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
+                .uncommitted
                 .clear();
         }));
         Ok(Self {
@@ -138,10 +156,13 @@ impl Db {
     {
         let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
         let out = f(&mut conn);
-        // A closure that returned early may have left a transaction open only if it leaked one;
-        // rusqlite rolls back on drop, so by now everything pending has been committed.
-        let changed: Vec<i64> =
-            std::mem::take(&mut *self.pending.lock().unwrap_or_else(|p| p.into_inner()));
+        let changed = std::mem::take(
+            &mut self
+                .pending
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .committed,
+        );
         drop(conn);
         self.changes.publish(&changed);
         out

@@ -505,5 +505,17 @@ mod tests {
             Err::<(), _>(DbError::Conflict("abort".into()))
         });
         assert_eq!(db.changes().generation(pk), g1);
+        // A committed change followed by a rolled-back one in the same call is still published.
+        let _ = db.call_blocking(|c| {
+            users::insert(c, "bob", "secret-bob-1", &Default::default(), 1)?;
+            assign(c, pk, "server-one", &["bob".into()], 1)?;
+            let tx = c.transaction()?;
+            users::delete(&tx, "alice")?;
+            Err::<(), _>(DbError::Conflict("abort".into()))
+        });
+        assert!(
+            db.changes().generation(pk) > g1,
+            "the committed assignment woke the waiters"
+        );
     }
 }
