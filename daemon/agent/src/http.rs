@@ -5,6 +5,7 @@
 //! which Hysteria treats as a reject like any non-200.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -97,7 +98,7 @@ async fn decide(s: &AgentHttp, body: &[u8]) -> (Response, &'static str) {
     };
     // One clock read per decision, shared by the checks and the log.
     let now = jiff::Timestamp::now().as_second();
-    let refuse = |user: Option<&str>, reason: &'static str| {
+    let refuse = |user: Option<&Arc<str>>, reason: &'static str| {
         s.log.record(now, user, &req.addr, false, reason);
         (
             json(StatusCode::FORBIDDEN, br#"{"ok":false}"#.to_vec()),
@@ -133,7 +134,7 @@ async fn decide(s: &AgentHttp, body: &[u8]) -> (Response, &'static str) {
     s.seen
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .insert(entry.id.to_string(), now);
+        .insert(Arc::clone(&entry.id), now);
     s.log.record(now, Some(&entry.id), &req.addr, true, "ok");
     // Ids are validated by central to `[A-Za-z0-9._@-]`, but encode anyway: a reply that is
     // not valid JSON would silently reject the user.

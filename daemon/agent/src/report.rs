@@ -14,7 +14,8 @@ use crate::status::{Peer, SharedStatus};
 use crate::table::SharedTable;
 
 /// Users admitted since the last successful report, with the time of their latest admission.
-pub type Seen = Arc<Mutex<std::collections::BTreeMap<String, i64>>>;
+/// Keyed by the table's shared id, so recording an admission allocates nothing.
+pub type Seen = Arc<Mutex<std::collections::HashMap<Arc<str>, i64>>>;
 
 /// Longest the reporter waits between attempts while central is down.
 const MAX_REPORT_BACKOFF: Duration = Duration::from_secs(120);
@@ -123,7 +124,13 @@ impl Traffic {
             };
             // Admissions ride along with whatever batch goes next; they are not counters, so
             // sending them again with a repeated batch is harmless.
-            batch.seen = self.seen.lock().unwrap_or_else(|p| p.into_inner()).clone();
+            batch.seen = self
+                .seen
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .iter()
+                .map(|(id, at)| (id.to_string(), *at))
+                .collect();
             batch.auth_log = self.log.pending();
             match self.client.report_at(&self.report_url, &batch).await {
                 Ok(ack) => {
@@ -131,7 +138,7 @@ impl Traffic {
                     self.seen
                         .lock()
                         .unwrap_or_else(|p| p.into_inner())
-                        .retain(|id, at| batch.seen.get(id) != Some(at));
+                        .retain(|id, at| batch.seen.get(&**id) != Some(at));
                     self.log.stored(&batch.auth_log);
                     if !ack.unknown_users.is_empty() {
                         tracing::info!(ids = ?ack.unknown_users, "central counted traffic of deleted users as unattributed");

@@ -6,24 +6,63 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use hy_api::client::{Client, ClientError};
-use hy_api::node::NodeList;
-use serde::{Deserialize, Serialize};
+use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor};
 use tokio::sync::{Mutex, Notify};
 use tokio_util::sync::CancellationToken;
 
 use crate::backoff::Backoff;
 use crate::status::{ListSource, Peer, SharedStatus};
-use crate::table::{SharedTable, Table};
+use crate::table::{ListSeed, SharedTable, Table};
 
 /// How long central holds a long poll. Below the idle timeouts of common proxies (60 s).
 pub const LONG_POLL_WAIT: Duration = Duration::from_secs(30);
 
-/// The list as kept on disk.
-#[derive(Debug, Serialize, Deserialize)]
-struct Saved {
-    /// When central last confirmed this list (RFC 3339).
-    confirmed_at: jiff::Timestamp,
-    list: NodeList,
+/// The list as kept on disk: `{"confirmed_at":"<RFC 3339>","list":<central's JSON as received>}`.
+/// Read with [`SavedSeed`], written by [`saved_bytes`]; the list is never re-serialised.
+struct SavedSeed;
+
+impl<'de> DeserializeSeed<'de> for SavedSeed {
+    type Value = (jiff::Timestamp, Table);
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SavedSeed {
+    type Value = (jiff::Timestamp, Table);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a saved list {\"confirmed_at\", \"list\"}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let (mut confirmed_at, mut table) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "confirmed_at" => confirmed_at = Some(map.next_value()?),
+                "list" => table = Some(map.next_value_seed(ListSeed)?.0),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok((
+            confirmed_at.ok_or_else(|| A::Error::missing_field("confirmed_at"))?,
+            table.ok_or_else(|| A::Error::missing_field("list"))?,
+        ))
+    }
+}
+
+/// The saved-list file for `list` (central's JSON, already parsed successfully).
+fn saved_bytes(confirmed_at: jiff::Timestamp, list: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(list.len() + 64);
+    out.extend_from_slice(b"{\"confirmed_at\":\"");
+    out.extend_from_slice(confirmed_at.to_string().as_bytes());
+    out.extend_from_slice(b"\",\"list\":");
+    out.extend_from_slice(list);
+    out.push(b'}');
+    out
 }
 
 /// Applies lists from central to the shared table, in revision order.
@@ -82,7 +121,12 @@ impl Syncer {
                 ));
             }
         };
-        let saved: Saved = match serde_json::from_slice(&bytes) {
+        let mut de = serde_json::Deserializer::from_slice(&bytes);
+        let parsed = SavedSeed
+            .deserialize(&mut de)
+            .and_then(|v| de.end().map(|()| v));
+        drop(bytes);
+        let (confirmed_at, table) = match parsed {
             Ok(s) => s,
             Err(e) => {
                 // Written atomically, so this is outside damage: better no list than a wrong one.
@@ -90,8 +134,7 @@ impl Syncer {
                 return Ok(());
             }
         };
-        let (table, _) = Table::from_list(&saved.list);
-        let age = (jiff::Timestamp::now() - saved.confirmed_at).get_seconds();
+        let age = (jiff::Timestamp::now() - confirmed_at).get_seconds();
         tracing::info!(
             users = table.len(),
             confirmed_seconds_ago = age,
@@ -101,7 +144,7 @@ impl Syncer {
             s.list.source = ListSource::Disk;
             s.list.users = table.len();
             s.list.revision = table.revision.clone();
-            s.list.confirmed_at = Some(saved.confirmed_at);
+            s.list.confirmed_at = Some(confirmed_at);
         });
         self.table.store(table);
         Ok(())
@@ -111,11 +154,29 @@ impl Syncer {
     pub async fn fetch(&self, wait: Option<Duration>) -> Result<bool, ClientError> {
         let current = self.table.load().revision.clone();
         let etag = (!current.is_empty()).then_some(current.as_str());
-        let got = self.client.node_list_at(&self.url, etag, wait).await;
+        let got = match self.client.node_list_raw_at(&self.url, etag, wait).await {
+            Ok(Some((url, bytes))) => {
+                // Megabytes at 100k users: parsed off the runtime's workers, which serve auth.
+                let parse = bytes.clone();
+                match tokio::task::spawn_blocking(move || Table::from_json(&parse)).await {
+                    Ok(Ok((table, skipped))) => Ok(Some((table, skipped, bytes))),
+                    Ok(Err(e)) => Err(ClientError::Protocol {
+                        url,
+                        reason: format!("invalid node list: {e}"),
+                    }),
+                    Err(e) => Err(ClientError::Protocol {
+                        url,
+                        reason: format!("parsing the node list failed: {e}"),
+                    }),
+                }
+            }
+            Ok(None) => Ok(None),
+            Err(e) => Err(e),
+        };
         match got {
-            Ok(Some(list)) => {
+            Ok(Some((table, skipped, bytes))) => {
                 self.status.ok(Peer::Central);
-                self.apply(list).await;
+                self.apply(table, skipped, bytes).await;
                 Ok(true)
             }
             Ok(None) => {
@@ -134,30 +195,31 @@ impl Syncer {
         }
     }
 
-    async fn apply(&self, list: NodeList) {
+    async fn apply(&self, table: Table, skipped: usize, json: axum::body::Bytes) {
         let _serial = self.apply_lock.lock().await;
         let current = self.table.load();
         // The long poll and the interval fetch race; never let an older answer win.
         if let (Some((k0, r0)), Some((k1, r1))) = (
             parse_revision(&current.revision),
-            parse_revision(&list.revision),
+            parse_revision(&table.revision),
         ) && k0 == k1
             && r1 <= r0
         {
             return;
         }
-        let (table, skipped) = Table::from_list(&list);
         if skipped > 0 {
             tracing::warn!(skipped, "ignored malformed entries in the user list");
         }
         let removed = current.removed_in(&table);
+        drop(current);
         let users = table.len();
+        let revision = table.revision.clone();
         // Refuse first: the new table is live before anything else happens.
         self.table.store(table);
         self.status.update(|s| {
             s.list.source = ListSource::Central;
             s.list.users = users;
-            s.list.revision = list.revision.clone();
+            s.list.revision = revision.clone();
         });
         if !removed.is_empty() {
             tracing::info!(
@@ -167,16 +229,11 @@ impl Syncer {
             );
             self.removed.notify_one();
         } else {
-            tracing::debug!(users, revision = %list.revision, "user list updated");
+            tracing::debug!(users, %revision, "user list updated");
         }
-        let saved = Saved {
-            confirmed_at: jiff::Timestamp::now(),
-            list,
-        };
         let path = self.path.clone();
         let written = tokio::task::spawn_blocking(move || {
-            let bytes = serde_json::to_vec(&saved).map_err(std::io::Error::other)?;
-            hy_common::files::write_private(&path, &bytes)
+            hy_common::files::write_private(&path, &saved_bytes(jiff::Timestamp::now(), &json))
         })
         .await;
         match written {
@@ -230,6 +287,40 @@ impl Syncer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_saved(bytes: &[u8]) -> Result<(jiff::Timestamp, Table), serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let v = SavedSeed.deserialize(&mut de)?;
+        de.end()?;
+        Ok(v)
+    }
+
+    #[test]
+    fn the_saved_file_keeps_centrals_bytes_and_reads_back() {
+        let list = hy_api::node::NodeList {
+            revision: "3.9".into(),
+            users: vec![hy_api::node::NodeUser {
+                id: "alice".into(),
+                auth_sha256: hy_api::auth_digest("a-secret"),
+                ..Default::default()
+            }],
+        };
+        let central = serde_json::to_vec(&list).unwrap();
+        let at: jiff::Timestamp = "2026-11-22T05:19:18.5Z".parse().unwrap();
+        let saved = saved_bytes(at, &central);
+        let (confirmed, table) = parse_saved(&saved).unwrap();
+        assert_eq!(
+            (confirmed, table.revision.as_str(), table.len()),
+            (at, "3.9", 1)
+        );
+        assert!(table.lookup("a-secret").is_some());
+        // The file as earlier versions wrote it (re-serialised) reads the same way.
+        let earlier =
+            serde_json::to_vec(&serde_json::json!({"confirmed_at": at, "list": list})).unwrap();
+        assert_eq!(parse_saved(&earlier).unwrap().1.len(), 1);
+        assert!(parse_saved(br#"{"list":{"revision":"1.1","users":[]}}"#).is_err());
+        assert!(parse_saved(&saved[..saved.len() - 1]).is_err(), "torn file");
+    }
 
     #[test]
     fn revisions_parse() {

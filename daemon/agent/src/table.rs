@@ -5,14 +5,18 @@
 //! carries what this node enforces on its own (expiry, remaining quota, address allowlist,
 //! device limit), so a user is cut off here even while central is unreachable.
 
-use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use arc_swap::ArcSwap;
+use hashbrown::HashTable;
 use hy_api::Traffic;
-use hy_api::node::NodeList;
+use hy_api::node::{NodeList, NodeUser};
+use serde::de::{
+    DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use sha2::{Digest, Sha256};
 
 /// Why a known user is refused.
@@ -31,8 +35,9 @@ pub enum Refusal {
 /// One user of the list.
 #[derive(Debug)]
 pub struct Entry {
-    /// The id to answer Hysteria with.
+    /// The id to answer Hysteria with (shared with the auth log and admissions, not copied).
     pub id: Arc<str>,
+    digest: [u8; 32],
     remaining: Option<u64>,
     multiplier: f64,
     /// Weighted bytes seen on this node since the list arrived.
@@ -40,7 +45,7 @@ pub struct Entry {
     expires_at: Option<i64>,
     /// Device limit on this node.
     pub max_devices: Option<u32>,
-    allowed: Vec<ipnet::IpNet>,
+    allowed: Box<[ipnet::IpNet]>,
 }
 
 impl Entry {
@@ -76,12 +81,24 @@ pub fn parse_ip(addr: &str) -> Option<IpAddr> {
 }
 
 /// One immutable list, indexed for auth.
+///
+/// Entries live in one vector; the two indexes hold positions in it, not copies, so a user
+/// costs about 200 bytes (the issue's goal is 100,000 users in well under 64 MiB).
 #[derive(Debug, Default)]
 pub struct Table {
-    by_digest: HashMap<[u8; 32], Arc<Entry>>,
-    by_id: HashMap<Arc<str>, Arc<Entry>>,
+    entries: Vec<Entry>,
+    by_digest: HashTable<u32>,
+    by_id: HashTable<u32>,
+    ids: RandomState,
     /// The list's revision as central named it; empty before the first list.
     pub revision: String,
+}
+
+/// A digest is already uniformly distributed: its first bytes are the hash.
+fn digest_hash(digest: &[u8; 32]) -> u64 {
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    u64::from_le_bytes(first)
 }
 
 impl Table {
@@ -91,50 +108,87 @@ impl Table {
             revision: list.revision.clone(),
             ..Default::default()
         };
-        let mut skipped = 0;
-        for user in &list.users {
-            let mut digest = [0u8; 32];
-            let allowed: Option<Vec<ipnet::IpNet>> = user
-                .allowed_ips
-                .iter()
-                .map(|c| hy_api::validate::cidr(c).ok())
-                .collect();
-            // Central never sends a bad entry; a bad entry must not take the others down.
-            let (Some(()), Some(allowed)) = (hex_decode(&user.auth_sha256, &mut digest), allowed)
-            else {
-                skipped += 1;
-                continue;
-            };
-            if user.id.is_empty() {
-                skipped += 1;
-                continue;
-            }
-            let entry = Arc::new(Entry {
-                id: Arc::from(user.id.as_str()),
-                remaining: user.remaining,
-                multiplier: user.multiplier.unwrap_or(1.0),
-                used: AtomicU64::new(0),
-                expires_at: user.expires_at,
-                max_devices: user.max_devices,
-                allowed,
-            });
-            table
-                .by_id
-                .insert(Arc::clone(&entry.id), Arc::clone(&entry));
-            table.by_digest.insert(digest, entry);
-        }
+        let skipped = list.users.iter().filter(|u| !table.push(u)).count();
         (table, skipped)
     }
 
+    /// Parses central's list JSON (a [`NodeList`]) straight into a table, one user at a time:
+    /// at 100,000 users the intermediate list would cost more memory than the table itself.
+    pub fn from_json(json: &[u8]) -> Result<(Self, usize), serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_slice(json);
+        let built = ListSeed.deserialize(&mut de)?;
+        de.end()?;
+        Ok(built)
+    }
+
+    /// Adds one user; false if the entry is malformed. Central never sends a bad entry, but a
+    /// bad entry must not take the others down.
+    fn push(&mut self, user: &NodeUser) -> bool {
+        let mut digest = [0u8; 32];
+        let allowed: Option<Box<[ipnet::IpNet]>> = user
+            .allowed_ips
+            .iter()
+            .map(|c| hy_api::validate::cidr(c).ok())
+            .collect();
+        let (Some(()), Some(allowed)) = (hex_decode(&user.auth_sha256, &mut digest), allowed)
+        else {
+            return false;
+        };
+        if user.id.is_empty() || self.find_id(&user.id).is_some() || self.find(&digest).is_some() {
+            return false;
+        }
+        let Ok(at) = u32::try_from(self.entries.len()) else {
+            return false;
+        };
+        let id_hash = self.ids.hash_one(user.id.as_str());
+        self.entries.push(Entry {
+            id: Arc::from(user.id.as_str()),
+            digest,
+            remaining: user.remaining,
+            multiplier: user.multiplier.unwrap_or(1.0),
+            used: AtomicU64::new(0),
+            expires_at: user.expires_at,
+            max_devices: user.max_devices,
+            allowed,
+        });
+        let Self {
+            entries,
+            by_digest,
+            by_id,
+            ids,
+            ..
+        } = self;
+        by_digest.insert_unique(digest_hash(&digest), at, |&i| {
+            digest_hash(&entries[i as usize].digest)
+        });
+        by_id.insert_unique(id_hash, at, |&i| ids.hash_one(&*entries[i as usize].id));
+        true
+    }
+
+    fn find(&self, digest: &[u8; 32]) -> Option<&Entry> {
+        self.by_digest
+            .find(digest_hash(digest), |&i| {
+                self.entries[i as usize].digest == *digest
+            })
+            .map(|&i| &self.entries[i as usize])
+    }
+
+    fn find_id(&self, id: &str) -> Option<&Entry> {
+        self.by_id
+            .find(self.ids.hash_one(id), |&i| {
+                &*self.entries[i as usize].id == id
+            })
+            .map(|&i| &self.entries[i as usize])
+    }
+
     /// The user a client's auth string belongs to, if any.
-    pub fn lookup(&self, auth: &str) -> Option<&Arc<Entry>> {
-        let digest: [u8; 32] = Sha256::digest(auth.as_bytes()).into();
-        self.by_digest.get(&digest)
+    pub fn lookup(&self, auth: &str) -> Option<&Entry> {
+        self.find(&Sha256::digest(auth.as_bytes()).into())
     }
 
     /// True if `id` may use this node at `now`.
     pub fn allows(&self, id: &str, now: i64) -> bool {
-        self.by_id.get(id).is_some_and(|e| e.check(now).is_ok())
+        self.find_id(id).is_some_and(|e| e.check(now).is_ok())
     }
 
     /// Counts traffic seen on this node against the users' remaining quotas; returns the ids
@@ -142,7 +196,7 @@ impl Table {
     pub fn charge(&self, deltas: &std::collections::BTreeMap<String, Traffic>) -> Vec<String> {
         let mut ran_out = Vec::new();
         for (id, t) in deltas {
-            let Some(e) = self.by_id.get(id.as_str()) else {
+            let Some(e) = self.find_id(id) else {
                 continue;
             };
             let Some(remaining) = e.remaining else {
@@ -159,31 +213,105 @@ impl Table {
 
     /// True if `id` has a device limit.
     pub fn has_device_limit(&self, id: &str) -> bool {
-        self.by_id.get(id).is_some_and(|e| e.max_devices.is_some())
+        self.find_id(id).is_some_and(|e| e.max_devices.is_some())
     }
 
     /// True if any user has a device limit.
     pub fn any_device_limit(&self) -> bool {
-        self.by_id.values().any(|e| e.max_devices.is_some())
+        self.entries.iter().any(|e| e.max_devices.is_some())
     }
 
     /// Number of users.
     pub fn len(&self) -> usize {
-        self.by_id.len()
+        self.entries.len()
     }
 
     /// True when no user may connect.
     pub fn is_empty(&self) -> bool {
-        self.by_id.is_empty()
+        self.entries.is_empty()
     }
 
     /// Ids allowed by `self` but not by `next`.
     pub fn removed_in(&self, next: &Table) -> Vec<String> {
-        self.by_id
-            .keys()
-            .filter(|id| !next.by_id.contains_key(*id))
-            .map(|id| id.to_string())
+        self.entries
+            .iter()
+            .filter(|e| next.find_id(&e.id).is_none())
+            .map(|e| e.id.to_string())
             .collect()
+    }
+}
+
+/// Deserialises a [`NodeList`] object into a [`Table`] (and the count of skipped entries)
+/// without building the list.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ListSeed;
+
+impl<'de> DeserializeSeed<'de> for ListSeed {
+    type Value = (Table, usize);
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed {
+    type Value = (Table, usize);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a node list {\"revision\", \"users\"}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut table = Table::default();
+        let (mut revision, mut users, mut skipped) = (None, false, 0);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "revision" => revision = Some(map.next_value::<String>()?),
+                "users" => {
+                    skipped = map.next_value_seed(UsersSeed(&mut table))?;
+                    users = true;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        table.revision = revision.ok_or_else(|| A::Error::missing_field("revision"))?;
+        if !users {
+            return Err(A::Error::missing_field("users"));
+        }
+        table.entries.shrink_to_fit();
+        Ok((table, skipped))
+    }
+}
+
+/// The `users` array, each element added to the table as soon as it is read.
+struct UsersSeed<'t>(&'t mut Table);
+
+impl<'de> DeserializeSeed<'de> for UsersSeed<'_> {
+    type Value = usize;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for UsersSeed<'_> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an array of users")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        if let Some(n) = seq.size_hint() {
+            self.0.entries.reserve(n);
+        }
+        let mut skipped = 0;
+        while let Some(user) = seq.next_element::<NodeUser>()? {
+            skipped += usize::from(!self.0.push(&user));
+        }
+        Ok(skipped)
     }
 }
 
@@ -254,6 +382,57 @@ mod tests {
         let (new, _) = Table::from_list(&list(vec![user("bob", "b-secret")]));
         assert_eq!(old.removed_in(&new), ["alice"]);
         assert!(new.allows("bob", 0) && !new.allows("alice", 0));
+    }
+
+    #[test]
+    fn parsing_json_builds_the_same_table_as_the_list() {
+        let users = vec![
+            NodeUser {
+                remaining: Some(10),
+                multiplier: Some(2.0),
+                expires_at: Some(100),
+                max_devices: Some(1),
+                allowed_ips: vec!["203.0.113.0/24".into()],
+                ..user("alice", "a-secret")
+            },
+            user("bob", "b-secret"),
+            NodeUser {
+                auth_sha256: "zz".into(),
+                ..user("bad", "x")
+            },
+        ];
+        let json = serde_json::to_vec(&list(users.clone())).unwrap();
+        let (parsed, skipped) = Table::from_json(&json).unwrap();
+        let (built, _) = Table::from_list(&list(users));
+        assert_eq!(
+            (parsed.len(), skipped, parsed.revision.as_str()),
+            (2, 1, "1.1")
+        );
+        for t in [&parsed, &built] {
+            let a = t.lookup("a-secret").unwrap();
+            assert_eq!((&*a.id, a.max_devices), ("alice", Some(1)));
+            assert_eq!(a.check(100), Err(Refusal::Expired));
+            assert!(!a.address_allowed("198.51.100.1:1"));
+            assert!(t.allows("bob", i64::MAX) && t.has_device_limit("alice"));
+        }
+        // Unknown fields are ignored (a newer central); missing ones and trailing bytes are not.
+        let newer = br#"{"users":[],"extra":{"a":[1]},"revision":"2.5"}"#;
+        assert_eq!(Table::from_json(newer).unwrap().0.revision, "2.5");
+        assert!(Table::from_json(br#"{"revision":"1.1"}"#).is_err());
+        assert!(Table::from_json(br#"{"users":[]}"#).is_err());
+        assert!(Table::from_json(br#"{"revision":"1.1","users":[]} x"#).is_err());
+        assert!(Table::from_json(br#"{"revision":"1.1","users":[{"id":1}]}"#).is_err());
+    }
+
+    #[test]
+    fn duplicate_ids_or_secrets_keep_the_first() {
+        let (t, skipped) = Table::from_list(&list(vec![
+            user("alice", "a-secret"),
+            user("alice", "other"),
+            user("carol", "a-secret"),
+        ]));
+        assert_eq!((t.len(), skipped), (1, 2));
+        assert!(t.lookup("other").is_none());
     }
 
     #[test]

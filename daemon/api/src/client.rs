@@ -443,6 +443,25 @@ impl Client {
         etag: Option<&str>,
         wait: Option<Duration>,
     ) -> Result<Option<NodeList>, ClientError> {
+        let Some((url, bytes)) = self.node_list_raw_at(url, etag, wait).await? else {
+            return Ok(None);
+        };
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| ClientError::Protocol {
+                url,
+                reason: format!("invalid node list: {e}"),
+            })
+    }
+
+    /// [`Client::node_list_at`] without parsing: the final URL and the JSON body as received,
+    /// for a caller that builds its own structure from it (the agent's table) or keeps it.
+    pub async fn node_list_raw_at(
+        &self,
+        url: &str,
+        etag: Option<&str>,
+        wait: Option<Duration>,
+    ) -> Result<Option<(String, bytes::Bytes)>, ClientError> {
         let mut url = url.to_owned();
         let mut req_timeout = self.timeout;
         if let Some(wait) = wait {
@@ -459,12 +478,7 @@ impl Client {
         }
         let url = resp.url().to_string();
         let bytes = resp.bytes().await.map_err(|e| self.unreachable(&e))?;
-        serde_json::from_slice(&bytes)
-            .map(Some)
-            .map_err(|e| ClientError::Protocol {
-                url,
-                reason: format!("invalid node list: {e}"),
-            })
+        Ok(Some((url, bytes)))
     }
 
     /// `POST /traffic/{server_id}` with a numbered batch.

@@ -24,6 +24,17 @@ use hy_testkit::FakeHysteria;
 
 const SECRET: &str = "bench-api-secret";
 
+/// Scenario names for `--only`.
+const SCENARIOS: [&str; 7] = [
+    "sync",
+    "memory",
+    "auth",
+    "storm",
+    "propagation",
+    "ingest",
+    "memory-1m",
+];
+
 /// A daemon process and the address it listens on.
 struct Daemon {
     child: Child,
@@ -246,16 +257,42 @@ async fn main() -> Result<()> {
     if args.get(1).map(String::as_str) == Some("--serve-baseline") {
         return serve_baseline().await;
     }
-    let bin = PathBuf::from(
-        args.get(1)
-            .context("usage: hy-bench PATH/TO/hyctl [--quick] [--out BENCHMARKS.md]")?,
-    );
+    let bin = PathBuf::from(args.get(1).context(
+        "usage: hy-bench PATH/TO/hyctl [--quick] [--only SCENARIO,...] [--out BENCHMARKS.md]",
+    )?);
     let quick = args.iter().any(|a| a == "--quick");
     let out = args
         .iter()
         .position(|a| a == "--out")
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from);
+    let only: Option<Vec<String>> = args
+        .iter()
+        .position(|a| a == "--only")
+        .map(|i| {
+            args.get(i + 1)
+                .map(|v| v.split(',').map(str::to_owned).collect())
+                .context("--only takes a comma-separated list of scenarios")
+        })
+        .transpose()?;
+    if let Some(names) = &only
+        && let Some(bad) = names.iter().find(|n| !SCENARIOS.contains(&n.as_str()))
+    {
+        bail!(
+            "unknown scenario {bad:?}; scenarios are {}",
+            SCENARIOS.join(", ")
+        );
+    }
+    let want = |name: &str| only.as_ref().is_none_or(|o| o.iter().any(|n| n == name));
+    // A partial run must not replace the full results.
+    let out = if only.is_some() {
+        if out.is_some() {
+            println!("(--only: results are printed, not written to a file)");
+        }
+        None
+    } else {
+        out
+    };
     let users: usize = if quick { 20_000 } else { 100_000 };
     let (nodes, per_report) = if quick { (100, 1000) } else { (1000, 1000) };
     let rounds = if quick { 3 } else { 5 };
@@ -316,72 +353,73 @@ async fn main() -> Result<()> {
         started.elapsed().as_secs_f64()
     );
 
-    // 3. Sync: a full list, and unchanged polls.
-    let list_url = format!("{url}/auth/{server}");
     let http = reqwest::Client::new();
-    let mut full = Vec::new();
-    let mut size = 0;
-    let mut etag = String::new();
-    for _ in 0..rounds {
-        let t = Instant::now();
-        let resp = http.get(&list_url).send().await?;
-        etag = resp.headers()["etag"].to_str()?.to_owned();
-        size = resp.bytes().await?.len();
-        full.push(t.elapsed().as_secs_f64() * 1000.0);
+    if want("sync") {
+        // 3. Sync: a full list, and unchanged polls.
+        let list_url = format!("{url}/auth/{server}");
+        let mut full = Vec::new();
+        let mut size = 0;
+        let mut etag = String::new();
+        for _ in 0..rounds {
+            let t = Instant::now();
+            let resp = http.get(&list_url).send().await?;
+            etag = resp.headers()["etag"].to_str()?.to_owned();
+            size = resp.bytes().await?.len();
+            full.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        let full_ms = median(full);
+        row(
+            &mut rows,
+            "sync",
+            &format!("full list of {users} users"),
+            format!("{full_ms:.0} ms, {:.1} MiB", size as f64 / 1048576.0),
+            "< 100 ms",
+            Some(full_ms < 100.0),
+        );
+        let polls = 2000;
+        let cpu0 = central.cpu_seconds();
+        let mut lat = Vec::new();
+        for _ in 0..polls {
+            let t = Instant::now();
+            let r = http
+                .get(&list_url)
+                .header("if-none-match", &etag)
+                .send()
+                .await?;
+            assert_eq!(r.status(), 304);
+            lat.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        let cpu_ms = (central.cpu_seconds() - cpu0) * 1000.0 / polls as f64;
+        row(
+            &mut rows,
+            "sync",
+            "unchanged poll (304): central CPU per poll",
+            format!("{cpu_ms:.3} ms"),
+            "< 1 ms",
+            Some(cpu_ms < 1.0),
+        );
+        row(
+            &mut rows,
+            "sync",
+            "unchanged poll (304): median latency",
+            format!("{:.2} ms", median(lat)),
+            "-",
+            None,
+        );
+        // 1,000 agents every 10 s = 100 polls/s; each costs cpu_ms of a core's 1,000 ms.
+        let share = cpu_ms * 100.0 / 1000.0 * 100.0;
+        row(
+            &mut rows,
+            "sync",
+            "1,000 agents polling every 10 s: central CPU",
+            format!("{share:.2}% of a core"),
+            "-",
+            None,
+        );
     }
-    let full_ms = median(full);
-    row(
-        &mut rows,
-        "sync",
-        &format!("full list of {users} users"),
-        format!("{full_ms:.0} ms, {:.1} MiB", size as f64 / 1048576.0),
-        "< 100 ms",
-        Some(full_ms < 100.0),
-    );
-    let polls = 2000;
-    let cpu0 = central.cpu_seconds();
-    let mut lat = Vec::new();
-    for _ in 0..polls {
-        let t = Instant::now();
-        let r = http
-            .get(&list_url)
-            .header("if-none-match", &etag)
-            .send()
-            .await?;
-        assert_eq!(r.status(), 304);
-        lat.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    let cpu_ms = (central.cpu_seconds() - cpu0) * 1000.0 / polls as f64;
-    row(
-        &mut rows,
-        "sync",
-        "unchanged poll (304): central CPU per poll",
-        format!("{cpu_ms:.3} ms"),
-        "< 1 ms",
-        Some(cpu_ms < 1.0),
-    );
-    row(
-        &mut rows,
-        "sync",
-        "unchanged poll (304): median latency",
-        format!("{:.2} ms", median(lat)),
-        "-",
-        None,
-    );
-    // 1,000 agents every 10 s = 100 polls/s; each costs cpu_ms of a core's 1,000 ms.
-    let share = cpu_ms * 100.0 / 1000.0 * 100.0;
-    row(
-        &mut rows,
-        "sync",
-        "1,000 agents polling every 10 s: central CPU",
-        format!("{share:.2}% of a core"),
-        "-",
-        None,
-    );
 
     // The agent, with the whole list.
     let fake = FakeHysteria::start(SECRET, "http://127.0.0.1:9/").await;
-    let state = tempfile::tempdir()?;
     let agent_args = |server: &str, state: &Path| -> Vec<String> {
         [
             "agent",
@@ -405,297 +443,376 @@ async fn main() -> Result<()> {
         .map(String::from)
         .to_vec()
     };
-    let agent = Daemon::spawn(&bin, &agent_args(&server, state.path()), "agent listening")?;
-    let health = format!("http://{}/healthz", agent.addr);
-    let t = Instant::now();
-    loop {
-        let h: serde_json::Value = http.get(&health).send().await?.json().await?;
-        if h["list"]["users"].as_u64() == Some(users as u64) {
-            break;
-        }
-        if t.elapsed() > Duration::from_secs(120) {
-            bail!("the agent never got the list: {h}");
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let agent_rss = agent.rss_mib();
-    row(
-        &mut rows,
-        "memory",
-        &format!("agent RSS, {users} users"),
-        format!("{agent_rss:.1} MiB"),
-        "< 64 MiB at 100k",
-        Some(agent_rss < 64.0),
-    );
 
-    // 1. The auth hot path against the baseline, alternating.
-    let baseline = Daemon::spawn(
-        &std::env::current_exe()?,
-        &["--serve-baseline".into()],
-        "baseline listening",
-    )?;
-    let auth_url = format!("http://{}/", agent.addr);
-    let base_url = format!("http://{}/", baseline.addr);
-    let n = users as u64;
-    let body: Arc<dyn Fn(u64) -> String + Send + Sync> = Arc::new(move |i| {
-        format!(
-            r#"{{"addr":"203.0.113.7:40000","auth":"bench-secret-{:010}","tx":0}}"#,
-            i % n
-        )
-    });
-    let (mut agent_rps, mut base_rps, mut agent_p99, mut base_p99, mut agent_p50, mut base_p50) =
-        (vec![], vec![], vec![], vec![], vec![], vec![]);
-    let secs = if quick { 2.0 } else { 4.0 };
-    for _ in 0..rounds {
-        let (rps, lat, fails) = load(&auth_url, 32, secs, Arc::clone(&body)).await;
-        assert_eq!(fails, 0, "the agent refused valid users");
-        agent_rps.push(rps);
-        agent_p50.push(percentile(&lat, 0.5));
-        agent_p99.push(percentile(&lat, 0.99));
-        let (rps, lat, _) = load(&base_url, 32, secs, Arc::clone(&body)).await;
-        base_rps.push(rps);
-        base_p50.push(percentile(&lat, 0.5));
-        base_p99.push(percentile(&lat, 0.99));
-    }
-    let ratio = median(agent_rps.clone()) / median(base_rps.clone());
-    row(
-        &mut rows,
-        "auth",
-        "agent requests/s (32 keep-alive clients)",
-        format!("{:.0}", median(agent_rps)),
-        "-",
-        None,
-    );
-    row(
-        &mut rows,
-        "auth",
-        "baseline axum requests/s, same run",
-        format!("{:.0}", median(base_rps)),
-        "-",
-        None,
-    );
-    row(
-        &mut rows,
-        "auth",
-        "agent / baseline throughput",
-        format!("{ratio:.2}"),
-        ">= 0.90",
-        Some(ratio >= 0.9),
-    );
-    row(
-        &mut rows,
-        "auth",
-        "agent p50 / p99 latency",
-        format!("{:.2} / {:.2} ms", median(agent_p50), median(agent_p99)),
-        "-",
-        None,
-    );
-    row(
-        &mut rows,
-        "auth",
-        "baseline p50 / p99 latency",
-        format!("{:.2} / {:.2} ms", median(base_p50), median(base_p99)),
-        "-",
-        None,
-    );
-    drop(baseline);
+    if want("memory") || want("auth") || want("storm") {
+        let state = tempfile::tempdir()?;
+        let agent = Daemon::spawn(&bin, &agent_args(&server, state.path()), "agent listening")?;
+        let health = format!("http://{}/healthz", agent.addr);
+        let t = Instant::now();
+        loop {
+            let h: serde_json::Value = http.get(&health).send().await?.json().await?;
+            if h["list"]["users"].as_u64() == Some(users as u64) {
+                break;
+            }
+            if t.elapsed() > Duration::from_secs(120) {
+                bail!("the agent never got the list: {h}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let agent_rss = agent.rss_mib();
+        row(
+            &mut rows,
+            "memory",
+            &format!("agent RSS, {users} users"),
+            format!("{agent_rss:.1} MiB"),
+            "< 64 MiB at 100k",
+            Some(agent_rss < 64.0),
+        );
 
-    // 2. Reconnect storm: 10,000 distinct users at once.
-    let storm = 10_000.min(users);
-    let t = Instant::now();
-    let client = reqwest::Client::new();
-    let sem = Arc::new(tokio::sync::Semaphore::new(512));
-    let mut tasks = Vec::new();
-    for i in 0..storm {
-        let (client, url, sem) = (client.clone(), auth_url.clone(), Arc::clone(&sem));
-        tasks.push(tokio::spawn(async move {
-            let _permit = sem.acquire().await.unwrap();
-            let body = format!(
-                r#"{{"addr":"203.0.113.7:{}","auth":"bench-secret-{i:010}","tx":0}}"#,
-                1024 + i % 60000
+        let auth_url = format!("http://{}/", agent.addr);
+        if want("auth") {
+            // 1. The auth hot path against the baseline, alternating.
+            let baseline = Daemon::spawn(
+                &std::env::current_exe()?,
+                &["--serve-baseline".into()],
+                "baseline listening",
+            )?;
+            let base_url = format!("http://{}/", baseline.addr);
+            let n = users as u64;
+            let body: Arc<dyn Fn(u64) -> String + Send + Sync> = Arc::new(move |i| {
+                format!(
+                    r#"{{"addr":"203.0.113.7:40000","auth":"bench-secret-{:010}","tx":0}}"#,
+                    i % n
+                )
+            });
+            let (
+                mut agent_rps,
+                mut base_rps,
+                mut agent_p99,
+                mut base_p99,
+                mut agent_p50,
+                mut base_p50,
+            ) = (vec![], vec![], vec![], vec![], vec![], vec![]);
+            let secs = if quick { 2.0 } else { 4.0 };
+            for _ in 0..rounds {
+                let (rps, lat, fails) = load(&auth_url, 32, secs, Arc::clone(&body)).await;
+                assert_eq!(fails, 0, "the agent refused valid users");
+                agent_rps.push(rps);
+                agent_p50.push(percentile(&lat, 0.5));
+                agent_p99.push(percentile(&lat, 0.99));
+                let (rps, lat, _) = load(&base_url, 32, secs, Arc::clone(&body)).await;
+                base_rps.push(rps);
+                base_p50.push(percentile(&lat, 0.5));
+                base_p99.push(percentile(&lat, 0.99));
+            }
+            let ratio = median(agent_rps.clone()) / median(base_rps.clone());
+            row(
+                &mut rows,
+                "auth",
+                "agent requests/s (32 keep-alive clients)",
+                format!("{:.0}", median(agent_rps)),
+                "-",
+                None,
             );
-            client
-                .post(url)
-                .body(body)
-                .send()
-                .await
-                .map(|r| r.status() == 200)
-                .unwrap_or(false)
-        }));
-    }
-    let mut admitted = 0;
-    for task in tasks {
-        admitted += usize::from(task.await.unwrap());
-    }
-    let storm_s = t.elapsed().as_secs_f64();
-    assert_eq!(admitted, storm, "every user of the storm is admitted");
-    row(
-        &mut rows,
-        "storm",
-        &format!("{storm} distinct users authenticate at once"),
-        format!("{:.0} ms", storm_s * 1000.0),
-        "< 1 s",
-        Some(storm_s < 1.0),
-    );
-    drop(agent);
-
-    // 5. Propagation: deleting a user until each of 10 agents refuses it.
-    let mut servers = Vec::new();
-    let mut agents = Vec::new();
-    let mut states = Vec::new();
-    for _ in 0..10 {
-        let s = api.create_server(&Default::default()).await?.id;
-        let st = tempfile::tempdir()?;
-        agents.push(Daemon::spawn(
-            &bin,
-            &agent_args(&s, st.path()),
-            "agent listening",
-        )?);
-        servers.push(s);
-        states.push(st);
-    }
-    let mut samples = Vec::new();
-    for round in 0..rounds * 2 {
-        let uid = format!("victim{round}");
-        let sec = format!("victim-secret-{round:04}");
-        api.create_user(&CreateUser {
-            id: uid.clone(),
-            secret: Some(sec.clone()),
-            ..Default::default()
-        })
-        .await?;
-        for s in &servers {
-            api.assign(s, std::slice::from_ref(&uid)).await?;
+            row(
+                &mut rows,
+                "auth",
+                "baseline axum requests/s, same run",
+                format!("{:.0}", median(base_rps)),
+                "-",
+                None,
+            );
+            row(
+                &mut rows,
+                "auth",
+                "agent / baseline throughput",
+                format!("{ratio:.2}"),
+                ">= 0.90",
+                Some(ratio >= 0.9),
+            );
+            row(
+                &mut rows,
+                "auth",
+                "agent p50 / p99 latency",
+                format!("{:.2} / {:.2} ms", median(agent_p50), median(agent_p99)),
+                "-",
+                None,
+            );
+            row(
+                &mut rows,
+                "auth",
+                "baseline p50 / p99 latency",
+                format!("{:.2} / {:.2} ms", median(base_p50), median(base_p99)),
+                "-",
+                None,
+            );
+            drop(baseline);
         }
-        let body = format!(r#"{{"addr":"203.0.113.7:1","auth":"{sec}","tx":0}}"#);
-        for a in &agents {
-            let u = format!("http://{}/", a.addr);
-            while http.post(&u).body(body.clone()).send().await?.status() != 200 {
-                tokio::time::sleep(Duration::from_millis(5)).await;
+        if want("storm") {
+            // 2. Reconnect storm: 10,000 distinct users at once.
+            let storm = 10_000.min(users);
+            let t = Instant::now();
+            let client = reqwest::Client::new();
+            let sem = Arc::new(tokio::sync::Semaphore::new(512));
+            let mut tasks = Vec::new();
+            for i in 0..storm {
+                let (client, url, sem) = (client.clone(), auth_url.clone(), Arc::clone(&sem));
+                tasks.push(tokio::spawn(async move {
+                    let _permit = sem.acquire().await.unwrap();
+                    let body = format!(
+                        r#"{{"addr":"203.0.113.7:{}","auth":"bench-secret-{i:010}","tx":0}}"#,
+                        1024 + i % 60000
+                    );
+                    client
+                        .post(url)
+                        .body(body)
+                        .send()
+                        .await
+                        .map(|r| r.status() == 200)
+                        .unwrap_or(false)
+                }));
+            }
+            let mut admitted = 0;
+            for task in tasks {
+                admitted += usize::from(task.await.unwrap());
+            }
+            let storm_s = t.elapsed().as_secs_f64();
+            assert_eq!(admitted, storm, "every user of the storm is admitted");
+            row(
+                &mut rows,
+                "storm",
+                &format!("{storm} distinct users authenticate at once"),
+                format!("{:.0} ms", storm_s * 1000.0),
+                "< 1 s",
+                Some(storm_s < 1.0),
+            );
+        }
+        drop(agent);
+    }
+
+    if want("propagation") {
+        // 5. Propagation: deleting a user until each of 10 agents refuses it.
+        let mut servers = Vec::new();
+        let mut agents = Vec::new();
+        let mut states = Vec::new();
+        for _ in 0..10 {
+            let s = api.create_server(&Default::default()).await?.id;
+            let st = tempfile::tempdir()?;
+            agents.push(Daemon::spawn(
+                &bin,
+                &agent_args(&s, st.path()),
+                "agent listening",
+            )?);
+            servers.push(s);
+            states.push(st);
+        }
+        let mut samples = Vec::new();
+        for round in 0..rounds * 2 {
+            let uid = format!("victim{round}");
+            let sec = format!("victim-secret-{round:04}");
+            api.create_user(&CreateUser {
+                id: uid.clone(),
+                secret: Some(sec.clone()),
+                ..Default::default()
+            })
+            .await?;
+            for s in &servers {
+                api.assign(s, std::slice::from_ref(&uid)).await?;
+            }
+            let body = format!(r#"{{"addr":"203.0.113.7:1","auth":"{sec}","tx":0}}"#);
+            for a in &agents {
+                let u = format!("http://{}/", a.addr);
+                while http.post(&u).body(body.clone()).send().await?.status() != 200 {
+                    tokio::time::sleep(Duration::from_millis(5)).await;
+                }
+            }
+            let t = Instant::now();
+            api.delete_user(&uid).await?;
+            let waits = agents.iter().map(|a| {
+                let (http, u, body) = (http.clone(), format!("http://{}/", a.addr), body.clone());
+                tokio::spawn(async move {
+                    while http
+                        .post(&u)
+                        .body(body.clone())
+                        .send()
+                        .await
+                        .map(|r| r.status() == 200)
+                        .unwrap_or(true)
+                    {
+                        tokio::time::sleep(Duration::from_millis(2)).await;
+                    }
+                    t.elapsed().as_secs_f64() * 1000.0
+                })
+            });
+            for w in waits.collect::<Vec<_>>() {
+                samples.push(w.await?);
             }
         }
-        let t = Instant::now();
-        api.delete_user(&uid).await?;
-        let waits = agents.iter().map(|a| {
-            let (http, u, body) = (http.clone(), format!("http://{}/", a.addr), body.clone());
-            tokio::spawn(async move {
-                while http
-                    .post(&u)
-                    .body(body.clone())
-                    .send()
-                    .await
-                    .map(|r| r.status() == 200)
-                    .unwrap_or(true)
-                {
-                    tokio::time::sleep(Duration::from_millis(2)).await;
-                }
-                t.elapsed().as_secs_f64() * 1000.0
-            })
-        });
-        for w in waits.collect::<Vec<_>>() {
-            samples.push(w.await?);
-        }
+        samples.sort_by(f64::total_cmp);
+        let p99 = percentile(&samples, 0.99);
+        row(
+            &mut rows,
+            "propagation",
+            "delete until all 10 agents refuse: p50 / p99",
+            format!("{:.0} / {p99:.0} ms", percentile(&samples, 0.5)),
+            "p99 < 1 s",
+            Some(p99 < 1000.0),
+        );
+        drop(agents);
     }
-    samples.sort_by(f64::total_cmp);
-    let p99 = percentile(&samples, 0.99);
-    row(
-        &mut rows,
-        "propagation",
-        "delete until all 10 agents refuse: p50 / p99",
-        format!("{:.0} / {p99:.0} ms", percentile(&samples, 0.5)),
-        "p99 < 1 s",
-        Some(p99 < 1000.0),
-    );
-    drop(agents);
 
-    // 4. Ingest: `nodes` reports of `per_report` users each.
-    let mut ids = Vec::new();
-    for _ in 0..nodes {
-        ids.push(api.create_server(&Default::default()).await?.id);
+    if want("ingest") {
+        // 4. Ingest: `nodes` reports of `per_report` users each.
+        let mut ids = Vec::new();
+        for _ in 0..nodes {
+            ids.push(api.create_server(&Default::default()).await?.id);
+        }
+        let page_bytes = |db: &Path| -> Result<i64> {
+            let c = rusqlite::Connection::open_with_flags(
+                db,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+            )?;
+            Ok(c.query_row(
+                "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+                [],
+                |r| r.get(0),
+            )?)
+        };
+        let before = page_bytes(&db)?;
+        let users_in_report: std::collections::BTreeMap<String, Traffic> = (0..per_report)
+            .map(|i| {
+                (
+                    id(i),
+                    Traffic {
+                        tx: 1000 + i as u64,
+                        rx: 5000,
+                    },
+                )
+            })
+            .collect();
+        let t = Instant::now();
+        let sem = Arc::new(tokio::sync::Semaphore::new(8));
+        let mut tasks = Vec::new();
+        for s in ids {
+            let (node, sem, users) = (node.clone(), Arc::clone(&sem), users_in_report.clone());
+            tasks.push(tokio::spawn(async move {
+                let _permit = sem.acquire().await.unwrap();
+                let batch = TrafficBatch {
+                    seq: 1,
+                    instance: "bench".into(),
+                    users,
+                    agent_version: None,
+                    seen: Default::default(),
+                    auth_log: vec![],
+                };
+                let t = Instant::now();
+                node.report(&s, &batch).await.unwrap();
+                t.elapsed().as_secs_f64() * 1000.0
+            }));
+        }
+        let mut lat = Vec::new();
+        for task in tasks {
+            lat.push(task.await?);
+        }
+        let secs = t.elapsed().as_secs_f64();
+        lat.sort_by(f64::total_cmp);
+        let rows_per_s = (nodes * per_report) as f64 / secs;
+        row(
+            &mut rows,
+            "ingest",
+            &format!("{nodes} reports x {per_report} users: rows/s"),
+            format!("{rows_per_s:.0}"),
+            ">= 100,000",
+            Some(rows_per_s >= 100_000.0),
+        );
+        row(
+            &mut rows,
+            "ingest",
+            "report latency p99 (8 in flight)",
+            format!("{:.0} ms", percentile(&lat, 0.99)),
+            "-",
+            None,
+        );
+        let growth = (page_bytes(&db)? - before) as f64;
+        let per_day = growth * 24.0 * 1000.0 / nodes as f64 / 1048576.0;
+        row(
+            &mut rows,
+            "ingest",
+            "DB growth per day of hourly history, 1000x1000 active",
+            format!("{per_day:.0} MiB"),
+            "-",
+            None,
+        );
+        let central_rss = central.rss_mib();
+        row(
+            &mut rows,
+            "memory",
+            &format!("central RSS, {users} users, {} servers", nodes + 11),
+            format!("{central_rss:.1} MiB"),
+            "-",
+            None,
+        );
     }
-    let page_bytes = |db: &Path| -> Result<i64> {
-        let c =
-            rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        Ok(c.query_row(
-            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
-            [],
-            |r| r.get(0),
-        )?)
-    };
-    let before = page_bytes(&db)?;
-    let users_in_report: std::collections::BTreeMap<String, Traffic> = (0..per_report)
-        .map(|i| {
-            (
-                id(i),
-                Traffic {
-                    tx: 1000 + i as u64,
-                    rx: 5000,
-                },
-            )
-        })
-        .collect();
-    let t = Instant::now();
-    let sem = Arc::new(tokio::sync::Semaphore::new(8));
-    let mut tasks = Vec::new();
-    for s in ids {
-        let (node, sem, users) = (node.clone(), Arc::clone(&sem), users_in_report.clone());
-        tasks.push(tokio::spawn(async move {
-            let _permit = sem.acquire().await.unwrap();
-            let batch = TrafficBatch {
-                seq: 1,
-                instance: "bench".into(),
-                users,
-                agent_version: None,
-                seen: Default::default(),
-                auth_log: vec![],
-            };
-            let t = Instant::now();
-            node.report(&s, &batch).await.unwrap();
-            t.elapsed().as_secs_f64() * 1000.0
-        }));
+
+    // 6b. Agent memory with a very large list, last: it adds users to central.
+    if want("memory-1m") {
+        let big: usize = if quick { 100_000 } else { 1_000_000 };
+        let started = Instant::now();
+        for chunk in (users..big).collect::<Vec<_>>().chunks(5000) {
+            let batch = chunk
+                .iter()
+                .map(|&i| CreateUser {
+                    id: id(i),
+                    secret: Some(secret(i)),
+                    ..Default::default()
+                })
+                .collect();
+            api.create_users(&CreateUsers {
+                users: batch,
+                skip_existing: false,
+            })
+            .await?;
+        }
+        let server = api.create_server(&Default::default()).await?.id;
+        for chunk in (0..big).map(id).collect::<Vec<_>>().chunks(10_000) {
+            api.assign(&server, chunk).await?;
+        }
+        println!(
+            "  (set-up: {big} users on one server in {:.1}s)",
+            started.elapsed().as_secs_f64()
+        );
+        let state = tempfile::tempdir()?;
+        let agent = Daemon::spawn(&bin, &agent_args(&server, state.path()), "agent listening")?;
+        let health = format!("http://{}/healthz", agent.addr);
+        let t = Instant::now();
+        loop {
+            let h: serde_json::Value = http.get(&health).send().await?.json().await?;
+            if h["list"]["users"].as_u64() == Some(big as u64) {
+                break;
+            }
+            if t.elapsed() > Duration::from_secs(600) {
+                bail!("the agent never got the list of {big}: {h}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let loaded = t.elapsed().as_secs_f64();
+        row(
+            &mut rows,
+            "memory",
+            &format!("agent RSS, {big} users"),
+            format!("{:.1} MiB", agent.rss_mib()),
+            "-",
+            None,
+        );
+        row(
+            &mut rows,
+            "sync",
+            &format!("agent start to {big} users loaded"),
+            format!("{loaded:.1} s"),
+            "-",
+            None,
+        );
     }
-    let mut lat = Vec::new();
-    for task in tasks {
-        lat.push(task.await?);
-    }
-    let secs = t.elapsed().as_secs_f64();
-    lat.sort_by(f64::total_cmp);
-    let rows_per_s = (nodes * per_report) as f64 / secs;
-    row(
-        &mut rows,
-        "ingest",
-        &format!("{nodes} reports x {per_report} users: rows/s"),
-        format!("{rows_per_s:.0}"),
-        ">= 100,000",
-        Some(rows_per_s >= 100_000.0),
-    );
-    row(
-        &mut rows,
-        "ingest",
-        "report latency p99 (8 in flight)",
-        format!("{:.0} ms", percentile(&lat, 0.99)),
-        "-",
-        None,
-    );
-    let growth = (page_bytes(&db)? - before) as f64;
-    let per_day = growth * 24.0 * 1000.0 / nodes as f64 / 1048576.0;
-    row(
-        &mut rows,
-        "ingest",
-        "DB growth per day of hourly history, 1000x1000 active",
-        format!("{per_day:.0} MiB"),
-        "-",
-        None,
-    );
-    let central_rss = central.rss_mib();
-    row(
-        &mut rows,
-        "memory",
-        &format!("central RSS, {users} users, {} servers", nodes + 11),
-        format!("{central_rss:.1} MiB"),
-        "-",
-        None,
-    );
 
     if let Some(path) = out {
         let mut md = String::from("# Benchmarks\n\nProduced by `scripts/bench.sh`");

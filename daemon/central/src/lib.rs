@@ -11,6 +11,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod ingest;
 pub mod metrics;
 pub mod schedule;
 pub mod state;
@@ -44,7 +45,9 @@ pub async fn run(
         .clock
         .clone()
         .unwrap_or_else(|| Arc::new(clock::SystemClock));
+    let metrics = metrics::Metrics::default();
     let state = state::AppState {
+        ingest: ingest::Ingest::start(db.clone(), metrics.clone()),
         db: db.clone(),
         admin_digest: Arc::new(admin_digest),
         shutdown: shutdown.clone(),
@@ -52,7 +55,7 @@ pub async fn run(
         waiting_polls: Arc::default(),
         clock: Arc::clone(&clock),
         reschedule: Arc::default(),
-        metrics: metrics::Metrics::default(),
+        metrics,
     };
     let tasks = tokio_util::task::TaskTracker::new();
     tasks.spawn(schedule::run(

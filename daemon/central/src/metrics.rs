@@ -55,8 +55,10 @@ pub struct Metrics {
     pub ingested_bytes: Family<DirectionLabels, Counter>,
     /// Duplicate reports acknowledged without counting.
     pub duplicate_reports: Counter,
-    /// Time to apply one report (one database transaction), in seconds.
+    /// Time to write one group of reports (one database transaction), in seconds.
     pub report_write_seconds: Histogram,
+    /// Reports per transaction (group commit).
+    pub report_group_reports: Histogram,
     /// Users by derived state (set at scrape).
     pub users: Family<StateLabels, Gauge>,
     /// Servers by how recently their agent was in touch (set at scrape).
@@ -101,8 +103,14 @@ impl Default for Metrics {
         let report_write_seconds = Histogram::new(exponential_buckets(0.0001, 2.0, 16));
         registry.register(
             "report_write_seconds",
-            "Database time to apply one report",
+            "Database time to write one group of reports (one transaction)",
             report_write_seconds.clone(),
+        );
+        let report_group_reports = Histogram::new(exponential_buckets(1.0, 2.0, 7));
+        registry.register(
+            "report_group_reports",
+            "Reports written per transaction (reports arriving together share one commit)",
+            report_group_reports.clone(),
         );
         let users = Family::<StateLabels, Gauge>::default();
         registry.register("users", "Users by state", users.clone());
@@ -125,6 +133,7 @@ impl Default for Metrics {
             ingested_bytes,
             duplicate_reports,
             report_write_seconds,
+            report_group_reports,
             users,
             servers,
             node_polls_waiting,

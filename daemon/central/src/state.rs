@@ -15,6 +15,8 @@ use crate::db::Db;
 pub struct AppState {
     /// The database.
     pub db: Db,
+    /// Writes traffic reports, several per transaction.
+    pub ingest: crate::ingest::Ingest,
     /// SHA-256 of the admin token; the token itself is never held.
     pub admin_digest: Arc<[u8; 32]>,
     /// Cancelled when central is shutting down; long polls answer at once.

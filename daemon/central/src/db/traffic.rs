@@ -142,6 +142,29 @@ pub fn apply_report(
     now: i64,
 ) -> Result<ReportAck, DbError> {
     let tx = conn.transaction()?;
+    let ack = apply_in(&tx, server_pk, sequence, users, now)?;
+    tx.commit()?;
+    Ok(ack)
+}
+
+/// [`apply_report`] inside the caller's transaction (or savepoint), which must commit it: the
+/// cursor and the counters are only exact together.
+pub fn apply_in(
+    tx: &Connection,
+    server_pk: i64,
+    sequence: Option<Sequence<'_>>,
+    users: &BTreeMap<String, Traffic>,
+    now: i64,
+) -> Result<ReportAck, DbError> {
+    // The server may have been deleted while its report was on the way.
+    let multiplier: f64 = tx
+        .prepare_cached("SELECT traffic_multiplier FROM servers WHERE pk = ?1")?
+        .query_row([server_pk], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| DbError::NotFound {
+            kind: "server",
+            id: "(deleted while reporting)".into(),
+        })?;
     let mut ack = ReportAck {
         seq: sequence.map(|s| s.seq),
         applied: true,
@@ -167,9 +190,6 @@ pub fn apply_report(
         .execute(params![server_pk, instance, seq as i64, now])?;
     }
     {
-        let multiplier: f64 = tx
-            .prepare_cached("SELECT traffic_multiplier FROM servers WHERE pk = ?1")?
-            .query_row([server_pk], |r| r.get(0))?;
         let mut find = tx.prepare_cached("SELECT pk FROM users WHERE id = ?1")?;
         let mut add = tx.prepare_cached(
             "INSERT INTO traffic (user_pk, server_pk, tx, rx) VALUES (?1, ?2, ?3, ?4)
@@ -210,7 +230,6 @@ pub fn apply_report(
             .execute(params![server_pk, lost.tx as i64, lost.rx as i64])?;
         }
     }
-    tx.commit()?;
     Ok(ack)
 }
 

@@ -48,6 +48,17 @@ impl From<DbError> for ApiError {
     }
 }
 
+impl From<crate::ingest::IngestError> for ApiError {
+    fn from(err: crate::ingest::IngestError) -> Self {
+        use crate::ingest::IngestError;
+        match err {
+            IngestError::Db(e) => e.into(),
+            IngestError::Stopped => Self::Unavailable,
+            group @ IngestError::Group(_) => Self::Internal(group.into()),
+        }
+    }
+}
+
 impl ApiError {
     fn code(&self) -> ErrorCode {
         match self {

@@ -18,8 +18,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::error::ApiError;
-use crate::db::traffic::Sequence;
-use crate::db::{servers, traffic};
+use crate::db::servers;
+use crate::ingest::{Applied, Report};
 
 use crate::state::AppState;
 
@@ -252,35 +252,24 @@ async fn report_traffic(
         (None, users, Default::default(), Vec::new())
     };
     check_counters(&users)?;
-    let now = s.now();
     let ingested = users.values().fold(Traffic::default(), |mut sum, t| {
         sum.add(*t);
         sum
     });
-    let started = std::time::Instant::now();
-    let (ack, clocks_started) =
-        s.db.call(move |c| {
-            let seq = sequence.as_ref().map(|(instance, seq)| Sequence {
-                instance,
-                seq: *seq,
-            });
-            let ack = traffic::apply_report(c, pk, seq, &users, now)?;
-            // Admissions are recorded on central's clock, not the node's: node clocks may be
-            // skewed, and the scheduler that expires users runs on this clock. The cost is up
-            // to one report interval of imprecision. Not counters: a repeat changes nothing.
-            let mut started = false;
-            for id in seen.keys() {
-                started |= crate::db::users::seen(c, id, now)?;
-            }
-            // Stored even from a repeated batch (it may carry events the first lacked); the
-            // unique event id keeps each event once.
-            crate::db::auth_log::insert(c, pk, &auth_log)?;
-            Ok((ack, started))
+    let Applied {
+        ack,
+        clocks_started,
+    } = s
+        .ingest
+        .apply(Report {
+            server_pk: pk,
+            sequence,
+            users,
+            seen,
+            auth_log,
+            now: s.now(),
         })
         .await?;
-    s.metrics
-        .report_write_seconds
-        .observe(started.elapsed().as_secs_f64());
     if ack.applied {
         let direction = |d: &str| crate::metrics::DirectionLabels {
             direction: d.into(),

@@ -1,0 +1,266 @@
+//! Group commit for traffic reports: reports that arrive while one transaction is being written
+//! are applied together in the next, with one fsync for all of them.
+//!
+//! A report is acknowledged only after the transaction holding it has committed, so exactly-once
+//! is unchanged: each report still checks and moves its `(server, instance)` cursor in the same
+//! transaction as its counters. Each report runs in its own savepoint, so one that fails rolls
+//! back alone and the others in its group are still written.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use hy_api::node::{AuthEvent, ReportAck};
+use hy_api::traffic::TrafficByUser;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::db::traffic::Sequence;
+use crate::db::{Db, DbError};
+
+/// Most reports written in one transaction.
+pub const MAX_GROUP_REPORTS: usize = 64;
+/// Most user rows written in one transaction, so a group never holds the database for long.
+pub const MAX_GROUP_ROWS: usize = 50_000;
+
+/// One node report, validated, waiting to be written.
+#[derive(Debug)]
+pub struct Report {
+    /// The reporting server.
+    pub server_pk: i64,
+    /// `(instance, seq)` for a numbered batch; None for the original unnumbered form.
+    pub sequence: Option<(String, u64)>,
+    /// Bytes per user id.
+    pub users: TrafficByUser,
+    /// Users admitted since the previous report, with the time (central's clock).
+    pub seen: BTreeMap<String, i64>,
+    /// Auth decisions to store.
+    pub auth_log: Vec<AuthEvent>,
+    /// Central's clock when the report arrived.
+    pub now: i64,
+}
+
+/// What writing a report did.
+#[derive(Debug)]
+pub struct Applied {
+    /// The answer for the node.
+    pub ack: ReportAck,
+    /// True if an admission started an `on_hold` user's expiry clock.
+    pub clocks_started: bool,
+}
+
+/// Why a report was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The report itself failed; its savepoint was rolled back.
+    #[error(transparent)]
+    Db(#[from] DbError),
+    /// The transaction holding the report failed to begin or commit.
+    #[error("the transaction holding this report failed: {0}")]
+    Group(String),
+    /// Central is stopping.
+    #[error("central is shutting down")]
+    Stopped,
+}
+
+type Job = (Report, oneshot::Sender<Result<Applied, IngestError>>);
+
+/// Handle to the writer. Cheap to clone; the writer stops when the last handle is dropped.
+#[derive(Debug, Clone)]
+pub struct Ingest {
+    jobs: mpsc::UnboundedSender<Job>,
+}
+
+impl Ingest {
+    /// Starts the writer on the current runtime.
+    pub fn start(db: Db, metrics: crate::metrics::Metrics) -> Self {
+        let (jobs, rx) = mpsc::unbounded_channel();
+        tokio::spawn(writer(db, metrics, rx));
+        Self { jobs }
+    }
+
+    /// Writes `report` (with whatever else is waiting) and returns once it is durable.
+    pub async fn apply(&self, report: Report) -> Result<Applied, IngestError> {
+        let (done, answer) = oneshot::channel();
+        self.jobs
+            .send((report, done))
+            .map_err(|_| IngestError::Stopped)?;
+        answer.await.map_err(|_| IngestError::Stopped)?
+    }
+}
+
+async fn writer(db: Db, metrics: crate::metrics::Metrics, mut rx: mpsc::UnboundedReceiver<Job>) {
+    while let Some(first) = rx.recv().await {
+        // Whatever queued up while the previous group was being written goes in this one.
+        let mut rows = first.0.users.len();
+        let mut group = vec![first];
+        while group.len() < MAX_GROUP_REPORTS && rows < MAX_GROUP_ROWS {
+            match rx.try_recv() {
+                Ok(job) => {
+                    rows += job.0.users.len();
+                    group.push(job);
+                }
+                Err(_) => break,
+            }
+        }
+        let (reports, replies): (Vec<Report>, Vec<_>) = group.into_iter().unzip();
+        let size = reports.len();
+        let started = Instant::now();
+        let written = db.call(move |c| Ok(write_group(c, &reports))).await;
+        metrics
+            .report_write_seconds
+            .observe(started.elapsed().as_secs_f64());
+        metrics.report_group_reports.observe(size as f64);
+        match written {
+            Ok(results) => {
+                for (reply, result) in replies.into_iter().zip(results) {
+                    let _ = reply.send(result);
+                }
+            }
+            Err(err) => {
+                let why = err.to_string();
+                for reply in replies {
+                    let _ = reply.send(Err(IngestError::Group(why.clone())));
+                }
+            }
+        }
+    }
+}
+
+/// One transaction for the group, one savepoint per report. If the commit fails, every report
+/// in the group fails (none was written).
+fn write_group(
+    conn: &mut rusqlite::Connection,
+    reports: &[Report],
+) -> Vec<Result<Applied, IngestError>> {
+    let group_failed = |e: rusqlite::Error| {
+        let why = e.to_string();
+        reports
+            .iter()
+            .map(|_| Err(IngestError::Group(why.clone())))
+            .collect()
+    };
+    let mut tx = match conn.transaction() {
+        Ok(tx) => tx,
+        Err(e) => return group_failed(e),
+    };
+    let mut results = Vec::with_capacity(reports.len());
+    for report in reports {
+        let one = tx
+            .savepoint()
+            .map_err(DbError::from)
+            .and_then(|sp| {
+                let applied = write_one(&sp, report)?;
+                sp.commit()?;
+                Ok(applied)
+            })
+            .map_err(IngestError::from);
+        results.push(one);
+    }
+    match tx.commit() {
+        Ok(()) => results,
+        Err(e) => group_failed(e),
+    }
+}
+
+fn write_one(conn: &rusqlite::Connection, report: &Report) -> Result<Applied, DbError> {
+    let seq = report.sequence.as_ref().map(|(instance, seq)| Sequence {
+        instance,
+        seq: *seq,
+    });
+    let ack = crate::db::traffic::apply_in(conn, report.server_pk, seq, &report.users, report.now)?;
+    // Admissions are recorded on central's clock, not the node's: node clocks may be skewed,
+    // and the scheduler that expires users runs on this clock. The cost is up to one report
+    // interval of imprecision. Not counters: a repeat changes nothing.
+    let mut clocks_started = false;
+    for id in report.seen.keys() {
+        clocks_started |= crate::db::users::seen(conn, id, report.now)?;
+    }
+    // Stored even from a repeated batch (it may carry events the first lacked); the unique
+    // event id keeps each event once.
+    crate::db::auth_log::insert(conn, report.server_pk, &report.auth_log)?;
+    Ok(Applied {
+        ack,
+        clocks_started,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use hy_api::Traffic;
+
+    use super::*;
+    use crate::db::{servers, traffic, users};
+
+    fn report(server_pk: i64, seq: u64, bytes: u64) -> Report {
+        Report {
+            server_pk,
+            sequence: Some(("i1".into(), seq)),
+            users: [("alice".to_owned(), Traffic { tx: bytes, rx: 0 })].into(),
+            seen: BTreeMap::new(),
+            auth_log: vec![],
+            now: 1,
+        }
+    }
+
+    #[test]
+    fn a_failing_report_rolls_back_alone_and_a_group_keeps_sequence_order() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            users::insert(c, "alice", "secret-alice", &Default::default(), 1)?;
+            let (pk, _) = servers::ensure(c, "server-one", 1)?;
+            let results = write_group(
+                c,
+                &[
+                    report(pk, 1, 10),
+                    report(pk + 99, 1, 1000), // no such server: fails alone
+                    report(pk, 1, 10),        // the same batch again in the same group
+                    report(pk, 2, 5),
+                ],
+            );
+            let applied: Vec<Option<bool>> = results
+                .iter()
+                .map(|r| r.as_ref().ok().map(|a| a.ack.applied))
+                .collect();
+            assert_eq!(applied, [Some(true), None, Some(false), Some(true)]);
+            assert!(matches!(
+                results[1],
+                Err(IngestError::Db(DbError::NotFound { .. }))
+            ));
+            let alice = traffic::of_user(c, users::pk(c, "alice")?)?;
+            assert_eq!(
+                alice.tx, 15,
+                "counted once each, nothing from the failed report"
+            );
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[tokio::test]
+    async fn concurrent_reports_are_all_written_exactly_once() {
+        let db = Db::open_in_memory().unwrap();
+        let pk = db
+            .call(|c| {
+                users::insert(c, "alice", "secret-alice", &Default::default(), 1)?;
+                Ok(servers::ensure(c, "server-one", 1)?.0)
+            })
+            .await
+            .unwrap();
+        let ingest = Ingest::start(db.clone(), crate::metrics::Metrics::default());
+        // Every batch twice, all at once: each must be counted once, whatever the grouping.
+        let sends = (1..=50u64).flat_map(|seq| [seq, seq]).map(|seq| {
+            let ingest = ingest.clone();
+            tokio::spawn(async move { ingest.apply(report(pk, seq, seq)).await })
+        });
+        for sent in sends.collect::<Vec<_>>() {
+            sent.await.unwrap().unwrap();
+        }
+        let total = db
+            .call(|c| traffic::of_user(c, users::pk(c, "alice")?))
+            .await
+            .unwrap();
+        // Repeats of a lower seq after a higher one are (correctly) not counted either, so the
+        // total is at most the sum; every seq is counted at most once.
+        assert!(total.tx <= (1..=50).sum::<u64>());
+        assert!(total.tx >= 50, "the highest batch was counted");
+    }
+}
