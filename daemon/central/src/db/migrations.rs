@@ -34,6 +34,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_devices",
         include_str!("../../migrations/0007_devices.sql"),
     ),
+    (
+        "0008_traffic_by_node",
+        include_str!("../../migrations/0008_traffic_by_node.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -84,5 +88,46 @@ mod tests {
             .unwrap();
         let err = apply(&mut conn).unwrap_err().to_string();
         assert!(err.contains("newer than this build"), "{err}");
+    }
+
+    #[test]
+    fn rekeying_the_traffic_tables_keeps_every_row() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let before = MIGRATIONS
+            .iter()
+            .position(|(n, _)| *n == "0008_traffic_by_node")
+            .unwrap();
+        for (_, sql) in &MIGRATIONS[..before] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", before as i64)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (pk, id, secret, secret_sha256, created_at, updated_at)
+                 VALUES (1, 'a', 's1', 'd1', 0, 0), (2, 'b', 's2', 'd2', 0, 0);
+             INSERT INTO traffic (user_pk, server_pk, tx, rx) VALUES (1, 9, 10, 20), (2, 9, 1, 2);
+             INSERT INTO traffic_hourly (user_pk, hour, server_pk, tx, rx)
+                 VALUES (1, 100, 9, 5, 6), (1, 101, 9, 5, 14), (2, 100, 8, 1, 2);",
+        )
+        .unwrap();
+        apply(&mut conn).unwrap();
+        let sums = |sql: &str| -> (i64, i64, i64) {
+            conn.query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+        };
+        assert_eq!(
+            sums("SELECT COUNT(*), SUM(tx), SUM(rx) FROM traffic"),
+            (2, 11, 22)
+        );
+        assert_eq!(
+            sums("SELECT COUNT(*), SUM(tx), SUM(rx) FROM traffic_hourly WHERE user_pk = 1"),
+            (2, 10, 20)
+        );
+        // Deleting a user still takes its rows along.
+        conn.execute("DELETE FROM users WHERE pk = 1", []).unwrap();
+        assert_eq!(
+            sums("SELECT COUNT(*), SUM(tx), SUM(rx) FROM traffic_hourly"),
+            (1, 1, 2)
+        );
     }
 }

@@ -75,16 +75,29 @@ pub fn history(
     by: HistoryBy,
 ) -> Result<Vec<HistoryPoint>, DbError> {
     let (from, to) = (since.div_euclid(3600), until.div_euclid(3600));
-    let sql = match by {
-        HistoryBy::Hour | HistoryBy::Day => {
+    // Two forms of each query: `?3 IS NULL OR user_pk = ?3` would keep SQLite from using the
+    // per-user index, and one user's history must not scan every user's buckets.
+    let sql = match (by, user_pk.is_some()) {
+        (HistoryBy::Hour | HistoryBy::Day, false) => {
             "SELECT (h.hour / ?4) * ?4 * 3600, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
-             WHERE h.hour >= ?1 AND h.hour <= ?2 AND (?3 IS NULL OR h.user_pk = ?3)
+             WHERE h.hour >= ?1 AND h.hour <= ?2 AND ?3 IS NULL
              GROUP BY h.hour / ?4 ORDER BY 1"
         }
-        HistoryBy::Server => {
+        (HistoryBy::Hour | HistoryBy::Day, true) => {
+            "SELECT (h.hour / ?4) * ?4 * 3600, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
+             WHERE h.user_pk = ?3 AND h.hour >= ?1 AND h.hour <= ?2
+             GROUP BY h.hour / ?4 ORDER BY 1"
+        }
+        (HistoryBy::Server, false) => {
             "SELECT s.id, s.name, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
              LEFT JOIN servers s ON s.pk = h.server_pk
-             WHERE h.hour >= ?1 AND h.hour <= ?2 AND (?3 IS NULL OR h.user_pk = ?3) AND ?4 > 0
+             WHERE h.hour >= ?1 AND h.hour <= ?2 AND ?3 IS NULL AND ?4 > 0
+             GROUP BY s.pk ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
+        }
+        (HistoryBy::Server, true) => {
+            "SELECT s.id, s.name, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
+             LEFT JOIN servers s ON s.pk = h.server_pk
+             WHERE h.user_pk = ?3 AND h.hour >= ?1 AND h.hour <= ?2 AND ?4 > 0
              GROUP BY s.pk ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
         }
     };
@@ -192,13 +205,14 @@ pub fn apply_in(
     {
         let mut find = tx.prepare_cached("SELECT pk FROM users WHERE id = ?1")?;
         let mut add = tx.prepare_cached(
-            "INSERT INTO traffic (user_pk, server_pk, tx, rx) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (user_pk, server_pk) DO UPDATE SET
+            "INSERT INTO traffic (server_pk, user_pk, tx, rx) VALUES (?2, ?1, ?3, ?4)
+             ON CONFLICT (server_pk, user_pk) DO UPDATE SET
                  tx = tx + excluded.tx, rx = rx + excluded.rx",
         )?;
         let mut hourly = tx.prepare_cached(
-            "INSERT INTO traffic_hourly (user_pk, hour, server_pk, tx, rx) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (user_pk, hour, server_pk) DO UPDATE SET
+            "INSERT INTO traffic_hourly (hour, server_pk, user_pk, tx, rx)
+             VALUES (?2, ?3, ?1, ?4, ?5)
+             ON CONFLICT (hour, server_pk, user_pk) DO UPDATE SET
                  tx = tx + excluded.tx, rx = rx + excluded.rx",
         )?;
         let hour = now.div_euclid(3600);
