@@ -168,7 +168,7 @@ pub fn fleet_gauges(
                  WHEN data_limit > 0 AND period_used >= data_limit THEN 'limited'
                  WHEN expire_after IS NOT NULL AND first_connected_at IS NULL AND expires_at IS NULL THEN 'on_hold'
                  ELSE 'active' END AS state, COUNT(*)
-             FROM users GROUP BY state",
+             FROM users JOIN quota_usage ON user_pk = pk GROUP BY state",
         )?
         .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;

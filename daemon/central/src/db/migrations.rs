@@ -38,6 +38,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_traffic_by_node",
         include_str!("../../migrations/0008_traffic_by_node.sql"),
     ),
+    (
+        "0009_quota_usage",
+        include_str!("../../migrations/0009_quota_usage.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

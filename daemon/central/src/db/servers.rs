@@ -320,12 +320,13 @@ pub fn node_list_json(
         return Ok(None);
     };
     let mut stmt = tx.prepare_cached(
-        "SELECT u.id, u.secret_sha256, u.data_limit, u.period_used, u.expires_at, u.max_devices,
+        "SELECT u.id, u.secret_sha256, u.data_limit, q.period_used, u.expires_at, u.max_devices,
                 u.allowed_ips, s.traffic_multiplier
          FROM assignments a JOIN users u ON u.pk = a.user_pk JOIN servers s ON s.pk = a.server_pk
+              JOIN quota_usage q ON q.user_pk = a.user_pk
          WHERE a.server_pk = ?1 AND u.enabled
            AND (u.expires_at IS NULL OR u.expires_at > ?2)
-           AND (u.data_limit = 0 OR u.period_used < u.data_limit)",
+           AND (u.data_limit = 0 OR q.period_used < u.data_limit)",
     )?;
     let mut out = Vec::with_capacity(64 * 1024);
     out.extend_from_slice(b"{\"revision\":");
@@ -470,7 +471,7 @@ mod tests {
             let (_, later) = node_users(c, pk, 50)?.unwrap();
             assert_eq!(later.len(), 1, "expired at 50");
             // Crossing the quota bumps the revision (trigger) and drops the user.
-            c.execute("UPDATE users SET period_used = 100 WHERE id = 'quota'", [])?;
+            c.execute("UPDATE quota_usage SET period_used = 100 WHERE user_pk = (SELECT pk FROM users WHERE id = 'quota')", [])?;
             assert!(rev(c, pk) > r0);
             assert!(
                 node_users(c, pk, 10)?

@@ -217,8 +217,9 @@ pub fn apply_in(
         )?;
         let hour = now.div_euclid(3600);
         // Quota usage is weighted by the server's multiplier; lifetime traffic stays raw.
-        let mut use_quota =
-            tx.prepare_cached("UPDATE users SET period_used = period_used + ?2 WHERE pk = ?1")?;
+        let mut use_quota = tx.prepare_cached(
+            "UPDATE quota_usage SET period_used = period_used + ?2 WHERE user_pk = ?1",
+        )?;
         let mut lost = Traffic::default();
         for (id, t) in users.iter().filter(|(_, t)| !t.is_zero()) {
             match find.query_row([id], |r| r.get::<_, i64>(0)).optional()? {

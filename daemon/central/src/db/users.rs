@@ -10,10 +10,10 @@ const SELECT: &str = "SELECT u.id, u.secret, u.created_at, u.updated_at,
         (SELECT COUNT(*) FROM assignments a WHERE a.user_pk = u.pk),
         COALESCE((SELECT SUM(t.tx) FROM traffic t WHERE t.user_pk = u.pk), 0),
         COALESCE((SELECT SUM(t.rx) FROM traffic t WHERE t.user_pk = u.pk), 0),
-        u.enabled, u.data_limit, u.reset_strategy, u.period_used, u.period_start, u.next_reset_at,
+        u.enabled, u.data_limit, u.reset_strategy, q.period_used, u.period_start, u.next_reset_at,
         u.expires_at, u.expire_after, u.max_devices, u.allowed_ips, u.note,
         u.first_connected_at, u.last_online_at
-    FROM users u";
+    FROM users u JOIN quota_usage q ON q.user_pk = u.pk";
 
 /// Reads a row of [`SELECT`]; the state is derived at `now`.
 fn from_row(row: &Row<'_>, now: i64) -> rusqlite::Result<User> {
@@ -201,10 +201,12 @@ pub fn set_secret(
 pub fn reset_usage(conn: &Connection, pk: i64, now: i64, reason: &str) -> Result<(), DbError> {
     conn.prepare_cached(
         "INSERT INTO usage_resets (user_pk, at, period_used, reason)
-         SELECT pk, ?2, period_used, ?3 FROM users WHERE pk = ?1",
+         SELECT user_pk, ?2, period_used, ?3 FROM quota_usage WHERE user_pk = ?1",
     )?
     .execute(params![pk, now, reason])?;
-    conn.prepare_cached("UPDATE users SET period_used = 0, period_start = ?2 WHERE pk = ?1")?
+    conn.prepare_cached("UPDATE quota_usage SET period_used = 0 WHERE user_pk = ?1")?
+        .execute([pk])?;
+    conn.prepare_cached("UPDATE users SET period_start = ?2 WHERE pk = ?1")?
         .execute(params![pk, now])?;
     Ok(())
 }
