@@ -21,6 +21,11 @@ pub fn ensure_private(path: &Path) -> io::Result<()> {
 /// Writes `contents` to `path` with mode 0600, atomically (temp file, fsync, rename, fsync dir),
 /// so a crash leaves either the old file or the new one, never a torn one.
 pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_private_parts(path, &[contents])
+}
+
+/// [`write_private`] of the concatenation of `parts`, without building it in memory first.
+pub fn write_private_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -37,7 +42,9 @@ pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
             .mode(0o600)
             .open(&tmp)?;
         f.set_permissions(fs::Permissions::from_mode(0o600))?;
-        f.write_all(contents)?;
+        for part in parts {
+            f.write_all(part)?;
+        }
         f.sync_all()?;
     }
     fs::rename(&tmp, path)?;
