@@ -150,28 +150,7 @@ impl Syncer {
 
     /// Fetches once; `wait` makes it a long poll. Returns whether a new list arrived.
     pub async fn fetch(&self, wait: Option<Duration>) -> Result<bool, ClientError> {
-        let current = self.table.load().revision.clone();
-        let etag = (!current.is_empty()).then_some(current.as_str());
-        let got = match self.client.node_list_raw_at(&self.url, etag, wait).await {
-            Ok(Some((url, bytes))) => {
-                // Megabytes at 100k users: parsed off the runtime's workers, which serve auth.
-                let parse = bytes.clone();
-                match tokio::task::spawn_blocking(move || Table::from_json(&parse)).await {
-                    Ok(Ok((table, skipped))) => Ok(Some((table, skipped, bytes))),
-                    Ok(Err(e)) => Err(ClientError::Protocol {
-                        url,
-                        reason: format!("invalid node list: {e}"),
-                    }),
-                    Err(e) => Err(ClientError::Protocol {
-                        url,
-                        reason: format!("parsing the node list failed: {e}"),
-                    }),
-                }
-            }
-            Ok(None) => Ok(None),
-            Err(e) => Err(e),
-        };
-        match got {
+        match self.fetch_table(wait).await {
             Ok(Some((table, skipped, bytes))) => {
                 self.status.ok(Peer::Central);
                 self.apply(table, skipped, bytes).await;
@@ -191,6 +170,30 @@ impl Syncer {
                 Err(err)
             }
         }
+    }
+
+    /// The new list as a table (with its skipped entries and the bytes as received), or None
+    /// while it is unchanged.
+    async fn fetch_table(
+        &self,
+        wait: Option<Duration>,
+    ) -> Result<Option<(Table, usize, axum::body::Bytes)>, ClientError> {
+        let current = self.table.load().revision.clone();
+        let etag = (!current.is_empty()).then_some(current.as_str());
+        let Some((url, bytes)) = self.client.node_list_raw_at(&self.url, etag, wait).await? else {
+            return Ok(None);
+        };
+        // Megabytes at 100k users: parsed off the runtime's workers, which serve auth.
+        let json = bytes.clone();
+        let parsed =
+            tokio::task::spawn_blocking(move || Table::from_json(&json).map_err(|e| e.to_string()))
+                .await
+                .unwrap_or_else(|e| Err(e.to_string()));
+        let (table, skipped) = parsed.map_err(|e| ClientError::Protocol {
+            url,
+            reason: format!("invalid node list: {e}"),
+        })?;
+        Ok(Some((table, skipped, bytes)))
     }
 
     async fn apply(&self, table: Table, skipped: usize, json: axum::body::Bytes) {
@@ -320,6 +323,67 @@ mod tests {
         assert_eq!(parse_saved(&earlier).unwrap().1.len(), 1);
         assert!(parse_saved(br#"{"list":{"revision":"1.1","users":[]}}"#).is_err());
         assert!(parse_saved(&saved[..saved.len() - 1]).is_err(), "torn file");
+    }
+
+    /// A central that answers the first list request with one user, then with `then`.
+    async fn central_answering(then: &'static str) -> String {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let answered = std::sync::Arc::new(AtomicBool::new(false));
+        let app = axum::Router::new().route(
+            "/auth/node",
+            axum::routing::get(move || {
+                let first = !answered.swap(true, Ordering::SeqCst);
+                async move {
+                    if first {
+                        let list = hy_api::node::NodeList {
+                            revision: "1.1".into(),
+                            users: vec![hy_api::node::NodeUser {
+                                id: "alice".into(),
+                                auth_sha256: hy_api::auth_digest("a-secret"),
+                                ..Default::default()
+                            }],
+                        };
+                        serde_json::to_string(&list).unwrap()
+                    } else {
+                        then.to_owned()
+                    }
+                }
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/auth/node", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        url
+    }
+
+    #[tokio::test]
+    async fn a_malformed_list_is_an_error_and_the_last_good_one_stays() {
+        for bad in [
+            r#"{"revision":"1.2","users":[{"id":7}]}"#,
+            r#"{"revision":"1.2"}"#,
+            "<html>proxy error</html>",
+        ] {
+            let state = tempfile::tempdir().unwrap();
+            let client =
+                Client::new(&hy_api::client::ClientConfig::new("http://unused.invalid")).unwrap();
+            let (table, status) = (SharedTable::default(), SharedStatus::default());
+            let syncer = Syncer::new(
+                client,
+                central_answering(bad).await,
+                table.clone(),
+                status.clone(),
+                state.path(),
+            );
+            assert!(syncer.fetch(None).await.unwrap());
+            let saved = std::fs::read(state.path().join("users.json")).unwrap();
+            let err = syncer.fetch(None).await.unwrap_err().to_string();
+            assert!(err.contains("invalid node list"), "{bad}: {err}");
+            assert!(table.load().lookup("a-secret").is_some(), "{bad}");
+            assert_eq!(table.load().revision, "1.1");
+            assert!(!status.snapshot().central.reachable);
+            let still = std::fs::read(state.path().join("users.json")).unwrap();
+            assert_eq!(saved, still, "the saved list is not replaced by a bad one");
+        }
     }
 
     #[test]

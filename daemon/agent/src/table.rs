@@ -102,18 +102,9 @@ fn digest_hash(digest: &[u8; 32]) -> u64 {
 }
 
 impl Table {
-    /// Indexes a list from central. Entries with malformed digests are skipped (and counted).
-    pub fn from_list(list: &NodeList) -> (Self, usize) {
-        let mut table = Table {
-            revision: list.revision.clone(),
-            ..Default::default()
-        };
-        let skipped = list.users.iter().filter(|u| !table.push(u)).count();
-        (table, skipped)
-    }
-
     /// Parses central's list JSON (a [`NodeList`]) straight into a table, one user at a time:
     /// at 100,000 users the intermediate list would cost more memory than the table itself.
+    /// Malformed entries are skipped and counted (the second value).
     pub fn from_json(json: &[u8]) -> Result<(Self, usize), serde_json::Error> {
         let mut de = serde_json::Deserializer::from_slice(json);
         let built = ListSeed.deserialize(&mut de)?;
@@ -369,23 +360,25 @@ mod tests {
         }
     }
 
+    /// The table an agent builds from central's answer listing `users`.
+    fn table(users: Vec<NodeUser>) -> (Table, usize) {
+        Table::from_json(&serde_json::to_vec(&list(users)).unwrap()).unwrap()
+    }
+
     #[test]
     fn looks_up_by_secret_and_reports_removals() {
-        let (old, skipped) = Table::from_list(&list(vec![
-            user("alice", "a-secret"),
-            user("bob", "b-secret"),
-        ]));
+        let (old, skipped) = table(vec![user("alice", "a-secret"), user("bob", "b-secret")]);
         assert_eq!(skipped, 0);
         assert_eq!(old.lookup("a-secret").map(|e| &*e.id), Some("alice"));
         assert!(old.lookup("A-secret").is_none());
         assert!(old.lookup("").is_none());
-        let (new, _) = Table::from_list(&list(vec![user("bob", "b-secret")]));
+        let (new, _) = table(vec![user("bob", "b-secret")]);
         assert_eq!(old.removed_in(&new), ["alice"]);
         assert!(new.allows("bob", 0) && !new.allows("alice", 0));
     }
 
     #[test]
-    fn parsing_json_builds_the_same_table_as_the_list() {
+    fn every_field_of_an_entry_is_read() {
         let users = vec![
             NodeUser {
                 remaining: Some(10),
@@ -401,20 +394,15 @@ mod tests {
                 ..user("bad", "x")
             },
         ];
-        let json = serde_json::to_vec(&list(users.clone())).unwrap();
-        let (parsed, skipped) = Table::from_json(&json).unwrap();
-        let (built, _) = Table::from_list(&list(users));
-        assert_eq!(
-            (parsed.len(), skipped, parsed.revision.as_str()),
-            (2, 1, "1.1")
-        );
-        for t in [&parsed, &built] {
-            let a = t.lookup("a-secret").unwrap();
-            assert_eq!((&*a.id, a.max_devices), ("alice", Some(1)));
-            assert_eq!(a.check(100), Err(Refusal::Expired));
-            assert!(!a.address_allowed("198.51.100.1:1"));
-            assert!(t.allows("bob", i64::MAX) && t.has_device_limit("alice"));
-        }
+        let (t, skipped) = table(users);
+        assert_eq!((t.len(), skipped, t.revision.as_str()), (2, 1, "1.1"));
+        let a = t.lookup("a-secret").unwrap();
+        assert_eq!((&*a.id, a.max_devices), ("alice", Some(1)));
+        assert_eq!(a.check(99), Ok(()));
+        assert_eq!(a.check(100), Err(Refusal::Expired));
+        assert!(a.address_allowed("203.0.113.9:1") && !a.address_allowed("198.51.100.1:1"));
+        assert!(t.allows("bob", i64::MAX) && t.has_device_limit("alice"));
+        assert!(!t.has_device_limit("bob"));
         // Unknown fields are ignored (a newer central); missing ones and trailing bytes are not.
         let newer = br#"{"users":[],"extra":{"a":[1]},"revision":"2.5"}"#;
         assert_eq!(Table::from_json(newer).unwrap().0.revision, "2.5");
@@ -426,11 +414,11 @@ mod tests {
 
     #[test]
     fn duplicate_ids_or_secrets_keep_the_first() {
-        let (t, skipped) = Table::from_list(&list(vec![
+        let (t, skipped) = table(vec![
             user("alice", "a-secret"),
             user("alice", "other"),
             user("carol", "a-secret"),
-        ]));
+        ]);
         assert_eq!((t.len(), skipped), (1, 2));
         assert!(t.lookup("other").is_none());
     }
@@ -452,7 +440,7 @@ mod tests {
             allowed_ips: vec!["nonsense".into()],
             ..user("ips", "i-secret")
         });
-        let (t, skipped) = Table::from_list(&list(users));
+        let (t, skipped) = table(users);
         assert_eq!((t.len(), skipped), (1, 3));
     }
 
@@ -471,7 +459,7 @@ mod tests {
             allowed_ips: vec!["203.0.113.0/24".into(), "2001:db8::/32".into()],
             ..user("i", "i-secret")
         };
-        let (t, _) = Table::from_list(&list(vec![quota, exp, ips]));
+        let (t, _) = table(vec![quota, exp, ips]);
         let d = |tx, rx| [("q".to_owned(), Traffic { tx, rx })].into();
         assert!(t.charge(&d(100, 100)).is_empty(), "400 of 1000 weighted");
         assert_eq!(t.charge(&d(200, 100)), ["q"], "1000 of 1000: out");
