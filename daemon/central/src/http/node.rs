@@ -227,7 +227,7 @@ async fn report_traffic(
     let pk = authenticate(&s, server_id, &headers).await?;
     let value: serde_json::Value = super::extract::parse(&body)?;
     let (sequence, users, seen, auth_log) = if node::is_batch(&value) {
-        let batch: TrafficBatch = super::extract::parse(&body)?;
+        let batch: TrafficBatch = super::extract::parse_value(value)?;
         check_instance(&batch.instance)?;
         if batch.seq == 0 || batch.seq > i64::MAX as u64 {
             return Err(ApiError::BadRequest(
@@ -248,7 +248,8 @@ async fn report_traffic(
             batch.auth_log,
         )
     } else {
-        let users: std::collections::BTreeMap<String, Traffic> = super::extract::parse(&body)?;
+        let users: std::collections::BTreeMap<String, Traffic> =
+            super::extract::parse_value(value)?;
         (None, users, Default::default(), Vec::new())
     };
     check_counters(&users)?;
