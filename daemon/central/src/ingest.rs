@@ -246,21 +246,53 @@ mod tests {
             .await
             .unwrap();
         let ingest = Ingest::start(db.clone(), crate::metrics::Metrics::default());
-        // Every batch twice, all at once: each must be counted once, whatever the grouping.
-        let sends = (1..=50u64).flat_map(|seq| [seq, seq]).map(|seq| {
+        // 50 agent instances each send their batch three times, all at once: each batch must
+        // count once, however the reports fall into groups.
+        let sends = (1..=50u64).flat_map(|n| [n, n, n]).map(|n| {
             let ingest = ingest.clone();
-            tokio::spawn(async move { ingest.apply(report(pk, seq, seq)).await })
+            let mut r = report(pk, 1, n);
+            r.sequence = Some((format!("i{n}"), 1));
+            tokio::spawn(async move { ingest.apply(r).await })
         });
+        let mut applied = 0;
         for sent in sends.collect::<Vec<_>>() {
-            sent.await.unwrap().unwrap();
+            applied += usize::from(sent.await.unwrap().unwrap().ack.applied);
         }
+        assert_eq!(applied, 50, "one of each three copies is applied");
         let total = db
             .call(|c| traffic::of_user(c, users::pk(c, "alice")?))
             .await
             .unwrap();
-        // Repeats of a lower seq after a higher one are (correctly) not counted either, so the
-        // total is at most the sum; every seq is counted at most once.
-        assert!(total.tx <= (1..=50).sum::<u64>());
-        assert!(total.tx >= 50, "the highest batch was counted");
+        assert_eq!(total.tx, (1..=50).sum::<u64>());
+    }
+
+    #[test]
+    fn when_the_group_cannot_be_written_every_report_in_it_fails_and_nothing_counts() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            users::insert(c, "alice", "secret-alice", &Default::default(), 1)?;
+            let (pk, _) = servers::ensure(c, "server-one", 1)?;
+            // A transaction already open: the group's own cannot begin.
+            c.execute_batch("BEGIN")?;
+            let results = write_group(c, &[report(pk, 1, 10), report(pk, 2, 10)]);
+            c.execute_batch("ROLLBACK")?;
+            assert!(
+                results
+                    .iter()
+                    .all(|r| matches!(r, Err(IngestError::Group(_)))),
+                "{results:?}"
+            );
+            assert_eq!(traffic::of_user(c, users::pk(c, "alice")?)?.tx, 0);
+            // The same reports are written once the database takes them again.
+            let again = write_group(c, &[report(pk, 1, 10), report(pk, 2, 10)]);
+            assert!(
+                again
+                    .iter()
+                    .all(|r| r.as_ref().is_ok_and(|a| a.ack.applied))
+            );
+            assert_eq!(traffic::of_user(c, users::pk(c, "alice")?)?.tx, 20);
+            Ok(())
+        })
+        .unwrap();
     }
 }

@@ -75,34 +75,8 @@ pub fn history(
     by: HistoryBy,
 ) -> Result<Vec<HistoryPoint>, DbError> {
     let (from, to) = (since.div_euclid(3600), until.div_euclid(3600));
-    // Two forms of each query: `?3 IS NULL OR user_pk = ?3` would keep SQLite from using the
-    // per-user index, and one user's history must not scan every user's buckets.
-    let sql = match (by, user_pk.is_some()) {
-        (HistoryBy::Hour | HistoryBy::Day, false) => {
-            "SELECT (h.hour / ?4) * ?4 * 3600, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
-             WHERE h.hour >= ?1 AND h.hour <= ?2 AND ?3 IS NULL
-             GROUP BY h.hour / ?4 ORDER BY 1"
-        }
-        (HistoryBy::Hour | HistoryBy::Day, true) => {
-            "SELECT (h.hour / ?4) * ?4 * 3600, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
-             WHERE h.user_pk = ?3 AND h.hour >= ?1 AND h.hour <= ?2
-             GROUP BY h.hour / ?4 ORDER BY 1"
-        }
-        (HistoryBy::Server, false) => {
-            "SELECT s.id, s.name, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
-             LEFT JOIN servers s ON s.pk = h.server_pk
-             WHERE h.hour >= ?1 AND h.hour <= ?2 AND ?3 IS NULL AND ?4 > 0
-             GROUP BY s.pk ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
-        }
-        (HistoryBy::Server, true) => {
-            "SELECT s.id, s.name, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
-             LEFT JOIN servers s ON s.pk = h.server_pk
-             WHERE h.user_pk = ?3 AND h.hour >= ?1 AND h.hour <= ?2 AND ?4 > 0
-             GROUP BY s.pk ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
-        }
-    };
     let step: i64 = if by == HistoryBy::Day { 24 } else { 1 };
-    let mut stmt = conn.prepare_cached(sql)?;
+    let mut stmt = conn.prepare_cached(&history_sql(by, user_pk.is_some()))?;
     let rows = stmt
         .query_map(params![from, to, user_pk, step], |r| {
             Ok(match by {
@@ -124,6 +98,31 @@ pub fn history(
         })?
         .collect::<Result<_, _>>()?;
     Ok(rows)
+}
+
+/// The history query: `?1..?2` hours, `?3` the user (or NULL), `?4` hours per step.
+///
+/// Two forms for the user: `?3 IS NULL OR user_pk = ?3` would keep SQLite from using the
+/// per-user index, and one user's history must not scan every user's buckets.
+fn history_sql(by: HistoryBy, one_user: bool) -> String {
+    let who = if one_user {
+        "h.user_pk = ?3"
+    } else {
+        "?3 IS NULL"
+    };
+    match by {
+        HistoryBy::Hour | HistoryBy::Day => format!(
+            "SELECT (h.hour / ?4) * ?4 * 3600, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
+             WHERE {who} AND h.hour >= ?1 AND h.hour <= ?2
+             GROUP BY h.hour / ?4 ORDER BY 1"
+        ),
+        HistoryBy::Server => format!(
+            "SELECT s.id, s.name, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
+             LEFT JOIN servers s ON s.pk = h.server_pk
+             WHERE {who} AND h.hour >= ?1 AND h.hour <= ?2 AND ?4 > 0
+             GROUP BY s.pk ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
+        ),
+    }
 }
 
 /// Deletes history older than `keep_days` before `now`. Returns the buckets removed.
@@ -252,6 +251,30 @@ pub fn apply_in(
 mod tests {
     use super::super::{Db, servers, users};
     use super::*;
+
+    #[test]
+    fn one_users_history_reads_its_index_and_everyones_reads_a_range_of_hours() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            for by in [HistoryBy::Hour, HistoryBy::Day, HistoryBy::Server] {
+                for one_user in [true, false] {
+                    let plan: Vec<String> = c
+                        .prepare(&format!("EXPLAIN QUERY PLAN {}", history_sql(by, one_user)))?
+                        .query_map(params![1, 2, 3, 1], |r| r.get(3))?
+                        .collect::<Result<_, _>>()?;
+                    let plan = plan.join("; ");
+                    let want = if one_user {
+                        "INDEX traffic_hourly_by_user (user_pk=? AND hour>? AND hour<?)"
+                    } else {
+                        "PRIMARY KEY (hour>? AND hour<?)"
+                    };
+                    assert!(plan.contains(want), "{by:?} {one_user}: {plan}");
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    }
 
     #[test]
     fn a_batch_counts_once_and_unknown_users_are_kept_aside() {
