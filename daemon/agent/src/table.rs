@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use arc_swap::ArcSwap;
 use hashbrown::HashTable;
 use hy_api::Traffic;
-use hy_api::node::{NodeList, NodeUser};
+use hy_api::node::NodeUser;
 use serde::de::{
     DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
 };
@@ -102,7 +102,7 @@ fn digest_hash(digest: &[u8; 32]) -> u64 {
 }
 
 impl Table {
-    /// Parses central's list JSON (a [`NodeList`]) straight into a table, one user at a time:
+    /// Parses central's list JSON (a [`hy_api::node::NodeList`]) straight into a table, one user at a time:
     /// at 100,000 users the intermediate list would cost more memory than the table itself.
     /// Malformed entries are skipped and counted (the second value).
     pub fn from_json(json: &[u8]) -> Result<(Self, usize), serde_json::Error> {
@@ -232,7 +232,7 @@ impl Table {
     }
 }
 
-/// Deserialises a [`NodeList`] object into a [`Table`] (and the count of skipped entries)
+/// Deserialises a [`hy_api::node::NodeList`] object into a [`Table`] (and the count of skipped entries)
 /// without building the list.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ListSeed;
@@ -341,7 +341,7 @@ impl SharedTable {
 
 #[cfg(test)]
 mod tests {
-    use hy_api::node::NodeUser;
+    use hy_api::node::NodeList;
 
     use super::*;
 

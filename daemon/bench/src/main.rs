@@ -218,17 +218,68 @@ async fn load(
     )
 }
 
-/// Waits until the agent has saved its list (written atomically: present means complete), so
-/// memory is measured in the steady state, not while the fetch's buffers are alive.
-async fn saved_list(state: &Path) -> Result<()> {
+/// The id and secret of benchmark user `i`.
+fn user_id(i: usize) -> String {
+    format!("user{i:06}")
+}
+
+fn user_secret(i: usize) -> String {
+    format!("bench-secret-{i:010}")
+}
+
+/// Creates users `range` on central, 5,000 per request.
+async fn create_users(api: &Client, range: std::ops::Range<usize>) -> Result<()> {
+    for chunk in range.collect::<Vec<_>>().chunks(5000) {
+        let users = chunk
+            .iter()
+            .map(|&i| CreateUser {
+                id: user_id(i),
+                secret: Some(user_secret(i)),
+                ..Default::default()
+            })
+            .collect();
+        api.create_users(&CreateUsers {
+            users,
+            skip_existing: false,
+        })
+        .await?;
+    }
+    Ok(())
+}
+
+/// A new server with users `0..n` assigned.
+async fn server_with_users(api: &Client, n: usize) -> Result<String> {
+    let server = api.create_server(&Default::default()).await?.id;
+    for chunk in (0..n).map(user_id).collect::<Vec<_>>().chunks(10_000) {
+        api.assign(&server, chunk).await?;
+    }
+    Ok(server)
+}
+
+/// Waits until `agent` has `users` users and has saved the list (written atomically: present
+/// means complete), so memory is measured in the steady state, not while the fetch's buffers
+/// are alive. Returns the seconds until the list was loaded.
+async fn loaded(http: &reqwest::Client, agent: &Daemon, state: &Path, users: usize) -> Result<f64> {
+    let health = format!("http://{}/healthz", agent.addr);
     let t = Instant::now();
+    loop {
+        let h: serde_json::Value = http.get(&health).send().await?.json().await?;
+        if h["list"]["users"].as_u64() == Some(users as u64) {
+            break;
+        }
+        if t.elapsed() > Duration::from_secs(600) {
+            bail!("the agent never got the list of {users}: {h}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let secs = t.elapsed().as_secs_f64();
     while !state.join("users.json").exists() {
-        if t.elapsed() > Duration::from_secs(120) {
+        if t.elapsed() > Duration::from_secs(600) {
             bail!("the agent never saved its list");
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    Ok(())
+    Ok(secs)
 }
 
 /// The baseline: the same fixed 200 JSON from a minimal axum handler, in a child process.
@@ -348,28 +399,10 @@ async fn main() -> Result<()> {
         timeout: Duration::from_secs(600),
         ..ClientConfig::new(&url)
     })?;
-    let secret = |i: usize| format!("bench-secret-{i:010}");
-    let id = |i: usize| format!("user{i:06}");
+    let id = user_id;
     let started = Instant::now();
-    for chunk in (0..users).collect::<Vec<_>>().chunks(5000) {
-        let batch = chunk
-            .iter()
-            .map(|&i| CreateUser {
-                id: id(i),
-                secret: Some(secret(i)),
-                ..Default::default()
-            })
-            .collect();
-        api.create_users(&CreateUsers {
-            users: batch,
-            skip_existing: false,
-        })
-        .await?;
-    }
-    let server = api.create_server(&Default::default()).await?.id;
-    for chunk in (0..users).map(id).collect::<Vec<_>>().chunks(10_000) {
-        api.assign(&server, chunk).await?;
-    }
+    create_users(&api, 0..users).await?;
+    let server = server_with_users(&api, users).await?;
     println!(
         "  (set-up: {users} users created and assigned in {:.1}s)",
         started.elapsed().as_secs_f64()
@@ -469,19 +502,7 @@ async fn main() -> Result<()> {
     if want("memory") || want("auth") || want("storm") {
         let state = tempfile::tempdir()?;
         let agent = Daemon::spawn(&bin, &agent_args(&server, state.path()), "agent listening")?;
-        let health = format!("http://{}/healthz", agent.addr);
-        let t = Instant::now();
-        loop {
-            let h: serde_json::Value = http.get(&health).send().await?.json().await?;
-            if h["list"]["users"].as_u64() == Some(users as u64) {
-                break;
-            }
-            if t.elapsed() > Duration::from_secs(120) {
-                bail!("the agent never got the list: {h}");
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        saved_list(state.path()).await?;
+        loaded(&http, &agent, state.path(), users).await?;
         let agent_rss = agent.rss_mib();
         row(
             &mut rows,
@@ -512,8 +533,8 @@ async fn main() -> Result<()> {
             let n = users as u64;
             let body: Arc<dyn Fn(u64) -> String + Send + Sync> = Arc::new(move |i| {
                 format!(
-                    r#"{{"addr":"203.0.113.7:40000","auth":"bench-secret-{:010}","tx":0}}"#,
-                    i % n
+                    r#"{{"addr":"203.0.113.7:40000","auth":"{}","tx":0}}"#,
+                    user_secret((i % n) as usize)
                 )
             });
             let (
@@ -591,8 +612,9 @@ async fn main() -> Result<()> {
                 tasks.push(tokio::spawn(async move {
                     let _permit = sem.acquire().await.unwrap();
                     let body = format!(
-                        r#"{{"addr":"203.0.113.7:{}","auth":"bench-secret-{i:010}","tx":0}}"#,
-                        1024 + i % 60000
+                        r#"{{"addr":"203.0.113.7:{}","auth":"{}","tx":0}}"#,
+                        1024 + i % 60000,
+                        user_secret(i)
                     );
                     client
                         .post(url)
@@ -801,45 +823,15 @@ async fn main() -> Result<()> {
     if want("memory-1m") {
         let big: usize = if quick { 100_000 } else { 1_000_000 };
         let started = Instant::now();
-        for chunk in (users..big).collect::<Vec<_>>().chunks(5000) {
-            let batch = chunk
-                .iter()
-                .map(|&i| CreateUser {
-                    id: id(i),
-                    secret: Some(secret(i)),
-                    ..Default::default()
-                })
-                .collect();
-            api.create_users(&CreateUsers {
-                users: batch,
-                skip_existing: false,
-            })
-            .await?;
-        }
-        let server = api.create_server(&Default::default()).await?.id;
-        for chunk in (0..big).map(id).collect::<Vec<_>>().chunks(10_000) {
-            api.assign(&server, chunk).await?;
-        }
+        create_users(&api, users..big).await?;
+        let server = server_with_users(&api, big).await?;
         println!(
             "  (set-up: {big} users on one server in {:.1}s)",
             started.elapsed().as_secs_f64()
         );
         let state = tempfile::tempdir()?;
         let agent = Daemon::spawn(&bin, &agent_args(&server, state.path()), "agent listening")?;
-        let health = format!("http://{}/healthz", agent.addr);
-        let t = Instant::now();
-        loop {
-            let h: serde_json::Value = http.get(&health).send().await?.json().await?;
-            if h["list"]["users"].as_u64() == Some(big as u64) {
-                break;
-            }
-            if t.elapsed() > Duration::from_secs(600) {
-                bail!("the agent never got the list of {big}: {h}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let loaded = t.elapsed().as_secs_f64();
-        saved_list(state.path()).await?;
+        let loaded = loaded(&http, &agent, state.path(), big).await?;
         row(
             &mut rows,
             "memory",
