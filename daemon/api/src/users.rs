@@ -385,85 +385,58 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn next(strategy: ResetStrategy, anchor: &str, now: &str) -> String {
-        strategy
-            .next_after(ts(anchor), ts(now))
-            .unwrap()
-            .to_string()
+    /// Each row: strategy, anchor (creation), now, the expected next reset.
+    fn check_resets(cases: &[(ResetStrategy, &str, &str, &str)]) {
+        for &(strategy, anchor, now, want) in cases {
+            let got = strategy
+                .next_after(ts(anchor), ts(now))
+                .unwrap()
+                .to_string();
+            assert_eq!(got, want, "{strategy:?} from {anchor} at {now}");
+        }
     }
 
     #[test]
     fn calendar_resets_fall_on_utc_boundaries() {
+        use ResetStrategy::{Day, Month, Week, Year};
         let a = "2025-01-01T00:00:00Z";
-        assert_eq!(
-            next(ResetStrategy::Day, a, "2028-02-28T23:59:59Z"),
-            "2028-02-29T00:00:00Z"
-        );
-        assert_eq!(
-            next(ResetStrategy::Day, a, "2028-02-29T00:00:00Z"),
-            "2028-03-01T00:00:00Z"
-        );
-        // 2026-11-22 is a Sunday; a Monday moves to the next Monday.
-        assert_eq!(
-            next(ResetStrategy::Week, a, "2026-11-22T12:00:00Z"),
-            "2026-11-23T00:00:00Z"
-        );
-        assert_eq!(
-            next(ResetStrategy::Week, a, "2026-11-23T00:00:00Z"),
-            "2026-11-30T00:00:00Z"
-        );
-        assert_eq!(
-            next(ResetStrategy::Month, a, "2026-12-31T23:00:00Z"),
-            "2027-01-01T00:00:00Z"
-        );
-        assert_eq!(
-            next(ResetStrategy::Month, a, "2028-02-10T00:00:00Z"),
-            "2028-03-01T00:00:00Z"
-        );
-        assert_eq!(
-            next(ResetStrategy::Year, a, "2026-06-01T00:00:00Z"),
-            "2027-01-01T00:00:00Z"
-        );
+        check_resets(&[
+            (Day, a, "2028-02-28T23:59:59Z", "2028-02-29T00:00:00Z"),
+            (Day, a, "2028-02-29T00:00:00Z", "2028-03-01T00:00:00Z"),
+            // 2026-11-22 is a Sunday; a Monday moves to the next Monday.
+            (Week, a, "2026-11-22T12:00:00Z", "2026-11-23T00:00:00Z"),
+            (Week, a, "2026-11-23T00:00:00Z", "2026-11-30T00:00:00Z"),
+            (Month, a, "2026-12-31T23:00:00Z", "2027-01-01T00:00:00Z"),
+            (Month, a, "2028-02-10T00:00:00Z", "2028-03-01T00:00:00Z"),
+            (Year, a, "2026-06-01T00:00:00Z", "2027-01-01T00:00:00Z"),
+        ]);
         assert_eq!(ResetStrategy::None.next_after(ts(a), ts(a)), None);
     }
 
     #[test]
     fn rolling_months_follow_the_creation_day_without_drifting() {
+        let r = ResetStrategy::MonthRolling;
         let anchor = "2027-01-31T10:00:00Z";
-        assert_eq!(
-            next(ResetStrategy::MonthRolling, anchor, "2027-02-01T00:00:00Z"),
-            "2027-02-28T10:00:00Z"
-        );
-        assert_eq!(
-            next(ResetStrategy::MonthRolling, anchor, "2027-02-28T10:00:00Z"),
-            "2027-03-31T10:00:00Z"
-        );
-        assert_eq!(
-            next(ResetStrategy::MonthRolling, anchor, "2027-04-01T00:00:00Z"),
-            "2027-04-30T10:00:00Z"
-        );
-        // Leap year: February has a 29th.
-        assert_eq!(
-            next(
-                ResetStrategy::MonthRolling,
+        check_resets(&[
+            (r, anchor, "2027-02-01T00:00:00Z", "2027-02-28T10:00:00Z"),
+            (r, anchor, "2027-02-28T10:00:00Z", "2027-03-31T10:00:00Z"),
+            (r, anchor, "2027-04-01T00:00:00Z", "2027-04-30T10:00:00Z"),
+            // Leap year: February has a 29th.
+            (
+                r,
                 "2028-01-31T00:00:00Z",
-                "2028-02-02T00:00:00Z"
+                "2028-02-02T00:00:00Z",
+                "2028-02-29T00:00:00Z",
             ),
-            "2028-02-29T00:00:00Z"
-        );
-        // Before the first anniversary, the first reset is a month after creation.
-        assert_eq!(
-            next(ResetStrategy::MonthRolling, anchor, "2027-01-31T10:00:00Z"),
-            "2027-02-28T10:00:00Z"
-        );
-        assert_eq!(
-            next(
-                ResetStrategy::MonthRolling,
+            // Before the first anniversary, the first reset is a month after creation.
+            (r, anchor, "2027-01-31T10:00:00Z", "2027-02-28T10:00:00Z"),
+            (
+                r,
                 "2027-03-15T00:00:00Z",
-                "2027-12-20T00:00:00Z"
+                "2027-12-20T00:00:00Z",
+                "2028-01-15T00:00:00Z",
             ),
-            "2028-01-15T00:00:00Z"
-        );
+        ]);
     }
 
     #[test]
