@@ -16,8 +16,17 @@ use hy_testkit::{
     API_SECRET, AgentOptions, FakeHysteria, Fault, FlakyProxy, TestAgent, TestCentral, wait_until,
 };
 
-/// Users u0..u4 assigned to one server, each with two connected devices.
-async fn busy_fleet() -> (TestCentral, String, FakeHysteria, Vec<String>) {
+/// Central with users u0..u4 assigned to one server, a fake Hysteria for it, and the options
+/// of an agent between them (its state directory lives as long as the fleet).
+struct Fleet {
+    central: TestCentral,
+    fake: FakeHysteria,
+    secrets: Vec<String>,
+    options: AgentOptions,
+    _state: tempfile::TempDir,
+}
+
+async fn busy_fleet() -> Fleet {
     let central = TestCentral::start().await;
     let api = central.client();
     let server = api.create_server(&Default::default()).await.unwrap().id;
@@ -37,7 +46,21 @@ async fn busy_fleet() -> (TestCentral, String, FakeHysteria, Vec<String>) {
         api.assign(&server, &[id]).await.unwrap();
     }
     let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
-    (central, server, fake, secrets)
+    let state = tempfile::tempdir().unwrap();
+    let options = AgentOptions::new(
+        &central.url,
+        &server,
+        &fake.api_url,
+        API_SECRET,
+        state.path().into(),
+    );
+    Fleet {
+        central,
+        fake,
+        secrets,
+        options,
+        _state: state,
+    }
 }
 
 async fn connect_all(fake: &FakeHysteria, agent_url: &str, secrets: &[String]) {
@@ -91,15 +114,13 @@ async fn settle(
 
 #[tokio::test]
 async fn a_graceful_stop_reports_every_byte() {
-    let (central, server, fake, secrets) = busy_fleet().await;
-    let state = tempfile::tempdir().unwrap();
-    let options = AgentOptions::new(
-        &central.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
+    let Fleet {
+        central,
+        fake,
+        secrets,
+        options,
+        ..
+    } = busy_fleet().await;
     let agent = TestAgent::start(&options).await;
     agent.wait_for_users(5).await;
     connect_all(&fake, &agent.auth_url(), &secrets).await;
@@ -119,15 +140,13 @@ async fn a_graceful_stop_reports_every_byte() {
 
 #[tokio::test]
 async fn a_central_outage_delays_traffic_but_loses_none() {
-    let (central, server, fake, secrets) = busy_fleet().await;
-    let state = tempfile::tempdir().unwrap();
-    let options = AgentOptions::new(
-        &central.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
+    let Fleet {
+        central,
+        fake,
+        secrets,
+        options,
+        ..
+    } = busy_fleet().await;
     let agent = TestAgent::start(&options).await;
     agent.wait_for_users(5).await;
     connect_all(&fake, &agent.auth_url(), &secrets).await;
@@ -163,21 +182,20 @@ async fn a_central_outage_delays_traffic_but_loses_none() {
 
 #[tokio::test]
 async fn lost_and_duplicated_report_responses_count_once() {
-    let (central, server, fake, secrets) = busy_fleet().await;
+    let Fleet {
+        central,
+        fake,
+        secrets,
+        mut options,
+        ..
+    } = busy_fleet().await;
     let proxy = FlakyProxy::start(&central.url, |n| match n % 5 {
         1 => Fault::LoseResponse,
         3 => Fault::Duplicate,
         _ => Fault::None,
     })
     .await;
-    let state = tempfile::tempdir().unwrap();
-    let options = AgentOptions::new(
-        &proxy.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
+    options.central = proxy.url.clone();
     let agent = TestAgent::start(&options).await;
     agent.wait_for_users(5).await;
     connect_all(&fake, &agent.auth_url(), &secrets).await;
@@ -199,15 +217,13 @@ async fn lost_and_duplicated_report_responses_count_once() {
 
 #[tokio::test]
 async fn a_hysteria_restart_loses_only_what_it_had_not_been_polled_for() {
-    let (central, server, fake, secrets) = busy_fleet().await;
-    let state = tempfile::tempdir().unwrap();
-    let mut options = AgentOptions::new(
-        &central.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
+    let Fleet {
+        central,
+        fake,
+        secrets,
+        mut options,
+        ..
+    } = busy_fleet().await;
     // A long poll interval makes unpolled counters certain to exist at the restart.
     options.interval_poll = Duration::from_millis(300);
     let agent = TestAgent::start(&options).await;
@@ -274,15 +290,13 @@ fn spawn_agent(options: &AgentOptions) -> (Child, String) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigkill_at_random_points_never_counts_a_byte_twice() {
-    let (central, server, fake, secrets) = busy_fleet().await;
-    let state = tempfile::tempdir().unwrap();
-    let mut options = AgentOptions::new(
-        &central.url,
-        &server,
-        &fake.api_url,
-        API_SECRET,
-        state.path().into(),
-    );
+    let Fleet {
+        central,
+        fake,
+        secrets,
+        mut options,
+        ..
+    } = busy_fleet().await;
     options.interval_poll = Duration::from_millis(20);
     options.interval_report = Duration::from_millis(20);
     let (mut child, url) = spawn_agent(&options);

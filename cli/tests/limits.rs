@@ -54,6 +54,13 @@ async fn refused_within(node: &TestNode, secret: &str, what: &str) {
     .await;
 }
 
+async fn admitted_within(node: &TestNode, secret: &str, what: &str) {
+    wait_until(what, Duration::from_secs(5), || async {
+        node.admits(secret).await
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn disabling_refuses_and_disconnects_and_enabling_readmits() {
     let central = TestCentral::start().await;
@@ -96,12 +103,7 @@ async fn disabling_refuses_and_disconnects_and_enabling_readmits() {
         },
     )
     .await;
-    wait_until(
-        "an enabled user is admitted again",
-        Duration::from_secs(5),
-        || async { node.admits(&alice).await },
-    )
-    .await;
+    admitted_within(&node, &alice, "an enabled user is admitted again").await;
     node.agent.stop().await;
     central.stop().await;
 }
@@ -327,12 +329,7 @@ async fn a_monthly_reset_brings_a_limited_user_back_at_the_month_boundary() {
         1_200,
         "lifetime usage survives the reset"
     );
-    wait_until(
-        "alice is admitted in the new month",
-        Duration::from_secs(5),
-        || async { node.admits(&alice).await },
-    )
-    .await;
+    admitted_within(&node, &alice, "alice is admitted in the new month").await;
     node.agent.stop().await;
     central.stop().await;
 }
@@ -566,10 +563,10 @@ async fn device_limits_hold_across_nodes() {
     // One device here, one on node A: node B refuses a third once the counts have travelled.
     refused_within(&node_b, &alice, "node B counts alice's device on node A").await;
     node_a.fake.disconnect(on_a);
-    wait_until(
+    admitted_within(
+        &node_b,
+        &alice,
         "node B admits alice again once her device on A is gone",
-        Duration::from_secs(5),
-        || async { node_b.admits(&alice).await },
     )
     .await;
     node_a.agent.stop().await;
