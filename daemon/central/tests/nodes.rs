@@ -502,6 +502,13 @@ async fn metrics_are_valid_exposition_text_and_count_what_happened() {
         text.contains(r#"route="/traffic/{server_id}""#),
         "routes by pattern"
     );
+    // Two reports one after the other: two transactions of one report each.
+    for line in [
+        "hyctl_central_report_group_reports_count 2",
+        "hyctl_central_report_write_seconds_count 2",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
+    }
     assert!(
         !text.contains(&server),
         "server ids are credentials and never appear in metrics"
