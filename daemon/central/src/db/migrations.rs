@@ -42,6 +42,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_quota_usage",
         include_str!("../../migrations/0009_quota_usage.sql"),
     ),
+    (
+        "0010_quota_crossing_in_code",
+        include_str!("../../migrations/0010_quota_crossing_in_code.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

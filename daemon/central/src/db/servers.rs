@@ -470,8 +470,9 @@ mod tests {
             );
             let (_, later) = node_users(c, pk, 50)?.unwrap();
             assert_eq!(later.len(), 1, "expired at 50");
-            // Crossing the quota bumps the revision (trigger) and drops the user.
-            c.execute("UPDATE quota_usage SET period_used = 100 WHERE user_pk = (SELECT pk FROM users WHERE id = 'quota')", [])?;
+            // Crossing the quota bumps the revision and drops the user.
+            let report = [("quota".to_owned(), hy_api::Traffic { tx: 60, rx: 40 })].into();
+            super::super::traffic::apply_report(c, pk, None, &report, 10)?;
             assert!(rev(c, pk) > r0);
             assert!(
                 node_users(c, pk, 10)?

@@ -201,8 +201,13 @@ pub fn apply_in(
         )?
         .execute(params![server_pk, instance, seq as i64, now])?;
     }
+    let mut crossed = Vec::new();
     {
-        let mut find = tx.prepare_cached("SELECT pk FROM users WHERE id = ?1")?;
+        // Covered by users_id_limit: the user's row itself is not read. Named, because the
+        // planner treats the unique index on id as just as good.
+        let mut find = tx.prepare_cached(
+            "SELECT pk, data_limit FROM users INDEXED BY users_id_limit WHERE id = ?1",
+        )?;
         let mut add = tx.prepare_cached(
             "INSERT INTO traffic (server_pk, user_pk, tx, rx) VALUES (?2, ?1, ?3, ?4)
              ON CONFLICT (server_pk, user_pk) DO UPDATE SET
@@ -219,21 +224,33 @@ pub fn apply_in(
         let mut use_quota = tx.prepare_cached(
             "UPDATE quota_usage SET period_used = period_used + ?2 WHERE user_pk = ?1",
         )?;
+        let mut use_limited = tx.prepare_cached(
+            "UPDATE quota_usage SET period_used = period_used + ?2 WHERE user_pk = ?1
+             RETURNING period_used",
+        )?;
         let mut lost = Traffic::default();
         for (id, t) in users.iter().filter(|(_, t)| !t.is_zero()) {
-            match find.query_row([id], |r| r.get::<_, i64>(0)).optional()? {
-                Some(user_pk) => {
-                    add.execute(params![user_pk, server_pk, t.tx as i64, t.rx as i64])?;
-                    hourly.execute(params![user_pk, hour, server_pk, t.tx as i64, t.rx as i64])?;
-                    let weighted = (t.total() as f64 * multiplier).round().min(i64::MAX as f64);
-                    if weighted > 0.0 {
-                        use_quota.execute(params![user_pk, weighted as i64])?;
-                    }
+            let found = find
+                .query_row([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+                .optional()?;
+            let Some((user_pk, limit)) = found else {
+                lost.add(*t);
+                ack.unknown_users.push(id.clone());
+                continue;
+            };
+            add.execute(params![user_pk, server_pk, t.tx as i64, t.rx as i64])?;
+            hourly.execute(params![user_pk, hour, server_pk, t.tx as i64, t.rx as i64])?;
+            let weighted = (t.total() as f64 * multiplier).round().min(i64::MAX as f64) as i64;
+            if weighted <= 0 {
+                continue;
+            }
+            if limit > 0 {
+                let used: i64 = use_limited.query_row(params![user_pk, weighted], |r| r.get(0))?;
+                if used >= limit && used.saturating_sub(weighted) < limit {
+                    crossed.push(user_pk);
                 }
-                None => {
-                    lost.add(*t);
-                    ack.unknown_users.push(id.clone());
-                }
+            } else {
+                use_quota.execute(params![user_pk, weighted])?;
             }
         }
         if !lost.is_zero() {
@@ -243,6 +260,10 @@ pub fn apply_in(
             )?
             .execute(params![server_pk, lost.tx as i64, lost.rx as i64])?;
         }
+    }
+    // A user who just ran out leaves the lists of all their servers, not only this one.
+    for user_pk in crossed {
+        super::users::bump_lists(tx, user_pk)?;
     }
     Ok(ack)
 }
@@ -271,6 +292,78 @@ mod tests {
                     assert!(plan.contains(want), "{by:?} {one_user}: {plan}");
                 }
             }
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn crossing_the_limit_either_way_changes_the_lists_of_all_the_users_servers() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            let limited = hy_api::users::UserSettings {
+                data_limit: Some(100),
+                ..Default::default()
+            };
+            users::insert(c, "capped", "secret-capped", &limited, 1)?;
+            users::insert(c, "free", "secret-free-1", &Default::default(), 1)?;
+            let (a, _) = servers::ensure(c, "server-a", 1)?;
+            let (b, _) = servers::ensure(c, "server-b", 1)?;
+            let ids = ["capped".to_owned(), "free".to_owned()];
+            servers::assign(c, a, "server-a", &ids, 1)?;
+            servers::assign(c, b, "server-b", &ids, 1)?;
+            let revs = |c: &Connection| -> Result<(i64, i64), DbError> {
+                Ok((
+                    servers::list_revision(c, a)?.unwrap(),
+                    servers::list_revision(c, b)?.unwrap(),
+                ))
+            };
+            let send = |c: &mut Connection, id: &str, bytes: u64| {
+                let report = [(id.to_owned(), Traffic { tx: bytes, rx: 0 })].into();
+                apply_report(c, a, None, &report, 1).map(|_| ())
+            };
+            let before = revs(c)?;
+            send(c, "capped", 99)?;
+            send(c, "free", 1_000_000)?;
+            assert_eq!(revs(c)?, before, "nobody crossed a limit");
+            send(c, "capped", 1)?;
+            let over = revs(c)?;
+            assert!(
+                over.0 > before.0 && over.1 > before.1,
+                "{before:?} -> {over:?}"
+            );
+            send(c, "capped", 50)?;
+            assert_eq!(revs(c)?, over, "already over: no change");
+            let capped = users::pk(c, "capped")?;
+            users::reset_usage(c, capped, 2, "test")?;
+            let reset = revs(c)?;
+            assert!(
+                reset.0 > over.0 && reset.1 > over.1,
+                "{over:?} -> {reset:?}"
+            );
+            users::reset_usage(c, users::pk(c, "free")?, 2, "test")?;
+            users::reset_usage(c, capped, 3, "test")?;
+            assert_eq!(
+                revs(c)?,
+                reset,
+                "resetting a user under the limit changes no list"
+            );
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn a_report_finds_users_and_their_limits_in_an_index_without_reading_their_rows() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            let plan: String = c
+                .prepare(
+                    "EXPLAIN QUERY PLAN
+                     SELECT pk, data_limit FROM users INDEXED BY users_id_limit WHERE id = ?1",
+                )?
+                .query_row(["x"], |r| r.get(3))?;
+            assert!(plan.contains("COVERING INDEX users_id_limit"), "{plan}");
             Ok(())
         })
         .unwrap();

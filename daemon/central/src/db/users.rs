@@ -204,10 +204,33 @@ pub fn reset_usage(conn: &Connection, pk: i64, now: i64, reason: &str) -> Result
          SELECT user_pk, ?2, period_used, ?3 FROM quota_usage WHERE user_pk = ?1",
     )?
     .execute(params![pk, now, reason])?;
+    let was_over: bool = conn
+        .prepare_cached(
+            "SELECT u.data_limit > 0 AND q.period_used >= u.data_limit
+             FROM users u JOIN quota_usage q ON q.user_pk = u.pk WHERE u.pk = ?1",
+        )?
+        .query_row([pk], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false);
     conn.prepare_cached("UPDATE quota_usage SET period_used = 0 WHERE user_pk = ?1")?
         .execute([pk])?;
     conn.prepare_cached("UPDATE users SET period_start = ?2 WHERE pk = ?1")?
         .execute(params![pk, now])?;
+    // Back under the limit: the user returns to their servers' lists.
+    if was_over {
+        bump_lists(conn, pk)?;
+    }
+    Ok(())
+}
+
+/// Marks the lists of every server `user_pk` is assigned to as changed, for changes no trigger
+/// sees: usage crossing the limit (either way).
+pub fn bump_lists(conn: &Connection, user_pk: i64) -> Result<(), DbError> {
+    conn.prepare_cached(
+        "UPDATE list_revisions SET rev = rev + 1
+         WHERE server_pk IN (SELECT server_pk FROM assignments WHERE user_pk = ?1)",
+    )?
+    .execute([user_pk])?;
     Ok(())
 }
 
