@@ -105,8 +105,59 @@ pub struct ReportAck {
 ///
 /// A bare map's values are all objects, so a numeric top-level `seq` can only be a batch, even
 /// for a deployment that has a user named "seq".
-pub fn is_batch(body: &serde_json::Value) -> bool {
-    body.get("seq").is_some_and(serde_json::Value::is_number)
+///
+/// Reads the text without building it (a report is a thousand users or more): anything that
+/// is not an object with such a `seq`, malformed JSON included, is not a batch, and the parse
+/// that follows names the problem.
+pub fn is_batch(body: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Shape {
+        seq: Option<IsNumber>,
+    }
+    serde_json::from_slice::<Shape>(body).is_ok_and(|s| s.seq.is_some_and(|n| n.0))
+}
+
+/// Whether a value is a number; any other value is skipped, not kept.
+struct IsNumber(bool);
+
+impl<'de> Deserialize<'de> for IsNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = IsNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<IsNumber, E> {
+                Ok(IsNumber(true))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<IsNumber, E> {
+                Ok(IsNumber(true))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<IsNumber, E> {
+                Ok(IsNumber(true))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<IsNumber, E> {
+                Ok(IsNumber(false))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<IsNumber, E> {
+                Ok(IsNumber(false))
+            }
+            fn visit_unit<E>(self) -> Result<IsNumber, E> {
+                Ok(IsNumber(false))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<IsNumber, A::Error> {
+                while a.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(IsNumber(false))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<IsNumber, A::Error> {
+                while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(IsNumber(false))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[cfg(test)]
@@ -115,10 +166,18 @@ mod tests {
 
     #[test]
     fn batch_and_legacy_bodies_are_told_apart() {
-        let batch = serde_json::json!({"seq": 3, "instance": "a", "users": {}});
-        assert!(is_batch(&batch));
-        let legacy = serde_json::json!({"seq": {"tx": 1, "rx": 2}, "alice": {"tx": 1, "rx": 0}});
-        assert!(!is_batch(&legacy));
+        let batch = br#"{"users": {"seq": {"tx": 1, "rx": 0}}, "seq": 3, "instance": "a"}"#;
+        assert!(is_batch(batch));
+        for not_a_batch in [
+            &br#"{"seq": {"tx": 1, "rx": 2}, "alice": {"tx": 1, "rx": 0}}"#[..],
+            br#"{"alice": {"tx": 1, "rx": 0}}"#,
+            br#"{"seq": "3", "instance": "a", "users": {}}"#,
+            br#"{"seq": 3, "instance": "a", "users": {"#,
+            b"[1, 2]",
+            b"",
+        ] {
+            assert!(!is_batch(not_a_batch), "{}", String::from_utf8_lossy(not_a_batch));
+        }
     }
 }
 

@@ -751,22 +751,25 @@ async fn main() -> Result<()> {
         // bucket); round 2 is the next interval (the same rows updated), the steady state.
         let mut growth = 0.0;
         for (seq, what) in [(1, "first of the hour"), (2, "next interval")] {
+            // Built before the clock starts: on a real fleet the nodes do this, not central's
+            // machine.
+            let batches: Vec<TrafficBatch> = (0..nodes)
+                .map(|n| TrafficBatch {
+                    seq,
+                    instance: "bench".into(),
+                    users: report_of(n),
+                    agent_version: None,
+                    seen: Default::default(),
+                    auth_log: vec![],
+                })
+                .collect();
             let t = Instant::now();
             let sem = Arc::new(tokio::sync::Semaphore::new(8));
             let mut tasks = Vec::new();
-            for (n, s) in ids.iter().enumerate() {
-                let (node, sem, users, s) =
-                    (node.clone(), Arc::clone(&sem), report_of(n), s.clone());
+            for (batch, s) in batches.into_iter().zip(&ids) {
+                let (node, sem, s) = (node.clone(), Arc::clone(&sem), s.clone());
                 tasks.push(tokio::spawn(async move {
                     let _permit = sem.acquire().await.unwrap();
-                    let batch = TrafficBatch {
-                        seq,
-                        instance: "bench".into(),
-                        users,
-                        agent_version: None,
-                        seen: Default::default(),
-                        auth_log: vec![],
-                    };
                     let t = Instant::now();
                     assert!(node.report(&s, &batch).await.unwrap().applied);
                     t.elapsed().as_secs_f64() * 1000.0

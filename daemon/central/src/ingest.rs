@@ -308,3 +308,60 @@ mod tests {
         .unwrap();
     }
 }
+
+#[cfg(test)]
+mod probe {
+    use super::*;
+    use crate::db::{servers, users};
+    use hy_api::Traffic;
+
+    #[test]
+    #[ignore]
+    fn ingest_probe() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("c.db")).unwrap();
+        let (nu, ns, per) = (100_000usize, 400usize, 1000usize);
+        let sids: Vec<i64> = db
+            .call_blocking(move |c| {
+                let tx = c.transaction()?;
+                for i in 0..nu {
+                    users::insert(&tx, &format!("user-{i:06}"), &format!("secret-{i:08}"), &Default::default(), 1)?;
+                }
+                let mut v = vec![];
+                for s in 0..ns {
+                    v.push(servers::ensure(&tx, &format!("srv-{s}"), 1)?.0);
+                }
+                tx.commit()?;
+                Ok(v)
+            })
+            .unwrap();
+        for round in 0..3 {
+            let reports: Vec<Report> = sids
+                .iter()
+                .enumerate()
+                .map(|(n, &pk)| Report {
+                    server_pk: pk,
+                    sequence: Some(("bench".into(), round + 1)),
+                    users: (0..per)
+                        .map(|i| (format!("user-{:06}", (n * per + i * 97) % nu), Traffic { tx: 1000 + i as u64, rx: 5000 }))
+                        .collect(),
+                    seen: Default::default(),
+                    auth_log: vec![],
+                    now: 7200,
+                })
+                .collect();
+            let t = std::time::Instant::now();
+            db.call_blocking(move |c| {
+                for g in reports.chunks(32) {
+                    for r in write_group(c, g) {
+                        assert!(r.unwrap().ack.applied);
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+            let s = t.elapsed().as_secs_f64();
+            eprintln!("round {round}: {:.0} rows/s", (ns * per) as f64 / s);
+        }
+    }
+}

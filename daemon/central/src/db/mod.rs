@@ -54,10 +54,16 @@ struct ListChangeLog {
     committed: Vec<i64>,
 }
 
-/// Handle to the database. Cheap to clone; all access goes through [`Db::call`].
+/// Handle to the database. Cheap to clone; all access goes through [`Db::call`] (reads and
+/// writes) or [`Db::read`] (reads that must not wait for writes).
 #[derive(Debug, Clone)]
 pub struct Db {
     conn: Arc<Mutex<Connection>>,
+    /// A second connection for reads on the nodes' paths (credential checks, list polls, full
+    /// lists). In WAL mode it reads the last committed state while the writer is busy, so a
+    /// node's request is not queued behind a group of traffic reports, nor a report behind a
+    /// 100,000-user list. None for an in-memory database, which has no second connection.
+    reader: Option<Arc<Mutex<Connection>>>,
     pending: Arc<Mutex<ListChangeLog>>,
     changes: ListChanges,
 }
@@ -79,7 +85,14 @@ impl Db {
                 "could not switch the database to WAL (got {mode})"
             )));
         }
-        Self::setup(conn)
+        let mut db = Self::setup(conn)?;
+        // Opened after the migrations, so it never sees an older schema.
+        let reader = Connection::open(path)?;
+        reader.pragma_update(None, "query_only", true)?;
+        reader.pragma_update(None, "cache_size", -16_384)?;
+        reader.busy_timeout(Duration::from_secs(5))?;
+        db.reader = Some(Arc::new(Mutex::new(reader)));
+        Ok(db)
     }
 
     /// An in-memory database with the same schema, for tests.
@@ -134,6 +147,7 @@ impl Db {
         }));
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
+            reader: None,
             pending,
             changes: ListChanges::default(),
         })
@@ -153,6 +167,23 @@ impl Db {
     {
         let db = self.clone();
         tokio::task::spawn_blocking(move || db.call_blocking(f)).await?
+    }
+
+    /// Runs the read-only `f` on the blocking pool, on the reader connection: it sees what was
+    /// last committed and never waits for a write in progress. A write from `f` fails.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&Connection) -> Result<T, DbError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let Some(reader) = self.reader.clone() else {
+            return self.call(move |c| f(c)).await;
+        };
+        tokio::task::spawn_blocking(move || {
+            let conn = reader.lock().unwrap_or_else(|p| p.into_inner());
+            f(&conn)
+        })
+        .await?
     }
 
     /// [`Db::call`] for code already on a blocking thread.
@@ -221,5 +252,41 @@ mod tests {
             let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode, 0o600, "{}", p.display());
         }
+    }
+
+    #[tokio::test]
+    async fn reads_see_the_last_commit_without_waiting_for_a_write_in_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("c.db")).unwrap();
+        let count = |c: &Connection| -> Result<i64, DbError> {
+            Ok(c.query_row("SELECT COUNT(*) FROM meta WHERE key = 'x'", [], |r| r.get(0))?)
+        };
+        db.call(|c| Ok(c.execute("INSERT INTO meta(key, value) VALUES ('x', '1')", [])?))
+            .await
+            .unwrap();
+        // A writer holding the connection inside an open transaction until told to stop.
+        let (started, wait_started) = std::sync::mpsc::channel();
+        let (finish, until_finished) = std::sync::mpsc::channel::<()>();
+        let writer = db.clone();
+        let held = tokio::task::spawn_blocking(move || {
+            writer.call_blocking(|c| {
+                let tx = c.transaction()?;
+                tx.execute("DELETE FROM meta WHERE key = 'x'", [])?;
+                started.send(()).unwrap();
+                until_finished.recv().unwrap();
+                tx.commit()?;
+                Ok(())
+            })
+        });
+        wait_started.recv().unwrap();
+        assert_eq!(db.read(count).await.unwrap(), 1, "the last committed state");
+        let refused = db
+            .read(|c| Ok(c.execute("DELETE FROM meta", [])?))
+            .await
+            .unwrap_err();
+        assert!(refused.to_string().contains("readonly"), "{refused}");
+        finish.send(()).unwrap();
+        held.await.unwrap().unwrap();
+        assert_eq!(db.read(count).await.unwrap(), 0, "the writer's commit");
     }
 }

@@ -51,12 +51,6 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(de).map_err(bad_body)
 }
 
-/// [`parse`] for a body already read as a JSON value (when its shape decides its type), so
-/// the text is scanned once.
-pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(value).map_err(bad_body)
-}
-
 fn bad_body<E: std::fmt::Display>(err: serde_path_to_error::Error<E>) -> ApiError {
     let path = err.path().to_string();
     let inner = err.into_inner();

@@ -46,28 +46,26 @@ async fn authenticate(
     headers: &HeaderMap,
 ) -> Result<i64, ApiError> {
     let version = agent_version(headers);
-    let contacts = s.contacts.clone();
     let now = s.now();
-    s.db.call(move |c| {
-        let pk = servers::by_node_credential(c, &server_id)?;
-        if let Some(pk) = pk {
-            let due = {
-                let mut seen = contacts.lock().unwrap_or_else(|p| p.into_inner());
-                let last = seen.entry(pk).or_insert(i64::MIN);
-                let due = now.saturating_sub(*last) >= CONTACT_WRITE_EVERY;
-                if due {
-                    *last = now;
-                }
-                due
-            };
-            if due {
-                servers::touch(c, pk, version.as_deref(), now)?;
-            }
+    let pk =
+        s.db.read(move |c| servers::by_node_credential(c, &server_id))
+            .await?
+            .ok_or_else(unknown_server)?;
+    let due = {
+        let mut seen = s.contacts.lock().unwrap_or_else(|p| p.into_inner());
+        let last = seen.entry(pk).or_insert(i64::MIN);
+        let due = now.saturating_sub(*last) >= CONTACT_WRITE_EVERY;
+        if due {
+            *last = now;
         }
-        Ok(pk)
-    })
-    .await?
-    .ok_or_else(unknown_server)
+        due
+    };
+    // The only write on this path, once per CONTACT_WRITE_EVERY seconds per node.
+    if due {
+        s.db.call(move |c| servers::touch(c, pk, version.as_deref(), now))
+            .await?;
+    }
+    Ok(pk)
 }
 
 /// `hyctl-agent/0.1.0` → `0.1.0`; any other client is recorded by its product string.
@@ -124,7 +122,7 @@ async fn node_list(
         // moves the generation past `seen` and ends the wait.
         let seen = s.db.changes().generation(pk);
         let rev =
-            s.db.call(move |c| servers::list_revision(c, pk))
+            s.db.read(move |c| servers::list_revision(c, pk))
                 .await?
                 .ok_or_else(unknown_server)?;
         let tag = etag(pk, rev);
@@ -149,7 +147,7 @@ async fn node_list(
     // Serialised on the blocking pool: a list of 100k users is megabytes of JSON.
     let now = s.now();
     let (tag, body) =
-        s.db.call(move |c| servers::node_list_json(c, pk, now))
+        s.db.read(move |c| servers::node_list_json(c, pk, now))
             .await?
             .map(|(rev, body)| (etag(pk, rev), body))
             .ok_or_else(unknown_server)?;
@@ -225,9 +223,8 @@ async fn report_traffic(
     body: Bytes,
 ) -> Result<axum::Json<ReportAck>, ApiError> {
     let pk = authenticate(&s, server_id, &headers).await?;
-    let value: serde_json::Value = super::extract::parse(&body)?;
-    let (sequence, users, seen, auth_log) = if node::is_batch(&value) {
-        let batch: TrafficBatch = super::extract::parse_value(value)?;
+    let (sequence, users, seen, auth_log) = if node::is_batch(&body) {
+        let batch: TrafficBatch = super::extract::parse(&body)?;
         check_instance(&batch.instance)?;
         if batch.seq == 0 || batch.seq > i64::MAX as u64 {
             return Err(ApiError::BadRequest(
@@ -248,8 +245,7 @@ async fn report_traffic(
             batch.auth_log,
         )
     } else {
-        let users: std::collections::BTreeMap<String, Traffic> =
-            super::extract::parse_value(value)?;
+        let users: std::collections::BTreeMap<String, Traffic> = super::extract::parse(&body)?;
         (None, users, Default::default(), Vec::new())
     };
     check_counters(&users)?;
@@ -319,7 +315,7 @@ async fn devices_elsewhere(
     let pk = authenticate(&s, server_id, &headers).await?;
     let now = s.now();
     Ok(axum::Json(
-        s.db.call(move |c| crate::db::devices::elsewhere(c, pk, now))
+        s.db.read(move |c| crate::db::devices::elsewhere(c, pk, now))
             .await?,
     ))
 }
