@@ -176,7 +176,11 @@ mod tests {
             b"[1, 2]",
             b"",
         ] {
-            assert!(!is_batch(not_a_batch), "{}", String::from_utf8_lossy(not_a_batch));
+            assert!(
+                !is_batch(not_a_batch),
+                "{}",
+                String::from_utf8_lossy(not_a_batch)
+            );
         }
     }
 }

@@ -235,7 +235,12 @@ async fn create_users(api: &Client, range: std::ops::Range<usize>) -> Result<()>
             .map(|&i| CreateUser {
                 id: user_id(i),
                 secret: Some(user_secret(i)),
-                ..Default::default()
+                // Every user has a quota, as on a fleet that sells plans: the list carries
+                // what remains of it, and each report checks it. Never reached here.
+                settings: hy_api::users::UserSettings {
+                    data_limit: Some(1 << 40),
+                    ..Default::default()
+                },
             })
             .collect();
         api.create_users(&CreateUsers {
@@ -245,6 +250,33 @@ async fn create_users(api: &Client, range: std::ops::Range<usize>) -> Result<()>
         .await?;
     }
     Ok(())
+}
+
+/// Central's writer so far: seconds spent writing report groups, groups, reports in them.
+async fn writer_totals(url: &str, token: &str) -> Result<[f64; 3]> {
+    let text = reqwest::Client::new()
+        .get(format!("{url}/metrics"))
+        .bearer_auth(token)
+        .send()
+        .await?
+        .error_for_status()?
+        .text()
+        .await?;
+    let value = |suffix: &str| {
+        text.lines()
+            .find(|l| {
+                l.split_whitespace()
+                    .next()
+                    .is_some_and(|n| n.ends_with(suffix))
+            })
+            .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            .unwrap_or(0.0)
+    };
+    Ok([
+        value("report_write_seconds_sum"),
+        value("report_write_seconds_count"),
+        value("report_group_reports_sum"),
+    ])
 }
 
 /// A new server with users `0..n` assigned.
@@ -392,7 +424,7 @@ async fn main() -> Result<()> {
         .trim()
         .to_owned();
     let mut config = ClientConfig::new(&url);
-    config.token = Some(token);
+    config.token = Some(token.clone());
     config.timeout = Duration::from_secs(600);
     let api = Client::new(&config)?;
     let node = Client::new(&ClientConfig {
@@ -763,6 +795,7 @@ async fn main() -> Result<()> {
                     auth_log: vec![],
                 })
                 .collect();
+            let writer_before = writer_totals(&url, &token).await?;
             let t = Instant::now();
             let sem = Arc::new(tokio::sync::Semaphore::new(8));
             let mut tasks = Vec::new();
@@ -780,6 +813,8 @@ async fn main() -> Result<()> {
                 lat.push(task.await?);
             }
             let secs = t.elapsed().as_secs_f64();
+            let writer = writer_totals(&url, &token).await?;
+            let [busy, groups, grouped] = [0, 1, 2].map(|i| writer[i] - writer_before[i]);
             lat.sort_by(f64::total_cmp);
             let rows_per_s = (nodes * per_report) as f64 / secs;
             row(
@@ -795,6 +830,18 @@ async fn main() -> Result<()> {
                 "ingest",
                 &format!("report latency p99, {what} (8 in flight)"),
                 format!("{:.0} ms", percentile(&lat, 0.99)),
+                "-",
+                None,
+            );
+            row(
+                &mut rows,
+                "ingest",
+                &format!("central writer busy / reports per transaction, {what}"),
+                format!(
+                    "{:.0}% / {:.1}",
+                    busy / secs * 100.0,
+                    grouped / groups.max(1.0)
+                ),
                 "-",
                 None,
             );

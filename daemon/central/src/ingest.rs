@@ -13,6 +13,7 @@ use hy_api::node::{AuthEvent, ReportAck};
 use hy_api::traffic::TrafficByUser;
 use tokio::sync::{mpsc, oneshot};
 
+use crate::db::directory::UserDirectory;
 use crate::db::traffic::Sequence;
 use crate::db::{Db, DbError};
 
@@ -104,7 +105,8 @@ async fn writer(db: Db, metrics: crate::metrics::Metrics, mut rx: mpsc::Unbounde
         let (reports, replies): (Vec<Report>, Vec<_>) = group.into_iter().unzip();
         let size = reports.len();
         let started = Instant::now();
-        let written = db.call(move |c| Ok(write_group(c, &reports))).await;
+        let known = db.users().clone();
+        let written = db.call(move |c| Ok(write_group(c, &known, &reports))).await;
         metrics
             .report_write_seconds
             .observe(started.elapsed().as_secs_f64());
@@ -131,11 +133,15 @@ async fn writer(db: Db, metrics: crate::metrics::Metrics, mut rx: mpsc::Unbounde
 /// statement journal, and that copying was a quarter of central's time under ingest load.
 fn write_group(
     conn: &mut rusqlite::Connection,
+    known: &UserDirectory,
     reports: &[Report],
 ) -> Vec<Result<Applied, IngestError>> {
-    match write_together(conn, reports) {
+    match write_together(conn, known, reports) {
         Ok(Ok(applied)) => applied.into_iter().map(Ok).collect(),
-        Ok(Err(())) => reports.iter().map(|r| write_alone(conn, r)).collect(),
+        Ok(Err(())) => reports
+            .iter()
+            .map(|r| write_alone(conn, known, r))
+            .collect(),
         Err(e) => {
             let why = e.to_string();
             reports
@@ -150,12 +156,13 @@ fn write_group(
 /// written), `Err` if the transaction itself did.
 fn write_together(
     conn: &mut rusqlite::Connection,
+    known: &UserDirectory,
     reports: &[Report],
 ) -> rusqlite::Result<Result<Vec<Applied>, ()>> {
     let tx = conn.transaction()?;
     let mut applied = Vec::with_capacity(reports.len());
     for report in reports {
-        match write_one(&tx, report) {
+        match write_one(&tx, known, report) {
             Ok(one) => applied.push(one),
             // Dropping `tx` rolls the group back.
             Err(_) => return Ok(Err(())),
@@ -165,20 +172,35 @@ fn write_together(
     Ok(Ok(applied))
 }
 
-fn write_alone(conn: &mut rusqlite::Connection, report: &Report) -> Result<Applied, IngestError> {
+fn write_alone(
+    conn: &mut rusqlite::Connection,
+    known: &UserDirectory,
+    report: &Report,
+) -> Result<Applied, IngestError> {
     let group = |e: rusqlite::Error| IngestError::Group(e.to_string());
     let tx = conn.transaction().map_err(group)?;
-    let applied = write_one(&tx, report)?;
+    let applied = write_one(&tx, known, report)?;
     tx.commit().map_err(group)?;
     Ok(applied)
 }
 
-fn write_one(conn: &rusqlite::Connection, report: &Report) -> Result<Applied, DbError> {
+fn write_one(
+    conn: &rusqlite::Connection,
+    known: &UserDirectory,
+    report: &Report,
+) -> Result<Applied, DbError> {
     let seq = report.sequence.as_ref().map(|(instance, seq)| Sequence {
         instance,
         seq: *seq,
     });
-    let ack = crate::db::traffic::apply_in(conn, report.server_pk, seq, &report.users, report.now)?;
+    let ack = crate::db::traffic::apply_in(
+        conn,
+        known,
+        report.server_pk,
+        seq,
+        &report.users,
+        report.now,
+    )?;
     // Admissions are recorded on central's clock, not the node's: node clocks may be skewed,
     // and the scheduler that expires users runs on this clock. The cost is up to one report
     // interval of imprecision. Not counters: a repeat changes nothing.
@@ -216,11 +238,13 @@ mod tests {
     #[test]
     fn a_failing_report_rolls_back_alone_and_a_group_keeps_sequence_order() {
         let db = Db::open_in_memory().unwrap();
+        let known = db.users().clone();
         db.call_blocking(|c| {
             users::insert(c, "alice", "secret-alice", &Default::default(), 1)?;
             let (pk, _) = servers::ensure(c, "server-one", 1)?;
             let results = write_group(
                 c,
+                &known,
                 &[
                     report(pk, 1, 10),
                     report(pk + 99, 1, 1000), // no such server: fails alone
@@ -281,12 +305,13 @@ mod tests {
     #[test]
     fn when_the_group_cannot_be_written_every_report_in_it_fails_and_nothing_counts() {
         let db = Db::open_in_memory().unwrap();
+        let known = db.users().clone();
         db.call_blocking(|c| {
             users::insert(c, "alice", "secret-alice", &Default::default(), 1)?;
             let (pk, _) = servers::ensure(c, "server-one", 1)?;
             // A transaction already open: the group's own cannot begin.
             c.execute_batch("BEGIN")?;
-            let results = write_group(c, &[report(pk, 1, 10), report(pk, 2, 10)]);
+            let results = write_group(c, &known, &[report(pk, 1, 10), report(pk, 2, 10)]);
             c.execute_batch("ROLLBACK")?;
             assert!(
                 results
@@ -296,7 +321,7 @@ mod tests {
             );
             assert_eq!(traffic::of_user(c, users::pk(c, "alice")?)?.tx, 0);
             // The same reports are written once the database takes them again.
-            let again = write_group(c, &[report(pk, 1, 10), report(pk, 2, 10)]);
+            let again = write_group(c, &known, &[report(pk, 1, 10), report(pk, 2, 10)]);
             assert!(
                 again
                     .iter()
@@ -306,62 +331,5 @@ mod tests {
             Ok(())
         })
         .unwrap();
-    }
-}
-
-#[cfg(test)]
-mod probe {
-    use super::*;
-    use crate::db::{servers, users};
-    use hy_api::Traffic;
-
-    #[test]
-    #[ignore]
-    fn ingest_probe() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&dir.path().join("c.db")).unwrap();
-        let (nu, ns, per) = (100_000usize, 400usize, 1000usize);
-        let sids: Vec<i64> = db
-            .call_blocking(move |c| {
-                let tx = c.transaction()?;
-                for i in 0..nu {
-                    users::insert(&tx, &format!("user-{i:06}"), &format!("secret-{i:08}"), &Default::default(), 1)?;
-                }
-                let mut v = vec![];
-                for s in 0..ns {
-                    v.push(servers::ensure(&tx, &format!("srv-{s}"), 1)?.0);
-                }
-                tx.commit()?;
-                Ok(v)
-            })
-            .unwrap();
-        for round in 0..3 {
-            let reports: Vec<Report> = sids
-                .iter()
-                .enumerate()
-                .map(|(n, &pk)| Report {
-                    server_pk: pk,
-                    sequence: Some(("bench".into(), round + 1)),
-                    users: (0..per)
-                        .map(|i| (format!("user-{:06}", (n * per + i * 97) % nu), Traffic { tx: 1000 + i as u64, rx: 5000 }))
-                        .collect(),
-                    seen: Default::default(),
-                    auth_log: vec![],
-                    now: 7200,
-                })
-                .collect();
-            let t = std::time::Instant::now();
-            db.call_blocking(move |c| {
-                for g in reports.chunks(32) {
-                    for r in write_group(c, g) {
-                        assert!(r.unwrap().ack.applied);
-                    }
-                }
-                Ok(())
-            })
-            .unwrap();
-            let s = t.elapsed().as_secs_f64();
-            eprintln!("round {round}: {:.0} rows/s", (ns * per) as f64 / s);
-        }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod auth_log;
 pub mod devices;
+pub mod directory;
 pub mod meta;
 pub mod migrations;
 pub mod servers;
@@ -64,6 +65,7 @@ pub struct Db {
     /// node's request is not queued behind a group of traffic reports, nor a report behind a
     /// 100,000-user list. None for an in-memory database, which has no second connection.
     reader: Option<Arc<Mutex<Connection>>>,
+    users: directory::UserDirectory,
     pending: Arc<Mutex<ListChangeLog>>,
     changes: ListChanges,
 }
@@ -119,15 +121,17 @@ impl Db {
         // commits: a rollback forgets its own changes, never earlier committed ones.
         let pending = Arc::new(Mutex::new(ListChangeLog::default()));
         let on_update = Arc::clone(&pending);
+        let users = directory::UserDirectory::default();
+        let user_changed = users.clone();
         conn.update_hook(Some(
-            move |_action: Action, _db: &str, table: &str, rowid: i64| {
-                if table == "list_revisions" {
-                    on_update
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .uncommitted
-                        .push(rowid);
-                }
+            move |_action: Action, _db: &str, table: &str, rowid: i64| match table {
+                "list_revisions" => on_update
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .uncommitted
+                    .push(rowid),
+                "users" => user_changed.forget(rowid),
+                _ => {}
             },
         ));
         let on_commit = Arc::clone(&pending);
@@ -138,19 +142,27 @@ impl Db {
             false // let the commit proceed
         }));
         let on_rollback = Arc::clone(&pending);
+        let rolled_back = users.clone();
         conn.rollback_hook(Some(move || {
             on_rollback
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .uncommitted
                 .clear();
+            rolled_back.forget_all();
         }));
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
             reader: None,
+            users,
             pending,
             changes: ListChanges::default(),
         })
+    }
+
+    /// The writer's cache of users by id, for applying reports.
+    pub fn users(&self) -> &directory::UserDirectory {
+        &self.users
     }
 
     /// Change notifications for node lists.
@@ -259,7 +271,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(&dir.path().join("c.db")).unwrap();
         let count = |c: &Connection| -> Result<i64, DbError> {
-            Ok(c.query_row("SELECT COUNT(*) FROM meta WHERE key = 'x'", [], |r| r.get(0))?)
+            Ok(
+                c.query_row("SELECT COUNT(*) FROM meta WHERE key = 'x'", [], |r| {
+                    r.get(0)
+                })?,
+            )
         };
         db.call(|c| Ok(c.execute("INSERT INTO meta(key, value) VALUES ('x', '1')", [])?))
             .await
