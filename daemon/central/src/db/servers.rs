@@ -306,29 +306,40 @@ fn text<'a>(row: &'a Row<'_>, i: usize) -> Result<&'a str, DbError> {
     Ok(row.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
 }
 
-/// The node list of `server_pk` at `now` as JSON (a [`hy_api::node::NodeList`]), with its
-/// revision, read in one snapshot. Users who are disabled, expired or over quota are left out.
-/// Written straight from the rows: at 100k users this is megabytes, built on a blocking thread.
+/// About how much of a node list [`node_list_json`] hands over at a time.
+pub const LIST_CHUNK: usize = 256 * 1024;
+
+/// Writes the node list of `server_pk` at `now` as JSON (a [`hy_api::node::NodeList`]), read in
+/// one snapshot: first its revision to `revision`, then the text in pieces of about
+/// [`LIST_CHUNK`] bytes to `emit`, so sending can start before the last row is read (at 100k
+/// users this is megabytes). Users who are disabled, expired or over quota are left out.
+/// Returns false, having called neither, if there is no such server.
 pub fn node_list_json(
     conn: &Connection,
     server_pk: i64,
     now: i64,
-) -> Result<Option<(i64, Vec<u8>)>, DbError> {
+    revision: impl FnOnce(i64),
+    mut emit: impl FnMut(Vec<u8>),
+) -> Result<bool, DbError> {
     let encode = |e: serde_json::Error| DbError::Schema(format!("could not encode node list: {e}"));
     let tx = conn.unchecked_transaction()?;
     let Some(rev) = list_revision(&tx, server_pk)? else {
-        return Ok(None);
+        return Ok(false);
     };
+    revision(rev);
+    let multiplier: f64 = tx
+        .prepare_cached("SELECT traffic_multiplier FROM servers WHERE pk = ?1")?
+        .query_row([server_pk], |r| r.get(0))?;
     let mut stmt = tx.prepare_cached(
         "SELECT u.id, u.secret_sha256, u.data_limit, q.period_used, u.expires_at, u.max_devices,
-                u.allowed_ips, s.traffic_multiplier
-         FROM assignments a JOIN users u ON u.pk = a.user_pk JOIN servers s ON s.pk = a.server_pk
+                u.allowed_ips
+         FROM assignments a JOIN users u ON u.pk = a.user_pk
               JOIN quota_usage q ON q.user_pk = a.user_pk
          WHERE a.server_pk = ?1 AND u.enabled
            AND (u.expires_at IS NULL OR u.expires_at > ?2)
            AND (u.data_limit = 0 OR q.period_used < u.data_limit)",
     )?;
-    let mut out = Vec::with_capacity(64 * 1024);
+    let mut out = Vec::with_capacity(LIST_CHUNK + 1024);
     out.extend_from_slice(b"{\"revision\":");
     serde_json::to_writer(&mut out, &list_tag(server_pk, rev)).map_err(encode)?;
     out.extend_from_slice(b",\"users\":[");
@@ -338,7 +349,6 @@ pub fn node_list_json(
         let limit: i64 = r.get(2)?;
         let used: i64 = r.get(3)?;
         let max_devices: i64 = r.get(5)?;
-        let multiplier: f64 = r.get(7)?;
         let user = NodeUserRow {
             id: text(r, 0)?,
             auth_sha256: text(r, 1)?,
@@ -353,12 +363,19 @@ pub fn node_list_json(
         }
         first = false;
         serde_json::to_writer(&mut out, &user).map_err(encode)?;
+        if out.len() >= LIST_CHUNK {
+            emit(std::mem::replace(
+                &mut out,
+                Vec::with_capacity(LIST_CHUNK + 1024),
+            ));
+        }
     }
     out.extend_from_slice(b"]}");
+    emit(out);
     drop(rows);
     drop(stmt);
     tx.commit()?;
-    Ok(Some((rev, out)))
+    Ok(true)
 }
 
 /// [`node_list_json`], parsed back: what an agent receives.
@@ -368,10 +385,19 @@ pub fn node_users(
     server_pk: i64,
     now: i64,
 ) -> Result<Option<(i64, Vec<hy_api::node::NodeUser>)>, DbError> {
-    Ok(node_list_json(conn, server_pk, now)?.map(|(rev, json)| {
+    let mut rev = None;
+    let mut json = Vec::new();
+    let found = node_list_json(
+        conn,
+        server_pk,
+        now,
+        |r| rev = Some(r),
+        |chunk| json.extend(chunk),
+    )?;
+    Ok(found.then(|| {
         let list: hy_api::node::NodeList =
             serde_json::from_slice(&json).expect("valid node list JSON");
-        (rev, list.users)
+        (rev.expect("revision before the body"), list.users)
     }))
 }
 
@@ -481,6 +507,41 @@ mod tests {
                     .iter()
                     .all(|u| u.id != "quota")
             );
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn a_large_list_comes_in_pieces_that_join_into_one_list() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            let (pk, _) = ensure(c, "server-one", 1)?;
+            let ids: Vec<String> = (0..5000).map(|i| format!("user-{i:05}")).collect();
+            for id in &ids {
+                users::insert(c, id, &format!("secret-{id}"), &Default::default(), 1)?;
+            }
+            assign(c, pk, "server-one", &ids, 1)?;
+            let mut pieces = Vec::new();
+            let mut rev = None;
+            assert!(node_list_json(
+                c,
+                pk,
+                1,
+                |r| rev = Some(r),
+                |p| pieces.push(p)
+            )?);
+            assert!(pieces.len() >= 2, "{} pieces", pieces.len());
+            assert!(
+                pieces[..pieces.len() - 1]
+                    .iter()
+                    .all(|p| p.len() >= LIST_CHUNK)
+            );
+            let list: hy_api::node::NodeList = serde_json::from_slice(&pieces.concat()).unwrap();
+            assert_eq!(list.users.len(), 5000);
+            assert_eq!(list.revision, list_tag(pk, rev.unwrap()));
+            let missing = node_list_json(c, pk + 1, 1, |_| panic!(), |_| panic!())?;
+            assert!(!missing, "no such server: nothing written");
             Ok(())
         })
         .unwrap();

@@ -18,7 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::error::ApiError;
-use crate::db::servers;
+use crate::db::{DbError, servers};
 use crate::ingest::{Applied, Report};
 
 use crate::state::AppState;
@@ -144,14 +144,51 @@ async fn node_list(
             return Err(ApiError::Unavailable);
         }
     }
-    // Serialised on the blocking pool: a list of 100k users is megabytes of JSON.
+    // Read and serialised on the blocking pool and sent as it is written: a list of 100k
+    // users is megabytes of JSON, and the node can receive the first rows while central reads
+    // the last. The pieces queue without bound, so a slow node never holds the connection
+    // that other nodes' requests are read on.
     let now = s.now();
-    let (tag, body) =
-        s.db.read(move |c| servers::node_list_json(c, pk, now))
-            .await?
-            .map(|(rev, body)| (etag(pk, rev), body))
-            .ok_or_else(unknown_server)?;
-    let mut resp = Response::new(Body::from(body));
+    let (rev_known, rev) = tokio::sync::oneshot::channel();
+    let (pieces, body) = tokio::sync::mpsc::unbounded_channel::<std::io::Result<Bytes>>();
+    let failed = pieces.clone();
+    let db = s.db.clone();
+    let reading = tokio::spawn(async move {
+        let read = db
+            .read(move |c| {
+                servers::node_list_json(
+                    c,
+                    pk,
+                    now,
+                    |rev| {
+                        let _ = rev_known.send(rev);
+                    },
+                    |piece| {
+                        let _ = pieces.send(Ok(piece.into()));
+                    },
+                )
+            })
+            .await;
+        if let Err(err) = &read {
+            tracing::error!(error = %err, server_pk = pk, "node list failed while being sent");
+            // An error as the last piece aborts the response: the node sees a broken transfer,
+            // never a list that merely looks short.
+            let _ = failed.send(Err(std::io::Error::other("node list failed")));
+        }
+        read
+    });
+    let Ok(rev) = rev.await else {
+        // Finished without a revision: no such server, or the read failed before it began.
+        return match reading.await.map_err(DbError::from).and_then(|read| read) {
+            Err(err) => Err(err.into()),
+            Ok(_) => Err(unknown_server()),
+        };
+    };
+    let tag = etag(pk, rev);
+    let body = futures_util::stream::unfold(body, |mut body| async move {
+        body.recv().await.map(|piece| (piece, body))
+    });
+    let mut resp = Response::new(Body::from_stream(body));
     let h = resp.headers_mut();
     h.insert(
         header::CONTENT_TYPE,
