@@ -477,8 +477,15 @@ impl Client {
             return Ok(None);
         }
         let url = resp.url().to_string();
-        let bytes = resp.bytes().await.map_err(|e| self.unreachable(&e))?;
-        Ok(Some((url, bytes)))
+        // Gathered into one buffer as the pieces arrive, not collected and then copied: at
+        // 100k users the list is megabytes, and central streams it without a length, so the
+        // collected pieces would be thousands of small allocations left to fragment the heap.
+        let mut resp = resp;
+        let mut body = Vec::with_capacity(resp.content_length().unwrap_or(0) as usize);
+        while let Some(piece) = resp.chunk().await.map_err(|e| self.unreachable(&e))? {
+            body.extend_from_slice(&piece);
+        }
+        Ok(Some((url, body.into())))
     }
 
     /// `POST /traffic/{server_id}` with a numbered batch.
