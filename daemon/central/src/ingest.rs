@@ -3,8 +3,8 @@
 //!
 //! A report is acknowledged only after the transaction holding it has committed, so exactly-once
 //! is unchanged: each report still checks and moves its `(server, instance)` cursor in the same
-//! transaction as its counters. Each report runs in its own savepoint, so one that fails rolls
-//! back alone and the others in its group are still written.
+//! transaction as its counters. A report that fails fails alone: its group is then written
+//! again, one report per transaction.
 
 use std::collections::BTreeMap;
 use std::time::Instant;

@@ -72,6 +72,11 @@ pub async fn run(
     let served = match config.tls {
         None => {
             tracing::info!(%addr, db = %config.db_path.display(), "central listening (http)");
+            // Node lists are streamed: without TCP_NODELAY the small last piece waits for the
+            // agent's delayed ACK (40 ms on Linux), which showed up as propagation time.
+            let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
             axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown.clone().cancelled_owned())
                 .await

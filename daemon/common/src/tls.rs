@@ -62,7 +62,12 @@ impl TlsListener {
                 let (stream, peer) = tokio::select! {
                     () = tx.closed() => return,
                     accepted = tcp.accept() => match accepted {
-                        Ok(pair) => pair,
+                        Ok(pair) => {
+                            // As for plain HTTP (see `central`): a streamed body's last piece
+                            // must not wait for the peer's delayed ACK.
+                            let _ = pair.0.set_nodelay(true);
+                            pair
+                        }
                         Err(err) => {
                             // EMFILE and friends: back off instead of spinning.
                             tracing::warn!(error = %err, "accept failed");

@@ -105,7 +105,7 @@ impl Db {
     fn setup(mut conn: Connection) -> Result<Self, DbError> {
         // FULL, not WAL's usual NORMAL: an acknowledged traffic report must survive a power
         // loss, because the agent forgets the batch once acknowledged. One fsync per commit;
-        // reports are one transaction each.
+        // reports that arrive together share one (see `ingest`).
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // Reports touch rows all over the traffic tables: a 32 MiB page cache (the default is
