@@ -137,12 +137,12 @@ fn write_group(
     reports: &[Report],
 ) -> Vec<Result<Applied, IngestError>> {
     match write_together(conn, known, reports) {
-        Ok(Ok(applied)) => applied.into_iter().map(Ok).collect(),
-        Ok(Err(())) => reports
+        Ok(applied) => applied.into_iter().map(Ok).collect(),
+        Err(Together::AReportFailed) => reports
             .iter()
             .map(|r| write_alone(conn, known, r))
             .collect(),
-        Err(e) => {
+        Err(Together::Transaction(e)) => {
             let why = e.to_string();
             reports
                 .iter()
@@ -152,24 +152,34 @@ fn write_group(
     }
 }
 
-/// All of `reports` in one transaction: `Ok(Err(()))` if one of them failed (nothing is
-/// written), `Err` if the transaction itself did.
+/// Why a group was not written in one transaction.
+enum Together {
+    /// One of its reports failed; nothing of the group was written.
+    AReportFailed,
+    /// The transaction could not begin or commit.
+    Transaction(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Together {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Transaction(e)
+    }
+}
+
 fn write_together(
     conn: &mut rusqlite::Connection,
     known: &UserDirectory,
     reports: &[Report],
-) -> rusqlite::Result<Result<Vec<Applied>, ()>> {
+) -> Result<Vec<Applied>, Together> {
     let tx = conn.transaction()?;
-    let mut applied = Vec::with_capacity(reports.len());
-    for report in reports {
-        match write_one(&tx, known, report) {
-            Ok(one) => applied.push(one),
-            // Dropping `tx` rolls the group back.
-            Err(_) => return Ok(Err(())),
-        }
-    }
+    // On a failure, dropping `tx` rolls the group back.
+    let applied = reports
+        .iter()
+        .map(|report| write_one(&tx, known, report))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| Together::AReportFailed)?;
     tx.commit()?;
-    Ok(Ok(applied))
+    Ok(applied)
 }
 
 fn write_alone(
@@ -266,6 +276,55 @@ mod tests {
                 alice.tx, 15,
                 "counted once each, nothing from the failed report"
             );
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn a_report_failing_after_it_wrote_rows_leaves_nothing_and_moves_no_cursor() {
+        let db = Db::open_in_memory().unwrap();
+        let known = db.users().clone();
+        db.call_blocking(|c| {
+            users::insert(c, "alice", "secret-alice", &Default::default(), 1)?;
+            users::insert(c, "bob", "secret-bob-1", &Default::default(), 1)?;
+            let (pk, _) = servers::ensure(c, "server-one", 1)?;
+            // Fails on bob's row, after alice's (the first in id order) was written.
+            c.execute_batch(
+                "CREATE TEMP TRIGGER fail_bob BEFORE INSERT ON traffic WHEN NEW.tx = 666
+                 BEGIN SELECT RAISE(ABORT, 'injected'); END",
+            )?;
+            // Its own agent instance, so that only its own cursor can let it in again.
+            let failing = || {
+                let mut r = report(pk, 1, 10);
+                r.sequence = Some(("i2".into(), 1));
+                r.users.insert("bob".into(), Traffic { tx: 666, rx: 0 });
+                r
+            };
+            let results = write_group(
+                c,
+                &known,
+                &[report(pk, 1, 1), failing(), report(pk, 2, 100)],
+            );
+            assert!(results[0].as_ref().is_ok_and(|a| a.ack.applied));
+            assert!(
+                matches!(results[1], Err(IngestError::Db(_))),
+                "{:?}",
+                results[1]
+            );
+            assert!(results[2].as_ref().is_ok_and(|a| a.ack.applied));
+            let alice = users::pk(c, "alice")?;
+            assert_eq!(
+                traffic::of_user(c, alice)?.tx,
+                101,
+                "nothing of the failed report"
+            );
+            // Its cursor did not move: once the fault is gone, the same batch is applied.
+            c.execute_batch("DROP TRIGGER fail_bob")?;
+            let redo = write_group(c, &known, &[failing()]).pop().unwrap();
+            assert!(redo.is_ok_and(|a| a.ack.applied));
+            assert_eq!(traffic::of_user(c, alice)?.tx, 111);
+            assert_eq!(traffic::of_user(c, users::pk(c, "bob")?)?.tx, 666);
             Ok(())
         })
         .unwrap();

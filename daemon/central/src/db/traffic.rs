@@ -143,26 +143,12 @@ pub struct Sequence<'a> {
     pub seq: u64,
 }
 
-/// Adds a node's report to the counters, in one transaction with its dedup cursor.
+/// Adds a node's report to the counters, inside the caller's transaction, which must commit
+/// it: the dedup cursor and the counters are only exact together. `known` is the cache kept by
+/// `tx`'s connection.
 ///
 /// A numbered batch at or below the instance's cursor was applied before and is acknowledged
 /// without counting. Bytes for ids that name no user go to the server's `unattributed` counter.
-pub fn apply_report(
-    conn: &mut Connection,
-    server_pk: i64,
-    sequence: Option<Sequence<'_>>,
-    users: &BTreeMap<String, Traffic>,
-    now: i64,
-) -> Result<ReportAck, DbError> {
-    let tx = conn.transaction()?;
-    let known = super::directory::UserDirectory::default();
-    let ack = apply_in(&tx, &known, server_pk, sequence, users, now)?;
-    tx.commit()?;
-    Ok(ack)
-}
-
-/// [`apply_report`] inside the caller's transaction, which must commit it: the cursor and the
-/// counters are only exact together. `known` is the cache kept by `tx`'s connection.
 pub fn apply_in(
     tx: &Connection,
     known: &UserDirectory,
@@ -270,6 +256,28 @@ pub fn apply_in(
     for user_pk in crossed {
         super::users::bump_lists(tx, user_pk)?;
     }
+    Ok(ack)
+}
+
+/// [`apply_in`] in a transaction of its own, for tests.
+#[cfg(test)]
+pub fn apply_report(
+    conn: &mut Connection,
+    server_pk: i64,
+    sequence: Option<Sequence<'_>>,
+    users: &BTreeMap<String, Traffic>,
+    now: i64,
+) -> Result<ReportAck, DbError> {
+    let tx = conn.transaction()?;
+    let ack = apply_in(
+        &tx,
+        &UserDirectory::default(),
+        server_pk,
+        sequence,
+        users,
+        now,
+    )?;
+    tx.commit()?;
     Ok(ack)
 }
 
