@@ -63,6 +63,12 @@ impl Env {
         self.run_with_stdin(args, None).await
     }
 
+    /// `hyctl server add --name NAME -q`: the new server's id.
+    pub async fn add_server(&self, name: &str) -> String {
+        let run = self.run(&["server", "add", "--name", name, "-q"]).await;
+        run.ok().stdout.trim().to_owned()
+    }
+
     pub async fn run_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
         let mut cmd = self.command(args);
         cmd.stdin(if stdin.is_some() {
@@ -116,16 +122,13 @@ macro_rules! snapshot {
 }
 
 async fn report(c: &TestCentral, server: &str, users: &[(&str, u64, u64)]) {
+    let users = users
+        .iter()
+        .map(|(id, tx, rx)| ((*id).to_owned(), Traffic { tx: *tx, rx: *rx }))
+        .collect();
     let batch = TrafficBatch {
-        seq: 1,
-        instance: "cli-test".into(),
-        users: users
-            .iter()
-            .map(|(id, tx, rx)| ((*id).to_owned(), Traffic { tx: *tx, rx: *rx }))
-            .collect(),
         agent_version: Some("0.1.0".into()),
-        seen: Default::default(),
-        auth_log: Vec::new(),
+        ..TrafficBatch::new("cli-test", 1, users)
     };
     c.node_client().report(server, &batch).await.unwrap();
 }
@@ -637,9 +640,7 @@ async fn live_completion_offers_user_ids_and_server_names_from_central() {
     for id in ["alice", "albert", "bob"] {
         env.run(&["user", "add", id, "-q"]).await.ok();
     }
-    env.run(&["server", "add", "--name", "edge-1", "-q"])
-        .await
-        .ok();
+    env.add_server("edge-1").await;
     let complete = |line: &'static [&'static str]| {
         let mut cmd = env.command(&["--", "hyctl"]);
         cmd.args(line).env("COMPLETE", "fish").stdin(Stdio::null());
@@ -891,13 +892,7 @@ async fn history_and_csv_from_the_command_line() {
     let c = TestCentral::start().await;
     let env = Env::new(&c);
     env.run(&["user", "add", "alice"]).await.ok();
-    let server = env
-        .run(&["server", "add", "--name", "edge-1", "-q"])
-        .await
-        .ok()
-        .stdout
-        .trim()
-        .to_owned();
+    let server = env.add_server("edge-1").await;
     env.run(&["server", "assign", "edge-1", "alice"]).await.ok();
     report(&c, &server, &[("alice", 1000, 2000)]).await;
     let days = env
@@ -945,13 +940,7 @@ async fn the_auth_log_from_the_command_line() {
     let c = TestCentral::start().await;
     let env = Env::new(&c);
     env.run(&["user", "add", "alice"]).await.ok();
-    let server = env
-        .run(&["server", "add", "--name", "edge-1", "-q"])
-        .await
-        .ok()
-        .stdout
-        .trim()
-        .to_owned();
+    let server = env.add_server("edge-1").await;
     let now = jiff::Timestamp::now().as_second();
     let event = |id: &str, allowed: bool, reason: &str| AuthEvent {
         id: id.into(),
@@ -962,12 +951,8 @@ async fn the_auth_log_from_the_command_line() {
         reason: reason.into(),
     };
     let batch = TrafficBatch {
-        seq: 1,
-        instance: "log-test".into(),
-        users: Default::default(),
-        agent_version: None,
-        seen: Default::default(),
         auth_log: vec![event("a-1", true, "ok"), event("a-2", false, "quota")],
+        ..TrafficBatch::new("log-test", 1, Default::default())
     };
     c.node_client().report(&server, &batch).await.unwrap();
     let all = env.run(&["log", "--json"]).await.ok().json();

@@ -167,37 +167,28 @@ fn rotate_token_and_backup_work_on_a_database_file() {
     let second = std::fs::read_to_string(&token_file).unwrap();
     assert_ne!(first, second, "a new token each time");
 
+    let backup = |to: &std::path::Path, from: &std::path::Path| {
+        hyctl()
+            .args(["central", "backup"])
+            .arg(to)
+            .arg("--db")
+            .arg(from)
+            .output()
+            .unwrap()
+    };
     let copy = dir.path().join("copy.db");
-    let backup = hyctl()
-        .args(["central", "backup"])
-        .arg(&copy)
-        .arg("--db")
-        .arg(&db)
-        .output()
-        .unwrap();
+    let first_copy = backup(&copy, &db);
     assert_eq!(
-        backup.status.code(),
+        first_copy.status.code(),
         Some(0),
         "{}",
-        String::from_utf8_lossy(&backup.stderr)
+        String::from_utf8_lossy(&first_copy.stderr)
     );
-    assert!(String::from_utf8_lossy(&backup.stderr).contains("integrity ok"));
+    assert!(String::from_utf8_lossy(&first_copy.stderr).contains("integrity ok"));
     // An existing destination is refused, not overwritten; a missing source is named.
-    let again = hyctl()
-        .args(["central", "backup"])
-        .arg(&copy)
-        .arg("--db")
-        .arg(&db)
-        .output()
-        .unwrap();
+    let again = backup(&copy, &db);
     assert_eq!(again.status.code(), Some(70));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-    let missing = hyctl()
-        .args(["central", "backup"])
-        .arg(dir.path().join("x.db"))
-        .arg("--db")
-        .arg(dir.path().join("nope.db"))
-        .output()
-        .unwrap();
+    let missing = backup(&dir.path().join("x.db"), &dir.path().join("nope.db"));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no database at"));
 }

@@ -74,6 +74,19 @@ async fn connect_all(fake: &FakeHysteria, agent_url: &str, secrets: &[String]) {
     }
 }
 
+/// Starts an agent, connects every user's two devices through it and starts traffic (stopped
+/// by setting the returned flag).
+async fn start_busy(
+    fake: &FakeHysteria,
+    secrets: &[String],
+    options: &AgentOptions,
+) -> (TestAgent, Arc<AtomicBool>) {
+    let agent = TestAgent::start(options).await;
+    agent.wait_for_users(5).await;
+    connect_all(fake, &agent.auth_url(), secrets).await;
+    (agent, generate(fake))
+}
+
 /// Traffic on every connection, with varying sizes, until the flag is set.
 fn generate(fake: &FakeHysteria) -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -121,10 +134,7 @@ async fn a_graceful_stop_reports_every_byte() {
         options,
         ..
     } = busy_fleet().await;
-    let agent = TestAgent::start(&options).await;
-    agent.wait_for_users(5).await;
-    connect_all(&fake, &agent.auth_url(), &secrets).await;
-    let busy = generate(&fake);
+    let (agent, busy) = start_busy(&fake, &secrets, &options).await;
     wait_until(
         "some traffic reached central",
         Duration::from_secs(10),
@@ -147,10 +157,7 @@ async fn a_central_outage_delays_traffic_but_loses_none() {
         options,
         ..
     } = busy_fleet().await;
-    let agent = TestAgent::start(&options).await;
-    agent.wait_for_users(5).await;
-    connect_all(&fake, &agent.auth_url(), &secrets).await;
-    let busy = generate(&fake);
+    let (agent, busy) = start_busy(&fake, &secrets, &options).await;
 
     let stopped = central.stop_for_restart().await;
     wait_until(
@@ -196,10 +203,7 @@ async fn lost_and_duplicated_report_responses_count_once() {
     })
     .await;
     options.central = proxy.url.clone();
-    let agent = TestAgent::start(&options).await;
-    agent.wait_for_users(5).await;
-    connect_all(&fake, &agent.auth_url(), &secrets).await;
-    let busy = generate(&fake);
+    let (agent, busy) = start_busy(&fake, &secrets, &options).await;
     wait_until(
         "the proxy lost and duplicated several reports",
         Duration::from_secs(20),
@@ -226,10 +230,7 @@ async fn a_hysteria_restart_loses_only_what_it_had_not_been_polled_for() {
     } = busy_fleet().await;
     // A long poll interval makes unpolled counters certain to exist at the restart.
     options.interval_poll = Duration::from_millis(300);
-    let agent = TestAgent::start(&options).await;
-    agent.wait_for_users(5).await;
-    connect_all(&fake, &agent.auth_url(), &secrets).await;
-    let busy = generate(&fake);
+    let (agent, busy) = start_busy(&fake, &secrets, &options).await;
     wait_until("traffic was polled", Duration::from_secs(10), || async {
         !fake.truth().handed_out.is_empty()
     })

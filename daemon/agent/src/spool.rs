@@ -202,12 +202,8 @@ impl Spool {
             apply(&mut self.state, Record::Seal(seq));
         }
         Ok(self.state.inflight.as_ref().map(|b| TrafficBatch {
-            seq: b.seq,
-            instance: self.state.instance.clone(),
-            users: b.users.clone(),
             agent_version: Some(hy_api::VERSION.to_owned()),
-            seen: BTreeMap::new(),
-            auth_log: Vec::new(),
+            ..TrafficBatch::new(self.state.instance.clone(), b.seq, b.users.clone())
         }))
     }
 

@@ -88,6 +88,21 @@ pub struct TrafficBatch {
     pub auth_log: Vec<AuthEvent>,
 }
 
+impl TrafficBatch {
+    /// Batch `seq` of agent instance `instance`: traffic only, no version, admissions or auth
+    /// events (set those fields afterwards).
+    pub fn new(instance: impl Into<String>, seq: u64, users: BTreeMap<String, Traffic>) -> Self {
+        Self {
+            seq,
+            instance: instance.into(),
+            users,
+            agent_version: None,
+            seen: BTreeMap::new(),
+            auth_log: Vec::new(),
+        }
+    }
+}
+
 /// Central's answer to a traffic report.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

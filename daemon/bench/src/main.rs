@@ -786,14 +786,7 @@ async fn main() -> Result<()> {
             // Built before the clock starts: on a real fleet the nodes do this, not central's
             // machine.
             let batches: Vec<TrafficBatch> = (0..nodes)
-                .map(|n| TrafficBatch {
-                    seq,
-                    instance: "bench".into(),
-                    users: report_of(n),
-                    agent_version: None,
-                    seen: Default::default(),
-                    auth_log: vec![],
-                })
+                .map(|n| TrafficBatch::new("bench", seq, report_of(n)))
                 .collect();
             let writer_before = writer_totals(&url, &token).await?;
             let t = Instant::now();

@@ -231,14 +231,7 @@ async fn bad_parameters_and_routes_get_json_errors() {
 #[tokio::test]
 async fn bad_reports_are_refused_and_count_nothing() {
     let c = TestCentral::start().await;
-    c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
-        .await;
-    c.admin(
-        "POST",
-        "/admin/servers/serverid01/users",
-        Some(r#"{"id":"alice"}"#),
-    )
-    .await;
+    alice_on_serverid01(&c).await;
     let path = "/traffic/serverid01";
     let bad = [
         (r#"{"alice":{"tx":-1,"rx":0}}"#, "alice"),
@@ -296,14 +289,7 @@ async fn readiness_fails_while_the_database_takes_no_writes() {
 #[tokio::test]
 async fn bad_device_reports_are_refused_and_unknown_servers_learn_nothing() {
     let c = TestCentral::start().await;
-    c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
-        .await;
-    c.admin(
-        "POST",
-        "/admin/servers/serverid01/users",
-        Some(r#"{"id":"alice"}"#),
-    )
-    .await;
+    alice_on_serverid01(&c).await;
     for body in ["[1]", r#"{"alice":-1}"#, r#"{"alice":"2"}"#, ""] {
         assert_error(
             &c.send("POST", "/devices/serverid01", Some(body), None)
@@ -338,4 +324,16 @@ async fn bad_device_reports_are_refused_and_unknown_servers_learn_nothing() {
         "not found",
     );
     c.stop().await;
+}
+
+/// User alice, assigned to server `serverid01` (created by the assignment).
+async fn alice_on_serverid01(c: &TestCentral) {
+    c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
+        .await;
+    c.admin(
+        "POST",
+        "/admin/servers/serverid01/users",
+        Some(r#"{"id":"alice"}"#),
+    )
+    .await;
 }

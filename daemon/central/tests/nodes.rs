@@ -217,16 +217,16 @@ async fn a_batch_sent_many_times_at_once_counts_once() {
     let (server, _) = setup(&c).await;
     let node = c.node_client();
     let batch = TrafficBatch {
-        seq: 1,
-        instance: "agent-a".into(),
-        users: [
-            ("alice".to_owned(), Traffic { tx: 7, rx: 11 }),
-            ("ghost".to_owned(), Traffic { tx: 1, rx: 1 }),
-        ]
-        .into(),
         agent_version: Some("0.1.0".into()),
-        seen: Default::default(),
-        auth_log: Vec::new(),
+        ..TrafficBatch::new(
+            "agent-a",
+            1,
+            [
+                ("alice".to_owned(), Traffic { tx: 7, rx: 11 }),
+                ("ghost".to_owned(), Traffic { tx: 1, rx: 1 }),
+            ]
+            .into(),
+        )
     };
     let sends: Vec<_> = (0..8)
         .map(|_| {
@@ -285,14 +285,11 @@ async fn a_batch_sent_many_times_at_once_counts_once() {
 async fn totals_and_cursors_survive_a_restart() {
     let c = TestCentral::start().await;
     let (server, _) = setup(&c).await;
-    let batch = TrafficBatch {
-        seq: 5,
-        instance: "agent-a".into(),
-        users: [("alice".to_owned(), Traffic { tx: 3, rx: 4 })].into(),
-        agent_version: None,
-        seen: Default::default(),
-        auth_log: Vec::new(),
-    };
+    let batch = TrafficBatch::new(
+        "agent-a",
+        5,
+        [("alice".to_owned(), Traffic { tx: 3, rx: 4 })].into(),
+    );
     assert!(
         c.node_client()
             .report(&server, &batch)
@@ -324,13 +321,12 @@ async fn history_is_kept_in_hourly_buckets_and_pruned() {
     let c = TestCentral::start_with_clock(clock.clone()).await;
     let (server, _) = setup(&c).await;
     let node = c.node_client();
-    let report = |seq: u64, tx: u64| TrafficBatch {
-        seq,
-        instance: "h".into(),
-        users: [("alice".to_owned(), Traffic { tx, rx: 1 })].into(),
-        agent_version: None,
-        seen: Default::default(),
-        auth_log: Vec::new(),
+    let report = |seq: u64, tx: u64| {
+        TrafficBatch::new(
+            "h",
+            seq,
+            [("alice".to_owned(), Traffic { tx, rx: 1 })].into(),
+        )
     };
     node.report(&server, &report(1, 100)).await.unwrap();
     clock.advance(jiff::SignedDuration::from_mins(30)); // 10:45, same hour
@@ -448,14 +444,11 @@ async fn metrics_are_valid_exposition_text_and_count_what_happened() {
         Some(r#"{"id":"off","enabled":false}"#),
     )
     .await;
-    let batch = TrafficBatch {
-        seq: 1,
-        instance: "m".into(),
-        users: [("alice".to_owned(), Traffic { tx: 5, rx: 7 })].into(),
-        agent_version: None,
-        seen: Default::default(),
-        auth_log: Vec::new(),
-    };
+    let batch = TrafficBatch::new(
+        "m",
+        1,
+        [("alice".to_owned(), Traffic { tx: 5, rx: 7 })].into(),
+    );
     c.node_client().report(&server, &batch).await.unwrap();
     c.node_client().report(&server, &batch).await.unwrap();
     assert_eq!(

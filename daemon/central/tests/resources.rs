@@ -257,12 +257,12 @@ async fn traffic_is_kept_per_server_and_survives_server_deletion() {
         .id;
     for (server, tx) in [(&a, 100), (&b, 10)] {
         let batch = hy_api::node::TrafficBatch {
-            seq: 1,
-            instance: "inst".into(),
-            users: [("alice".to_owned(), Traffic { tx, rx: tx * 2 })].into(),
             agent_version: Some("9.9.9".into()),
-            seen: Default::default(),
-            auth_log: Vec::new(),
+            ..hy_api::node::TrafficBatch::new(
+                "inst",
+                1,
+                [("alice".to_owned(), Traffic { tx, rx: tx * 2 })].into(),
+            )
         };
         node.report(server, &batch).await.unwrap();
     }

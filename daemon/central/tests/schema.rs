@@ -36,14 +36,11 @@ async fn a_schema_v1_database_is_upgraded_with_its_data() {
         .unwrap()
         .unwrap();
     assert_eq!(list.users.len(), 2);
-    let batch = TrafficBatch {
-        seq: 1,
-        instance: "a".into(),
-        users: [("bob".to_owned(), Traffic { tx: 1, rx: 1 })].into(),
-        agent_version: None,
-        seen: Default::default(),
-        auth_log: Vec::new(),
-    };
+    let batch = TrafficBatch::new(
+        "a",
+        1,
+        [("bob".to_owned(), Traffic { tx: 1, rx: 1 })].into(),
+    );
     assert!(node.report("x7k9m2p4q8r1w5", &batch).await.unwrap().applied);
     assert!(!node.report("x7k9m2p4q8r1w5", &batch).await.unwrap().applied);
     c.client().unassign("x7k9m2p4q8r1w5", "bob").await.unwrap();
