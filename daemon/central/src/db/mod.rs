@@ -1,4 +1,5 @@
-//! Central's SQLite database: one connection, used only from the blocking pool.
+//! Central's SQLite database: one writer connection and two readers, used only from the
+//! blocking pool.
 //!
 //! PRAGMAs are set here, in code, because they are per-connection and a `journal_mode` change
 //! inside a migration's transaction is silently ignored. Repository functions in the submodules
@@ -14,7 +15,7 @@ pub mod traffic;
 pub mod users;
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 use std::time::Duration;
 
 use rusqlite::Connection;
@@ -60,11 +61,13 @@ struct ListChangeLog {
 #[derive(Debug, Clone)]
 pub struct Db {
     conn: Arc<Mutex<Connection>>,
-    /// A second connection for reads on the nodes' paths (credential checks, list polls, full
-    /// lists). In WAL mode it reads the last committed state while the writer is busy, so a
-    /// node's request is not queued behind a group of traffic reports, nor a report behind a
-    /// 100,000-user list. None for an in-memory database, which has no second connection.
-    reader: Option<Arc<Mutex<Connection>>>,
+    /// Connections for reads on the nodes' paths (credential checks, list polls, full lists).
+    /// In WAL mode they read the last committed state while the writer is busy, so a node's
+    /// request is not queued behind a group of traffic reports, nor a report behind a
+    /// 100,000-user list. Two, so a full list can be read in halves on both cores, and a
+    /// credential check need not wait for a list. Empty for an in-memory database, which has
+    /// no second connection.
+    readers: Arc<[Mutex<Connection>]>,
     users: directory::UserDirectory,
     pending: Arc<Mutex<ListChangeLog>>,
     changes: ListChanges,
@@ -88,12 +91,15 @@ impl Db {
             )));
         }
         let mut db = Self::setup(conn)?;
-        // Opened after the migrations, so it never sees an older schema.
-        let reader = Connection::open(path)?;
-        reader.pragma_update(None, "query_only", true)?;
-        reader.pragma_update(None, "cache_size", -16_384)?;
-        reader.busy_timeout(Duration::from_secs(5))?;
-        db.reader = Some(Arc::new(Mutex::new(reader)));
+        // Opened after the migrations, so they never see an older schema.
+        let reader = || -> Result<_, DbError> {
+            let reader = Connection::open(path)?;
+            reader.pragma_update(None, "query_only", true)?;
+            reader.pragma_update(None, "cache_size", -16_384)?;
+            reader.busy_timeout(Duration::from_secs(5))?;
+            Ok(Mutex::new(reader))
+        };
+        db.readers = Arc::new([reader()?, reader()?]);
         Ok(db)
     }
 
@@ -153,7 +159,7 @@ impl Db {
         }));
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
-            reader: None,
+            readers: Arc::new([]),
             users,
             pending,
             changes: ListChanges::default(),
@@ -181,19 +187,60 @@ impl Db {
         tokio::task::spawn_blocking(move || db.call_blocking(f)).await?
     }
 
-    /// Runs the read-only `f` on the blocking pool, on the reader connection: it sees what was
+    /// Runs the read-only `f` on the blocking pool, on a reader connection: it sees what was
     /// last committed and never waits for a write in progress. A write from `f` fails.
     pub async fn read<T, F>(&self, f: F) -> Result<T, DbError>
     where
         F: FnOnce(&Connection) -> Result<T, DbError> + Send + 'static,
         T: Send + 'static,
     {
-        let Some(reader) = self.reader.clone() else {
-            return self.call(move |c| f(c)).await;
-        };
+        self.read_on(false, move |c, _| f(c)).await
+    }
+
+    /// [`Db::read`], also handing `f` a second reader connection if one is free at that moment
+    /// (never waiting for one, so two such reads cannot hold one each and wait for the other).
+    /// A spare is `&mut` so that `f` may move it to a thread of its own.
+    pub async fn read_with_spare<T, F>(&self, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&Connection, Option<&mut Connection>) -> Result<T, DbError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.read_on(true, f).await
+    }
+
+    async fn read_on<T, F>(&self, want_spare: bool, f: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&Connection, Option<&mut Connection>) -> Result<T, DbError> + Send + 'static,
+        T: Send + 'static,
+    {
+        if self.readers.is_empty() {
+            return self.call(move |c| f(c, None)).await;
+        }
+        let readers = Arc::clone(&self.readers);
         tokio::task::spawn_blocking(move || {
-            let conn = reader.lock().unwrap_or_else(|p| p.into_inner());
-            f(&conn)
+            fn free(r: &Mutex<Connection>) -> Option<MutexGuard<'_, Connection>> {
+                match r.try_lock() {
+                    Ok(guard) => Some(guard),
+                    Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+                    Err(TryLockError::WouldBlock) => None,
+                }
+            }
+            // Nothing free: queue on the first, which a long list holds no longer than the
+            // other (each builds one half).
+            let (main, conn) = readers
+                .iter()
+                .enumerate()
+                .find_map(|(i, r)| Some((i, free(r)?)))
+                .unwrap_or_else(|| (0, readers[0].lock().unwrap_or_else(|p| p.into_inner())));
+            let mut spare = want_spare
+                .then(|| {
+                    readers
+                        .iter()
+                        .enumerate()
+                        .find_map(|(i, r)| if i == main { None } else { free(r) })
+                })
+                .flatten();
+            f(&conn, spare.as_deref_mut())
         })
         .await?
     }
@@ -304,5 +351,53 @@ mod tests {
         finish.send(()).unwrap();
         held.await.unwrap().unwrap();
         assert_eq!(db.read(count).await.unwrap(), 0, "the writer's commit");
+    }
+
+    #[tokio::test]
+    async fn a_spare_reader_is_lent_only_when_free() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("c.db")).unwrap();
+        let spare_is_readonly = db
+            .read_with_spare(|_, spare| {
+                let spare = spare.expect("both readers are free");
+                Ok(spare.execute("DELETE FROM meta", []).is_err())
+            })
+            .await
+            .unwrap();
+        assert!(spare_is_readonly);
+        // One reader held by a long read: the next read gets the other and no spare, at once.
+        let (started, wait_started) = std::sync::mpsc::channel();
+        let (finish, until_finished) = std::sync::mpsc::channel::<()>();
+        let reader = db.clone();
+        let long = tokio::spawn(async move {
+            reader
+                .read(move |_| {
+                    started.send(()).unwrap();
+                    until_finished.recv().unwrap();
+                    Ok(())
+                })
+                .await
+        });
+        tokio::task::spawn_blocking(move || wait_started.recv().unwrap())
+            .await
+            .unwrap();
+        // A plain read must not have taken the other reader as a spare, or this would wait.
+        let spare = tokio::time::timeout(
+            Duration::from_secs(30),
+            db.read_with_spare(|_, spare| Ok(spare.is_some())),
+        )
+        .await
+        .expect("a reader was free")
+        .unwrap();
+        assert!(!spare, "the only other reader is busy");
+        finish.send(()).unwrap();
+        long.await.unwrap().unwrap();
+        // In memory there is no reader at all: reads run on the writer, without a spare.
+        let memory = Db::open_in_memory().unwrap();
+        let spare = memory
+            .read_with_spare(|_, spare| Ok(spare.is_some()))
+            .await
+            .unwrap();
+        assert!(!spare);
     }
 }

@@ -155,9 +155,10 @@ async fn node_list(
     let db = s.db.clone();
     let reading = tokio::spawn(async move {
         let read = db
-            .read(move |c| {
+            .read_with_spare(move |c, spare| {
                 servers::node_list_json(
                     c,
+                    spare,
                     pk,
                     now,
                     |rev| {
