@@ -16,6 +16,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use clap::Parser;
+use clap::builder::PossibleValuesParser;
 use hy_api::Traffic;
 use hy_api::client::{Client, ClientConfig};
 use hy_api::node::TrafficBatch;
@@ -356,38 +358,42 @@ fn machine() -> String {
     format!("{cores} cores ({model}), {mem_gib:.0} GiB RAM, shared")
 }
 
+/// Benchmarks of hyctl's daemons on loopback, each figure beside its goal. Usually run as
+/// `scripts/bench.sh`, which builds release binaries first.
+#[derive(Parser)]
+#[command(name = "hy-bench")]
+struct Args {
+    /// The release `hyctl` binary to measure.
+    #[arg(required_unless_present = "serve_baseline")]
+    hyctl: Option<PathBuf>,
+    /// Smaller sizes (20,000 users, 100 nodes, 3 runs): a couple of minutes.
+    #[arg(long)]
+    quick: bool,
+    /// Only these scenarios (comma-separated); results are printed, not written to --out.
+    #[arg(long, value_delimiter = ',', value_parser = PossibleValuesParser::new(SCENARIOS))]
+    only: Option<Vec<String>>,
+    /// Write the results, with the machine's description, to this file. Its text from
+    /// "## How to read this" on is kept.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Serve the baseline handler (the auth scenario starts this binary so).
+    #[arg(long, hide = true)]
+    serve_baseline: bool,
+}
+
 #[tokio::main(flavor = "multi_thread")]
 async fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().collect();
-    if args.get(1).map(String::as_str) == Some("--serve-baseline") {
+    let Args {
+        hyctl,
+        quick,
+        only,
+        out,
+        serve_baseline: baseline,
+    } = Args::parse();
+    if baseline {
         return serve_baseline().await;
     }
-    let bin = PathBuf::from(args.get(1).context(
-        "usage: hy-bench PATH/TO/hyctl [--quick] [--only SCENARIO,...] [--out BENCHMARKS.md]",
-    )?);
-    let quick = args.iter().any(|a| a == "--quick");
-    let out = args
-        .iter()
-        .position(|a| a == "--out")
-        .and_then(|i| args.get(i + 1))
-        .map(PathBuf::from);
-    let only: Option<Vec<String>> = args
-        .iter()
-        .position(|a| a == "--only")
-        .map(|i| {
-            args.get(i + 1)
-                .map(|v| v.split(',').map(str::to_owned).collect())
-                .context("--only takes a comma-separated list of scenarios")
-        })
-        .transpose()?;
-    if let Some(names) = &only
-        && let Some(bad) = names.iter().find(|n| !SCENARIOS.contains(&n.as_str()))
-    {
-        bail!(
-            "unknown scenario {bad:?}; scenarios are {}",
-            SCENARIOS.join(", ")
-        );
-    }
+    let bin = hyctl.context("the path of a release hyctl binary is required")?;
     let want = |name: &str| only.as_ref().is_none_or(|o| o.iter().any(|n| n == name));
     // A partial run must not replace the full results.
     let out = if only.is_some() {
