@@ -763,13 +763,14 @@ async fn main() -> Result<()> {
                 db,
                 rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
             )?;
+            // Pages in use: free pages left by the hour shift below are not growth.
             Ok(c.query_row(
-                "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+                "SELECT (page_count - freelist_count) * page_size
+                 FROM pragma_page_count(), pragma_freelist_count(), pragma_page_size()",
                 [],
                 |r| r.get(0),
             )?)
         };
-        let before = page_bytes(&db)?;
         // Each node's active users are spread over the whole user table (stride 97), as on a
         // real fleet, not the same few pages for every node.
         let report_of = |node: usize| -> std::collections::BTreeMap<String, Traffic> {
@@ -785,10 +786,26 @@ async fn main() -> Result<()> {
                 })
                 .collect()
         };
-        // Round 1 is the first report of an hour (every row new: lifetime pair and hourly
-        // bucket); round 2 is the next interval (the same rows updated), the steady state.
+        // Round 1 is a new node's first report (every row new: lifetime pair and hourly
+        // bucket); round 2 the first report of an hour (new buckets only); round 3 the next
+        // interval (the same rows updated), the steady state: 359 of 360 reports an hour.
         let mut growth = 0.0;
-        for (seq, what) in [(1, "first of the hour"), (2, "next interval")] {
+        for (seq, what) in [
+            (1, "new node's first"),
+            (2, "first of an hour"),
+            (3, "next interval"),
+        ] {
+            if seq == 2 {
+                // An hour boundary without waiting for one: the buckets written so far become
+                // the last hour's, as the clock would have made them. Written beside central
+                // (SQLite locks make that safe; central caches nothing of this table) and
+                // checkpointed, so the round does not pay for this rewrite.
+                let c = rusqlite::Connection::open(&db)?;
+                c.busy_timeout(Duration::from_secs(60))?;
+                c.execute("UPDATE traffic_hourly SET hour = hour - 1", [])?;
+                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            }
+            let before = page_bytes(&db)?;
             // Built before the clock starts: on a real fleet the nodes do this, not central's
             // machine.
             let batches: Vec<TrafficBatch> = (0..nodes)
@@ -844,7 +861,7 @@ async fn main() -> Result<()> {
                 "-",
                 None,
             );
-            if seq == 1 {
+            if seq == 2 {
                 growth = (page_bytes(&db)? - before) as f64;
             }
         }
