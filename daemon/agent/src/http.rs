@@ -34,7 +34,7 @@ pub struct AgentHttp {
     /// Admissions to report to central.
     pub seen: Seen,
     /// Every decision, for central's auth log.
-    pub log: std::sync::Arc<crate::authlog::AuthLog>,
+    pub log: Arc<crate::authlog::AuthLog>,
     /// Oldest list confirmation `/readyz` accepts.
     pub ready_max_list_age: std::time::Duration,
     /// Metrics.
@@ -69,7 +69,9 @@ pub fn router(state: AgentHttp, auth_path: Option<&str>) -> Router {
     if let Some(path) = auth_path {
         router = router.route(&format!("/{path}"), post(auth));
     }
-    router.with_state(state)
+    // One Arc, not the struct: axum clones the state for every request, and this one holds
+    // a dozen reference-counted handles and a String.
+    router.with_state(Arc::new(state))
 }
 
 fn json(status: StatusCode, body: Vec<u8>) -> Response {
@@ -81,7 +83,7 @@ fn json(status: StatusCode, body: Vec<u8>) -> Response {
     resp
 }
 
-async fn auth(State(s): State<AgentHttp>, body: Bytes) -> Response {
+async fn auth(State(s): State<Arc<AgentHttp>>, body: Bytes) -> Response {
     let started = std::time::Instant::now();
     let (resp, outcome) = decide(&s, &body).await;
     s.metrics.count_auth(outcome);
@@ -190,7 +192,7 @@ fn elsewhere(s: &AgentHttp, id: &str) -> u64 {
 }
 
 /// Prometheus metrics. Unauthenticated: the agent listens on loopback, like Hysteria's own API.
-async fn metrics(State(s): State<AgentHttp>) -> Response {
+async fn metrics(State(s): State<Arc<AgentHttp>>) -> Response {
     let text = s.metrics.encode(&s.status.snapshot());
     let mut resp = text.into_response();
     resp.headers_mut().insert(
@@ -200,7 +202,7 @@ async fn metrics(State(s): State<AgentHttp>) -> Response {
     resp
 }
 
-async fn ready(State(s): State<AgentHttp>) -> (StatusCode, Json<serde_json::Value>) {
+async fn ready(State(s): State<Arc<AgentHttp>>) -> (StatusCode, Json<serde_json::Value>) {
     match not_ready(&s) {
         None => (StatusCode::OK, Json(serde_json::json!({ "ready": true }))),
         Some(reason) => (
@@ -210,7 +212,7 @@ async fn ready(State(s): State<AgentHttp>) -> (StatusCode, Json<serde_json::Valu
     }
 }
 
-async fn health(State(s): State<AgentHttp>) -> Json<serde_json::Value> {
+async fn health(State(s): State<Arc<AgentHttp>>) -> Json<serde_json::Value> {
     let st = s.status.snapshot();
     let now = jiff::Timestamp::now();
     let age = st.list.confirmed_at.map(|t| (now - t).get_seconds());
