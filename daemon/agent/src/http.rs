@@ -87,7 +87,9 @@ async fn auth(State(s): State<Arc<AgentHttp>>, body: Bytes) -> Response {
     let started = std::time::Instant::now();
     let (resp, outcome) = decide(&s, &body).await;
     s.metrics.count_auth(outcome);
-    s.metrics.auth_seconds.observe(started.elapsed());
+    s.metrics
+        .auth_seconds
+        .observe(started.elapsed().as_secs_f64());
     resp
 }
 

@@ -4,15 +4,12 @@
 //! the agent's status at scrape time. No per-user series.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use prometheus_client::encoding::EncodeLabelSet;
-use prometheus_client::encoding::{EncodeMetric, MetricEncoder, NoLabelSet};
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
-use prometheus_client::metrics::histogram::exponential_buckets;
-use prometheus_client::metrics::{MetricType, TypedMetric};
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
 use crate::status::Status;
@@ -34,7 +31,7 @@ pub struct Metrics {
     /// The per-outcome counters, resolved once: the hot path must not allocate a label.
     auth_by_outcome: Arc<Vec<(&'static str, Counter)>>,
     /// Auth handling time, in seconds.
-    pub auth_seconds: Latency,
+    pub auth_seconds: Histogram,
     /// Reports central did not acknowledge.
     pub report_failures: Counter,
     /// Kicks sent to Hysteria.
@@ -55,7 +52,7 @@ impl Default for Metrics {
             registry: Arc::default(),
             auth: Family::default(),
             auth_by_outcome: Arc::default(),
-            auth_seconds: Latency::new(exponential_buckets(0.000_01, 2.0, 16)),
+            auth_seconds: Histogram::new(exponential_buckets(0.000_01, 2.0, 16)),
             report_failures: Counter::default(),
             kicks: Counter::default(),
             list_users: Gauge::default(),
@@ -180,118 +177,5 @@ impl Metrics {
         let mut out = String::new();
         let _ = prometheus_client::encoding::text::encode(&mut out, &self.registry);
         out
-    }
-}
-
-/// A histogram of durations observed without a lock. prometheus-client's `Histogram` takes a
-/// write lock for every observation, and the auth hot path observes one per request from every
-/// worker thread at once; here each observation is two relaxed atomic additions.
-#[derive(Debug, Clone)]
-pub struct Latency(Arc<LatencyInner>);
-
-#[derive(Debug)]
-struct LatencyInner {
-    /// Upper bounds in seconds, ascending; the last bucket (no bound) is +Inf.
-    bounds: Vec<f64>,
-    buckets: Vec<AtomicU64>,
-    sum_nanos: AtomicU64,
-}
-
-impl Latency {
-    /// Buckets with these upper bounds (seconds), plus +Inf.
-    pub fn new(bounds: impl IntoIterator<Item = f64>) -> Self {
-        let bounds: Vec<f64> = bounds.into_iter().collect();
-        let buckets = (0..=bounds.len()).map(|_| AtomicU64::new(0)).collect();
-        Self(Arc::new(LatencyInner {
-            bounds,
-            buckets,
-            sum_nanos: AtomicU64::new(0),
-        }))
-    }
-
-    /// Counts one duration.
-    pub fn observe(&self, took: std::time::Duration) {
-        let inner = &*self.0;
-        let secs = took.as_secs_f64();
-        let i = inner.bounds.partition_point(|&b| b < secs);
-        inner.buckets[i].fetch_add(1, Ordering::Relaxed);
-        let nanos = u64::try_from(took.as_nanos()).unwrap_or(u64::MAX);
-        inner.sum_nanos.fetch_add(nanos, Ordering::Relaxed);
-    }
-}
-
-impl TypedMetric for Latency {
-    const TYPE: MetricType = MetricType::Histogram;
-}
-
-impl EncodeMetric for Latency {
-    fn encode(&self, mut encoder: MetricEncoder) -> Result<(), std::fmt::Error> {
-        let inner = &*self.0;
-        // Per-bucket counts, as prometheus-client's own histogram hands them to the encoder
-        // (which accumulates them), the last under f64::MAX as its +Inf.
-        let buckets: Vec<(f64, u64)> = inner
-            .bounds
-            .iter()
-            .copied()
-            .chain(std::iter::once(f64::MAX))
-            .zip(&inner.buckets)
-            .map(|(bound, n)| (bound, n.load(Ordering::Relaxed)))
-            .collect();
-        // The count is the buckets' total, so it always agrees with them.
-        let count = buckets.iter().map(|(_, n)| n).sum();
-        let sum = inner.sum_nanos.load(Ordering::Relaxed) as f64 / 1e9;
-        encoder.encode_histogram::<NoLabelSet>(sum, count, &buckets, None)
-    }
-
-    fn metric_type(&self) -> MetricType {
-        Self::TYPE
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::time::Duration;
-
-    use super::*;
-
-    #[test]
-    fn latency_encodes_as_a_cumulative_histogram() {
-        let metrics = Metrics::default();
-        for micros in [5, 15, 15, 1_000_000] {
-            metrics.auth_seconds.observe(Duration::from_micros(micros));
-        }
-        let text = metrics.encode(&crate::status::SharedStatus::default().snapshot());
-        let line = |name: &str| {
-            text.lines()
-                .find(|l| l.starts_with(name))
-                .unwrap_or_else(|| panic!("no {name} in\n{text}"))
-                .rsplit_once(' ')
-                .unwrap()
-                .1
-                .to_owned()
-        };
-        assert!(
-            text.contains("# TYPE hyctl_agent_auth_duration_seconds histogram"),
-            "{text}"
-        );
-        assert_eq!(line("hyctl_agent_auth_duration_seconds_count"), "4");
-        assert_eq!(line("hyctl_agent_auth_duration_seconds_sum"), "1.000035");
-        // 10 µs holds one, 20 µs all three short ones; one second is over every bound.
-        assert_eq!(
-            line("hyctl_agent_auth_duration_seconds_bucket{le=\"0.00001\"}"),
-            "1"
-        );
-        assert_eq!(
-            line("hyctl_agent_auth_duration_seconds_bucket{le=\"0.00002\"}"),
-            "3"
-        );
-        assert_eq!(
-            line("hyctl_agent_auth_duration_seconds_bucket{le=\"0.32768\"}"),
-            "3"
-        );
-        assert_eq!(
-            line("hyctl_agent_auth_duration_seconds_bucket{le=\"+Inf\"}"),
-            "4"
-        );
     }
 }
