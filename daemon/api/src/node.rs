@@ -125,54 +125,13 @@ pub struct ReportAck {
 /// is not an object with such a `seq`, malformed JSON included, is not a batch, and the parse
 /// that follows names the problem.
 pub fn is_batch(body: &[u8]) -> bool {
+    // Other fields are skipped unread; a `seq` that is not a number fails the parse.
     #[derive(Deserialize)]
     struct Shape {
-        seq: Option<IsNumber>,
+        #[expect(dead_code, reason = "only whether it parses as a number matters")]
+        seq: serde_json::Number,
     }
-    serde_json::from_slice::<Shape>(body).is_ok_and(|s| s.seq.is_some_and(|n| n.0))
-}
-
-/// Whether a value is a number; any other value is skipped, not kept.
-struct IsNumber(bool);
-
-impl<'de> Deserialize<'de> for IsNumber {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = IsNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<IsNumber, E> {
-                Ok(IsNumber(true))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<IsNumber, E> {
-                Ok(IsNumber(true))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<IsNumber, E> {
-                Ok(IsNumber(true))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<IsNumber, E> {
-                Ok(IsNumber(false))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<IsNumber, E> {
-                Ok(IsNumber(false))
-            }
-            fn visit_unit<E>(self) -> Result<IsNumber, E> {
-                Ok(IsNumber(false))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<IsNumber, A::Error> {
-                while a.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(IsNumber(false))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<IsNumber, A::Error> {
-                while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(IsNumber(false))
-            }
-        }
-        d.deserialize_any(V)
-    }
+    serde_json::from_slice::<Shape>(body).is_ok()
 }
 
 #[cfg(test)]
