@@ -102,8 +102,9 @@ fn digest_hash(digest: &[u8; 32]) -> u64 {
 }
 
 impl Table {
-    /// Parses central's list JSON (a [`hy_api::node::NodeList`]) straight into a table, one user at a time:
-    /// at 100,000 users the intermediate list would cost more memory than the table itself.
+    /// Parses central's list JSON (a [`hy_api::node::NodeList`]) straight into a table, one
+    /// user at a time: at 100,000 users the intermediate list would cost more memory than the
+    /// table itself.
     /// Malformed entries are skipped and counted (the second value).
     pub fn from_json(json: &[u8]) -> Result<(Self, usize), serde_json::Error> {
         let mut de = serde_json::Deserializer::from_slice(json);
@@ -232,8 +233,8 @@ impl Table {
     }
 }
 
-/// Deserialises a [`hy_api::node::NodeList`] object into a [`Table`] (and the count of skipped entries)
-/// without building the list.
+/// Deserialises a [`hy_api::node::NodeList`] object into a [`Table`] (and the count of skipped
+/// entries) without building the list.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ListSeed;
 
