@@ -437,7 +437,6 @@ async fn main() -> Result<()> {
         timeout: Duration::from_secs(600),
         ..ClientConfig::new(&url)
     })?;
-    let id = user_id;
     let started = Instant::now();
     create_users(&api, 0..users).await?;
     let server = server_with_users(&api, users).await?;
@@ -777,7 +776,7 @@ async fn main() -> Result<()> {
             (0..per_report)
                 .map(|i| {
                     (
-                        id((node * per_report + i * 97) % users),
+                        user_id((node * per_report + i * 97) % users),
                         Traffic {
                             tx: 1000 + i as u64,
                             rx: 5000,
