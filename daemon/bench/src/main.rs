@@ -802,6 +802,10 @@ async fn main() -> Result<()> {
                 let c = rusqlite::Connection::open(&db)?;
                 c.busy_timeout(Duration::from_secs(60))?;
                 c.execute("UPDATE traffic_hourly SET hour = hour - 1", [])?;
+                c.execute(
+                    "UPDATE history_rollup SET closed_before = closed_before - 1",
+                    [],
+                )?;
                 c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
             }
             let before = page_bytes(&db)?;
@@ -864,6 +868,31 @@ async fn main() -> Result<()> {
                 growth = (page_bytes(&db)? - before) as f64;
             }
         }
+        // Closing the last hour (its buckets join the per-user index), as central's scheduler
+        // does two minutes into the next; here through a second connection to the same file.
+        let before = page_bytes(&db)?;
+        let closer = hy_central::db::Db::open(&db)?;
+        let current_hour = jiff::Timestamp::now().as_second().div_euclid(3600);
+        let t = Instant::now();
+        let closed = hy_central::schedule::close_past_hours(&closer, current_hour).await?;
+        let secs = t.elapsed().as_secs_f64();
+        drop(closer);
+        growth += (page_bytes(&db)? - before) as f64;
+        row(
+            &mut rows,
+            "ingest",
+            &format!(
+                "closing an hour of {} buckets: total / longest transaction",
+                closed.buckets
+            ),
+            format!(
+                "{secs:.1} s / {:.0} ms ({} transactions)",
+                closed.longest.as_secs_f64() * 1000.0,
+                closed.transactions
+            ),
+            "-",
+            None,
+        );
         let per_day = growth * 24.0 * 1000.0 / nodes as f64 / 1048576.0;
         row(
             &mut rows,

@@ -30,7 +30,7 @@ impl Clock for SystemClock {
         Box::pin(async move {
             // Re-check at least hourly: wall-clock jumps (NTP, suspend) are not tokio's concern.
             loop {
-                let left = (at - Timestamp::now()).get_milliseconds();
+                let left = millis_until(at, Timestamp::now());
                 if left <= 0 {
                     return;
                 }
@@ -39,6 +39,21 @@ impl Clock for SystemClock {
             }
         })
     }
+}
+
+/// Whole milliseconds from `now` to `at`, rounded up so a wait never ends early.
+///
+/// Not `(at - now).get_milliseconds()`: that is only the milliseconds field of a span that
+/// keeps whole seconds in another, so a wait of an hour ended within a second or two.
+fn millis_until(at: Timestamp, now: Timestamp) -> i64 {
+    let left = at.duration_since(now);
+    let ms = left.as_millis();
+    let rounded_up = if left.subsec_nanos() % 1_000_000 > 0 {
+        ms + 1
+    } else {
+        ms
+    };
+    rounded_up.clamp(i64::MIN.into(), i64::MAX.into()) as i64
 }
 
 /// A clock that only moves when told to, for tests.
@@ -73,5 +88,20 @@ impl Clock for ManualClock {
         Box::pin(async move {
             let _ = rx.wait_for(|now| *now >= at).await;
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wait_lasts_until_its_moment_not_to_the_next_whole_second() {
+        let now: Timestamp = "2030-01-01T00:00:00.7Z".parse().unwrap();
+        let at = |s: &str| -> Timestamp { s.parse().unwrap() };
+        assert_eq!(millis_until(at("2030-01-01T01:00:00.7Z"), now), 3_600_000);
+        assert_eq!(millis_until(at("2030-01-01T00:00:05.7002Z"), now), 5_001);
+        assert_eq!(millis_until(at("2030-01-01T00:00:00.7Z"), now), 0);
+        assert!(millis_until(at("2029-12-31T23:59:59Z"), now) < 0);
     }
 }

@@ -66,6 +66,11 @@ pub async fn run(
         config.log_days,
         shutdown.clone(),
     ));
+    tasks.spawn(schedule::close_history(
+        db.clone(),
+        Arc::clone(&state.clock),
+        shutdown.clone(),
+    ));
     tasks.close();
     let app = http::router(state);
     let addr = listener.local_addr()?;

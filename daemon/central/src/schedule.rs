@@ -108,3 +108,91 @@ pub async fn run(
         }
     }
 }
+
+/// How long after an hour ends its buckets are closed: past the burst of every node's first
+/// report of the new hour, so the two do not compete for the writer.
+const CLOSE_DELAY: i64 = 120;
+
+/// Closes each past hour's history buckets (adds them to the per-user index; see
+/// `db::traffic::close_users`), `CLOSE_DELAY` after the hour ends, until shutdown.
+pub async fn close_history(db: Db, clock: Arc<dyn Clock>, shutdown: CancellationToken) {
+    loop {
+        let now = clock.now().as_second();
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            closed = close_past_hours(&db, now.div_euclid(3600)) => match closed {
+                Ok(Closed { buckets: 0, .. }) => {}
+                Ok(Closed { buckets, transactions, longest }) => tracing::info!(
+                    buckets,
+                    transactions,
+                    longest_ms = longest.as_millis() as u64,
+                    "closed past hours of traffic history"
+                ),
+                Err(err) => tracing::error!(error = %err, "could not close past hours of history"),
+            },
+        }
+        let next = (now.div_euclid(3600) + 1) * 3600 + CLOSE_DELAY;
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            () = clock.sleep_until(ts(next)) => {}
+        }
+    }
+}
+
+/// What [`close_past_hours`] did.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Closed {
+    /// Buckets closed.
+    pub buckets: usize,
+    /// Write transactions it took.
+    pub transactions: usize,
+    /// The longest of them: how long a report or an admin change may have waited for one.
+    pub longest: std::time::Duration,
+}
+
+/// Closes every hour before `current_hour`, a range of users per transaction.
+///
+/// The ranges adapt to take ~100 ms each: short enough that a report or an admin change queued
+/// behind one waits no longer than that, long enough that an hour of a large fleet closes in a
+/// few dozen transactions.
+pub async fn close_past_hours(db: &Db, current_hour: i64) -> Result<Closed, DbError> {
+    use crate::db::traffic;
+    let mut done = Closed::default();
+    let mut span: i64 = 4096;
+    while let Some((hour, servers)) = db
+        .call(move |c| traffic::next_to_close(c, current_hour))
+        .await?
+    {
+        let servers = Arc::new(servers);
+        let last_user: i64 = db
+            .call(|c| Ok(c.query_row("SELECT COALESCE(MAX(pk), 0) FROM users", [], |r| r.get(0))?))
+            .await?;
+        // The first range is open below and the last above, so every bucket is in one.
+        let mut start = i64::MIN;
+        while start <= last_user {
+            let end = match start.max(0).saturating_add(span) {
+                end if end > last_user => i64::MAX,
+                end => end,
+            };
+            let servers = Arc::clone(&servers);
+            let began = std::time::Instant::now();
+            done.buckets += db
+                .call(move |c| traffic::close_users(c, hour, &servers, start..end))
+                .await?;
+            let took = began.elapsed();
+            done.transactions += 1;
+            done.longest = done.longest.max(took);
+            span = match took.as_millis() {
+                0..50 => span.saturating_mul(2),
+                50..200 => span,
+                _ => (span / 2).max(1),
+            };
+            start = end;
+        }
+        let began = std::time::Instant::now();
+        db.call(move |c| traffic::finish_closing(c, hour)).await?;
+        done.transactions += 1;
+        done.longest = done.longest.max(began.elapsed());
+    }
+    Ok(done)
+}

@@ -115,7 +115,9 @@ mod tests {
             }
             assert_eq!(dir.lookup(c, "alice")?.unwrap().data_limit, 500);
             assert_eq!(dir.lookup(c, "bob")?, None);
-            users::delete(c, "alice")?;
+            let tx = c.transaction()?;
+            users::delete(&tx, "alice")?;
+            tx.commit()?;
             assert_eq!(dir.lookup(c, "alice")?, None);
             // A new user with the same id is a new row.
             users::insert(c, "alice", "secret-alice-2", &Default::default(), 4)?;

@@ -46,6 +46,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_quota_crossing_in_code",
         include_str!("../../migrations/0010_quota_crossing_in_code.sql"),
     ),
+    (
+        "0011_history_rollup",
+        include_str!("../../migrations/0011_history_rollup.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -119,22 +123,40 @@ mod tests {
         )
         .unwrap();
         apply(&mut conn).unwrap();
-        let sums = |sql: &str| -> (i64, i64, i64) {
+        let sums = |conn: &Connection, sql: &str| -> (i64, i64, i64) {
             conn.query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .unwrap()
         };
         assert_eq!(
-            sums("SELECT COUNT(*), SUM(tx), SUM(rx) FROM traffic"),
+            sums(&conn, "SELECT COUNT(*), SUM(tx), SUM(rx) FROM traffic"),
             (2, 11, 22)
         );
         assert_eq!(
-            sums("SELECT COUNT(*), SUM(tx), SUM(rx) FROM traffic_hourly WHERE user_pk = 1"),
+            sums(
+                &conn,
+                "SELECT COUNT(*), SUM(tx), SUM(rx) FROM traffic_hourly WHERE user_pk = 1"
+            ),
             (2, 10, 20)
         );
-        // Deleting a user still takes its rows along.
-        conn.execute("DELETE FROM users WHERE pk = 1", []).unwrap();
+        // Every bucket from before the upgrade is closed, and a deleted user takes its rows
+        // along (by hand since 0011, no longer by cascade).
         assert_eq!(
-            sums("SELECT COUNT(*), SUM(tx), SUM(rx) FROM traffic_hourly"),
+            sums(
+                &conn,
+                "SELECT COUNT(*), MIN(closed), MAX(closed) FROM traffic_hourly"
+            ),
+            (3, 1, 1)
+        );
+        assert_eq!(super::super::traffic::closed_before(&conn).unwrap(), 102);
+        rusqlite::vtab::array::load_module(&conn).unwrap();
+        let tx = conn.transaction().unwrap();
+        super::super::users::delete(&tx, "a").unwrap();
+        tx.commit().unwrap();
+        assert_eq!(
+            sums(
+                &conn,
+                "SELECT COUNT(*), SUM(tx), SUM(rx) FROM traffic_hourly"
+            ),
             (1, 1, 2)
         );
     }

@@ -121,6 +121,7 @@ impl Db {
         conn.pragma_update(None, "wal_autocheckpoint", 8_192)?;
         conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        rusqlite::vtab::array::load_module(&conn)?;
         migrations::apply(&mut conn)?;
 
         // Changed lists are noted as rows change, and become news only when their transaction

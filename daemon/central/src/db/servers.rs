@@ -618,7 +618,9 @@ mod tests {
             let r2 = rev(c, pk);
             assert!(r2 > r1);
             // Deleting a user removes its assignment by cascade, which must bump too.
-            users::delete(c, "alice")?;
+            let tx = c.transaction()?;
+            users::delete(&tx, "alice")?;
+            tx.commit()?;
             assert!(rev(c, pk) > r2);
             let (_, users) = node_users(c, pk, 2)?.unwrap();
             assert_eq!(users.len(), 1);

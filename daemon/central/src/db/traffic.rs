@@ -1,11 +1,13 @@
 //! The `traffic` table (totals per user and server) and applying nodes' reports to it.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use hy_api::Traffic;
 use hy_api::node::ReportAck;
 use hy_api::traffic::{HistoryBy, HistoryPoint, ServerTraffic, TrafficByUser};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, named_params, params};
 
 use super::DbError;
 use super::directory::UserDirectory;
@@ -78,52 +80,204 @@ pub fn history(
     let (from, to) = (since.div_euclid(3600), until.div_euclid(3600));
     let step: i64 = if by == HistoryBy::Day { 24 } else { 1 };
     let mut stmt = conn.prepare_cached(&history_sql(by, user_pk.is_some()))?;
-    let rows = stmt
-        .query_map(params![from, to, user_pk, step], |r| {
-            Ok(match by {
-                HistoryBy::Server => HistoryPoint {
-                    start: None,
-                    server_id: r.get(0)?,
-                    server_name: r.get(1)?,
-                    tx: r.get::<_, i64>(2)? as u64,
-                    rx: r.get::<_, i64>(3)? as u64,
-                },
-                _ => HistoryPoint {
-                    start: Some(super::ts(r.get(0)?)),
-                    server_id: None,
-                    server_name: None,
-                    tx: r.get::<_, i64>(1)? as u64,
-                    rx: r.get::<_, i64>(2)? as u64,
-                },
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let point = |r: &rusqlite::Row<'_>| {
+        Ok(match by {
+            HistoryBy::Server => HistoryPoint {
+                start: None,
+                server_id: r.get(0)?,
+                server_name: r.get(1)?,
+                tx: r.get::<_, i64>(2)? as u64,
+                rx: r.get::<_, i64>(3)? as u64,
+            },
+            _ => HistoryPoint {
+                start: Some(super::ts(r.get(0)?)),
+                server_id: None,
+                server_name: None,
+                tx: r.get::<_, i64>(1)? as u64,
+                rx: r.get::<_, i64>(2)? as u64,
+            },
+        })
+    };
+    let rows = match user_pk {
+        Some(user) => {
+            let runs = open_runs(conn, from, to)?;
+            stmt.query_map(
+                named_params! {":from": from, ":to": to, ":step": step, ":user": user,
+                ":runs": runs},
+                point,
+            )?
+            .collect::<Result<_, _>>()?
+        }
+        None => stmt
+            .query_map(
+                named_params! {":from": from, ":to": to, ":step": step},
+                point,
+            )?
+            .collect::<Result<_, _>>()?,
+    };
     Ok(rows)
 }
 
-/// The history query: `?1..?2` hours, `?3` the user (or NULL), `?4` hours per step.
+/// The history query: hours `:from..=:to`, `:step` hours per point.
 ///
-/// Two forms for the user: `?3 IS NULL OR user_pk = ?3` would keep SQLite from using the
-/// per-user index, and one user's history must not scan every user's buckets.
+/// Everyone's history is a range of hours, the start of the key. One user's is their closed
+/// hours through the per-user index plus, in `:runs` (see [`open_runs`]), one lookup per
+/// (hour, server) run of the hours not yet closed: one user's history must not scan every
+/// user's buckets.
 fn history_sql(by: HistoryBy, one_user: bool) -> String {
-    let who = if one_user {
-        "h.user_pk = ?3"
+    let buckets = if one_user {
+        "SELECT hour, server_pk, tx, rx FROM traffic_hourly
+             WHERE closed = 1 AND user_pk = :user AND hour >= :from AND hour <= :to
+         UNION ALL
+         SELECT t.hour, t.server_pk, t.tx, t.rx FROM rarray(:runs) r JOIN traffic_hourly t
+             ON t.hour = r.value >> 32 AND t.server_pk = r.value & 4294967295
+             AND t.user_pk = :user
+             WHERE t.closed = 0"
     } else {
-        "?3 IS NULL"
+        "SELECT hour, server_pk, tx, rx FROM traffic_hourly WHERE hour >= :from AND hour <= :to"
     };
     match by {
         HistoryBy::Hour | HistoryBy::Day => format!(
-            "SELECT (h.hour / ?4) * ?4 * 3600, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
-             WHERE {who} AND h.hour >= ?1 AND h.hour <= ?2
-             GROUP BY h.hour / ?4 ORDER BY 1"
+            "WITH h AS ({buckets})
+             SELECT (h.hour / :step) * :step * 3600, SUM(h.tx), SUM(h.rx) FROM h
+             GROUP BY h.hour / :step ORDER BY 1"
         ),
         HistoryBy::Server => format!(
-            "SELECT s.id, s.name, SUM(h.tx), SUM(h.rx) FROM traffic_hourly h
+            "WITH h AS ({buckets})
+             SELECT s.id, s.name, SUM(h.tx), SUM(h.rx) FROM h
              LEFT JOIN servers s ON s.pk = h.server_pk
-             WHERE {who} AND h.hour >= ?1 AND h.hour <= ?2 AND ?4 > 0
+             WHERE :step > 0
              GROUP BY s.pk ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
         ),
     }
+}
+
+/// The first hour whose buckets may still be open (not yet in the per-user index).
+pub fn closed_before(conn: &Connection) -> Result<i64, DbError> {
+    Ok(conn
+        .prepare_cached("SELECT closed_before FROM history_rollup")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Every (hour, server) run of buckets in the open hours within `from..=to`, each as
+/// `hour << 32 | server_pk`, for `rarray()`.
+///
+/// Found by seeking from one run to the next: a few thousand seeks for a fleet of a thousand
+/// nodes, where scanning the open hours would read every bucket in them.
+fn open_runs(conn: &Connection, from: i64, to: i64) -> Result<Rc<Vec<Value>>, DbError> {
+    let mut next_hour =
+        conn.prepare_cached("SELECT MIN(hour) FROM traffic_hourly WHERE hour >= ?1")?;
+    let mut next_server = conn.prepare_cached(
+        "SELECT MIN(server_pk) FROM traffic_hourly WHERE hour = ?1 AND server_pk > ?2",
+    )?;
+    let mut runs = Vec::new();
+    let mut at = from.max(closed_before(conn)?);
+    while let Some(hour) = next_hour.query_row([at], |r| r.get::<_, Option<i64>>(0))? {
+        if hour > to {
+            break;
+        }
+        let mut after = i64::MIN;
+        while let Some(server) =
+            next_server.query_row([hour, after], |r| r.get::<_, Option<i64>>(0))?
+        {
+            runs.push(Value::Integer(run_key(hour, server)?));
+            after = server;
+        }
+        at = hour + 1;
+    }
+    Ok(Rc::new(runs))
+}
+
+/// `hour << 32 | server_pk`: both are small non-negative integers (hours since 1970 need 20
+/// bits, server keys count servers ever created).
+fn run_key(hour: i64, server_pk: i64) -> Result<i64, DbError> {
+    if !(0..1 << 31).contains(&hour) || !(0..1 << 32).contains(&server_pk) {
+        return Err(DbError::Schema(format!(
+            "history bucket out of range: hour {hour}, server {server_pk}"
+        )));
+    }
+    Ok(hour << 32 | server_pk)
+}
+
+/// Deletes every history bucket of one user, closed and open, inside the caller's
+/// transaction.
+pub fn forget_user(conn: &Connection, user_pk: i64) -> Result<(), DbError> {
+    conn.prepare_cached("DELETE FROM traffic_hourly WHERE closed = 1 AND user_pk = ?1")?
+        .execute([user_pk])?;
+    conn.prepare_cached(FORGET_OPEN)?
+        .execute(params![open_runs(conn, 0, i64::MAX)?, user_pk])?;
+    Ok(())
+}
+
+/// A user's buckets in open hours: `?1` the runs, `?2` the user.
+const FORGET_OPEN: &str = "DELETE FROM traffic_hourly WHERE (hour, server_pk) IN (
+        SELECT value >> 32, value & 4294967295 FROM rarray(?1)) AND user_pk = ?2";
+
+/// The next hour to close before `current_hour`, with the servers that have buckets in it.
+/// `None` once every hour before `current_hour` is closed (then recorded as such).
+pub fn next_to_close(
+    conn: &Connection,
+    current_hour: i64,
+) -> Result<Option<(i64, Vec<i64>)>, DbError> {
+    let runs = open_runs(conn, 0, current_hour - 1)?;
+    let Some(Value::Integer(first)) = runs.first() else {
+        conn.prepare_cached(
+            "UPDATE history_rollup SET closed_before = ?1 WHERE closed_before < ?1",
+        )?
+        .execute([current_hour])?;
+        return Ok(None);
+    };
+    let hour = first >> 32;
+    let servers = runs
+        .iter()
+        .filter_map(|v| match v {
+            Value::Integer(k) if k >> 32 == hour => Some(k & 0xffff_ffff),
+            _ => None,
+        })
+        .collect();
+    Ok(Some((hour, servers)))
+}
+
+/// Closes the buckets of `hour` for users `users` on `servers` in one transaction: adds them
+/// to the per-user index. Returns how many were closed.
+///
+/// A range of users rather than of servers: the index is in user order, so each range writes
+/// a run of neighbouring index pages once, where a range of servers would touch them all.
+pub fn close_users(
+    conn: &mut Connection,
+    hour: i64,
+    servers: &[i64],
+    users: std::ops::Range<i64>,
+) -> Result<usize, DbError> {
+    let tx = conn.transaction()?;
+    let mut closed = 0;
+    {
+        let mut close = tx.prepare_cached(
+            "UPDATE traffic_hourly SET closed = 1
+             WHERE hour = ?1 AND server_pk = ?2 AND user_pk >= ?3 AND user_pk < ?4
+             AND closed = 0",
+        )?;
+        for server in servers {
+            closed += close.execute(params![hour, server, users.start, users.end])?;
+        }
+    }
+    tx.commit()?;
+    Ok(closed)
+}
+
+/// Records that every bucket of `hour` is closed, once [`close_users`] covered all users.
+///
+/// Sweeps the hour first: a report written into it while it was being closed (only a clock
+/// stepped back by over an hour does that) would otherwise stay open behind `closed_before`,
+/// out of sight of both halves of a user's history.
+pub fn finish_closing(conn: &mut Connection, hour: i64) -> Result<(), DbError> {
+    let tx = conn.transaction()?;
+    tx.prepare_cached("UPDATE traffic_hourly SET closed = 1 WHERE hour = ?1 AND closed = 0")?
+        .execute([hour])?;
+    tx.prepare_cached("UPDATE history_rollup SET closed_before = ?1 WHERE closed_before <= ?1")?
+        .execute([hour + 1])?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// Deletes history older than `keep_days` before `now`. Returns the buckets removed.
@@ -205,11 +359,14 @@ pub fn apply_in(
             "UPDATE traffic_hourly SET tx = tx + ?4, rx = rx + ?5
              WHERE hour = ?1 AND server_pk = ?2 AND user_pk = ?3",
         )?;
+        // A bucket goes into the per-user index when its hour is closed, not now (see
+        // `close_users`); only a clock stepped back writes into a closed hour.
         let mut first_of_hour = tx.prepare_cached(
-            "INSERT INTO traffic_hourly (hour, server_pk, user_pk, tx, rx)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO traffic_hourly (hour, server_pk, user_pk, tx, rx, closed)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         let hour = now.div_euclid(3600);
+        let closed = hour < closed_before(tx)?;
         // Quota usage is weighted by the server's multiplier; lifetime traffic stays raw.
         let mut use_quota = tx.prepare_cached(
             "UPDATE quota_usage SET period_used = period_used + ?2 WHERE user_pk = ?1",
@@ -228,9 +385,10 @@ pub fn apply_in(
             if add.execute(pair)? == 0 {
                 first.execute(pair)?;
             }
-            let bucket = params![hour, server_pk, user.pk, bytes_tx, bytes_rx];
-            if hourly.execute(bucket)? == 0 {
-                first_of_hour.execute(bucket)?;
+            if hourly.execute(params![hour, server_pk, user.pk, bytes_tx, bytes_rx])? == 0 {
+                first_of_hour.execute(params![
+                    hour, server_pk, user.pk, bytes_tx, bytes_rx, closed
+                ])?;
             }
             let weighted = (t.total() as f64 * multiplier).round().min(i64::MAX as f64) as i64;
             if weighted <= 0 {
@@ -287,24 +445,165 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_users_history_reads_its_index_and_everyones_reads_a_range_of_hours() {
+    fn one_users_history_reads_its_index_and_runs_and_everyones_reads_a_range_of_hours() {
         let db = Db::open_in_memory().unwrap();
         db.call_blocking(|c| {
             for by in [HistoryBy::Hour, HistoryBy::Day, HistoryBy::Server] {
                 for one_user in [true, false] {
-                    let plan: Vec<String> = c
-                        .prepare(&format!("EXPLAIN QUERY PLAN {}", history_sql(by, one_user)))?
-                        .query_map(params![1, 2, 3, 1], |r| r.get(3))?
-                        .collect::<Result<_, _>>()?;
-                    let plan = plan.join("; ");
-                    let want = if one_user {
-                        "INDEX traffic_hourly_by_user (user_pk=? AND hour>? AND hour<?)"
+                    let sql = format!("EXPLAIN QUERY PLAN {}", history_sql(by, one_user));
+                    let mut stmt = c.prepare(&sql)?;
+                    let plan: Vec<String> = if one_user {
+                        let runs = Rc::new(vec![Value::Integer(run_key(1, 1)?)]);
+                        stmt.query_map(
+                            named_params! {":from": 1, ":to": 2, ":step": 1, ":user": 3,
+                            ":runs": runs},
+                            |r| r.get(3),
+                        )?
+                        .collect::<Result<_, _>>()?
                     } else {
-                        "PRIMARY KEY (hour>? AND hour<?)"
+                        stmt.query_map(named_params! {":from": 1, ":to": 2, ":step": 1}, |r| {
+                            r.get(3)
+                        })?
+                        .collect::<Result<_, _>>()?
                     };
-                    assert!(plan.contains(want), "{by:?} {one_user}: {plan}");
+                    let plan = plan.join("; ");
+                    let want: &[&str] = if one_user {
+                        &[
+                            "INDEX traffic_hourly_by_user (user_pk=? AND hour>? AND hour<?)",
+                            "PRIMARY KEY (hour=? AND server_pk=? AND user_pk=?)",
+                        ]
+                    } else {
+                        &["PRIMARY KEY (hour>? AND hour<?)"]
+                    };
+                    for want in want {
+                        assert!(plan.contains(want), "{by:?} {one_user}: {plan}");
+                    }
+                    assert!(!plan.contains("SCAN t"), "{by:?} {one_user}: {plan}");
                 }
             }
+            let runs = Rc::new(vec![Value::Integer(run_key(1, 1)?)]);
+            let plan: Vec<String> = c
+                .prepare(&format!("EXPLAIN QUERY PLAN {FORGET_OPEN}"))?
+                .query_map(params![runs, 3], |r| r.get(3))?
+                .collect::<Result<_, _>>()?;
+            let plan = plan.join("; ");
+            assert!(
+                plan.contains("PRIMARY KEY (hour=? AND server_pk=? AND user_pk=?)"),
+                "{plan}"
+            );
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    /// A fleet of three servers and three users with buckets in hours 10, 11 and 12, as
+    /// reports at those hours write them.
+    fn three_hours_of_history(c: &mut Connection) -> Result<Vec<i64>, DbError> {
+        let mut servers = vec![];
+        for name in ["server-a", "server-b", "server-c"] {
+            servers.push(servers::ensure(c, name, 1)?.0);
+        }
+        for id in ["alice", "bob", "carol"] {
+            users::insert(c, id, &format!("secret-{id}"), &Default::default(), 1)?;
+        }
+        for hour in 10..13 {
+            for (n, server) in servers.iter().enumerate() {
+                let report = ["alice", "bob", "carol"]
+                    .iter()
+                    .enumerate()
+                    .map(|(u, id)| {
+                        let bytes = (hour * 100 + n as i64 * 10 + u as i64) as u64;
+                        ((*id).to_owned(), Traffic { tx: bytes, rx: 1 })
+                    })
+                    .collect();
+                apply_report(c, *server, None, &report, hour * 3600 + 60)?;
+            }
+        }
+        Ok(servers)
+    }
+
+    fn whole_history(c: &Connection, user: Option<i64>) -> Vec<Vec<HistoryPoint>> {
+        [HistoryBy::Hour, HistoryBy::Day, HistoryBy::Server]
+            .into_iter()
+            .map(|by| history(c, user, 0, 20 * 3600, by).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn closing_hours_range_by_range_changes_no_ones_history() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            let servers = three_hours_of_history(c)?;
+            let people = [
+                None,
+                Some(users::pk(c, "alice")?),
+                Some(users::pk(c, "bob")?),
+            ];
+            let before: Vec<_> = people.iter().map(|u| whole_history(c, *u)).collect();
+            assert_eq!(before[1][0].len(), 3, "{:?}", before[1][0]);
+            assert_eq!(before[1][0][2].tx, 1200 + 1210 + 1220);
+            let closed = |c: &Connection| -> Result<i64, DbError> {
+                Ok(c.query_row(
+                    "SELECT COUNT(*) FROM traffic_hourly WHERE closed = 1",
+                    [],
+                    |r| r.get(0),
+                )?)
+            };
+            assert_eq!(closed(c)?, 0, "reports write open buckets");
+            // Hour 10 half closed (alice only), as when central stops between two ranges.
+            let (hour, on) = next_to_close(c, 12)?.unwrap();
+            assert_eq!((hour, on.clone()), (10, servers.clone()));
+            let alice = people[1].unwrap();
+            assert_eq!(close_users(c, hour, &on, alice..alice + 1)?, 3);
+            let during: Vec<_> = people.iter().map(|u| whole_history(c, *u)).collect();
+            assert_eq!(during, before);
+            close_users(c, hour, &on, i64::MIN..alice)?;
+            close_users(c, hour, &on, alice + 1..i64::MAX)?;
+            finish_closing(c, hour)?;
+            assert_eq!(closed_before(c)?, 11);
+            let (hour, on) = next_to_close(c, 12)?.unwrap();
+            assert_eq!(hour, 11);
+            close_users(c, hour, &on, i64::MIN..i64::MAX)?;
+            finish_closing(c, hour)?;
+            assert_eq!(next_to_close(c, 12)?, None, "hour 12 is the current one");
+            assert_eq!((closed(c)?, closed_before(c)?), (18, 12));
+            let after: Vec<_> = people.iter().map(|u| whole_history(c, *u)).collect();
+            assert_eq!(after, before);
+            // A clock stepped back writes into a closed hour: closed at once, so counted.
+            let report = [("alice".to_owned(), Traffic { tx: 7, rx: 0 })].into();
+            apply_report(c, servers[0], None, &report, 10 * 3600)?;
+            let hours = history(c, Some(alice), 0, 20 * 3600, HistoryBy::Hour)?;
+            assert_eq!(hours[0].tx, before[1][0][0].tx + 7);
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn a_deleted_user_takes_its_closed_and_open_buckets_and_nobody_elses() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            three_hours_of_history(c)?;
+            while let Some((hour, on)) = next_to_close(c, 11)? {
+                close_users(c, hour, &on, i64::MIN..i64::MAX)?;
+                finish_closing(c, hour)?;
+            }
+            let bob = users::pk(c, "bob")?;
+            let bobs = whole_history(c, Some(bob));
+            let tx = c.transaction()?;
+            users::delete(&tx, "alice")?;
+            tx.commit()?;
+            let left: Vec<(i64, i64)> = c
+                .prepare("SELECT user_pk, closed FROM traffic_hourly ORDER BY 1, 2")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            let carol = users::pk(c, "carol")?;
+            let per_user =
+                |pk: i64, closed: i64| left.iter().filter(|r| **r == (pk, closed)).count();
+            assert_eq!(left.len(), 18, "{left:?}");
+            assert_eq!((per_user(bob, 1), per_user(bob, 0)), (3, 6));
+            assert_eq!((per_user(carol, 1), per_user(carol, 0)), (3, 6));
+            assert_eq!(whole_history(c, Some(bob)), bobs);
             Ok(())
         })
         .unwrap();

@@ -254,15 +254,14 @@ pub fn seen(conn: &Connection, id: &str, at: i64) -> Result<bool, DbError> {
     Ok(started)
 }
 
-/// Deletes a user; assignments and traffic go with it (foreign keys cascade).
-pub fn delete(conn: &Connection, id: &str) -> Result<(), DbError> {
-    match conn
-        .prepare_cached("DELETE FROM users WHERE id = ?1")?
-        .execute([id])?
-    {
-        0 => Err(not_found(id)),
-        _ => Ok(()),
-    }
+/// Deletes a user, inside the caller's transaction: assignments and lifetime traffic go with
+/// it (foreign keys cascade), history buckets by hand (see migration 0011).
+pub fn delete(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<(), DbError> {
+    let user_pk = pk(tx, id)?;
+    super::traffic::forget_user(tx, user_pk)?;
+    tx.prepare_cached("DELETE FROM users WHERE pk = ?1")?
+        .execute([user_pk])?;
+    Ok(())
 }
 
 fn not_found(id: &str) -> DbError {

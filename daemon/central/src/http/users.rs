@@ -351,7 +351,12 @@ async fn delete_user(
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let logged = id.clone();
-    s.db.call(move |c| users::delete(c, &id)).await?;
+    s.db.call(move |c| {
+        let tx = c.transaction()?;
+        users::delete(&tx, &id)?;
+        Ok(tx.commit()?)
+    })
+    .await?;
     tracing::info!(user = %logged, "user deleted");
     Ok(StatusCode::NO_CONTENT)
 }
