@@ -50,6 +50,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_history_rollup",
         include_str!("../../migrations/0011_history_rollup.sql"),
     ),
+    (
+        "0012_user_totals",
+        include_str!("../../migrations/0012_user_totals.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -148,6 +152,13 @@ mod tests {
             (3, 1, 1)
         );
         assert_eq!(super::super::traffic::closed_before(&conn).unwrap(), 102);
+        assert_eq!(
+            sums(
+                &conn,
+                "SELECT user_pk, lifetime_tx, lifetime_rx FROM quota_usage WHERE user_pk = 1"
+            ),
+            (1, 10, 20)
+        );
         rusqlite::vtab::array::load_module(&conn).unwrap();
         let tx = conn.transaction().unwrap();
         super::super::users::delete(&tx, "a").unwrap();

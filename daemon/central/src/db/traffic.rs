@@ -15,8 +15,8 @@ use super::directory::UserDirectory;
 /// Totals per user over all servers, every user included (zeros too).
 pub fn by_user(conn: &Connection) -> Result<TrafficByUser, DbError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT u.id, COALESCE(SUM(t.tx), 0), COALESCE(SUM(t.rx), 0)
-         FROM users u LEFT JOIN traffic t ON t.user_pk = u.pk GROUP BY u.pk",
+        "SELECT u.id, q.lifetime_tx, q.lifetime_rx
+         FROM users u JOIN quota_usage q ON q.user_pk = u.pk",
     )?;
     let rows = stmt
         .query_map([], |r| {
@@ -34,39 +34,67 @@ pub fn by_user(conn: &Connection) -> Result<TrafficByUser, DbError> {
 
 /// Totals per server, optionally for one user; traffic of deleted servers is summed into one
 /// entry with a `null` id.
+///
+/// One user's rows are looked up server by server (the table is in server order and has no
+/// per-user index, see migration 0012): a thousand seeks, not a scan of every user's rows.
 pub fn by_server(conn: &Connection, user_pk: Option<i64>) -> Result<Vec<ServerTraffic>, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.id, s.name, SUM(t.tx), SUM(t.rx)
-         FROM traffic t LEFT JOIN servers s ON s.pk = t.server_pk
-         WHERE ?1 IS NULL OR t.user_pk = ?1
-         GROUP BY s.pk
-         ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id",
-    )?;
-    let rows = stmt
-        .query_map([user_pk], |r| {
-            Ok(ServerTraffic {
-                server_id: r.get(0)?,
-                name: r.get(1)?,
-                tx: r.get::<_, i64>(2)? as u64,
-                rx: r.get::<_, i64>(3)? as u64,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let rows = |t: &str| {
+        format!(
+            "SELECT s.id, s.name, SUM(t.tx), SUM(t.rx)
+             FROM {t} LEFT JOIN servers s ON s.pk = t.server_pk
+             GROUP BY s.pk
+             ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
+        )
+    };
+    let row = |r: &rusqlite::Row<'_>| {
+        Ok(ServerTraffic {
+            server_id: r.get(0)?,
+            name: r.get(1)?,
+            tx: r.get::<_, i64>(2)? as u64,
+            rx: r.get::<_, i64>(3)? as u64,
+        })
+    };
+    let rows = match user_pk {
+        None => conn
+            .prepare_cached(&rows("traffic t"))?
+            .query_map([], row)?
+            .collect::<Result<_, _>>()?,
+        Some(user) => conn
+            .prepare_cached(&rows(
+                "rarray(?1) r JOIN traffic t ON t.server_pk = r.value AND t.user_pk = ?2",
+            ))?
+            .query_map(params![servers_with_traffic(conn)?, user], row)?
+            .collect::<Result<_, _>>()?,
+    };
     Ok(rows)
+}
+
+/// Every server key in the lifetime table, deleted servers included, for `rarray()`: found
+/// by seeking from one to the next.
+fn servers_with_traffic(conn: &Connection) -> Result<Rc<Vec<Value>>, DbError> {
+    let mut next =
+        conn.prepare_cached("SELECT MIN(server_pk) FROM traffic WHERE server_pk > ?1")?;
+    let mut servers = Vec::new();
+    let mut after = i64::MIN;
+    while let Some(server) = next.query_row([after], |r| r.get::<_, Option<i64>>(0))? {
+        servers.push(Value::Integer(server));
+        after = server;
+    }
+    Ok(Rc::new(servers))
 }
 
 /// Totals of one user over all servers.
 pub fn of_user(conn: &Connection, user_pk: i64) -> Result<Traffic, DbError> {
     Ok(conn
-        .prepare_cached(
-            "SELECT COALESCE(SUM(tx), 0), COALESCE(SUM(rx), 0) FROM traffic WHERE user_pk = ?1",
-        )?
+        .prepare_cached("SELECT lifetime_tx, lifetime_rx FROM quota_usage WHERE user_pk = ?1")?
         .query_row([user_pk], |r| {
             Ok(Traffic {
                 tx: r.get::<_, i64>(0)? as u64,
                 rx: r.get::<_, i64>(1)? as u64,
             })
-        })?)
+        })
+        .optional()?
+        .unwrap_or_default())
 }
 
 /// Traffic history between `since` and `until` (Unix seconds), optionally for one user.
@@ -199,15 +227,21 @@ fn run_key(hour: i64, server_pk: i64) -> Result<i64, DbError> {
     Ok(hour << 32 | server_pk)
 }
 
-/// Deletes every history bucket of one user, closed and open, inside the caller's
-/// transaction.
+/// Deletes every lifetime row and history bucket (closed and open) of one user, inside the
+/// caller's transaction. Their per-user totals go with the user (`quota_usage` cascades).
 pub fn forget_user(conn: &Connection, user_pk: i64) -> Result<(), DbError> {
+    conn.prepare_cached(FORGET_LIFETIME)?
+        .execute(params![servers_with_traffic(conn)?, user_pk])?;
     conn.prepare_cached("DELETE FROM traffic_hourly WHERE closed = 1 AND user_pk = ?1")?
         .execute([user_pk])?;
     conn.prepare_cached(FORGET_OPEN)?
         .execute(params![open_runs(conn, 0, i64::MAX)?, user_pk])?;
     Ok(())
 }
+
+/// A user's lifetime rows: `?1` the servers, `?2` the user.
+const FORGET_LIFETIME: &str =
+    "DELETE FROM traffic WHERE server_pk IN (SELECT value FROM rarray(?1)) AND user_pk = ?2";
 
 /// A user's buckets in open hours: `?1` the runs, `?2` the user.
 const FORGET_OPEN: &str = "DELETE FROM traffic_hourly WHERE (hour, server_pk) IN (
@@ -368,8 +402,12 @@ pub fn apply_in(
         let hour = now.div_euclid(3600);
         let closed = hour < closed_before(tx)?;
         // Quota usage is weighted by the server's multiplier; lifetime traffic stays raw.
+        // Both are per-user sums kept in one row, so a user's totals need no per-user index on
+        // `traffic` (see migration 0012).
         let mut use_quota = tx.prepare_cached(
-            "UPDATE quota_usage SET period_used = period_used + ?2 WHERE user_pk = ?1",
+            "UPDATE quota_usage SET period_used = period_used + ?2,
+                 lifetime_tx = lifetime_tx + ?3, lifetime_rx = lifetime_rx + ?4
+             WHERE user_pk = ?1",
         )?;
         let mut used_so_far =
             tx.prepare_cached("SELECT period_used FROM quota_usage WHERE user_pk = ?1")?;
@@ -390,17 +428,16 @@ pub fn apply_in(
                     hour, server_pk, user.pk, bytes_tx, bytes_rx, closed
                 ])?;
             }
-            let weighted = (t.total() as f64 * multiplier).round().min(i64::MAX as f64) as i64;
-            if weighted <= 0 {
-                continue;
-            }
-            if user.data_limit > 0 {
+            let weighted = (t.total() as f64 * multiplier)
+                .round()
+                .clamp(0.0, i64::MAX as f64) as i64;
+            if weighted > 0 && user.data_limit > 0 {
                 let used: i64 = used_so_far.query_row([user.pk], |r| r.get(0))?;
                 if used < user.data_limit && used.saturating_add(weighted) >= user.data_limit {
                     crossed.push(user.pk);
                 }
             }
-            use_quota.execute(params![user.pk, weighted])?;
+            use_quota.execute(params![user.pk, weighted, bytes_tx, bytes_rx])?;
         }
         if !lost.is_zero() {
             tx.prepare_cached(
@@ -489,6 +526,16 @@ mod tests {
             let plan = plan.join("; ");
             assert!(
                 plan.contains("PRIMARY KEY (hour=? AND server_pk=? AND user_pk=?)"),
+                "{plan}"
+            );
+            let servers = Rc::new(vec![Value::Integer(1)]);
+            let plan: Vec<String> = c
+                .prepare(&format!("EXPLAIN QUERY PLAN {FORGET_LIFETIME}"))?
+                .query_map(params![servers, 3], |r| r.get(3))?
+                .collect::<Result<_, _>>()?;
+            let plan = plan.join("; ");
+            assert!(
+                plan.contains("PRIMARY KEY (server_pk=? AND user_pk=?)"),
                 "{plan}"
             );
             Ok(())
@@ -580,7 +627,41 @@ mod tests {
     }
 
     #[test]
-    fn a_deleted_user_takes_its_closed_and_open_buckets_and_nobody_elses() {
+    fn a_users_totals_are_the_sum_of_their_rows_per_server() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            let servers = three_hours_of_history(c)?;
+            // A deleted server's traffic still counts, under a null id.
+            servers::delete(c, "server-c")?;
+            for (u, id) in ["alice", "bob", "carol"].iter().enumerate() {
+                let user = users::pk(c, id)?;
+                let per_server: Vec<u64> = (0..3)
+                    .map(|n| (10..13).map(|h| (h * 100 + n * 10 + u) as u64).sum())
+                    .collect();
+                let total: u64 = per_server.iter().sum();
+                assert_eq!(of_user(c, user)?, Traffic { tx: total, rx: 9 });
+                assert_eq!(by_user(c)?[*id], Traffic { tx: total, rx: 9 });
+                assert_eq!(users::get(c, id, 1)?.traffic.tx, total);
+                let got = by_server(c, Some(user))?;
+                let got: Vec<_> = got.iter().map(|s| (s.server_id.clone(), s.tx)).collect();
+                assert_eq!(
+                    got,
+                    [
+                        (Some(servers::get(c, "server-a")?.id), per_server[0]),
+                        (Some(servers::get(c, "server-b")?.id), per_server[1]),
+                        (None, per_server[2]),
+                    ],
+                    "{id}"
+                );
+            }
+            assert_eq!(servers.len(), 3);
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn a_deleted_user_takes_its_rows_and_buckets_and_nobody_elses() {
         let db = Db::open_in_memory().unwrap();
         db.call_blocking(|c| {
             three_hours_of_history(c)?;
@@ -590,6 +671,7 @@ mod tests {
             }
             let bob = users::pk(c, "bob")?;
             let bobs = whole_history(c, Some(bob));
+            let bobs_servers = by_server(c, Some(bob))?;
             let tx = c.transaction()?;
             users::delete(&tx, "alice")?;
             tx.commit()?;
@@ -604,6 +686,12 @@ mod tests {
             assert_eq!((per_user(bob, 1), per_user(bob, 0)), (3, 6));
             assert_eq!((per_user(carol, 1), per_user(carol, 0)), (3, 6));
             assert_eq!(whole_history(c, Some(bob)), bobs);
+            let lifetime: Vec<i64> = c
+                .prepare("SELECT DISTINCT user_pk FROM traffic ORDER BY 1")?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            assert_eq!(lifetime, [bob, carol]);
+            assert_eq!(by_server(c, Some(bob))?, bobs_servers);
             Ok(())
         })
         .unwrap();

@@ -8,8 +8,7 @@ use super::{DbError, ts};
 
 const SELECT: &str = "SELECT u.id, u.secret, u.created_at, u.updated_at,
         (SELECT COUNT(*) FROM assignments a WHERE a.user_pk = u.pk),
-        COALESCE((SELECT SUM(t.tx) FROM traffic t WHERE t.user_pk = u.pk), 0),
-        COALESCE((SELECT SUM(t.rx) FROM traffic t WHERE t.user_pk = u.pk), 0),
+        q.lifetime_tx, q.lifetime_rx,
         u.enabled, u.data_limit, u.reset_strategy, q.period_used, u.period_start, u.next_reset_at,
         u.expires_at, u.expire_after, u.max_devices, u.allowed_ips, u.note,
         u.first_connected_at, u.last_online_at
@@ -254,8 +253,8 @@ pub fn seen(conn: &Connection, id: &str, at: i64) -> Result<bool, DbError> {
     Ok(started)
 }
 
-/// Deletes a user, inside the caller's transaction: assignments and lifetime traffic go with
-/// it (foreign keys cascade), history buckets by hand (see migration 0011).
+/// Deletes a user, inside the caller's transaction: assignments and totals go with it (foreign
+/// keys cascade), lifetime rows and history buckets by hand (see migrations 0011 and 0012).
 pub fn delete(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<(), DbError> {
     let user_pk = pk(tx, id)?;
     super::traffic::forget_user(tx, user_pk)?;
