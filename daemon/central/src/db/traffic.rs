@@ -1,6 +1,6 @@
 //! The `traffic` table (totals per user and server) and applying nodes' reports to it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use hy_api::Traffic;
@@ -14,22 +14,30 @@ use super::directory::UserDirectory;
 
 /// Totals per user over all servers, every user included (zeros too).
 pub fn by_user(conn: &Connection) -> Result<TrafficByUser, DbError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT u.id, q.lifetime_tx, q.lifetime_rx
-         FROM users u JOIN quota_usage q ON q.user_pk = u.pk",
-    )?;
+    let totals = totals_by_user_pk(conn)?;
+    let mut stmt = conn.prepare_cached("SELECT pk, id FROM users")?;
     let rows = stmt
         .query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                Traffic {
-                    tx: r.get::<_, i64>(1)? as u64,
-                    rx: r.get::<_, i64>(2)? as u64,
-                },
-            ))
+            let pk: i64 = r.get(0)?;
+            Ok((r.get(1)?, totals.get(&pk).copied().unwrap_or_default()))
         })?
         .collect::<Result<_, _>>()?;
     Ok(rows)
+}
+
+/// Lifetime totals of every user with traffic, keyed by user key: one pass over the lifetime
+/// table, which is in server order and has no per-user index (see migration 0012).
+pub fn totals_by_user_pk(conn: &Connection) -> Result<HashMap<i64, Traffic>, DbError> {
+    let mut totals: HashMap<i64, Traffic> = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT user_pk, tx, rx FROM traffic")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        totals.entry(r.get(0)?).or_default().add(Traffic {
+            tx: r.get::<_, i64>(1)? as u64,
+            rx: r.get::<_, i64>(2)? as u64,
+        });
+    }
+    Ok(totals)
 }
 
 /// Totals per server, optionally for one user; traffic of deleted servers is summed into one
@@ -83,18 +91,19 @@ fn servers_with_traffic(conn: &Connection) -> Result<Rc<Vec<Value>>, DbError> {
     Ok(Rc::new(servers))
 }
 
-/// Totals of one user over all servers.
+/// Totals of one user over all servers, summed one server at a time.
 pub fn of_user(conn: &Connection, user_pk: i64) -> Result<Traffic, DbError> {
     Ok(conn
-        .prepare_cached("SELECT lifetime_tx, lifetime_rx FROM quota_usage WHERE user_pk = ?1")?
-        .query_row([user_pk], |r| {
+        .prepare_cached(
+            "SELECT COALESCE(SUM(t.tx), 0), COALESCE(SUM(t.rx), 0)
+             FROM rarray(?1) r JOIN traffic t ON t.server_pk = r.value AND t.user_pk = ?2",
+        )?
+        .query_row(params![servers_with_traffic(conn)?, user_pk], |r| {
             Ok(Traffic {
                 tx: r.get::<_, i64>(0)? as u64,
                 rx: r.get::<_, i64>(1)? as u64,
             })
-        })
-        .optional()?
-        .unwrap_or_default())
+        })?)
 }
 
 /// Traffic history between `since` and `until` (Unix seconds), optionally for one user.
@@ -228,7 +237,7 @@ fn run_key(hour: i64, server_pk: i64) -> Result<i64, DbError> {
 }
 
 /// Deletes every lifetime row and history bucket (closed and open) of one user, inside the
-/// caller's transaction. Their per-user totals go with the user (`quota_usage` cascades).
+/// caller's transaction.
 pub fn forget_user(conn: &Connection, user_pk: i64) -> Result<(), DbError> {
     conn.prepare_cached(FORGET_LIFETIME)?
         .execute(params![servers_with_traffic(conn)?, user_pk])?;
@@ -402,12 +411,8 @@ pub fn apply_in(
         let hour = now.div_euclid(3600);
         let closed = hour < closed_before(tx)?;
         // Quota usage is weighted by the server's multiplier; lifetime traffic stays raw.
-        // Both are per-user sums kept in one row, so a user's totals need no per-user index on
-        // `traffic` (see migration 0012).
         let mut use_quota = tx.prepare_cached(
-            "UPDATE quota_usage SET period_used = period_used + ?2,
-                 lifetime_tx = lifetime_tx + ?3, lifetime_rx = lifetime_rx + ?4
-             WHERE user_pk = ?1",
+            "UPDATE quota_usage SET period_used = period_used + ?2 WHERE user_pk = ?1",
         )?;
         let mut used_so_far =
             tx.prepare_cached("SELECT period_used FROM quota_usage WHERE user_pk = ?1")?;
@@ -428,16 +433,17 @@ pub fn apply_in(
                     hour, server_pk, user.pk, bytes_tx, bytes_rx, closed
                 ])?;
             }
-            let weighted = (t.total() as f64 * multiplier)
-                .round()
-                .clamp(0.0, i64::MAX as f64) as i64;
-            if weighted > 0 && user.data_limit > 0 {
+            let weighted = (t.total() as f64 * multiplier).round().min(i64::MAX as f64) as i64;
+            if weighted <= 0 {
+                continue;
+            }
+            if user.data_limit > 0 {
                 let used: i64 = used_so_far.query_row([user.pk], |r| r.get(0))?;
                 if used < user.data_limit && used.saturating_add(weighted) >= user.data_limit {
                     crossed.push(user.pk);
                 }
             }
-            use_quota.execute(params![user.pk, weighted, bytes_tx, bytes_rx])?;
+            use_quota.execute(params![user.pk, weighted])?;
         }
         if !lost.is_zero() {
             tx.prepare_cached(
