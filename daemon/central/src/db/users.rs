@@ -92,7 +92,8 @@ pub fn insert(
     .map_err(|e| classify(e, id))?;
     let pk = conn.last_insert_rowid();
     apply_settings(conn, pk, settings, now)?;
-    get(conn, id, now)
+    // No traffic to look up: keys are never reused (AUTOINCREMENT), so no row names this one.
+    Ok(get_row(conn, id, now)?.1)
 }
 
 /// Writes the settings that are present; keeps the schedule (`next_reset_at`) consistent.
@@ -165,13 +166,17 @@ pub fn list(conn: &Connection, now: i64, state: Option<UserState>) -> Result<Vec
 
 /// One user, or `NotFound`.
 pub fn get(conn: &Connection, id: &str, now: i64) -> Result<User, DbError> {
-    let (pk, mut user) = conn
-        .prepare_cached(&format!("{SELECT} WHERE u.id = ?1"))?
-        .query_row([id], |r| from_row(r, now))
-        .optional()?
-        .ok_or_else(|| not_found(id))?;
+    let (pk, mut user) = get_row(conn, id, now)?;
     user.traffic = super::traffic::of_user(conn, pk)?;
     Ok(user)
+}
+
+/// One user's row and key, without lifetime traffic.
+fn get_row(conn: &Connection, id: &str, now: i64) -> Result<(i64, User), DbError> {
+    conn.prepare_cached(&format!("{SELECT} WHERE u.id = ?1"))?
+        .query_row([id], |r| from_row(r, now))
+        .optional()?
+        .ok_or_else(|| not_found(id))
 }
 
 /// The internal key of a user, or `NotFound`.
