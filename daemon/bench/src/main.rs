@@ -254,29 +254,6 @@ async fn create_users(api: &Client, range: std::ops::Range<usize>) -> Result<()>
     Ok(())
 }
 
-/// A row for a pass of central's scheduler over the traffic tables.
-fn pass_row(
-    rows: &mut Vec<Row>,
-    what: &str,
-    unit: &str,
-    took: Duration,
-    done: hy_central::schedule::Indexed,
-) {
-    row(
-        rows,
-        "ingest",
-        &format!("{what} {} {unit}: total / longest transaction", done.rows),
-        format!(
-            "{:.1} s / {:.0} ms ({} transactions)",
-            took.as_secs_f64(),
-            done.longest.as_secs_f64() * 1000.0,
-            done.transactions
-        ),
-        "-",
-        None,
-    );
-}
-
 /// Central's writer so far: seconds spent writing report groups, groups, reports in them.
 async fn writer_totals(url: &str, token: &str) -> Result<[f64; 3]> {
     let text = reqwest::Client::new()
@@ -818,20 +795,6 @@ async fn main() -> Result<()> {
             (3, "next interval"),
         ] {
             if seq == 2 {
-                // The new fleet's pairs join the per-user index, as central's scheduler does
-                // within a minute; here at once, through a second connection to the same
-                // file, so the next rounds are those of an established fleet.
-                let indexer = hy_central::db::Db::open(&db)?;
-                let t = Instant::now();
-                let done = hy_central::schedule::index_new_pairs(&indexer).await?;
-                pass_row(
-                    &mut rows,
-                    "indexing a new fleet's",
-                    "pairs",
-                    t.elapsed(),
-                    done,
-                );
-                drop(indexer);
                 // An hour boundary without waiting for one: the buckets written so far become
                 // the last hour's, as the clock would have made them. Written beside central
                 // (SQLite locks make that safe; central caches nothing of this table) and
@@ -912,15 +875,24 @@ async fn main() -> Result<()> {
         let current_hour = jiff::Timestamp::now().as_second().div_euclid(3600);
         let t = Instant::now();
         let closed = hy_central::schedule::close_past_hours(&closer, current_hour).await?;
-        pass_row(
-            &mut rows,
-            "closing an hour of",
-            "buckets",
-            t.elapsed(),
-            closed,
-        );
+        let secs = t.elapsed().as_secs_f64();
         drop(closer);
         growth += (page_bytes(&db)? - before) as f64;
+        row(
+            &mut rows,
+            "ingest",
+            &format!(
+                "closing an hour of {} buckets: total / longest transaction",
+                closed.buckets
+            ),
+            format!(
+                "{secs:.1} s / {:.0} ms ({} transactions)",
+                closed.longest.as_secs_f64() * 1000.0,
+                closed.transactions
+            ),
+            "-",
+            None,
+        );
         let per_day = growth * 24.0 * 1000.0 / nodes as f64 / 1048576.0;
         row(
             &mut rows,

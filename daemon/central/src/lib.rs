@@ -66,7 +66,7 @@ pub async fn run(
         config.log_days,
         shutdown.clone(),
     ));
-    tasks.spawn(schedule::index_traffic(
+    tasks.spawn(schedule::close_history(
         db.clone(),
         Arc::clone(&state.clock),
         shutdown.clone(),

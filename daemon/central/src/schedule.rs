@@ -113,40 +113,25 @@ pub async fn run(
 /// report of the new hour, so the two do not compete for the writer.
 const CLOSE_DELAY: i64 = 120;
 
-/// How often new lifetime pairs join the per-user index.
-const INDEX_EVERY: i64 = 60;
-
-/// Adds what reports wrote to the per-user indexes, later and in user order (see migrations
-/// 0011 and 0012), until shutdown: new lifetime pairs every minute, and each hour's history
-/// buckets `CLOSE_DELAY` after the hour ends.
-pub async fn index_traffic(db: Db, clock: Arc<dyn Clock>, shutdown: CancellationToken) {
+/// Closes each past hour's history buckets (adds them to the per-user index; see
+/// `db::traffic::close_users`), `CLOSE_DELAY` after the hour ends, until shutdown.
+pub async fn close_history(db: Db, clock: Arc<dyn Clock>, shutdown: CancellationToken) {
     loop {
         let now = clock.now().as_second();
-        let work = async {
-            let pairs = index_new_pairs(&db).await?;
-            let hours = close_past_hours(&db, now.div_euclid(3600)).await?;
-            Ok::<_, DbError>((pairs, hours))
-        };
         tokio::select! {
             () = shutdown.cancelled() => return,
-            done = work => match done {
-                Ok((pairs, hours)) => {
-                    for (what, done) in [("lifetime pairs", pairs), ("hourly buckets", hours)] {
-                        if done.rows > 0 {
-                            tracing::info!(
-                                rows = done.rows,
-                                transactions = done.transactions,
-                                longest_ms = done.longest.as_millis() as u64,
-                                "added {what} to the per-user index"
-                            );
-                        }
-                    }
-                }
-                Err(err) => tracing::error!(error = %err, "could not index traffic by user"),
+            closed = close_past_hours(&db, now.div_euclid(3600)) => match closed {
+                Ok(Closed { buckets: 0, .. }) => {}
+                Ok(Closed { buckets, transactions, longest }) => tracing::info!(
+                    buckets,
+                    transactions,
+                    longest_ms = longest.as_millis() as u64,
+                    "closed past hours of traffic history"
+                ),
+                Err(err) => tracing::error!(error = %err, "could not close past hours of history"),
             },
         }
-        let next_hour = (now.div_euclid(3600) + 1) * 3600 + CLOSE_DELAY;
-        let next = next_hour.min(now + INDEX_EVERY);
+        let next = (now.div_euclid(3600) + 1) * 3600 + CLOSE_DELAY;
         tokio::select! {
             () = shutdown.cancelled() => return,
             () = clock.sleep_until(ts(next)) => {}
@@ -154,110 +139,60 @@ pub async fn index_traffic(db: Db, clock: Arc<dyn Clock>, shutdown: Cancellation
     }
 }
 
-/// What a pass over the traffic tables did.
+/// What [`close_past_hours`] did.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Indexed {
-    /// Rows added to a per-user index.
-    pub rows: usize,
+pub struct Closed {
+    /// Buckets closed.
+    pub buckets: usize,
     /// Write transactions it took.
     pub transactions: usize,
     /// The longest of them: how long a report or an admin change may have waited for one.
     pub longest: std::time::Duration,
 }
 
-impl Indexed {
-    /// Runs `f` on the writer, counting it as one transaction.
-    async fn write<F>(&mut self, db: &Db, f: F) -> Result<usize, DbError>
-    where
-        F: FnOnce(&mut rusqlite::Connection) -> Result<usize, DbError> + Send + 'static,
+/// Closes every hour before `current_hour`, a range of users per transaction.
+///
+/// The ranges adapt to take ~100 ms each: short enough that a report or an admin change queued
+/// behind one waits no longer than that, long enough that an hour of a large fleet closes in a
+/// few dozen transactions.
+pub async fn close_past_hours(db: &Db, current_hour: i64) -> Result<Closed, DbError> {
+    use crate::db::traffic;
+    let mut done = Closed::default();
+    let mut span: i64 = 4096;
+    while let Some((hour, servers)) = db
+        .call(move |c| traffic::next_to_close(c, current_hour))
+        .await?
     {
-        let began = std::time::Instant::now();
-        let rows = db.call(f).await?;
-        let took = began.elapsed();
-        self.rows += rows;
-        self.transactions += 1;
-        self.longest = self.longest.max(took);
-        Ok(rows)
-    }
-
-    /// Runs `f` over every user key, a range per transaction.
-    ///
-    /// The ranges adapt to take ~100 ms each: short enough that a report or an admin change
-    /// queued behind one waits no longer than that, long enough that an hour of a large fleet
-    /// closes in a few dozen transactions. The first range is open below and the last above,
-    /// so every row is in one.
-    async fn by_user_ranges<F>(&mut self, db: &Db, f: F) -> Result<(), DbError>
-    where
-        F: Fn(&mut rusqlite::Connection, std::ops::Range<i64>) -> Result<usize, DbError>
-            + Send
-            + Sync
-            + 'static,
-    {
-        let f = Arc::new(f);
+        let servers = Arc::new(servers);
         let last_user: i64 = db
             .call(|c| Ok(c.query_row("SELECT COALESCE(MAX(pk), 0) FROM users", [], |r| r.get(0))?))
             .await?;
-        let mut span: i64 = 4096;
+        // The first range is open below and the last above, so every bucket is in one.
         let mut start = i64::MIN;
         while start <= last_user {
             let end = match start.max(0).saturating_add(span) {
                 end if end > last_user => i64::MAX,
                 end => end,
             };
-            let f = Arc::clone(&f);
+            let servers = Arc::clone(&servers);
             let began = std::time::Instant::now();
-            self.write(db, move |c| f(c, start..end)).await?;
-            span = match began.elapsed().as_millis() {
+            done.buckets += db
+                .call(move |c| traffic::close_users(c, hour, &servers, start..end))
+                .await?;
+            let took = began.elapsed();
+            done.transactions += 1;
+            done.longest = done.longest.max(took);
+            span = match took.as_millis() {
                 0..50 => span.saturating_mul(2),
                 50..200 => span,
                 _ => (span / 2).max(1),
             };
             start = end;
         }
-        Ok(())
-    }
-}
-
-/// Adds every new lifetime pair to the per-user index.
-pub async fn index_new_pairs(db: &Db) -> Result<Indexed, DbError> {
-    use crate::db::traffic;
-    let mut done = Indexed::default();
-    let servers: Vec<i64> = db
-        .call(|c| {
-            Ok(traffic::servers_with_new_pairs(c)?
-                .iter()
-                .filter_map(|v| match v {
-                    rusqlite::types::Value::Integer(s) => Some(*s),
-                    _ => None,
-                })
-                .collect())
-        })
-        .await?;
-    if !servers.is_empty() {
-        let servers = Arc::new(servers);
-        done.by_user_ranges(db, move |c, users| {
-            traffic::index_new_pairs(c, &servers, users)
-        })
-        .await?;
-    }
-    Ok(done)
-}
-
-/// Closes every hour before `current_hour`: adds its buckets to the per-user index.
-pub async fn close_past_hours(db: &Db, current_hour: i64) -> Result<Indexed, DbError> {
-    use crate::db::traffic;
-    let mut done = Indexed::default();
-    while let Some((hour, servers)) = db
-        .call(move |c| traffic::next_to_close(c, current_hour))
-        .await?
-    {
-        let servers = Arc::new(servers);
-        done.by_user_ranges(db, move |c, users| {
-            traffic::close_users(c, hour, &servers, users)
-        })
-        .await?;
-        done.write(db, move |c| traffic::finish_closing(c, hour).map(|()| 0))
-            .await?;
+        let began = std::time::Instant::now();
+        db.call(move |c| traffic::finish_closing(c, hour)).await?;
+        done.transactions += 1;
+        done.longest = done.longest.max(began.elapsed());
     }
     Ok(done)
 }

@@ -1,6 +1,6 @@
 //! The `traffic` table (totals per user and server) and applying nodes' reports to it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use hy_api::Traffic;
@@ -14,119 +14,54 @@ use super::directory::UserDirectory;
 
 /// Totals per user over all servers, every user included (zeros too).
 pub fn by_user(conn: &Connection) -> Result<TrafficByUser, DbError> {
-    let totals = totals_by_user_pk(conn)?;
-    let mut stmt = conn.prepare_cached("SELECT pk, id FROM users")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT u.id, COALESCE(SUM(t.tx), 0), COALESCE(SUM(t.rx), 0)
+         FROM users u LEFT JOIN traffic t ON t.user_pk = u.pk GROUP BY u.pk",
+    )?;
     let rows = stmt
         .query_map([], |r| {
-            let pk: i64 = r.get(0)?;
-            Ok((r.get(1)?, totals.get(&pk).copied().unwrap_or_default()))
+            Ok((
+                r.get(0)?,
+                Traffic {
+                    tx: r.get::<_, i64>(1)? as u64,
+                    rx: r.get::<_, i64>(2)? as u64,
+                },
+            ))
         })?
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
 
-/// Lifetime totals of every user with traffic, keyed by user key: one pass over the lifetime
-/// table, cheaper for everyone than one index lookup per user.
-pub fn totals_by_user_pk(conn: &Connection) -> Result<HashMap<i64, Traffic>, DbError> {
-    let mut totals: HashMap<i64, Traffic> = HashMap::new();
-    let mut stmt = conn.prepare_cached("SELECT user_pk, tx, rx FROM traffic")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        totals.entry(r.get(0)?).or_default().add(Traffic {
-            tx: r.get::<_, i64>(1)? as u64,
-            rx: r.get::<_, i64>(2)? as u64,
-        });
-    }
-    Ok(totals)
-}
-
 /// Totals per server, optionally for one user; traffic of deleted servers is summed into one
 /// entry with a `null` id.
-///
-/// One user's rows come from the per-user index and, for pairs too new to be in it, one seek
-/// per server that has any (see migration 0012).
 pub fn by_server(conn: &Connection, user_pk: Option<i64>) -> Result<Vec<ServerTraffic>, DbError> {
-    let rows = |t: &str| {
-        format!(
-            "SELECT s.id, s.name, SUM(t.tx), SUM(t.rx)
-             FROM {t} LEFT JOIN servers s ON s.pk = t.server_pk
-             GROUP BY s.pk
-             ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
-        )
-    };
-    let row = |r: &rusqlite::Row<'_>| {
-        Ok(ServerTraffic {
-            server_id: r.get(0)?,
-            name: r.get(1)?,
-            tx: r.get::<_, i64>(2)? as u64,
-            rx: r.get::<_, i64>(3)? as u64,
-        })
-    };
-    let rows = match user_pk {
-        None => conn
-            .prepare_cached(&rows("traffic t"))?
-            .query_map([], row)?
-            .collect::<Result<_, _>>()?,
-        Some(user) => conn
-            .prepare_cached(&rows(&format!("({USER_ROWS}) t")))?
-            .query_map(params![servers_with_new_pairs(conn)?, user], row)?
-            .collect::<Result<_, _>>()?,
-    };
-    Ok(rows)
-}
-
-/// One user's lifetime rows (`server_pk, tx, rx`): `?1` the servers with new pairs, `?2` the
-/// user.
-const USER_ROWS: &str = "SELECT server_pk, tx, rx FROM traffic WHERE indexed = 1 AND user_pk = ?2
-    UNION ALL
-    SELECT t.server_pk, t.tx, t.rx FROM rarray(?1) r JOIN traffic t
-        ON t.server_pk = r.value AND t.user_pk = ?2 WHERE t.indexed = 0";
-
-/// The servers with pairs not yet in the per-user index, for `rarray()`: found by seeking from
-/// one to the next in `traffic_unindexed`. Usually none or a few (new nodes, users' first
-/// connections since the last pass).
-pub fn servers_with_new_pairs(conn: &Connection) -> Result<Rc<Vec<Value>>, DbError> {
-    let mut next = conn.prepare_cached(
-        "SELECT MIN(server_pk) FROM traffic WHERE indexed = 0 AND server_pk > ?1",
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.name, SUM(t.tx), SUM(t.rx)
+         FROM traffic t LEFT JOIN servers s ON s.pk = t.server_pk
+         WHERE ?1 IS NULL OR t.user_pk = ?1
+         GROUP BY s.pk
+         ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id",
     )?;
-    let mut servers = Vec::new();
-    let mut after = i64::MIN;
-    while let Some(server) = next.query_row([after], |r| r.get::<_, Option<i64>>(0))? {
-        servers.push(Value::Integer(server));
-        after = server;
-    }
-    Ok(Rc::new(servers))
-}
-
-/// Adds the new pairs of users `users` on `servers` to the per-user index, in one transaction
-/// (see [`close_users`] for why by users). Returns how many.
-pub fn index_new_pairs(
-    conn: &mut Connection,
-    servers: &[i64],
-    users: std::ops::Range<i64>,
-) -> Result<usize, DbError> {
-    let tx = conn.transaction()?;
-    let mut indexed = 0;
-    {
-        let mut index = tx.prepare_cached(
-            "UPDATE traffic SET indexed = 1
-             WHERE server_pk = ?1 AND user_pk >= ?2 AND user_pk < ?3 AND indexed = 0",
-        )?;
-        for server in servers {
-            indexed += index.execute(params![server, users.start, users.end])?;
-        }
-    }
-    tx.commit()?;
-    Ok(indexed)
+    let rows = stmt
+        .query_map([user_pk], |r| {
+            Ok(ServerTraffic {
+                server_id: r.get(0)?,
+                name: r.get(1)?,
+                tx: r.get::<_, i64>(2)? as u64,
+                rx: r.get::<_, i64>(3)? as u64,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
 }
 
 /// Totals of one user over all servers.
 pub fn of_user(conn: &Connection, user_pk: i64) -> Result<Traffic, DbError> {
     Ok(conn
-        .prepare_cached(&format!(
-            "SELECT COALESCE(SUM(tx), 0), COALESCE(SUM(rx), 0) FROM ({USER_ROWS})"
-        ))?
-        .query_row(params![servers_with_new_pairs(conn)?, user_pk], |r| {
+        .prepare_cached(
+            "SELECT COALESCE(SUM(tx), 0), COALESCE(SUM(rx), 0) FROM traffic WHERE user_pk = ?1",
+        )?
+        .query_row([user_pk], |r| {
             Ok(Traffic {
                 tx: r.get::<_, i64>(0)? as u64,
                 rx: r.get::<_, i64>(1)? as u64,
@@ -264,23 +199,15 @@ fn run_key(hour: i64, server_pk: i64) -> Result<i64, DbError> {
     Ok(hour << 32 | server_pk)
 }
 
-/// Deletes every lifetime row and history bucket (closed and open) of one user, inside the
-/// caller's transaction.
+/// Deletes every history bucket of one user, closed and open, inside the caller's
+/// transaction.
 pub fn forget_user(conn: &Connection, user_pk: i64) -> Result<(), DbError> {
-    conn.prepare_cached("DELETE FROM traffic WHERE indexed = 1 AND user_pk = ?1")?
-        .execute([user_pk])?;
-    conn.prepare_cached(FORGET_LIFETIME)?
-        .execute(params![servers_with_new_pairs(conn)?, user_pk])?;
     conn.prepare_cached("DELETE FROM traffic_hourly WHERE closed = 1 AND user_pk = ?1")?
         .execute([user_pk])?;
     conn.prepare_cached(FORGET_OPEN)?
         .execute(params![open_runs(conn, 0, i64::MAX)?, user_pk])?;
     Ok(())
 }
-
-/// A user's lifetime rows not yet in the per-user index: `?1` the servers, `?2` the user.
-const FORGET_LIFETIME: &str = "DELETE FROM traffic
-    WHERE server_pk IN (SELECT value FROM rarray(?1)) AND user_pk = ?2 AND indexed = 0";
 
 /// A user's buckets in open hours: `?1` the runs, `?2` the user.
 const FORGET_OPEN: &str = "DELETE FROM traffic_hourly WHERE (hour, server_pk) IN (
@@ -564,23 +491,6 @@ mod tests {
                 plan.contains("PRIMARY KEY (hour=? AND server_pk=? AND user_pk=?)"),
                 "{plan}"
             );
-            let servers = Rc::new(vec![Value::Integer(1)]);
-            let plan: Vec<String> = c
-                .prepare(&format!("EXPLAIN QUERY PLAN {USER_ROWS}"))?
-                .query_map(params![servers, 3], |r| r.get(3))?
-                .collect::<Result<_, _>>()?;
-            let plan = plan.join("; ");
-            assert!(
-                plan.contains("INDEX traffic_by_user (user_pk=?)")
-                    && plan.contains("(server_pk=? AND user_pk=?)"),
-                "{plan}"
-            );
-            let plan: Vec<String> = c
-                .prepare(&format!("EXPLAIN QUERY PLAN {FORGET_LIFETIME}"))?
-                .query_map(params![servers, 3], |r| r.get(3))?
-                .collect::<Result<_, _>>()?;
-            let plan = plan.join("; ");
-            assert!(plan.contains("(server_pk=? AND user_pk=?)"), "{plan}");
             Ok(())
         })
         .unwrap();
@@ -670,61 +580,7 @@ mod tests {
     }
 
     #[test]
-    fn a_users_totals_are_the_same_before_and_after_their_pairs_are_indexed() {
-        let db = Db::open_in_memory().unwrap();
-        db.call_blocking(|c| {
-            let servers = three_hours_of_history(c)?;
-            // A deleted server's traffic still counts, under a null id.
-            servers::delete(c, "server-c")?;
-            let check = |c: &Connection| -> Result<(), DbError> {
-                for (u, id) in ["alice", "bob", "carol"].iter().enumerate() {
-                    let user = users::pk(c, id)?;
-                    let per_server: Vec<u64> = (0..3)
-                        .map(|n| (10..13).map(|h| (h * 100 + n * 10 + u) as u64).sum())
-                        .collect();
-                    let total: u64 = per_server.iter().sum();
-                    assert_eq!(of_user(c, user)?, Traffic { tx: total, rx: 9 });
-                    assert_eq!(by_user(c)?[*id], Traffic { tx: total, rx: 9 });
-                    assert_eq!(users::get(c, id, 1)?.traffic.tx, total);
-                    assert_eq!(users::list(c, 1, None)?[u].traffic.tx, total);
-                    let got = by_server(c, Some(user))?;
-                    let got: Vec<_> = got.iter().map(|s| (s.server_id.clone(), s.tx)).collect();
-                    assert_eq!(
-                        got,
-                        [
-                            (Some(servers::get(c, "server-a")?.id), per_server[0]),
-                            (Some(servers::get(c, "server-b")?.id), per_server[1]),
-                            (None, per_server[2]),
-                        ],
-                        "{id}"
-                    );
-                }
-                Ok(())
-            };
-            let unindexed = |c: &Connection| -> Result<i64, DbError> {
-                Ok(
-                    c.query_row("SELECT COUNT(*) FROM traffic WHERE indexed = 0", [], |r| {
-                        r.get(0)
-                    })?,
-                )
-            };
-            assert_eq!(unindexed(c)?, 9, "reports write new pairs unindexed");
-            check(c)?;
-            // Half indexed (alice only), as when central stops between two ranges.
-            let alice = users::pk(c, "alice")?;
-            assert_eq!(index_new_pairs(c, &servers, alice..alice + 1)?, 3);
-            check(c)?;
-            index_new_pairs(c, &servers, i64::MIN..i64::MAX)?;
-            assert_eq!(unindexed(c)?, 0);
-            assert!(servers_with_new_pairs(c)?.is_empty());
-            check(c)?;
-            Ok(())
-        })
-        .unwrap();
-    }
-
-    #[test]
-    fn a_deleted_user_takes_its_rows_and_buckets_and_nobody_elses() {
+    fn a_deleted_user_takes_its_closed_and_open_buckets_and_nobody_elses() {
         let db = Db::open_in_memory().unwrap();
         db.call_blocking(|c| {
             three_hours_of_history(c)?;
@@ -732,17 +588,8 @@ mod tests {
                 close_users(c, hour, &on, i64::MIN..i64::MAX)?;
                 finish_closing(c, hour)?;
             }
-            // Alice's pairs on the first server are in the per-user index, the rest are not.
-            let alice = users::pk(c, "alice")?;
-            let first = servers::get(c, "server-a")?;
-            let first: i64 =
-                c.query_row("SELECT pk FROM servers WHERE id = ?1", [first.id], |r| {
-                    r.get(0)
-                })?;
-            assert_eq!(index_new_pairs(c, &[first], alice..alice + 1)?, 1);
             let bob = users::pk(c, "bob")?;
             let bobs = whole_history(c, Some(bob));
-            let bobs_servers = by_server(c, Some(bob))?;
             let tx = c.transaction()?;
             users::delete(&tx, "alice")?;
             tx.commit()?;
@@ -757,12 +604,6 @@ mod tests {
             assert_eq!((per_user(bob, 1), per_user(bob, 0)), (3, 6));
             assert_eq!((per_user(carol, 1), per_user(carol, 0)), (3, 6));
             assert_eq!(whole_history(c, Some(bob)), bobs);
-            let lifetime: Vec<i64> = c
-                .prepare("SELECT DISTINCT user_pk FROM traffic ORDER BY 1")?
-                .query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            assert_eq!(lifetime, [bob, carol]);
-            assert_eq!(by_server(c, Some(bob))?, bobs_servers);
             Ok(())
         })
         .unwrap();

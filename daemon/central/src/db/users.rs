@@ -8,31 +8,34 @@ use super::{DbError, ts};
 
 const SELECT: &str = "SELECT u.id, u.secret, u.created_at, u.updated_at,
         (SELECT COUNT(*) FROM assignments a WHERE a.user_pk = u.pk),
-        u.pk,
+        COALESCE((SELECT SUM(t.tx) FROM traffic t WHERE t.user_pk = u.pk), 0),
+        COALESCE((SELECT SUM(t.rx) FROM traffic t WHERE t.user_pk = u.pk), 0),
         u.enabled, u.data_limit, u.reset_strategy, q.period_used, u.period_start, u.next_reset_at,
         u.expires_at, u.expire_after, u.max_devices, u.allowed_ips, u.note,
         u.first_connected_at, u.last_online_at
     FROM users u JOIN quota_usage q ON q.user_pk = u.pk";
 
-/// Reads a row of [`SELECT`], with its key; the state is derived at `now`. Lifetime traffic is
-/// not in the row (see `traffic::of_user`): the caller fills it in.
-fn from_row(row: &Row<'_>, now: i64) -> rusqlite::Result<(i64, User)> {
+/// Reads a row of [`SELECT`]; the state is derived at `now`.
+fn from_row(row: &Row<'_>, now: i64) -> rusqlite::Result<User> {
     let n = |i: usize| row.get::<_, i64>(i).map(|v| v.max(0) as u64);
     let opt_ts = |i: usize| row.get::<_, Option<i64>>(i).map(|v| v.map(ts));
-    let enabled: bool = row.get(6)?;
-    let data_limit = n(7)?;
-    let period_used = n(9)?;
-    let expires_at: Option<i64> = row.get(12)?;
-    let expire_after: Option<u64> = row.get::<_, Option<i64>>(13)?.map(|v| v.max(0) as u64);
-    let first_connected: Option<i64> = row.get(17)?;
-    let allowed: String = row.get(15)?;
-    let user = User {
+    let enabled: bool = row.get(7)?;
+    let data_limit = n(8)?;
+    let period_used = n(10)?;
+    let expires_at: Option<i64> = row.get(13)?;
+    let expire_after: Option<u64> = row.get::<_, Option<i64>>(14)?.map(|v| v.max(0) as u64);
+    let first_connected: Option<i64> = row.get(18)?;
+    let allowed: String = row.get(16)?;
+    Ok(User {
         id: row.get(0)?,
         secret: row.get(1)?,
         created_at: ts(row.get(2)?),
         updated_at: ts(row.get(3)?),
         servers: n(4)?,
-        traffic: Traffic::default(),
+        traffic: Traffic {
+            tx: n(5)?,
+            rx: n(6)?,
+        },
         state: derive_state(
             enabled,
             data_limit,
@@ -44,23 +47,22 @@ fn from_row(row: &Row<'_>, now: i64) -> rusqlite::Result<(i64, User)> {
         ),
         enabled,
         data_limit,
-        reset_strategy: ResetStrategy::parse(&row.get::<_, String>(8)?).unwrap_or_default(),
+        reset_strategy: ResetStrategy::parse(&row.get::<_, String>(9)?).unwrap_or_default(),
         period_used,
-        period_start: opt_ts(10)?,
-        next_reset_at: opt_ts(11)?,
+        period_start: opt_ts(11)?,
+        next_reset_at: opt_ts(12)?,
         expires_at: expires_at.map(ts),
         expire_after,
-        max_devices: row.get::<_, i64>(14)?.clamp(0, i64::from(u32::MAX)) as u32,
+        max_devices: row.get::<_, i64>(15)?.clamp(0, i64::from(u32::MAX)) as u32,
         allowed_ips: allowed
             .split(',')
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .collect(),
-        note: row.get(16)?,
+        note: row.get(17)?,
         first_connected_at: first_connected.map(ts),
-        last_online_at: opt_ts(18)?,
-    };
-    Ok((row.get(5)?, user))
+        last_online_at: opt_ts(19)?,
+    })
 }
 
 /// Turns a UNIQUE violation on `users` into a conflict that says which rule broke.
@@ -92,8 +94,7 @@ pub fn insert(
     .map_err(|e| classify(e, id))?;
     let pk = conn.last_insert_rowid();
     apply_settings(conn, pk, settings, now)?;
-    // No traffic to look up: keys are never reused (AUTOINCREMENT), so no row names this one.
-    Ok(get_row(conn, id, now)?.1)
+    get(conn, id, now)
 }
 
 /// Writes the settings that are present; keeps the schedule (`next_reset_at`) consistent.
@@ -149,30 +150,16 @@ pub fn apply_settings(
 
 /// All users, ordered by id, optionally only those in `state`.
 pub fn list(conn: &Connection, now: i64, state: Option<UserState>) -> Result<Vec<User>, DbError> {
-    let traffic = super::traffic::totals_by_user_pk(conn)?;
     let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY u.id"))?;
     let rows = stmt
         .query_map([], |r| from_row(r, now))?
-        .filter(|u| state.is_none() || u.as_ref().is_ok_and(|(_, u)| Some(u.state) == state))
-        .map(|row| {
-            row.map(|(pk, mut user)| {
-                user.traffic = traffic.get(&pk).copied().unwrap_or_default();
-                user
-            })
-        })
+        .filter(|u| state.is_none() || u.as_ref().is_ok_and(|u| Some(u.state) == state))
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
 
 /// One user, or `NotFound`.
 pub fn get(conn: &Connection, id: &str, now: i64) -> Result<User, DbError> {
-    let (pk, mut user) = get_row(conn, id, now)?;
-    user.traffic = super::traffic::of_user(conn, pk)?;
-    Ok(user)
-}
-
-/// One user's row and key, without lifetime traffic.
-fn get_row(conn: &Connection, id: &str, now: i64) -> Result<(i64, User), DbError> {
     conn.prepare_cached(&format!("{SELECT} WHERE u.id = ?1"))?
         .query_row([id], |r| from_row(r, now))
         .optional()?
@@ -267,8 +254,8 @@ pub fn seen(conn: &Connection, id: &str, at: i64) -> Result<bool, DbError> {
     Ok(started)
 }
 
-/// Deletes a user, inside the caller's transaction: assignments and totals go with it (foreign
-/// keys cascade), lifetime rows and history buckets by hand (see migrations 0011 and 0012).
+/// Deletes a user, inside the caller's transaction: assignments and lifetime traffic go with
+/// it (foreign keys cascade), history buckets by hand (see migration 0011).
 pub fn delete(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<(), DbError> {
     let user_pk = pk(tx, id)?;
     super::traffic::forget_user(tx, user_pk)?;
