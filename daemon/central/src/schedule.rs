@@ -2,6 +2,9 @@
 //! expiry time passing (their servers' lists are bumped so agents drop them at once) and
 //! scheduled usage resets (a `limited` user becomes `active` again). The loop sleeps on the
 //! [`Clock`] until the next such moment, or until a change to users may have moved it.
+//!
+//! Also closes each past hour of traffic history ([`close_history`]), in a task of its own so
+//! a long close never delays an expiry.
 
 use std::sync::Arc;
 
@@ -118,6 +121,7 @@ const CLOSE_DELAY: i64 = 120;
 pub async fn close_history(db: Db, clock: Arc<dyn Clock>, shutdown: CancellationToken) {
     loop {
         let now = clock.now().as_second();
+        let mut next = (now.div_euclid(3600) + 1) * 3600 + CLOSE_DELAY;
         tokio::select! {
             () = shutdown.cancelled() => return,
             closed = close_past_hours(&db, now.div_euclid(3600)) => match closed {
@@ -128,10 +132,14 @@ pub async fn close_history(db: Db, clock: Arc<dyn Clock>, shutdown: Cancellation
                     longest_ms = longest.as_millis() as u64,
                     "closed past hours of traffic history"
                 ),
-                Err(err) => tracing::error!(error = %err, "could not close past hours of history"),
+                Err(err) => {
+                    // Nothing is lost while an hour stays open, only history lookups are
+                    // slower: retry soon rather than in an hour.
+                    tracing::error!(error = %err, "could not close past hours of history");
+                    next = next.min(now + 60);
+                }
             },
         }
-        let next = (now.div_euclid(3600) + 1) * 3600 + CLOSE_DELAY;
         tokio::select! {
             () = shutdown.cancelled() => return,
             () = clock.sleep_until(ts(next)) => {}
