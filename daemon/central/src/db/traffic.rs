@@ -7,7 +7,7 @@ use hy_api::Traffic;
 use hy_api::node::ReportAck;
 use hy_api::traffic::{HistoryBy, HistoryPoint, ServerTraffic, TrafficByUser};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, named_params, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::DbError;
 use super::directory::UserDirectory;
@@ -98,24 +98,34 @@ pub fn history(
             },
         })
     };
-    let rows = match user_pk {
-        Some(user) => {
-            let runs = open_runs(conn, from, to)?;
-            stmt.query_map(
-                named_params! {":from": from, ":to": to, ":step": step, ":user": user,
-                ":runs": runs},
-                point,
-            )?
-            .collect::<Result<_, _>>()?
-        }
-        None => stmt
-            .query_map(
-                named_params! {":from": from, ":to": to, ":step": step},
-                point,
-            )?
-            .collect::<Result<_, _>>()?,
-    };
-    Ok(rows)
+    let runs = user_pk.map(|_| open_runs(conn, from, to)).transpose()?;
+    query_history(&mut stmt, [from, to, step], user_pk, runs, point)
+}
+
+/// Runs a [`history_sql`] statement: hours `from..=to` in points of `step`, for `user` (with
+/// the open `runs`) or everyone.
+fn query_history<T>(
+    stmt: &mut rusqlite::Statement<'_>,
+    [from, to, step]: [i64; 3],
+    user: Option<i64>,
+    runs: Option<Rc<Vec<Value>>>,
+    row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>, DbError> {
+    let given: [(&str, &dyn rusqlite::ToSql); 5] = [
+        (":from", &from),
+        (":to", &to),
+        (":step", &step),
+        (":user", &user),
+        (":runs", &runs),
+    ];
+    // Only the names this form of the query uses: binding any other is an error.
+    let used: Vec<_> = given
+        .into_iter()
+        .filter(|(name, _)| matches!(stmt.parameter_index(name), Ok(Some(_))))
+        .collect();
+    Ok(stmt
+        .query_map(used.as_slice(), row)?
+        .collect::<Result<_, _>>()?)
 }
 
 /// The history query: hours `:from..=:to`, `:step` hours per point.
@@ -146,7 +156,6 @@ fn history_sql(by: HistoryBy, one_user: bool) -> String {
             "WITH h AS ({buckets})
              SELECT s.id, s.name, SUM(h.tx), SUM(h.rx) FROM h
              LEFT JOIN servers s ON s.pk = h.server_pk
-             WHERE :step > 0
              GROUP BY s.pk ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
         ),
     }
@@ -452,20 +461,10 @@ mod tests {
                 for one_user in [true, false] {
                     let sql = format!("EXPLAIN QUERY PLAN {}", history_sql(by, one_user));
                     let mut stmt = c.prepare(&sql)?;
-                    let plan: Vec<String> = if one_user {
-                        let runs = Rc::new(vec![Value::Integer(run_key(1, 1)?)]);
-                        stmt.query_map(
-                            named_params! {":from": 1, ":to": 2, ":step": 1, ":user": 3,
-                            ":runs": runs},
-                            |r| r.get(3),
-                        )?
-                        .collect::<Result<_, _>>()?
-                    } else {
-                        stmt.query_map(named_params! {":from": 1, ":to": 2, ":step": 1}, |r| {
-                            r.get(3)
-                        })?
-                        .collect::<Result<_, _>>()?
-                    };
+                    let runs = one_user.then(|| Rc::new(vec![Value::Integer(1 << 32 | 1)]));
+                    let user = one_user.then_some(3);
+                    let plan =
+                        query_history(&mut stmt, [1, 2, 1], user, runs, |r| r.get::<_, String>(3))?;
                     let plan = plan.join("; ");
                     let want: &[&str] = if one_user {
                         &[
