@@ -97,6 +97,7 @@ impl Db {
             reader.pragma_update(None, "query_only", true)?;
             reader.pragma_update(None, "cache_size", -16_384)?;
             reader.busy_timeout(Duration::from_secs(5))?;
+            rusqlite::vtab::array::load_module(&reader)?;
             Ok(Mutex::new(reader))
         };
         db.readers = Arc::new([reader()?, reader()?]);
@@ -121,6 +122,8 @@ impl Db {
         conn.pragma_update(None, "wal_autocheckpoint", 8_192)?;
         conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        // rarray(), for lists of keys in one query (db::traffic): on every connection, so a
+        // query works wherever it runs.
         rusqlite::vtab::array::load_module(&conn)?;
         migrations::apply(&mut conn)?;
 
@@ -359,8 +362,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Db::open(&dir.path().join("c.db")).unwrap();
         let spare_is_readonly = db
-            .read_with_spare(|_, spare| {
+            .read_with_spare(|c, spare| {
                 let spare = spare.expect("both readers are free");
+                // Both can run what the writer runs, rarray() included.
+                for conn in [c, &*spare] {
+                    let keys = std::rc::Rc::new(vec![rusqlite::types::Value::Integer(7)]);
+                    let n: i64 =
+                        conn.query_row("SELECT COUNT(*) FROM rarray(?1)", [keys], |r| r.get(0))?;
+                    assert_eq!(n, 1);
+                }
                 Ok(spare.execute("DELETE FROM meta", []).is_err())
             })
             .await
