@@ -164,9 +164,13 @@ pub struct Closed {
 /// behind one waits no longer than that, long enough that an hour of a large fleet closes in a
 /// few dozen transactions.
 pub async fn close_past_hours(db: &Db, current_hour: i64) -> Result<Closed, DbError> {
+    close_hours(db, current_hour, 4096).await
+}
+
+/// [`close_past_hours`], starting with ranges of `span` user keys.
+async fn close_hours(db: &Db, current_hour: i64, mut span: i64) -> Result<Closed, DbError> {
     use crate::db::traffic;
     let mut done = Closed::default();
-    let mut span: i64 = 4096;
     while let Some((hour, servers)) = db
         .call(move |c| traffic::next_to_close(c, current_hour))
         .await?
@@ -203,4 +207,75 @@ pub async fn close_past_hours(db: &Db, current_hour: i64) -> Result<Closed, DbEr
         done.longest = done.longest.max(began.elapsed());
     }
     Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use hy_api::Traffic;
+    use hy_api::traffic::HistoryBy;
+
+    use super::*;
+    use crate::db::{servers, traffic, users};
+
+    #[tokio::test]
+    async fn past_hours_close_over_many_ranges_and_history_reads_the_same() {
+        let db = Db::open_in_memory().unwrap();
+        let history = |db: &Db| {
+            db.call_blocking(|c| {
+                let mut all = vec![traffic::history(c, None, 0, 99 * 3600, HistoryBy::Hour)?];
+                for id in ["u0", "u1", "u2", "u3", "u4"] {
+                    let pk = users::pk(c, id)?;
+                    all.push(traffic::history(
+                        c,
+                        Some(pk),
+                        0,
+                        99 * 3600,
+                        HistoryBy::Hour,
+                    )?);
+                }
+                Ok(all)
+            })
+            .unwrap()
+        };
+        db.call_blocking(|c| {
+            let (server, _) = servers::ensure(c, "server-a", 1)?;
+            for (i, id) in ["u0", "u1", "u2", "u3", "u4"].iter().enumerate() {
+                users::insert(c, id, &format!("secret-{id}"), &Default::default(), 1)?;
+                for hour in [10, 12] {
+                    let report: BTreeMap<_, _> = [(
+                        id.to_string(),
+                        Traffic {
+                            tx: i as u64 + 1,
+                            rx: 1,
+                        },
+                    )]
+                    .into();
+                    traffic::apply_report(c, server, None, &report, hour * 3600)?;
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+        let before = history(&db);
+        // Ranges of one user to start with: several transactions for each hour.
+        let closed = close_hours(&db, 13, 1).await.unwrap();
+        assert_eq!(closed.buckets, 10);
+        assert!(closed.transactions >= 4, "{closed:?}");
+        assert_eq!(history(&db), before);
+        let left = db
+            .call_blocking(|c| {
+                Ok(c.query_row(
+                    "SELECT COUNT(*) FROM traffic_hourly WHERE closed = 0",
+                    [],
+                    |r| r.get::<_, i64>(0),
+                )?)
+            })
+            .unwrap();
+        assert_eq!(left, 0);
+        assert_eq!(db.call_blocking(|c| traffic::closed_before(c)).unwrap(), 13);
+        // Nothing left to close: nothing written.
+        assert_eq!(close_past_hours(&db, 13).await.unwrap().transactions, 0);
+    }
 }

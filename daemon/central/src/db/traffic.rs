@@ -558,15 +558,29 @@ mod tests {
             assert_eq!(during, before);
             close_users(c, hour, &on, i64::MIN..alice)?;
             close_users(c, hour, &on, alice + 1..i64::MAX)?;
+            // A new bucket in the hour being closed (a clock stepped back past it), after every
+            // range was done: written open, and swept closed by the finish.
+            users::insert(c, "dave", "secret-dave", &Default::default(), 1)?;
+            let dave = users::pk(c, "dave")?;
+            let late = [("dave".to_owned(), Traffic { tx: 5, rx: 0 })].into();
+            apply_report(c, servers[1], None, &late, 10 * 3600 + 1)?;
+            assert_eq!(closed(c)?, 9, "the late bucket is open");
             finish_closing(c, hour)?;
-            assert_eq!(closed_before(c)?, 11);
+            assert_eq!((closed(c)?, closed_before(c)?), (10, 11));
+            let daves = history(c, Some(dave), 0, 20 * 3600, HistoryBy::Hour)?;
+            assert_eq!(daves.iter().map(|p| p.tx).collect::<Vec<_>>(), [5]);
             let (hour, on) = next_to_close(c, 12)?.unwrap();
             assert_eq!(hour, 11);
             close_users(c, hour, &on, i64::MIN..i64::MAX)?;
             finish_closing(c, hour)?;
             assert_eq!(next_to_close(c, 12)?, None, "hour 12 is the current one");
-            assert_eq!((closed(c)?, closed_before(c)?), (18, 12));
-            let after: Vec<_> = people.iter().map(|u| whole_history(c, *u)).collect();
+            assert_eq!((closed(c)?, closed_before(c)?), (19, 12));
+            // Everyone's history holds dave's late bytes (hour 10, server-b); alice's and bob's
+            // are as before.
+            let mut after: Vec<_> = people.iter().map(|u| whole_history(c, *u)).collect();
+            after[0][0][0].tx -= 5;
+            after[0][1][0].tx -= 5;
+            after[0][2][1].tx -= 5;
             assert_eq!(after, before);
             // A clock stepped back writes into a closed hour: closed at once, so counted.
             let report = [("alice".to_owned(), Traffic { tx: 7, rx: 0 })].into();
