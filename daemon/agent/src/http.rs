@@ -124,7 +124,11 @@ async fn decide(s: &AgentHttp, body: &[u8]) -> (Response, &'static str) {
         // answer, admit: an outage of the stats API must not lock everyone out.
         match s.hysteria.online().await {
             Ok(online)
-                if online.get(&*entry.id).copied().unwrap_or(0) + elsewhere(s, &entry.id)
+                if online
+                    .get(&*entry.id)
+                    .copied()
+                    .unwrap_or(0)
+                    .saturating_add(elsewhere(s, &entry.id))
                     >= u64::from(max) =>
             {
                 return refuse(Some(&entry.id), "too_many_devices");

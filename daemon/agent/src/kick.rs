@@ -91,7 +91,7 @@ impl Kicker {
 
     /// Online ids (with their counts) that the current table does not allow.
     fn unauthorized(&self, online: HashMap<String, u64>) -> HashMap<String, u64> {
-        let devices: u64 = online.values().sum();
+        let devices = online.values().fold(0u64, |sum, n| sum.saturating_add(*n));
         self.status.update(|s| s.online_devices = devices);
         let table = self.table.load();
         let now = jiff::Timestamp::now().as_second();

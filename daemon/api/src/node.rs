@@ -12,6 +12,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::Traffic;
 
+/// Largest `tx` or `rx` one report may carry for one user: 2^53 - 1 bytes (8 PiB, a 100 Gbit/s
+/// link saturated for over 80 days), also the largest integer a JavaScript client reads exactly.
+/// Bounded so that central's sums cannot overflow whatever a node sends.
+pub const MAX_REPORTED_BYTES: u64 = (1 << 53) - 1;
+
+/// Largest connected-device count a node may report for one user (`POST /devices/{id}`).
+pub const MAX_DEVICE_COUNT: u64 = 1_000_000;
+
 /// Longest long-poll wait central grants on `GET /auth/{server_id}?wait=SECONDS`.
 pub const MAX_WAIT_SECS: u64 = 60;
 

@@ -326,6 +326,140 @@ async fn bad_device_reports_are_refused_and_unknown_servers_learn_nothing() {
     c.stop().await;
 }
 
+/// Found by fuzzing: a count near 2^63 from one node made every other node's device lookup
+/// overflow SQLite's SUM and answer 500.
+#[tokio::test]
+async fn no_number_a_node_sends_can_break_a_read() {
+    let c = TestCentral::start().await;
+    alice_on_serverid01(&c).await;
+    c.admin("PATCH", "/admin/users/alice", Some(r#"{"max_devices":2}"#))
+        .await;
+    c.admin(
+        "POST",
+        "/admin/servers/serverid02/users",
+        Some(r#"{"id":"alice"}"#),
+    )
+    .await;
+    let max = hy_api::node::MAX_DEVICE_COUNT;
+    for body in [
+        r#"{"alice":9223372036854775807}"#.to_owned(),
+        r#"{"alice":18446744073709551615}"#.to_owned(),
+        format!(r#"{{"alice":{}}}"#, max + 1),
+    ] {
+        assert_error(
+            &c.send("POST", "/devices/serverid01", Some(&body), None)
+                .await,
+            400,
+            "bad_request",
+            "at most 1000000 per user and node",
+        );
+    }
+    let at_bound = format!(r#"{{"alice":{max}}}"#);
+    assert_eq!(
+        c.send("POST", "/devices/serverid01", Some(&at_bound), None)
+            .await
+            .0,
+        204
+    );
+    assert_eq!(
+        c.send("GET", "/devices/serverid02", None, None).await,
+        (200, json!({ "alice": max }))
+    );
+
+    // Traffic: a counter over the bound is refused, naming it; one at the bound is counted.
+    let bound = hy_api::node::MAX_REPORTED_BYTES;
+    for body in [
+        format!(r#"{{"alice":{{"tx":{},"rx":0}}}}"#, bound + 1),
+        format!(
+            r#"{{"seq":1,"instance":"i","users":{{"alice":{{"tx":0,"rx":{}}}}}}}"#,
+            u64::MAX
+        ),
+    ] {
+        assert_error(
+            &c.send("POST", "/traffic/serverid01", Some(&body), None)
+                .await,
+            400,
+            "bad_request",
+            "out of range",
+        );
+    }
+    // Stored counters already near the top (years of reports at the bound) saturate instead of
+    // overflowing into a REAL that no read can decode.
+    let db = rusqlite::Connection::open(&c.db_path).unwrap();
+    let near_top = i64::MAX - 10;
+    db.execute(
+        "INSERT INTO traffic (server_pk, user_pk, tx, rx)
+         SELECT s.pk, u.pk, ?1, ?1 FROM servers s, users u",
+        [near_top],
+    )
+    .unwrap();
+    db.execute("UPDATE quota_usage SET period_used = ?1", [near_top])
+        .unwrap();
+    drop(db);
+    let body = format!(r#"{{"alice":{{"tx":{bound},"rx":{bound}}}}}"#);
+    for server in ["serverid01", "serverid02"] {
+        let path = format!("/traffic/{server}");
+        assert_eq!(c.send("POST", &path, Some(&body), None).await.0, 200);
+    }
+    for path in [
+        "/admin/traffic",
+        "/admin/traffic?by=server",
+        "/admin/traffic/alice",
+        "/admin/users/alice",
+        "/admin/users",
+        "/admin/servers",
+        "/admin/history?by=day",
+        "/admin/history?user=alice&by=server",
+        "/admin/history?user=alice&by=hour",
+    ] {
+        let (status, body) = c.admin("GET", path, None).await;
+        assert_eq!(status, 200, "{path}: {body}");
+    }
+    let total = &c.admin("GET", "/admin/traffic/alice", None).await.1["alice"];
+    assert!(total["tx"].as_u64().unwrap() > 1 << 62, "{total}");
+    c.stop().await;
+}
+
+/// Auth events and admissions are shown to admins as sent: each field is bounded.
+#[tokio::test]
+async fn a_report_with_out_of_range_auth_events_is_refused_whole() {
+    let c = TestCentral::start().await;
+    alice_on_serverid01(&c).await;
+    let event = |field: &str, value: serde_json::Value| {
+        let mut e = json!({"id":"e1","at":1_700_000_000,"addr":"203.0.113.7:1","allowed":true,
+            "reason":"ok","user":"alice"});
+        e[field] = value;
+        json!({"seq":1,"instance":"i","users":{"alice":{"tx":1,"rx":1}},"auth_log":[e]}).to_string()
+    };
+    for (field, value) in [
+        ("at", json!(i64::MAX)),
+        ("at", json!(i64::MIN)),
+        ("addr", json!("x".repeat(65))),
+        ("reason", json!("")),
+        ("id", json!("")),
+        ("user", json!("u".repeat(257))),
+    ] {
+        assert_error(
+            &c.send(
+                "POST",
+                "/traffic/serverid01",
+                Some(&event(field, value)),
+                None,
+            )
+            .await,
+            400,
+            "bad_request",
+            &format!("`{field}` is out of range"),
+        );
+    }
+    assert_eq!(
+        c.admin("GET", "/admin/traffic/alice", None).await.1["alice"],
+        json!({"tx":0,"rx":0}),
+        "nothing of a refused report was counted"
+    );
+    c.stop().await;
+}
+
 /// User alice, assigned to server `serverid01` (created by the assignment).
 async fn alice_on_serverid01(c: &TestCentral) {
     c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))

@@ -532,3 +532,34 @@ async fn metrics_are_valid_exposition_text_and_count_what_happened() {
     );
     c.stop().await;
 }
+
+/// A legacy node reporting with curl has no agent version; an agent's User-Agent gives one.
+#[tokio::test]
+async fn only_an_agent_user_agent_is_recorded_as_its_version() {
+    let c = TestCentral::start().await;
+    let (agent, _) = setup(&c).await;
+    let legacy = c
+        .client()
+        .create_server(&CreateServer::default())
+        .await
+        .unwrap()
+        .id;
+    for (server, ua) in [(&legacy, "curl/7.88.1"), (&agent, "hyctl-agent/1.2.3")] {
+        let resp = c
+            .raw()
+            .post(c.url(&format!("/traffic/{server}")))
+            .header("User-Agent", ua)
+            .body(r#"{"alice":{"tx":1,"rx":1}}"#)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200, "{ua}");
+    }
+    let api = c.client();
+    assert_eq!(api.server(&legacy).await.unwrap().agent_version, None);
+    assert_eq!(
+        api.server(&agent).await.unwrap().agent_version.as_deref(),
+        Some("1.2.3")
+    );
+    c.stop().await;
+}

@@ -281,11 +281,8 @@ async fn traffic_is_kept_per_server_and_survives_server_deletion() {
     let server = api.server(&a).await.unwrap();
     assert_eq!(server.traffic, Traffic { tx: 100, rx: 200 });
     assert!(server.last_seen_at.is_some());
-    // Not an agent: the client's product string is recorded as it came.
-    assert_eq!(
-        server.agent_version.as_deref(),
-        Some(concat!("hyctl/", env!("CARGO_PKG_VERSION")))
-    );
+    // Not an agent: the CLI's product string is not an agent version.
+    assert_eq!(server.agent_version, None);
 
     api.delete_server(&a).await.unwrap();
     assert_eq!(

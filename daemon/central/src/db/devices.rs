@@ -47,7 +47,7 @@ pub fn elsewhere(
     now: i64,
 ) -> Result<BTreeMap<String, u64>, DbError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT u.id, SUM(d.count) FROM assignments a
+        "SELECT u.id, CAST(MIN(TOTAL(d.count), 9.2e18) AS INTEGER) FROM assignments a
          JOIN users u ON u.pk = a.user_pk AND u.max_devices > 0
          JOIN online_devices d ON d.user_pk = u.pk AND d.server_pk != ?1 AND d.at > ?2
          WHERE a.server_pk = ?1 GROUP BY u.pk",

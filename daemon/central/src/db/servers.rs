@@ -13,8 +13,8 @@ use super::{DbError, ts, users};
 
 const SELECT: &str = "SELECT s.id, s.name, s.created_at, s.last_seen_at, s.agent_version,
         (SELECT COUNT(*) FROM assignments a WHERE a.server_pk = s.pk),
-        COALESCE((SELECT SUM(t.tx) FROM traffic t WHERE t.server_pk = s.pk), 0),
-        COALESCE((SELECT SUM(t.rx) FROM traffic t WHERE t.server_pk = s.pk), 0),
+        COALESCE((SELECT CAST(MIN(TOTAL(t.tx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.server_pk = s.pk), 0),
+        COALESCE((SELECT CAST(MIN(TOTAL(t.rx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.server_pk = s.pk), 0),
         s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier, s.link
     FROM servers s";
 

@@ -1,4 +1,11 @@
 //! The `traffic` table (totals per user and server) and applying nodes' reports to it.
+//!
+//! No number a node sends can make a read fail. Each reported counter is at most
+//! `MAX_REPORTED_BYTES` (2^53 - 1, checked at the edge), every stored counter saturates at 2^62
+//! (`MIN(x + ?, 4611686018427387904)`: the addition itself cannot overflow, where SQLite would
+//! turn the integer into a REAL), and every sum is `CAST(MIN(TOTAL(x), 9.2e18) AS INTEGER)`:
+//! `SUM` raises "integer overflow" on a large enough set of rows, `TOTAL` never does, and it is
+//! exact while the sum is below 2^53 bytes (8 PiB), beyond which totals are approximate.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -15,7 +22,8 @@ use super::directory::UserDirectory;
 /// Totals per user over all servers, every user included (zeros too).
 pub fn by_user(conn: &Connection) -> Result<TrafficByUser, DbError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT u.id, COALESCE(SUM(t.tx), 0), COALESCE(SUM(t.rx), 0)
+        "SELECT u.id,
+             CAST(MIN(TOTAL(t.tx), 9.2e18) AS INTEGER), CAST(MIN(TOTAL(t.rx), 9.2e18) AS INTEGER)
          FROM users u LEFT JOIN traffic t ON t.user_pk = u.pk GROUP BY u.pk",
     )?;
     let rows = stmt
@@ -36,7 +44,8 @@ pub fn by_user(conn: &Connection) -> Result<TrafficByUser, DbError> {
 /// entry with a `null` id.
 pub fn by_server(conn: &Connection, user_pk: Option<i64>) -> Result<Vec<ServerTraffic>, DbError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT s.id, s.name, SUM(t.tx), SUM(t.rx)
+        "SELECT s.id, s.name,
+             CAST(MIN(TOTAL(t.tx), 9.2e18) AS INTEGER), CAST(MIN(TOTAL(t.rx), 9.2e18) AS INTEGER)
          FROM traffic t LEFT JOIN servers s ON s.pk = t.server_pk
          WHERE ?1 IS NULL OR t.user_pk = ?1
          GROUP BY s.pk
@@ -59,7 +68,8 @@ pub fn by_server(conn: &Connection, user_pk: Option<i64>) -> Result<Vec<ServerTr
 pub fn of_user(conn: &Connection, user_pk: i64) -> Result<Traffic, DbError> {
     Ok(conn
         .prepare_cached(
-            "SELECT COALESCE(SUM(tx), 0), COALESCE(SUM(rx), 0) FROM traffic WHERE user_pk = ?1",
+            "SELECT CAST(MIN(TOTAL(tx), 9.2e18) AS INTEGER), CAST(MIN(TOTAL(rx), 9.2e18) AS INTEGER)
+             FROM traffic WHERE user_pk = ?1",
         )?
         .query_row([user_pk], |r| {
             Ok(Traffic {
@@ -149,12 +159,16 @@ fn history_sql(by: HistoryBy, one_user: bool) -> String {
     match by {
         HistoryBy::Hour | HistoryBy::Day => format!(
             "WITH h AS ({buckets})
-             SELECT (h.hour / :step) * :step * 3600, SUM(h.tx), SUM(h.rx) FROM h
+             SELECT (h.hour / :step) * :step * 3600,
+                 CAST(MIN(TOTAL(h.tx), 9.2e18) AS INTEGER), CAST(MIN(TOTAL(h.rx), 9.2e18) AS INTEGER)
+             FROM h
              GROUP BY h.hour / :step ORDER BY 1"
         ),
         HistoryBy::Server => format!(
             "WITH h AS ({buckets})
-             SELECT s.id, s.name, SUM(h.tx), SUM(h.rx) FROM h
+             SELECT s.id, s.name,
+                 CAST(MIN(TOTAL(h.tx), 9.2e18) AS INTEGER), CAST(MIN(TOTAL(h.rx), 9.2e18) AS INTEGER)
+             FROM h
              LEFT JOIN servers s ON s.pk = h.server_pk
              GROUP BY s.pk ORDER BY s.pk IS NULL, s.name IS NULL, s.name, s.id"
         ),
@@ -359,13 +373,14 @@ pub fn apply_in(
         // of an hour, a node's rows all exist, and an upsert costs two lookups where an
         // update costs one.
         let mut add = tx.prepare_cached(
-            "UPDATE traffic SET tx = tx + ?3, rx = rx + ?4 WHERE server_pk = ?1 AND user_pk = ?2",
+            "UPDATE traffic SET tx = MIN(tx + ?3, 4611686018427387904), rx = MIN(rx + ?4, 4611686018427387904)
+             WHERE server_pk = ?1 AND user_pk = ?2",
         )?;
         let mut first = tx.prepare_cached(
             "INSERT INTO traffic (server_pk, user_pk, tx, rx) VALUES (?1, ?2, ?3, ?4)",
         )?;
         let mut hourly = tx.prepare_cached(
-            "UPDATE traffic_hourly SET tx = tx + ?4, rx = rx + ?5
+            "UPDATE traffic_hourly SET tx = MIN(tx + ?4, 4611686018427387904), rx = MIN(rx + ?5, 4611686018427387904)
              WHERE hour = ?1 AND server_pk = ?2 AND user_pk = ?3",
         )?;
         // A bucket goes into the per-user index when its hour is closed, not now (see
@@ -378,7 +393,7 @@ pub fn apply_in(
         let closed = hour < closed_before(tx)?;
         // Quota usage is weighted by the server's multiplier; lifetime traffic stays raw.
         let mut use_quota = tx.prepare_cached(
-            "UPDATE quota_usage SET period_used = period_used + ?2 WHERE user_pk = ?1",
+            "UPDATE quota_usage SET period_used = MIN(period_used + ?2, 4611686018427387904) WHERE user_pk = ?1",
         )?;
         let mut used_so_far =
             tx.prepare_cached("SELECT period_used FROM quota_usage WHERE user_pk = ?1")?;
@@ -413,8 +428,8 @@ pub fn apply_in(
         }
         if !lost.is_zero() {
             tx.prepare_cached(
-                "UPDATE servers SET unattributed_tx = unattributed_tx + ?2,
-                     unattributed_rx = unattributed_rx + ?3 WHERE pk = ?1",
+                "UPDATE servers SET unattributed_tx = MIN(unattributed_tx + ?2, 4611686018427387904),
+                     unattributed_rx = MIN(unattributed_rx + ?3, 4611686018427387904) WHERE pk = ?1",
             )?
             .execute(params![server_pk, lost.tx as i64, lost.rx as i64])?;
         }

@@ -8,8 +8,8 @@ use super::{DbError, ts};
 
 const SELECT: &str = "SELECT u.id, u.secret, u.created_at, u.updated_at,
         (SELECT COUNT(*) FROM assignments a WHERE a.user_pk = u.pk),
-        COALESCE((SELECT SUM(t.tx) FROM traffic t WHERE t.user_pk = u.pk), 0),
-        COALESCE((SELECT SUM(t.rx) FROM traffic t WHERE t.user_pk = u.pk), 0),
+        COALESCE((SELECT CAST(MIN(TOTAL(t.tx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.user_pk = u.pk), 0),
+        COALESCE((SELECT CAST(MIN(TOTAL(t.rx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.user_pk = u.pk), 0),
         u.enabled, u.data_limit, u.reset_strategy, q.period_used, u.period_start, u.next_reset_at,
         u.expires_at, u.expire_after, u.max_devices, u.allowed_ips, u.note,
         u.first_connected_at, u.last_online_at

@@ -35,8 +35,10 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(devices_elsewhere, report_devices))
 }
 
+/// The same answer for every unknown id; it names the fix, since the usual cause is a node
+/// started with the wrong `--server-id`.
 fn unknown_server() -> ApiError {
-    ApiError::NotFound("not found".into())
+    ApiError::NotFound("not found: no server has this id (`hyctl server list` shows them)".into())
 }
 
 /// Looks up the node by its credential and records the contact (throttled).
@@ -68,11 +70,16 @@ async fn authenticate(
     Ok(pk)
 }
 
-/// `hyctl-agent/0.1.0` → `0.1.0`; any other client is recorded by its product string.
+/// `hyctl-agent/0.1.0` → `0.1.0`. Any other client (a legacy node's script, curl) has no
+/// agent version: its product string is not one, and the last real version is kept.
 fn agent_version(headers: &HeaderMap) -> Option<String> {
     let ua = headers.get(header::USER_AGENT)?.to_str().ok()?;
-    let v = ua.strip_prefix("hyctl-agent/").unwrap_or(ua);
-    Some(v.chars().take(64).collect())
+    let v = ua.strip_prefix("hyctl-agent/")?;
+    let ok = !v.is_empty()
+        && v.len() <= 64
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
+    ok.then(|| v.to_owned())
 }
 
 fn etag(server_pk: i64, rev: i64) -> String {
@@ -224,12 +231,14 @@ fn check_instance(instance: &str) -> Result<(), ApiError> {
     }
 }
 
-/// Counters are stored as SQLite integers (signed 64-bit).
+/// Each counter is bounded so that no sum central keeps (per pair, per hour, per user, per
+/// server) can overflow, whatever a node sends and however often.
 fn check_counters(users: &TrafficByUser) -> Result<(), ApiError> {
     for (id, t) in users {
-        if t.tx > i64::MAX as u64 || t.rx > i64::MAX as u64 {
+        if t.tx > node::MAX_REPORTED_BYTES || t.rx > node::MAX_REPORTED_BYTES {
             return Err(ApiError::BadRequest(format!(
-                "counter for {id:?} is out of range"
+                "counter for {id:?} is out of range: at most {} bytes per user and report",
+                node::MAX_REPORTED_BYTES
             )));
         }
         if id.len() > 256 {
@@ -237,6 +246,43 @@ fn check_counters(users: &TrafficByUser) -> Result<(), ApiError> {
                 "a user id in the report is over 256 bytes".into(),
             ));
         }
+    }
+    Ok(())
+}
+
+/// Auth events are stored as sent and shown to admins: every field is bounded, so a node cannot
+/// fill the log with megabyte strings or times no timestamp can hold.
+fn check_auth_events(events: &[node::AuthEvent]) -> Result<(), ApiError> {
+    for e in events {
+        let field = if e.id.is_empty() || e.id.len() > 64 {
+            Some("id")
+        } else if e.addr.len() > 64 {
+            Some("addr")
+        } else if e.reason.is_empty() || e.reason.len() > 32 {
+            Some("reason")
+        } else if e.user.as_ref().is_some_and(|u| u.len() > 256) {
+            Some("user")
+        } else if jiff::Timestamp::from_second(e.at).is_err() {
+            Some("at")
+        } else {
+            None
+        };
+        if let Some(field) = field {
+            return Err(ApiError::BadRequest(format!(
+                "auth_log event {:?}: `{field}` is out of range",
+                e.id.chars().take(64).collect::<String>()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Admissions name users; their times are not used (central stamps its own), only the ids.
+fn check_seen(seen: &std::collections::BTreeMap<String, i64>) -> Result<(), ApiError> {
+    if seen.len() > 1_000_000 || seen.keys().any(|id| id.len() > 256) {
+        return Err(ApiError::BadRequest(
+            "`seen` holds at most 1000000 ids of at most 256 bytes".into(),
+        ));
     }
     Ok(())
 }
@@ -276,6 +322,8 @@ async fn report_traffic(
                 node::MAX_AUTH_EVENTS
             )));
         }
+        check_auth_events(&batch.auth_log)?;
+        check_seen(&batch.seen)?;
         (
             Some((batch.instance, batch.seq)),
             batch.users,
@@ -379,6 +427,13 @@ async fn report_devices(
         return Err(ApiError::BadRequest(
             "at most 100000 users per device report".into(),
         ));
+    }
+    // Bounded so the sum over every node of a user cannot overflow (it is read by other nodes).
+    if let Some((id, n)) = counts.iter().find(|(_, n)| **n > node::MAX_DEVICE_COUNT) {
+        return Err(ApiError::BadRequest(format!(
+            "{n} devices for {id:?}: at most {} per user and node",
+            node::MAX_DEVICE_COUNT
+        )));
     }
     let now = s.now();
     s.db.call(move |c| crate::db::devices::replace(c, pk, &counts, now))
