@@ -258,12 +258,12 @@ async fn agent_metrics_are_valid_exposition_text() {
     fake.authenticate("nobody-at-all", &client_addr(3), 0)
         .await
         .unwrap_err();
-    let text = reqwest::get(format!("{}/metrics", agent.url))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = hy_testkit::scrape::scrape_both(
+        &reqwest::Client::new(),
+        &format!("{}/metrics", agent.url),
+        None,
+    )
+    .await;
     let scrape = prometheus_parse::Scrape::parse(text.lines().map(|l| Ok(l.to_owned()))).unwrap();
     let value = |name: &str, label: Option<(&str, &str)>| {
         let s = scrape

@@ -196,14 +196,8 @@ fn elsewhere(s: &AgentHttp, id: &str) -> u64 {
 }
 
 /// Prometheus metrics. Unauthenticated: the agent listens on loopback, like Hysteria's own API.
-async fn metrics(State(s): State<Arc<AgentHttp>>) -> Response {
-    let text = s.metrics.encode(&s.status.snapshot());
-    let mut resp = text.into_response();
-    resp.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
-    );
-    resp
+async fn metrics(State(s): State<Arc<AgentHttp>>, headers: axum::http::HeaderMap) -> Response {
+    s.metrics.respond(&s.status.snapshot(), &headers)
 }
 
 async fn ready(State(s): State<Arc<AgentHttp>>) -> (StatusCode, Json<serde_json::Value>) {

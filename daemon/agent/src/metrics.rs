@@ -158,8 +158,12 @@ impl Metrics {
         }
     }
 
-    /// Updates the gauges from `status`, then encodes everything (OpenMetrics text).
-    pub fn encode(&self, status: &Status) -> String {
+    /// Updates the gauges from `status`, then answers the scrape in the format it asked for.
+    pub fn respond(
+        &self,
+        status: &Status,
+        headers: &axum::http::HeaderMap,
+    ) -> axum::response::Response {
         let now = jiff::Timestamp::now();
         let age =
             |t: Option<jiff::Timestamp>| t.map_or(0.0, |t| now.duration_since(t).as_secs_f64());
@@ -174,8 +178,6 @@ impl Metrics {
             .set(i64::from(status.central.reachable));
         self.hysteria_reachable
             .set(i64::from(status.hysteria.reachable));
-        let mut out = String::new();
-        let _ = prometheus_client::encoding::text::encode(&mut out, &self.registry);
-        out
+        hy_common::exposition::Exposition::respond(headers, &self.registry)
     }
 }

@@ -142,12 +142,9 @@ impl Default for Metrics {
 }
 
 impl Metrics {
-    /// The exposition text (OpenMetrics, which Prometheus reads).
-    pub fn encode(&self) -> String {
-        let mut out = String::new();
-        // Writing to a String cannot fail.
-        let _ = prometheus_client::encoding::text::encode(&mut out, &self.registry);
-        out
+    /// Every series, for the scrape.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
     }
 }
 

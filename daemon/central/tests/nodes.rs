@@ -480,16 +480,7 @@ async fn metrics_are_valid_exposition_text_and_count_what_happened() {
         401,
         "behind the admin token"
     );
-    let text = c
-        .raw()
-        .get(c.url("/metrics"))
-        .bearer_auth(&c.token)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = hy_testkit::scrape::scrape_both(&c.raw(), &c.url("/metrics"), Some(&c.token)).await;
     let scrape = parse_metrics(&text);
     assert_eq!(
         sample(

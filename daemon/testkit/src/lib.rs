@@ -10,6 +10,7 @@ pub mod central;
 pub mod hysteria;
 pub mod node;
 pub mod proxy;
+pub mod scrape;
 
 use std::future::Future;
 use std::time::{Duration, Instant};

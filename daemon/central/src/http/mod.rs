@@ -110,12 +110,16 @@ async fn record(State(s): State<AppState>, req: Request, next: middleware::Next)
 
 /// Prometheus metrics
 ///
-/// OpenMetrics text; needs the admin token (scrape with `authorization: credentials_file`).
+/// Prometheus text 0.0.4, or OpenMetrics 1.0 when `Accept` prefers it (as Prometheus does);
+/// needs the admin token (scrape with `authorization: credentials_file`).
 #[utoipa::path(get, path = "/metrics", tag = "meta", security(("admin" = [])),
-    responses((status = 200, description = "OpenMetrics text"), (status = 401, body = hy_api::ErrorBody)))]
+    responses((status = 200, description = "Prometheus text 0.0.4 or OpenMetrics 1.0 text",
+        content_type = "text/plain"),
+        (status = 401, body = hy_api::ErrorBody)))]
 async fn metrics(
     _: extract::AdminAuth,
     State(s): State<AppState>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, error::ApiError> {
     let now = s.now();
     let (users, servers) =
@@ -148,12 +152,10 @@ async fn metrics(
     s.metrics
         .node_polls_waiting
         .set(s.waiting_polls.load(std::sync::atomic::Ordering::Relaxed) as i64);
-    let mut resp = Response::new(axum::body::Body::from(s.metrics.encode()));
-    resp.headers_mut().insert(
-        axum::http::header::CONTENT_TYPE,
-        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
-    );
-    Ok(resp)
+    Ok(hy_common::exposition::Exposition::respond(
+        &headers,
+        s.metrics.registry(),
+    ))
 }
 
 /// Spans name the route pattern, never the raw path: node paths carry server ids, which are
