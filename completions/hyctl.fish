@@ -715,3 +715,6 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -f -a "central token token-file ca-file"
+complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -f -a "central token token-file ca-file"
+complete -c hyctl -n "__fish_hyctl_using_subcommand completions" -f -a "bash elvish fish powershell zsh"

@@ -67,3 +67,65 @@ fn man_pages_are_up_to_date() {
     assert!(String::from_utf8_lossy(root).contains("EXIT STATUS"));
     ensure_dir("man", &pages);
 }
+
+/// `mandoc -T lint` has nothing to say about any page (run where mandoc is installed; CI
+/// installs it).
+#[test]
+fn man_pages_pass_mandoc_lint() {
+    if std::process::Command::new("mandoc")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "mandoc is missing; CI installs it (scripts/ci.sh)"
+        );
+        eprintln!("skipped: mandoc is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    for (name, page) in hyctl::generated::man_pages().unwrap() {
+        let path = dir.path().join(name);
+        std::fs::write(&path, page).unwrap();
+        paths.push(path);
+    }
+    let out = std::process::Command::new("mandoc")
+        .args(["-T", "lint", "-W", "warning"])
+        .args(&paths)
+        .output()
+        .unwrap();
+    let report =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(report.trim().is_empty(), "mandoc -T lint:\n{report}");
+}
+
+/// fish offers the shells after `hyctl completions ` (clap's fish generator alone did not).
+#[test]
+fn fish_completes_the_completions_shell() {
+    let script = repo().join("completions/hyctl.fish");
+    let probe = format!(
+        "source {}; complete -C 'hyctl completions '",
+        script.display()
+    );
+    let Ok(out) = std::process::Command::new("fish")
+        .args(["--no-config", "-c", &probe])
+        .output()
+    else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "fish is missing; CI installs it (scripts/ci.sh)"
+        );
+        eprintln!("skipped: fish is not installed");
+        return;
+    };
+    let offered = String::from_utf8_lossy(&out.stdout);
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        assert!(
+            offered.lines().any(|l| l.split('\t').next() == Some(shell)),
+            "{shell} not offered: {offered:?} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
