@@ -1804,7 +1804,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server__subcmd__add)
-            opts="-q -h -V --name --multiplier --id --host --ports --sni --obfs-password --insecure --pin-sha256 --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --name --multiplier --id --kind --host --ports --sni --obfs-password --insecure --pin-sha256 --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1820,6 +1820,10 @@ _hyctl() {
                     ;;
                 --id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "hysteria stream proxy gateway" -- "${cur}"))
                     return 0
                     ;;
                 --host)

@@ -305,13 +305,17 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "set-multiplier" -d 'Change how much a server\'s traffic counts against quotas (from now on)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "rm" -d 'Delete a server; its agent is refused from then on'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine); an id central has never seen is registered as a new hysteria server, as the original API does'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "users" -d 'List the users assigned to a server'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l name -d 'A human name (1 to 64 of `A-Z a-z 0-9 . _ -`)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l multiplier -d 'Traffic through this server counts this many times against quotas (0 to 100)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l id -d 'Register this existing id instead of generating one (for original-system nodes)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l kind -d 'What runs on it: hysteria (beside `hyctl agent`), stream, proxy or gateway' -r -f -a "hysteria\t''
+stream\t''
+proxy\t''
+gateway\t''"
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l host -d 'Public host name or IP address clients connect to' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l ports -d 'Port, or ports and ranges for port hopping (443,5000-6000) [default: 443]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from add" -l sni -d 'TLS server name, if it differs from the host' -r
@@ -500,7 +504,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "bootstrap" -d 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "set-multiplier" -d 'Change how much a server\'s traffic counts against quotas (from now on)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
-complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Allow users on a server (already assigned users are fine); an id central has never seen is registered as a new hysteria server, as the original API does'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "users" -d 'List the users assigned to a server'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -706,7 +710,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "bootstrap" -d 'Print everything to bring up a node: agent env file, systemd unit, Hysteria config'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "set-multiplier" -d 'Change how much a server\'s traffic counts against quotas (from now on)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "delete" -d 'Delete a server; its agent is refused from then on'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "assign" -d 'Allow users on a server (already assigned users are fine)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "assign" -d 'Allow users on a server (already assigned users are fine); an id central has never seen is registered as a new hysteria server, as the original API does'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "users" -d 'List the users assigned to a server'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the config file\'s settings (the token redacted)'

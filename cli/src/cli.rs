@@ -442,6 +442,9 @@ pub enum ServerAction {
         /// Register this existing id instead of generating one (for original-system nodes)
         #[arg(long)]
         id: Option<String>,
+        /// What runs on it: hysteria (beside `hyctl agent`), stream, proxy or gateway
+        #[arg(long, default_value = "hysteria", value_parser = kind_parser())]
+        kind: hy_api::servers::ServerKind,
         /// How clients reach it, for share links.
         #[command(flatten)]
         link: LinkArgs,
@@ -520,7 +523,9 @@ pub enum ServerAction {
         #[arg(short, long)]
         yes: bool,
     },
-    /// Allow users on a server (already assigned users are fine)
+    /// Allow users on a server (already assigned users are fine); an id central has never seen
+    /// is registered as a new hysteria server, as the original API does
+    #[command(after_long_help = ASSIGN_HELP)]
     Assign {
         /// Server id or name
         #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
@@ -547,6 +552,26 @@ pub enum ServerAction {
         #[arg(add = ArgValueCandidates::new(crate::complete::servers))]
         server: String,
     },
+}
+
+const ASSIGN_HELP: &str = "\
+SERVER is a server's id or name. An argument that names no server, is a valid server id
+(8 to 128 of `A-Z a-z 0-9 _ -`) and is not a near miss of an existing name registers that id
+as a new `hysteria` server and says so on stderr, so nodes that already run with their own
+ids (a migration from the original system) can be assigned users at once.
+Ids from stdin (`-`) are sent in batches of 10,000, with a progress bar on a terminal.
+
+Examples:
+  hyctl server assign edge-1 alice bob
+  hyctl user list -q --state active | hyctl server assign edge-1 -";
+
+/// Parses `--kind`, offering every kind to completion and `--help`.
+fn kind_parser() -> impl clap::builder::TypedValueParser<Value = hy_api::servers::ServerKind> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(
+        hy_api::servers::ServerKind::ALL.map(hy_api::servers::ServerKind::as_str),
+    )
+    .try_map(|s| s.parse::<hy_api::servers::ServerKind>())
 }
 
 /// `hyctl traffic [USER] [--by ...] [--since ...] [--csv]`

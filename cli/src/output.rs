@@ -45,6 +45,21 @@ impl Output {
         !self.json && !self.quiet && std::io::stderr().is_terminal()
     }
 
+    /// A progress bar over `len` items called `noun`, on stderr; hidden unless [`Self::progress`].
+    pub fn progress_bar(&self, len: usize, noun: &str) -> indicatif::ProgressBar {
+        if !self.progress() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new(len as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(&format!(
+                "{{bar:40}} {{pos}}/{{len}} {noun} ({{per_sec}}, {{eta}} left)"
+            ))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    }
+
     /// Writes one JSON document.
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<(), CliError> {
         let mut out = std::io::stdout().lock();

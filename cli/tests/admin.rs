@@ -518,6 +518,18 @@ async fn ten_thousand_users_import_in_batches_and_a_closed_pipe_is_fine() {
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("line 2"), "{}", bad.stderr);
 
+    // Over 10,000 ids from stdin are assigned in batches (one request could not hold them).
+    env.add_server("edge-1").await;
+    let ids = env.run(&["user", "list", "-q"]).await.ok().stdout;
+    assert_eq!(ids.lines().count(), 10_002);
+    let assigned = env
+        .run_with_stdin(&["server", "assign", "edge-1", "-", "-q"], Some(&ids))
+        .await
+        .ok();
+    assert_eq!(assigned.stdout, ids);
+    let server = env.run(&["server", "show", "edge-1", "--json"]).await.ok();
+    assert_eq!(server.json()["users"], 10_002);
+
     // `hyctl user list | head -1`: the reader goes away early; hyctl exits 0 quietly.
     let mut child = env
         .command(&["user", "list"])
@@ -1028,5 +1040,62 @@ async fn bootstrap_prints_a_complete_node_setup() {
             .unwrap()
             .contains("EnvironmentFile=/etc/hyctl/agent.env")
     );
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn servers_have_a_kind_and_unseen_ids_are_registered_by_assignment() {
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    env.run(&["user", "add", "alice", "-q"]).await.ok();
+    let stream = env
+        .run(&[
+            "server", "add", "--name", "cam-1", "--kind", "stream", "--json",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!(stream["kind"], "stream");
+    let bad = env.run(&["server", "add", "--kind", "ftp"]).await;
+    assert_eq!(bad.code, 2, "a usage error");
+    assert!(
+        bad.stderr.contains("hysteria, stream, proxy, gateway"),
+        "{}",
+        bad.stderr
+    );
+    let shown = env.run(&["server", "show", "cam-1"]).await.ok().stdout;
+    assert!(shown.contains("kind:          stream"), "{shown}");
+    let bootstrap = env.run(&["server", "bootstrap", "cam-1"]).await;
+    assert_eq!(bootstrap.code, 1);
+    assert!(
+        bootstrap.stderr.contains("no node daemon for that kind"),
+        "{}",
+        bootstrap.stderr
+    );
+
+    // The original API's way: assigning to an id central has never seen registers it.
+    let migrated = "node-from-the-old-panel-01";
+    let run = env.run(&["server", "assign", migrated, "alice"]).await.ok();
+    assert!(run.stderr.contains("registered node"), "{}", run.stderr);
+    assert!(run.stderr.contains("new hysteria server"), "{}", run.stderr);
+    let servers = c.client().servers().await.unwrap();
+    let new = servers.iter().find(|s| s.id == migrated).unwrap();
+    assert_eq!((new.users, new.kind.as_str()), (1, "hysteria"));
+    // Again: it exists now, so nothing is said.
+    let again = env.run(&["server", "assign", migrated, "alice"]).await.ok();
+    assert!(again.stderr.is_empty(), "{}", again.stderr);
+
+    // Names stay protected: a typo of a name, or something that is no valid id, is not found.
+    env.add_server("frankfurt-2").await;
+    let typo = env.run(&["server", "assign", "frankfrut-2", "alice"]).await;
+    assert_eq!(typo.code, 4, "{}", typo.stderr);
+    assert!(
+        typo.stderr.contains("did you mean \"frankfurt-2\""),
+        "{}",
+        typo.stderr
+    );
+    let short = env.run(&["server", "assign", "edge-9", "alice"]).await;
+    assert_eq!(short.code, 4, "{}", short.stderr);
+    assert_eq!(c.client().servers().await.unwrap().len(), 3);
     c.stop().await;
 }

@@ -298,3 +298,39 @@ async fn agent_metrics_are_valid_exposition_text() {
     agent.stop().await;
     central.stop().await;
 }
+
+/// `hyctl agent` started with the id of a server of another kind is refused by central, and
+/// says why where an operator looks: its health shows central's explanation, and it is not
+/// ready.
+#[tokio::test]
+async fn an_agent_with_the_id_of_another_kind_of_server_is_refused_and_says_why() {
+    let central = TestCentral::start().await;
+    let stream = central
+        .client()
+        .create_server(&CreateServer {
+            kind: Some(hy_api::servers::ServerKind::Stream),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .id;
+    let node = TestNode::start(&central, &stream, |_| {}).await;
+    hy_testkit::wait_until(
+        "the agent records central's refusal",
+        Duration::from_secs(10),
+        || async {
+            let health = node.agent.health().await;
+            health["central"]["last_error"]
+                .as_str()
+                .is_some_and(|e| e.contains("this server is a `stream` server"))
+        },
+    )
+    .await;
+    let ready = reqwest::get(format!("{}/readyz", node.agent.url))
+        .await
+        .unwrap();
+    assert_eq!(ready.status(), 503);
+    assert!(!node.admits("anything").await);
+    node.agent.stop().await;
+    central.stop().await;
+}

@@ -1,4 +1,5 @@
-//! `hyctl server bootstrap SERVER`: everything needed to bring up a node, in one printout.
+//! `hyctl server bootstrap SERVER`: everything needed to bring up a node of the server's kind,
+//! in one printout.
 
 use serde::Serialize;
 
@@ -66,6 +67,17 @@ pub async fn run(
     agent_listen: &str,
 ) -> Result<(), CliError> {
     let s = super::server::resolve(ctx, server).await?;
+    // What a node needs depends on what runs there; a kind without a node daemon in this
+    // release gets a plain statement instead of instructions that would not work.
+    if s.kind.node_command().is_none() {
+        return Err(CliError::Failed(format!(
+            "{} is a `{}` server, and this hyctl ({}) has no node daemon for that kind yet: \
+             only `hysteria` servers (`hyctl agent`) can be brought up",
+            s.name.as_deref().unwrap_or("this server"),
+            s.kind,
+            env!("CARGO_PKG_VERSION")
+        )));
+    }
     let central = central_url.unwrap_or_else(|| ctx.client.base_url().to_owned());
     if central.contains("://127.")
         || central.contains("://localhost")

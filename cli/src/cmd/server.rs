@@ -24,6 +24,73 @@ pub async fn resolve(ctx: &Ctx, server: &str) -> Result<Server, CliError> {
         })
 }
 
+/// Ids sent per assignment request: central's limit per request.
+const ASSIGN_BATCH: usize = 10_000;
+
+/// [`resolve`], except that an argument central has never seen, which is a valid server id and
+/// not a near miss of an existing server's name, is taken as a new server's id: central
+/// registers it with the first assignment, as the original API does. True when it is new.
+async fn resolve_or_register(ctx: &Ctx, server: &str) -> Result<(Server, bool), CliError> {
+    let err = match resolve(ctx, server).await {
+        Ok(s) => return Ok((s, false)),
+        Err(CliError::NotFound(e)) => e,
+        Err(e) => return Err(e),
+    };
+    if hy_api::validate::server_id(server).is_err() {
+        return Err(CliError::NotFound(err));
+    }
+    let servers = ctx.client.servers().await?;
+    let near = servers
+        .iter()
+        .filter_map(|s| s.name.as_deref())
+        .find(|name| near_miss(name, server));
+    if let Some(name) = near {
+        return Err(CliError::NotFound(format!(
+            "no server named {server:?}; did you mean {name:?}? (to register {server:?} as a new \
+             server's id, run `hyctl server add --id {server}` first)"
+        )));
+    }
+    let now = jiff::Timestamp::now();
+    let new = Server {
+        id: server.to_owned(),
+        name: None,
+        kind: hy_api::servers::ServerKind::Hysteria,
+        users: 0,
+        created_at: now,
+        last_seen_at: None,
+        agent_version: None,
+        traffic: Default::default(),
+        unattributed: Default::default(),
+        traffic_multiplier: 1.0,
+        link: Default::default(),
+    };
+    Ok((new, true))
+}
+
+/// Whether `typed` is within two single-character edits of `name` (ignoring case): a typo.
+fn near_miss(name: &str, typed: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (
+        name.to_lowercase().chars().collect(),
+        typed.to_lowercase().chars().collect(),
+    );
+    if a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    // Levenshtein distance, one row at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] <= 2
+}
+
 fn label(s: &Server) -> String {
     s.name.clone().unwrap_or_else(|| masked(&s.id, false))
 }
@@ -48,6 +115,7 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
         ServerAction::Add {
             name,
             id,
+            kind,
             multiplier,
             link,
         } => {
@@ -64,15 +132,20 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
             let new = CreateServer {
                 id,
                 name,
+                kind: Some(kind),
                 traffic_multiplier: multiplier,
                 link: Some(link),
             };
             let server = ctx.client.create_server(&new).await?;
             ctx.out.show(&server, [&server.id], || {
                 [
-                    format!("created server {}", label(&server)),
+                    format!("created {} server {}", server.kind, label(&server)),
                     format!("id: {}", server.id),
-                    "(the node's credential: give it to its agent as --server-id)".into(),
+                    "(the node's credential: give it to its node as --server-id;".into(),
+                    format!(
+                        " `hyctl server bootstrap {}` prints the rest)",
+                        server.name.as_deref().unwrap_or(&server.id)
+                    ),
                 ]
                 .into()
             })
@@ -88,6 +161,7 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
             let mut table = ctx.out.table(&[
                 "NAME",
                 "ID",
+                "KIND",
                 "USERS",
                 "UPLOAD",
                 "DOWNLOAD",
@@ -98,6 +172,7 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                 table.add_row([
                     s.name.clone().unwrap_or_else(|| "-".into()),
                     masked(&s.id, show_ids),
+                    s.kind.to_string(),
                     s.users.to_string(),
                     bytes(s.traffic.tx),
                     bytes(s.traffic.rx),
@@ -118,6 +193,7 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
             ctx.out.lines([
                 format!("name:          {}", s.name.as_deref().unwrap_or("-")),
                 format!("id:            {}", s.id),
+                format!("kind:          {}", s.kind),
                 format!("users:         {}", s.users),
                 format!(
                     "upload:        {} ({} bytes)",
@@ -266,8 +342,38 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
         ServerAction::Assign { server, users } => {
             let users = expand_ids(users)?;
             check_user_ids(&users)?;
-            let s = resolve(ctx, &server).await?;
-            let result = ctx.client.assign(&s.id, &users).await?;
+            let (s, registered) = resolve_or_register(ctx, &server).await?;
+            let bar = ctx.out.progress_bar(users.len(), "users");
+            let mut result = hy_api::servers::AssignResult {
+                server_id: s.id.clone(),
+                assigned: Vec::new(),
+                unchanged: Vec::new(),
+            };
+            for chunk in users.chunks(ASSIGN_BATCH) {
+                let done = match ctx.client.assign(&s.id, chunk).await {
+                    Ok(done) => done,
+                    Err(e) => {
+                        bar.abandon();
+                        if !result.assigned.is_empty() || !result.unchanged.is_empty() {
+                            eprintln!(
+                                "hyctl: {} users were assigned before this batch failed; assigning is idempotent, so rerun the same command",
+                                result.assigned.len() + result.unchanged.len()
+                            );
+                        }
+                        return Err(e.into());
+                    }
+                };
+                bar.inc(chunk.len() as u64);
+                result.assigned.extend(done.assigned);
+                result.unchanged.extend(done.unchanged);
+            }
+            bar.finish_and_clear();
+            if registered {
+                eprintln!(
+                    "hyctl: registered {} as a new hysteria server (central had never seen it)",
+                    masked(&s.id, false)
+                );
+            }
             if ctx.out.json {
                 return ctx.out.json(&result);
             }

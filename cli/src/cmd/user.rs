@@ -473,18 +473,7 @@ async fn import(
     }
     let users = parse_import(&text, format)?;
     check_user_ids(&users.iter().map(|u| u.id.clone()).collect::<Vec<_>>())?;
-    let bar = if ctx.out.progress() {
-        let bar = indicatif::ProgressBar::new(users.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} users ({per_sec}, {eta} left)",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let bar = ctx.out.progress_bar(users.len(), "users");
     let mut result = CreatedUsers::default();
     for chunk in users.chunks(batch_size) {
         let batch = CreateUsers {

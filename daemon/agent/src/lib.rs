@@ -55,6 +55,7 @@ pub async fn run(
     let mut client_config = ClientConfig::new("http://unused.invalid");
     client_config.ca_file = config.central_ca.clone();
     client_config.user_agent = "hyctl-agent";
+    client_config.node_kind = Some(hy_api::servers::ServerKind::Hysteria);
     client_config.timeout = Duration::from_secs(15);
     let client = Client::new(&client_config)?;
     let hysteria = hysteria::Hysteria::new(

@@ -145,6 +145,15 @@ impl SharedStatus {
 
     /// Records a failure; logs the first one of a run, then one reminder every 30 failures.
     pub fn failed(&self, peer: Peer, err: &dyn std::fmt::Display) {
+        self.failed_as(peer, err, false);
+    }
+
+    /// Records central's refusal of this node (unknown id, wrong kind), logged as such.
+    pub fn refused(&self, err: &dyn std::fmt::Display) {
+        self.failed_as(Peer::Central, err, true);
+    }
+
+    fn failed_as(&self, peer: Peer, err: &dyn std::fmt::Display, refused: bool) {
         let (failures, list_age) = self.update(|s| {
             let age = s
                 .list
@@ -158,6 +167,12 @@ impl SharedStatus {
         });
         if failures == 1 || failures % 30 == 0 {
             match peer {
+                // Central answered, and said no: the fix is on this node (its id or kind), not
+                // in the network, so say so, louder.
+                Peer::Central if refused => tracing::error!(
+                    error = %err, failed_attempts = failures, list_age_seconds = ?list_age,
+                    "central refused this node; answering auth from the last good user list"
+                ),
                 Peer::Central => tracing::warn!(
                     error = %err, failed_attempts = failures, list_age_seconds = ?list_age,
                     "central unreachable; answering auth from the last good user list"

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use hy_api::ErrorCode;
 use hy_api::client::{Client, ClientError};
 use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor};
 use tokio::sync::{Mutex, Notify};
@@ -166,7 +167,10 @@ impl Syncer {
                 Ok(false)
             }
             Err(err) => {
-                self.status.failed(Peer::Central, &err);
+                match err.code() {
+                    Some(ErrorCode::NotFound | ErrorCode::Conflict) => self.status.refused(&err),
+                    _ => self.status.failed(Peer::Central, &err),
+                }
                 Err(err)
             }
         }

@@ -74,6 +74,9 @@ pub struct ClientConfig {
     pub timeout: Duration,
     /// `User-Agent` product, e.g. `hyctl-agent`.
     pub user_agent: &'static str,
+    /// The kind of node this client speaks for, sent in `Hyctl-Node-Kind` so central can
+    /// refuse a node of another kind than its server; `None` for admin clients.
+    pub node_kind: Option<crate::servers::ServerKind>,
 }
 
 impl ClientConfig {
@@ -85,6 +88,7 @@ impl ClientConfig {
             ca_file: None,
             timeout: Duration::from_secs(30),
             user_agent: "hyctl",
+            node_kind: None,
         }
     }
 }
@@ -133,6 +137,14 @@ impl Client {
             .user_agent(format!("{}/{VERSION}", config.user_agent))
             .connect_timeout(Duration::from_secs(10))
             .use_rustls_tls();
+        if let Some(kind) = config.node_kind {
+            let mut headers = reqwest::header::HeaderMap::new();
+            headers.insert(
+                crate::servers::NODE_KIND_HEADER,
+                reqwest::header::HeaderValue::from_static(kind.as_str()),
+            );
+            builder = builder.default_headers(headers);
+        }
         if let Some(ca) = &config.ca_file {
             for cert in load_ca(ca)? {
                 builder = builder.add_root_certificate(cert);

@@ -6,6 +6,74 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::Traffic;
 use crate::uri::LinkSettings;
 
+/// What runs on a server: which node daemon serves it, and so which protocol its clients speak.
+///
+/// Every server of the original system is `hysteria`. A node says its kind when it polls, and
+/// central refuses a node of another kind than its server, so a media-server node started with
+/// a Hysteria server's id cannot admit that server's users over the wrong protocol.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ServerKind {
+    /// A Hysteria 2 server, beside `hyctl agent`.
+    #[default]
+    Hysteria,
+    /// A media server (Flussonic, MediaMTX, SRS, nginx-rtmp), beside `hyctl stream`.
+    Stream,
+    /// An HTTP/SOCKS5 proxy node.
+    Proxy,
+    /// A WebSocket tunnel gateway.
+    Gateway,
+}
+
+impl ServerKind {
+    /// Every kind, in documentation order.
+    pub const ALL: [Self; 4] = [Self::Hysteria, Self::Stream, Self::Proxy, Self::Gateway];
+
+    /// The kind's wire name (API, database, the node's `Hyctl-Node-Kind` header).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Hysteria => "hysteria",
+            Self::Stream => "stream",
+            Self::Proxy => "proxy",
+            Self::Gateway => "gateway",
+        }
+    }
+
+    /// The `hyctl` command that runs a node of this kind, if this release has one.
+    pub fn node_command(self) -> Option<&'static str> {
+        match self {
+            Self::Hysteria => Some("agent"),
+            Self::Stream | Self::Proxy | Self::Gateway => None,
+        }
+    }
+}
+
+impl std::fmt::Display for ServerKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ServerKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "unknown server kind {s:?}; use one of: {}",
+                    Self::ALL.map(Self::as_str).join(", ")
+                )
+            })
+    }
+}
+
+/// The header a node sends its kind in, on every request to central.
+pub const NODE_KIND_HEADER: &str = "hyctl-node-kind";
+
 /// A server as admins see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -14,6 +82,9 @@ pub struct Server {
     pub id: String,
     /// Optional human name, unique among servers.
     pub name: Option<String>,
+    /// What runs on it (`hysteria` for servers of centrals that predate kinds).
+    #[serde(default)]
+    pub kind: ServerKind,
     /// Number of users assigned to the server.
     pub users: u64,
     /// When the server was created, or first named in an assignment (RFC 3339, UTC).
@@ -46,6 +117,9 @@ pub struct CreateServer {
     /// Optional human name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// What runs on it; default `hysteria`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ServerKind>,
     /// Quota multiplier (0 to 100; default 1.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub traffic_multiplier: Option<f64>,

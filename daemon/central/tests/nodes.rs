@@ -72,10 +72,14 @@ async fn node_list_carries_digests_not_secrets_and_only_for_its_own_server() {
             .is_empty()
     );
 
-    // An unknown id learns nothing: the same 404 as a path that does not exist at all.
+    // An unknown id learns nothing but that it is unknown: one answer for every unknown id,
+    // whatever it looks like, naming the usual fix.
     let unknown = c.send("GET", "/auth/not-a-server-id", None, None).await;
-    assert_error(&unknown, 404, "not_found", "not found");
-    assert_eq!(unknown.1["message"], "not found");
+    assert_error(&unknown, 404, "not_found", "no server has this id");
+    for other in ["x", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "a%20b"] {
+        let path = format!("/auth/{other}");
+        assert_eq!(c.send("GET", &path, None, None).await, unknown, "{other}");
+    }
     let unknown_report = c
         .send("POST", "/traffic/not-a-server-id", Some("{}"), None)
         .await;
@@ -552,5 +556,81 @@ async fn only_an_agent_user_agent_is_recorded_as_its_version() {
         api.server(&agent).await.unwrap().agent_version.as_deref(),
         Some("1.2.3")
     );
+    c.stop().await;
+}
+
+/// A node says its kind on every request; one of another kind than its server is refused with
+/// the fix named, while nodes of the original system (no kind) keep working.
+#[tokio::test]
+async fn a_node_of_another_kind_than_its_server_is_refused() {
+    let c = TestCentral::start().await;
+    let (hysteria, _) = setup(&c).await;
+    let (status, stream) = c
+        .admin("POST", "/admin/servers", Some(r#"{"kind":"stream"}"#))
+        .await;
+    assert_eq!((status, stream["kind"].as_str()), (201, Some("stream")));
+    let stream = stream["id"].as_str().unwrap().to_owned();
+    assert_error(
+        &c.admin("POST", "/admin/servers", Some(r#"{"kind":"ftp"}"#))
+            .await,
+        400,
+        "bad_request",
+        "kind",
+    );
+    let get = |server: String, kind: Option<&'static str>| {
+        let mut req = c.raw().get(c.url(&format!("/auth/{server}")));
+        if let Some(kind) = kind {
+            req = req.header(hy_api::servers::NODE_KIND_HEADER, kind);
+        }
+        async move {
+            let resp = req.send().await.unwrap();
+            (
+                resp.status().as_u16(),
+                resp.json::<serde_json::Value>().await.unwrap(),
+            )
+        }
+    };
+    assert_eq!(get(hysteria.clone(), Some("hysteria")).await.0, 200);
+    assert_eq!(get(hysteria.clone(), None).await.0, 200, "original nodes");
+    assert_eq!(get(stream.clone(), Some("stream")).await.0, 200);
+    let refused = get(stream.clone(), Some("hysteria")).await;
+    assert_error(
+        &refused,
+        409,
+        "conflict",
+        "this server is a `stream` server, but a `hysteria` node",
+    );
+    assert_error(
+        &refused,
+        409,
+        "conflict",
+        "hyctl server add --kind hysteria",
+    );
+    assert_error(
+        &get(hysteria.clone(), Some("ftp")).await,
+        400,
+        "bad_request",
+        "unknown server kind",
+    );
+    // Reports are checked the same way.
+    let resp = c
+        .raw()
+        .post(c.url(&format!("/traffic/{stream}")))
+        .header(hy_api::servers::NODE_KIND_HEADER, "hysteria")
+        .body(r#"{"alice":{"tx":1,"rx":1}}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 409);
+    let kinds: Vec<String> = c
+        .client()
+        .servers()
+        .await
+        .unwrap()
+        .iter()
+        .map(|s| s.kind.to_string())
+        .collect();
+    assert_eq!(kinds.len(), 2);
+    assert!(kinds.contains(&"stream".to_owned()) && kinds.contains(&"hysteria".to_owned()));
     c.stop().await;
 }

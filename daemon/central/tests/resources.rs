@@ -80,6 +80,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
         .create_server(&CreateServer {
             id: None,
             name: Some("edge-1".into()),
+            kind: None,
             traffic_multiplier: None,
             link: None,
         })
@@ -99,6 +100,7 @@ async fn servers_can_be_created_named_renamed_and_deleted() {
         .create_server(&CreateServer {
             id: None,
             name: Some("edge-1".into()),
+            kind: None,
             traffic_multiplier: None,
             link: None,
         })
@@ -239,6 +241,7 @@ async fn traffic_is_kept_per_server_and_survives_server_deletion() {
         .create_server(&CreateServer {
             id: None,
             name: Some("a".into()),
+            kind: None,
             traffic_multiplier: None,
             link: None,
         })
@@ -249,6 +252,7 @@ async fn traffic_is_kept_per_server_and_survives_server_deletion() {
         .create_server(&CreateServer {
             id: None,
             name: Some("b".into()),
+            kind: None,
             traffic_multiplier: None,
             link: None,
         })

@@ -181,7 +181,7 @@ mod tests {
         c.inc();
         r.register("hits", "Hits so far", c);
         r.register("size", "Current size", Gauge::<i64>::default());
-        r.register("seconds", "Latency", Histogram::new([0.1, 1.0].into_iter()));
+        r.register("seconds", "Latency", Histogram::new([0.1, 1.0]));
         let text = Exposition::Prometheus.encode(&r);
         assert!(
             text.contains("# HELP x_hits_total Hits so far.\n# TYPE x_hits_total counter\n"),

@@ -50,6 +50,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_history_rollup",
         include_str!("../../migrations/0011_history_rollup.sql"),
     ),
+    (
+        "0012_server_kind",
+        include_str!("../../migrations/0012_server_kind.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -4,7 +4,7 @@
 //! present, so the lookup's timing says nothing about stored ids.
 
 use hy_api::Traffic;
-use hy_api::servers::{AssignResult, AssignedUser, Server};
+use hy_api::servers::{AssignResult, AssignedUser, Server, ServerKind};
 use hy_api::uri::LinkSettings;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use sha2::{Digest, Sha256};
@@ -13,16 +13,23 @@ use super::{DbError, ts, users};
 
 const SELECT: &str = "SELECT s.id, s.name, s.created_at, s.last_seen_at, s.agent_version,
         (SELECT COUNT(*) FROM assignments a WHERE a.server_pk = s.pk),
-        COALESCE((SELECT CAST(MIN(TOTAL(t.tx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.server_pk = s.pk), 0),
-        COALESCE((SELECT CAST(MIN(TOTAL(t.rx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.server_pk = s.pk), 0),
-        s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier, s.link
+        (SELECT CAST(MIN(TOTAL(t.tx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.server_pk = s.pk),
+        (SELECT CAST(MIN(TOTAL(t.rx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.server_pk = s.pk),
+        s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier, s.link, s.kind
     FROM servers s";
+
+/// The stored kind; the column's CHECK admits only wire names, so anything else is damage and
+/// reads as the original system's kind.
+fn kind(text: &str) -> ServerKind {
+    text.parse().unwrap_or_default()
+}
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Server> {
     let n = |i: usize| row.get::<_, i64>(i).map(|v| v as u64);
     Ok(Server {
         id: row.get(0)?,
         name: row.get(1)?,
+        kind: kind(&row.get::<_, String>(12)?),
         created_at: ts(row.get(2)?),
         last_seen_at: row.get::<_, Option<i64>>(3)?.map(ts),
         agent_version: row.get(4)?,
@@ -79,15 +86,23 @@ pub fn insert(
     conn: &Connection,
     id: &str,
     name: Option<&str>,
+    kind: ServerKind,
     multiplier: f64,
     now: i64,
 ) -> Result<Server, DbError> {
     check_name_free(conn, name)?;
     conn.prepare_cached(
-        "INSERT INTO servers (id, id_sha256, name, created_at, traffic_multiplier)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO servers (id, id_sha256, name, created_at, traffic_multiplier, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![id, id_digest(id), name, now, multiplier])
+    .execute(params![
+        id,
+        id_digest(id),
+        name,
+        now,
+        multiplier,
+        kind.as_str()
+    ])
     .map_err(|e| classify(e, id, name))?;
     get(conn, id)
 }
@@ -178,10 +193,15 @@ pub fn pk(conn: &Connection, id: &str) -> Result<i64, DbError> {
 }
 
 /// The server a node request names, looked up by the digest of the presented id.
-pub fn by_node_credential(conn: &Connection, presented: &str) -> Result<Option<i64>, DbError> {
+pub fn by_node_credential(
+    conn: &Connection,
+    presented: &str,
+) -> Result<Option<(i64, ServerKind)>, DbError> {
     Ok(conn
-        .prepare_cached("SELECT pk FROM servers WHERE id_sha256 = ?1")?
-        .query_row([id_digest(presented)], |r| r.get(0))
+        .prepare_cached("SELECT pk, kind FROM servers WHERE id_sha256 = ?1")?
+        .query_row([id_digest(presented)], |r| {
+            Ok((r.get(0)?, kind(&r.get::<_, String>(1)?)))
+        })
         .optional()?)
 }
 

@@ -11,6 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use hy_api::node::{self, MAX_WAIT_SECS, NodeList, ReportAck, TrafficBatch};
+use hy_api::servers::{NODE_KIND_HEADER, ServerKind};
 use hy_api::traffic::TrafficByUser;
 use hy_api::{ErrorBody, Traffic};
 use serde::Deserialize;
@@ -48,11 +49,19 @@ async fn authenticate(
     headers: &HeaderMap,
 ) -> Result<i64, ApiError> {
     let version = agent_version(headers);
+    let claimed = node_kind(headers)?;
     let now = s.now();
-    let pk =
+    let (pk, kind) =
         s.db.read(move |c| servers::by_node_credential(c, &server_id))
             .await?
             .ok_or_else(unknown_server)?;
+    if let Some(claimed) = claimed.filter(|c| *c != kind) {
+        tracing::error!(
+            server_pk = pk, %kind, node = %claimed,
+            "refused a node of another kind than its server: check the node's --server-id"
+        );
+        return Err(ApiError::Conflict(wrong_kind(kind, claimed)));
+    }
     let due = {
         let mut seen = s.contacts.lock().unwrap_or_else(|p| p.into_inner());
         let last = seen.entry(pk).or_insert(i64::MIN);
@@ -68,6 +77,30 @@ async fn authenticate(
             .await?;
     }
     Ok(pk)
+}
+
+/// The kind a node says it is (`Hyctl-Node-Kind`). Absent for nodes of the original system,
+/// which are all Hysteria nodes and are not checked.
+fn node_kind(headers: &HeaderMap) -> Result<Option<ServerKind>, ApiError> {
+    let Some(value) = headers.get(NODE_KIND_HEADER) else {
+        return Ok(None);
+    };
+    let text = value.to_str().unwrap_or_default();
+    text.parse()
+        .map(Some)
+        .map_err(|e: String| ApiError::BadRequest(format!("{NODE_KIND_HEADER}: {e}")))
+}
+
+/// What both logs say when a node's kind is not its server's.
+fn wrong_kind(server: ServerKind, node: ServerKind) -> String {
+    let fix = match server.node_command() {
+        Some(cmd) => format!("run `hyctl {cmd}` for it"),
+        None => format!("this hyctl has no node daemon for `{server}` servers"),
+    };
+    format!(
+        "this server is a `{server}` server, but a `{node}` node presented its id: {fix}, or \
+         give this node the id of a `{node}` server (`hyctl server add --kind {node}`)"
+    )
 }
 
 /// `hyctl-agent/0.1.0` → `0.1.0`. Any other client (a legacy node's script, curl) has no

@@ -85,14 +85,15 @@ async fn create_server(
     let server =
         s.db.call(move |c| {
             let tx = c.transaction()?;
-            servers::insert(&tx, &id, new.name.as_deref(), multiplier, now)?;
+            let kind = new.kind.unwrap_or_default();
+            servers::insert(&tx, &id, new.name.as_deref(), kind, multiplier, now)?;
             servers::set_link(&tx, &id, &link)?;
             let server = servers::get(&tx, &id)?;
             tx.commit()?;
             Ok(server)
         })
         .await?;
-    tracing::info!(server = %label(&server.id, server.name.as_deref()), "server created");
+    tracing::info!(server = %label(&server.id, server.name.as_deref()), kind = %server.kind, "server created");
     Ok((StatusCode::CREATED, Json(server)))
 }
 
