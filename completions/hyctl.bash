@@ -391,7 +391,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__agent)
-            opts="-h -V --server-id --central --central-server-auth --central-server-traffic --central-ca --proxy-server --traffic-server --secret --listen --auth-path --state-dir --interval-auth --interval-kick --interval-traffic-from-proxy --interval-traffic-to-central --ready-max-list-age --log-format --help --version"
+            opts="-h -V --server-id --central --central-server-auth --central-server-traffic --central-ca --state-dir --interval-auth --interval-traffic-to-central --ready-max-list-age --log-format --proxy-server --traffic-server --secret --listen --auth-path --interval-kick --interval-traffic-from-proxy --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -428,6 +428,29 @@ _hyctl() {
                     fi
                     return 0
                     ;;
+                --state-dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --interval-auth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval-traffic-to-central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ready-max-list-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --proxy-server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -448,35 +471,12 @@ _hyctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --state-dir)
-                    COMPREPLY=()
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o plusdirs
-                    fi
-                    return 0
-                    ;;
-                --interval-auth)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --interval-kick)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --interval-traffic-from-proxy)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --interval-traffic-to-central)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ready-max-list-age)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-format)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -665,19 +665,19 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l central -d 'Centra
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l central-server-auth -d 'Central\'s auth URL (the original flag); the list is fetched from <URL>/<server-id>' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l central-server-traffic -d 'Central\'s traffic URL (the original flag); reports go to <URL>/<server-id>' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l central-ca -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l state-dir -d 'Directory for the last good user list and the traffic spool (created, mode 0700)' -r -f -a "(__fish_complete_directories)"
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-auth -d 'How often to refresh the user list (changes also arrive at once by long poll)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-to-central -d 'How often to report collected traffic to central' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l ready-max-list-age -d '/readyz fails when central has not confirmed the user list for this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_node=debug`)' -r -f -a "text\t'Human-readable lines'
+json\t'One JSON object per line, for log shippers'"
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l proxy-server -d 'Hysteria\'s trafficStats API address, for /online and /kick' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l traffic-server -d 'Hysteria\'s trafficStats API address, for /traffic' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l secret -d 'Hysteria\'s trafficStats secret, sent as the raw Authorization header (the default is the original system\'s: set your own)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l listen -d 'Address of the auth endpoint Hysteria calls (keep it on loopback)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l auth-path -d 'Also answer auth at /<PATH> (use a random string and put it in Hysteria\'s auth URL)' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l state-dir -d 'Directory for the last good user list and the traffic spool (created, mode 0700)' -r -f -a "(__fish_complete_directories)"
-complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-auth -d 'How often to refresh the user list (changes also arrive at once by long poll)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-kick -d 'How often to check /online and kick users who are no longer allowed' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-from-proxy -d 'How often to collect traffic from Hysteria (/traffic?clear=1)' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-to-central -d 'How often to report collected traffic to central' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l ready-max-list-age -d '/readyz fails when central has not confirmed the user list for this long' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_agent=debug`)' -r -f -a "text\t'Human-readable lines'
-json\t'One JSON object per line, for log shippers'"
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'

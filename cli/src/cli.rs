@@ -61,7 +61,7 @@ pub enum Command {
     Central(CentralCommand),
     /// Run the node agent beside a Hysteria server
     #[command(after_long_help = AGENT_HELP)]
-    Agent(Box<hy_agent::AgentArgs>),
+    Agent(Box<hy_hysteria::AgentArgs>),
 }
 
 const TRAFFIC_HELP: &str = "\
@@ -122,7 +122,7 @@ pub struct AdminArgs {
     pub ca_file: Option<PathBuf>,
 
     /// Give up on a request after this long
-    #[arg(long, global = true, env = "HYCTL_TIMEOUT", default_value = "30s", value_parser = hy_agent::config::parse_duration)]
+    #[arg(long, global = true, env = "HYCTL_TIMEOUT", default_value = "30s", value_parser = hy_node::config::parse_interval)]
     pub timeout: Duration,
 
     /// Print JSON (raw integers, RFC 3339 times) and nothing else on stdout

@@ -1,7 +1,7 @@
 //! `hyctl`: the central daemon, the node agent and the admin CLI, as one binary.
 //!
 //! `main` only parses arguments and calls [`main`], which runs the chosen command and maps its
-//! outcome to an exit code. Daemon code lives in the `hy-central` and `hy-agent` libraries;
+//! outcome to an exit code. Daemon code lives in the `hy-central`, `hy-node` and `hy-hysteria` libraries;
 //! admin commands talk to central over HTTP through `hy_api::client`, like any other client.
 
 mod cli;
@@ -117,10 +117,10 @@ fn central(cmd: CentralCommand) -> ExitCode {
     }
 }
 
-fn agent(args: &hy_agent::AgentArgs) -> ExitCode {
-    hy_common::telemetry::init(args.log_format);
+fn agent(args: &hy_hysteria::AgentArgs) -> ExitCode {
+    hy_common::telemetry::init(args.node.log_format);
     match args.load() {
-        Ok((addr, config)) => serve(addr, move |l, s| hy_agent::run(config, l, s)),
+        Ok((addr, config)) => serve(addr, move |l, s| hy_hysteria::run(config, l, s)),
         Err(err) => fail(exit::CONFIG, &err),
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod error;
 pub mod node;
+pub mod secret;
 pub mod servers;
 pub mod traffic;
 pub mod uri;
@@ -17,6 +18,7 @@ pub mod validate;
 pub mod client;
 
 pub use error::{ErrorBody, ErrorCode};
+pub use secret::Secret;
 pub use traffic::Traffic;
 
 /// Version of this build, sent by every daemon in [`VERSION_HEADER`] and by clients in

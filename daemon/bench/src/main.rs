@@ -47,7 +47,10 @@ impl Daemon {
     fn spawn(bin: &Path, args: &[String], ready: &str) -> Result<Self> {
         let mut child = Command::new(bin)
             .args(args)
-            .env("RUST_LOG", "warn,hy_central=info,hy_agent=info")
+            .env(
+                "RUST_LOG",
+                "warn,hy_central=info,hy_node=info,hy_hysteria=info",
+            )
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()

@@ -8,6 +8,7 @@ pub mod random;
 pub mod shutdown;
 pub mod telemetry;
 pub mod tls;
+pub mod units;
 
 pub use tokio_rustls::TlsAcceptor;
 

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use hy_agent::AgentArgs;
 use hy_common::telemetry::LogFormat;
+use hy_hysteria::AgentArgs;
 use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
@@ -103,23 +103,25 @@ impl AgentOptions {
 
     fn to_agent_args(&self) -> AgentArgs {
         AgentArgs {
-            server_id: self.server_id.clone(),
-            central: Some(self.central.clone()),
-            central_server_auth: None,
-            central_server_traffic: None,
-            central_ca: self.central_ca.clone(),
+            node: hy_node::NodeArgs {
+                server_id: self.server_id.as_str().into(),
+                central: Some(self.central.clone()),
+                central_server_auth: None,
+                central_server_traffic: None,
+                central_ca: self.central_ca.clone(),
+                state_dir: self.state_dir.clone(),
+                interval_auth: self.interval_auth,
+                interval_traffic_to_central: self.interval_report,
+                ready_max_list_age: self.ready_max_list_age,
+                log_format: LogFormat::Text,
+            },
             proxy_server: self.hysteria_api.clone(),
             traffic_server: self.hysteria_api.clone(),
-            secret: self.secret.clone(),
+            secret: self.secret.as_str().into(),
             listen: "127.0.0.1:0".into(),
             auth_path: self.auth_path.clone(),
-            state_dir: self.state_dir.clone(),
-            interval_auth: self.interval_auth,
             interval_kick: self.interval_kick,
             interval_traffic_from_proxy: self.interval_poll,
-            interval_traffic_to_central: self.interval_report,
-            ready_max_list_age: self.ready_max_list_age,
-            log_format: LogFormat::Text,
         }
     }
 }
@@ -140,7 +142,7 @@ impl TestAgent {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let shutdown = CancellationToken::new();
-        let task = tokio::spawn(hy_agent::run(config, listener, shutdown.clone()));
+        let task = tokio::spawn(hy_hysteria::run(config, listener, shutdown.clone()));
         let agent = Self {
             url,
             shutdown,

@@ -3,15 +3,17 @@
 //! restart with central down still admits the right users.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
-use hy_api::ErrorCode;
 use hy_api::client::{Client, ClientError};
+use hy_api::{ErrorCode, Secret};
 use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor};
 use tokio::sync::{Mutex, Notify};
 use tokio_util::sync::CancellationToken;
 
 use crate::backoff::Backoff;
+use crate::state::NodeState;
 use crate::status::{ListSource, Peer, SharedStatus};
 use crate::table::{ListSeed, SharedTable, Table};
 
@@ -68,12 +70,12 @@ fn saved_wrapper(confirmed_at: jiff::Timestamp) -> (String, &'static str) {
 #[derive(Debug)]
 pub struct Syncer {
     client: Client,
-    url: String,
+    url: Secret,
     table: SharedTable,
     status: SharedStatus,
     path: PathBuf,
-    /// Woken when users were removed, so the kicker runs at once.
-    pub removed: std::sync::Arc<Notify>,
+    /// Woken when users were removed, so the enforcer runs at once.
+    removed: Arc<Notify>,
     apply_lock: Mutex<()>,
 }
 
@@ -84,21 +86,20 @@ fn parse_revision(rev: &str) -> Option<(i64, i64)> {
 }
 
 impl Syncer {
-    /// A syncer for the list at `url`, saving it under `state_dir`.
+    /// A syncer of `state`'s table from the list at `url`, saving it under `state_dir`.
     pub fn new(
         client: Client,
-        url: String,
-        table: SharedTable,
-        status: SharedStatus,
+        url: Secret,
+        state: &NodeState,
         state_dir: &std::path::Path,
     ) -> Self {
         Self {
             client,
             url,
-            table,
-            status,
+            table: state.table.clone(),
+            status: state.status.clone(),
             path: state_dir.join("users.json"),
-            removed: std::sync::Arc::default(),
+            removed: Arc::clone(&state.cut_off),
             apply_lock: Mutex::new(()),
         }
     }
@@ -184,7 +185,11 @@ impl Syncer {
     ) -> Result<Option<(Table, usize, axum::body::Bytes)>, ClientError> {
         let current = self.table.load().revision.clone();
         let etag = (!current.is_empty()).then_some(current.as_str());
-        let Some((url, bytes)) = self.client.node_list_raw_at(&self.url, etag, wait).await? else {
+        let Some((url, bytes)) = self
+            .client
+            .node_list_raw_at(self.url.expose(), etag, wait)
+            .await?
+        else {
             return Ok(None);
         };
         // Megabytes at 100k users: parsed off the runtime's workers, which serve auth.
@@ -230,7 +235,7 @@ impl Syncer {
             tracing::info!(
                 removed = removed.len(),
                 users,
-                "users lost access; kicking their connections"
+                "users lost access; closing their connections"
             );
             self.removed.notify_one();
         } else {
@@ -370,14 +375,10 @@ mod tests {
             let state = tempfile::tempdir().unwrap();
             let client =
                 Client::new(&hy_api::client::ClientConfig::new("http://unused.invalid")).unwrap();
-            let (table, status) = (SharedTable::default(), SharedStatus::default());
-            let syncer = Syncer::new(
-                client,
-                central_answering(bad).await,
-                table.clone(),
-                status.clone(),
-                state.path(),
-            );
+            let node = NodeState::new("node", "test", "the test plane", "hyctl_test");
+            let (table, status) = (node.table.clone(), node.status.clone());
+            let url = Secret::from(central_answering(bad).await);
+            let syncer = Syncer::new(client, url, &node, state.path());
             assert!(syncer.fetch(None).await.unwrap());
             let saved = std::fs::read(state.path().join("users.json")).unwrap();
             let err = syncer.fetch(None).await.unwrap_err().to_string();

@@ -1,4 +1,4 @@
-//! The user table the auth hot path answers from: SHA-256 of a secret → user entry.
+//! The user table every decision answers from: SHA-256 of a credential → user entry.
 //!
 //! Readers take a snapshot with one atomic load and never block; sync replaces the whole table
 //! at once, so a request sees either the old list or the new one, never a mix. Each entry also
@@ -19,18 +19,7 @@ use serde::de::{
 };
 use sha2::{Digest, Sha256};
 
-/// Why a known user is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    /// Past its expiry time.
-    Expired,
-    /// Used up its quota (as far as this node can tell).
-    QuotaExhausted,
-    /// The client address is not in the allowlist.
-    AddressNotAllowed,
-    /// Already at the device limit on this node.
-    TooManyDevices,
-}
+use crate::decide::Refusal;
 
 /// One user of the list.
 #[derive(Debug)]
@@ -58,7 +47,7 @@ impl Entry {
             .remaining
             .is_some_and(|r| self.used.load(Ordering::Relaxed) >= r)
         {
-            return Err(Refusal::QuotaExhausted);
+            return Err(Refusal::Quota);
         }
         Ok(())
     }
@@ -465,10 +454,7 @@ mod tests {
         assert!(t.charge(&d(100, 100)).is_empty(), "400 of 1000 weighted");
         assert_eq!(t.charge(&d(200, 100)), ["q"], "1000 of 1000: out");
         assert!(t.charge(&d(1, 0)).is_empty(), "reported once");
-        assert_eq!(
-            t.lookup("q-secret").unwrap().check(0),
-            Err(Refusal::QuotaExhausted)
-        );
+        assert_eq!(t.lookup("q-secret").unwrap().check(0), Err(Refusal::Quota));
         assert!(!t.allows("q", 0));
         assert!(t.allows("e", 99) && !t.allows("e", 100));
         let i = t.lookup("i-secret").unwrap();

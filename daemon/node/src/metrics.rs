@@ -1,7 +1,9 @@
-//! The agent's Prometheus metrics, served at `GET /metrics` on its own (loopback) listener.
+//! A node's Prometheus metrics, served at `GET /metrics` on its own (loopback) listener.
 //!
-//! Counters move as things happen; gauges about the list, the spool and Hysteria are read from
-//! the agent's status at scrape time. No per-user series.
+//! Counters move as things happen; gauges about the list, the spool and the plane are read from
+//! the node's status at scrape time. No per-user series. Each node kind has its own prefix
+//! (`hyctl_agent` for Hysteria, as before the runtime existed), and a plane adds its own series
+//! through [`Metrics::registry_mut`] before the node starts.
 
 use std::sync::Arc;
 
@@ -12,14 +14,14 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
+use crate::decide::Outcome;
 use crate::status::Status;
 
 /// Auth decisions by outcome.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct OutcomeLabels {
-    /// `ok`, `unknown_secret`, `expired`, `quota`, `address_not_allowed`, `too_many_devices`,
-    /// `bad_request`.
-    pub outcome: String,
+    /// [`Outcome::as_str`].
+    pub outcome: &'static str,
 }
 
 /// Every metric of the agent.
@@ -28,13 +30,14 @@ pub struct Metrics {
     registry: Arc<Registry>,
     /// Auth decisions.
     auth: Family<OutcomeLabels, Counter>,
-    /// The per-outcome counters, resolved once: the hot path must not allocate a label.
-    auth_by_outcome: Arc<Vec<(&'static str, Counter)>>,
+    /// The per-outcome counters in [`Outcome::ALL`] order, resolved once: the hot path must
+    /// not allocate a label or search.
+    auth_by_outcome: Arc<[Counter]>,
     /// Auth handling time, in seconds.
     pub auth_seconds: Histogram,
     /// Reports central did not acknowledge.
     pub report_failures: Counter,
-    /// Kicks sent to Hysteria.
+    /// Close requests sent to the plane (Hysteria: kicks).
     pub kicks: Counter,
     list_users: Gauge,
     list_age_seconds: Gauge<f64, std::sync::atomic::AtomicU64>,
@@ -42,12 +45,13 @@ pub struct Metrics {
     spool_unacknowledged_age_seconds: Gauge<f64, std::sync::atomic::AtomicU64>,
     online_devices: Gauge,
     central_reachable: Gauge,
-    hysteria_reachable: Gauge,
+    plane_reachable: Gauge,
 }
 
-impl Default for Metrics {
-    fn default() -> Self {
-        let mut r = Registry::with_prefix("hyctl_agent");
+impl Metrics {
+    /// The node's series under `prefix`; the plane's reachability is `<prefix>_<plane>_reachable`.
+    pub fn new(prefix: &'static str, plane: &'static str, plane_display: &'static str) -> Self {
+        let mut r = Registry::with_prefix(prefix);
         let m = Self {
             registry: Arc::default(),
             auth: Family::default(),
@@ -61,12 +65,12 @@ impl Default for Metrics {
             spool_unacknowledged_age_seconds: Gauge::default(),
             online_devices: Gauge::default(),
             central_reachable: Gauge::default(),
-            hysteria_reachable: Gauge::default(),
+            plane_reachable: Gauge::default(),
         };
         r.register("auth_requests", "Auth decisions by outcome", m.auth.clone());
         r.register(
             "auth_duration_seconds",
-            "Time to answer Hysteria's auth call",
+            "Time to answer the data plane's auth call",
             m.auth_seconds.clone(),
         );
         r.register(
@@ -74,7 +78,11 @@ impl Default for Metrics {
             "Traffic reports central did not acknowledge",
             m.report_failures.clone(),
         );
-        r.register("kicks", "Kicks sent to Hysteria", m.kicks.clone());
+        r.register(
+            "kicks",
+            "Close requests sent to the data plane (Hysteria: kicks)",
+            m.kicks.clone(),
+        );
         r.register(
             "list_users",
             "Users in the current list",
@@ -97,7 +105,7 @@ impl Default for Metrics {
         );
         r.register(
             "online_devices",
-            "Connected client instances at the last /online read",
+            "Connected client instances at the last read of the data plane",
             m.online_devices.clone(),
         );
         r.register(
@@ -106,56 +114,36 @@ impl Default for Metrics {
             m.central_reachable.clone(),
         );
         r.register(
-            "hysteria_reachable",
-            "1 if the last call to Hysteria's API succeeded",
-            m.hysteria_reachable.clone(),
+            format!("{plane}_reachable"),
+            format!("1 if the last call to {plane_display} succeeded"),
+            m.plane_reachable.clone(),
         );
-        let outcomes = [
-            "ok",
-            "unknown_secret",
-            "expired",
-            "quota",
-            "address_not_allowed",
-            "too_many_devices",
-            "bad_request",
-            "error",
-        ];
-        let auth_by_outcome = outcomes
-            .iter()
+        let auth_by_outcome = Outcome::ALL
             .map(|o| {
-                (
-                    *o,
-                    m.auth
-                        .get_or_create(&OutcomeLabels {
-                            outcome: (*o).to_owned(),
-                        })
-                        .clone(),
-                )
+                m.auth
+                    .get_or_create(&OutcomeLabels {
+                        outcome: o.as_str(),
+                    })
+                    .clone()
             })
-            .collect();
+            .into();
         Self {
             registry: Arc::new(r),
-            auth_by_outcome: Arc::new(auth_by_outcome),
+            auth_by_outcome,
             ..m
         }
+    }
+
+    /// The registry, for a plane's own series; only before the node shares these metrics.
+    pub fn registry_mut(&mut self) -> Option<&mut Registry> {
+        Arc::get_mut(&mut self.registry)
     }
 }
 
 impl Metrics {
-    /// Counts one auth decision.
-    pub fn count_auth(&self, outcome: &str) {
-        match self.auth_by_outcome.iter().find(|(o, _)| *o == outcome) {
-            Some((_, c)) => {
-                c.inc();
-            }
-            None => {
-                self.auth
-                    .get_or_create(&OutcomeLabels {
-                        outcome: outcome.to_owned(),
-                    })
-                    .inc();
-            }
-        }
+    /// Counts one auth call's outcome.
+    pub fn count_auth(&self, outcome: Outcome) {
+        self.auth_by_outcome[outcome.index()].inc();
     }
 
     /// Updates the gauges from `status`, then answers the scrape in the format it asked for.
@@ -176,8 +164,7 @@ impl Metrics {
         self.online_devices.set(status.online_devices as i64);
         self.central_reachable
             .set(i64::from(status.central.reachable));
-        self.hysteria_reachable
-            .set(i64::from(status.hysteria.reachable));
+        self.plane_reachable.set(i64::from(status.plane.reachable));
         hy_common::exposition::Exposition::respond(headers, &self.registry)
     }
 }

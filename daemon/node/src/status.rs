@@ -1,5 +1,5 @@
-//! What the agent knows about its own health, shown by `GET /healthz` and used to log
-//! transitions (central lost, central back) once instead of on every retry.
+//! What a node knows about its own health, shown by `GET /healthz` and used to log transitions
+//! (central lost, central back) once instead of on every retry.
 
 use std::sync::{Arc, Mutex};
 
@@ -18,7 +18,7 @@ pub enum ListSource {
     Central,
 }
 
-/// Contact with a peer (central or Hysteria).
+/// Contact with a peer (central or the data plane).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Contact {
     /// Whether the last attempt succeeded.
@@ -63,23 +63,28 @@ pub struct Status {
     pub list: ListStatus,
     /// Central.
     pub central: Contact,
-    /// Hysteria's API.
-    pub hysteria: Contact,
+    /// The data plane (for Hysteria: its Traffic Stats API).
+    pub plane: Contact,
     /// The traffic spool.
     pub spool: SpoolStatus,
-    /// Kicks sent since start.
+    /// Close requests (Hysteria: kicks) sent since start.
     pub kicks: u64,
-    /// Connected client instances at the last `/online` read.
+    /// Connected client instances at the last read of the plane.
     pub online_devices: u64,
 }
 
 /// Shared, cheaply cloned status.
 #[derive(Debug, Clone)]
-pub struct SharedStatus(Arc<Mutex<Status>>);
+pub struct SharedStatus {
+    inner: Arc<Mutex<Status>>,
+    /// How logs name the plane, e.g. "Hysteria's API".
+    plane: &'static str,
+}
 
-impl Default for SharedStatus {
-    fn default() -> Self {
-        Self(Arc::new(Mutex::new(Status {
+impl SharedStatus {
+    /// An empty status for a node whose plane logs call `plane`.
+    pub fn new(plane: &'static str) -> Self {
+        let inner = Arc::new(Mutex::new(Status {
             list: ListStatus {
                 source: ListSource::None,
                 users: 0,
@@ -87,11 +92,17 @@ impl Default for SharedStatus {
                 confirmed_at: None,
             },
             central: Contact::default(),
-            hysteria: Contact::default(),
+            plane: Contact::default(),
             spool: SpoolStatus::default(),
             kicks: 0,
             online_devices: 0,
-        })))
+        }));
+        Self { inner, plane }
+    }
+
+    /// How logs name the plane.
+    pub fn plane_display(&self) -> &'static str {
+        self.plane
     }
 }
 
@@ -100,14 +111,14 @@ impl Default for SharedStatus {
 pub enum Peer {
     /// Central.
     Central,
-    /// Hysteria's API.
-    Hysteria,
+    /// The data plane.
+    Plane,
 }
 
 impl SharedStatus {
     /// Runs `f` on the status.
     pub fn update<T>(&self, f: impl FnOnce(&mut Status) -> T) -> T {
-        f(&mut self.0.lock().unwrap_or_else(|p| p.into_inner()))
+        f(&mut self.inner.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
     /// A copy of the status.
@@ -118,7 +129,7 @@ impl SharedStatus {
     fn contact(s: &mut Status, peer: Peer) -> &mut Contact {
         match peer {
             Peer::Central => &mut s.central,
-            Peer::Hysteria => &mut s.hysteria,
+            Peer::Plane => &mut s.plane,
         }
     }
 
@@ -177,8 +188,8 @@ impl SharedStatus {
                     error = %err, failed_attempts = failures, list_age_seconds = ?list_age,
                     "central unreachable; answering auth from the last good user list"
                 ),
-                Peer::Hysteria => {
-                    tracing::warn!(error = %err, failed_attempts = failures, "Hysteria's API unreachable")
+                Peer::Plane => {
+                    tracing::warn!(error = %err, failed_attempts = failures, plane = self.plane, "the data plane is unreachable")
                 }
             }
         }

@@ -1,12 +1,13 @@
 //! Client of Hysteria's Traffic Stats API, exactly as upstream serves it: plain HTTP, the raw
-//! secret in `Authorization` (no `Bearer `), `/traffic?clear=1`, `/online`, `POST /kick`.
+//! secret in `Authorization` (no `Bearer `), `/traffic?clear=1`, `/online`, `POST /kick`; and
+//! the node runtime's [`Plane`] over it.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
+use hy_api::Secret;
+use hy_node::spool::Deltas;
+use hy_node::{Online, Plane, PlaneError};
 use reqwest::StatusCode;
-
-use crate::spool::Deltas;
 
 /// How long one call to Hysteria may take.
 const TIMEOUT: Duration = Duration::from_secs(5);
@@ -51,12 +52,12 @@ pub struct Hysteria {
     http: reqwest::Client,
     traffic_base: String,
     proxy_base: String,
-    secret: String,
+    secret: Secret,
 }
 
 impl Hysteria {
     /// A client for the given API bases.
-    pub fn new(traffic_base: String, proxy_base: String, secret: String) -> anyhow::Result<Self> {
+    pub fn new(traffic_base: String, proxy_base: String, secret: Secret) -> anyhow::Result<Self> {
         let http = reqwest::Client::builder()
             .timeout(TIMEOUT)
             .user_agent(concat!("hyctl-agent/", env!("CARGO_PKG_VERSION")))
@@ -76,7 +77,7 @@ impl Hysteria {
         path: &'static str,
     ) -> Result<axum::body::Bytes, HysteriaError> {
         let resp = req
-            .header("Authorization", &self.secret)
+            .header("Authorization", self.secret.expose())
             .send()
             .await
             .map_err(|e| HysteriaError::Unreachable {
@@ -114,7 +115,7 @@ impl Hysteria {
     }
 
     /// `GET /online`: connected client instances per id (ids at zero are absent).
-    pub async fn online(&self) -> Result<HashMap<String, u64>, HysteriaError> {
+    pub async fn online(&self) -> Result<Online, HysteriaError> {
         let url = format!("{}/online", self.proxy_base);
         let body = self
             .call(self.http.get(url), &self.proxy_base, "/online")
@@ -131,6 +132,30 @@ impl Hysteria {
         self.call(self.http.post(url).json(ids), &self.proxy_base, "/kick")
             .await
             .map(drop)
+    }
+}
+
+/// `/kick` is lazy: the runtime's enforcer reads `/online` again and kicks again while an id
+/// is still online, which is exactly what Hysteria's semantics need.
+impl Plane for Hysteria {
+    fn name(&self) -> &'static str {
+        "hysteria"
+    }
+
+    fn display(&self) -> &'static str {
+        "Hysteria's API"
+    }
+
+    async fn take_traffic(&self) -> Result<Deltas, PlaneError> {
+        Ok(Hysteria::take_traffic(self).await?)
+    }
+
+    async fn online(&self) -> Result<Online, PlaneError> {
+        Ok(Hysteria::online(self).await?)
+    }
+
+    async fn close(&self, users: &[String]) -> Result<(), PlaneError> {
+        Ok(self.kick(users).await?)
     }
 }
 

@@ -1,60 +1,60 @@
-//! Traffic, exactly once: poll Hysteria's `/traffic?clear=1`, make each delta durable in the
-//! spool before anything else, and report sealed batches to central until acknowledged.
+//! Traffic, exactly once: take the plane's counters, make each delta durable in the spool
+//! before anything else, and report sealed batches to central until acknowledged.
+//!
+//! **Loss bounds.** A polled plane (Hysteria) hands over its counters with `/traffic?clear=1`;
+//! from that answer on the bytes are spooled (fsync) before the next step, so what can be lost
+//! is one answer in flight when the node dies between the HTTP response and the fsync, and what
+//! Hysteria itself counted since the last poll if Hysteria dies. An in-process plane's counters
+//! ([`crate::sessions`]) live in memory until taken: at most one collection interval. Past the
+//! spool nothing is lost or doubled: batches are numbered and central applies each once.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use hy_api::Secret;
 use hy_api::client::Client;
 use tokio_util::sync::CancellationToken;
 
 use crate::backoff::Backoff;
-use crate::hysteria::Hysteria;
+use crate::plane::Plane;
 use crate::spool::{Deltas, Spool, SpoolError};
-use crate::status::{Peer, SharedStatus};
-use crate::table::SharedTable;
-
-/// Users admitted since the last successful report, with the time of their latest admission.
-/// Keyed by the table's shared id, so recording an admission allocates nothing.
-pub type Seen = Arc<Mutex<std::collections::HashMap<Arc<str>, i64>>>;
+use crate::state::NodeState;
+use crate::status::Peer;
 
 /// Longest the reporter waits between attempts while central is down.
 const MAX_REPORT_BACKOFF: Duration = Duration::from_secs(120);
 
-/// The collector and reporter share the spool.
+/// The collector and reporter, sharing the spool.
 #[derive(Debug, Clone)]
 pub struct Traffic {
-    /// Hysteria's API.
-    pub hysteria: Hysteria,
-    /// Central.
-    pub client: Client,
-    /// Where reports go.
-    pub report_url: String,
+    state: NodeState,
+    client: Client,
+    report_url: Secret,
     /// The durable spool (used on blocking threads only).
-    pub spool: Arc<Mutex<Spool>>,
-    /// Status.
-    pub status: SharedStatus,
-    /// Deltas taken from Hysteria whose spool write failed (disk full...): kept in memory and
-    /// written with the next poll rather than dropped.
-    pub unsaved: Arc<Mutex<Deltas>>,
-    /// The user table, charged with local traffic for local quota enforcement.
-    pub table: SharedTable,
-    /// Woken when local quota enforcement cut someone off, so the kicker runs at once.
-    pub cut_off: Arc<tokio::sync::Notify>,
-    /// Admissions to report.
-    pub seen: Seen,
-    /// Auth decisions to report.
-    pub log: Arc<crate::authlog::AuthLog>,
-    /// Metrics.
-    pub metrics: crate::metrics::Metrics,
+    spool: Arc<Mutex<Spool>>,
+    /// Deltas taken from the plane whose spool write failed (disk full...): kept in memory and
+    /// written with the next collection rather than dropped.
+    unsaved: Arc<Mutex<Deltas>>,
 }
 
 impl Traffic {
+    /// Reporting to `report_url` from `spool`.
+    pub fn new(state: NodeState, client: Client, report_url: Secret, spool: Spool) -> Self {
+        Self {
+            state,
+            client,
+            report_url,
+            spool: Arc::new(Mutex::new(spool)),
+            unsaved: Arc::default(),
+        }
+    }
+
     async fn with_spool<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Spool) -> Result<T, SpoolError> + Send + 'static,
     ) -> Result<T, SpoolError> {
         let spool = Arc::clone(&self.spool);
-        let status = self.status.clone();
+        let status = self.state.status.clone();
         let joined = tokio::task::spawn_blocking(move || {
             let mut spool = spool.lock().unwrap_or_else(|p| p.into_inner());
             let out = f(&mut spool);
@@ -78,22 +78,22 @@ impl Traffic {
         })
     }
 
-    /// Takes Hysteria's counters and spools them. Returns false if Hysteria was unreachable.
-    pub async fn collect(&self) -> bool {
-        let delta = match self.hysteria.take_traffic().await {
+    /// Takes the plane's counters and spools them. Returns false if the plane was unreachable.
+    pub async fn collect<P: Plane>(&self, plane: &P) -> bool {
+        let delta = match plane.take_traffic().await {
             Ok(d) => {
-                self.status.ok(Peer::Hysteria);
+                self.state.status.ok(Peer::Plane);
                 d
             }
             Err(err) => {
-                self.status.failed(Peer::Hysteria, &err);
+                self.state.status.failed(Peer::Plane, &err);
                 return false;
             }
         };
-        let ran_out = self.table.load().charge(&delta);
+        let ran_out = self.state.table.load().charge(&delta);
         if !ran_out.is_empty() {
-            tracing::info!(users = ?ran_out, "quota used up on this node; refusing and kicking");
-            self.cut_off.notify_one();
+            tracing::info!(users = ?ran_out, "quota used up on this node; refusing and closing their connections");
+            self.state.cut_off.notify_one();
         }
         let mut batch =
             std::mem::take(&mut *self.unsaved.lock().unwrap_or_else(|p| p.into_inner()));
@@ -122,24 +122,19 @@ impl Traffic {
                     return false;
                 }
             };
-            // Admissions ride along with whatever batch goes next; they are not counters, so
-            // sending them again with a repeated batch is harmless.
-            batch.seen = self
-                .seen
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .iter()
-                .map(|(id, at)| (id.to_string(), *at))
-                .collect();
-            batch.auth_log = self.log.pending();
-            match self.client.report_at(&self.report_url, &batch).await {
+            // Admissions and auth events ride along with whatever batch goes next; they are
+            // not counters, so sending them again with a repeated batch is harmless.
+            batch.seen = self.state.admissions.pending();
+            batch.auth_log = self.state.log.pending();
+            match self
+                .client
+                .report_at(self.report_url.expose(), &batch)
+                .await
+            {
                 Ok(ack) => {
-                    self.status.ok(Peer::Central);
-                    self.seen
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .retain(|id, at| batch.seen.get(&**id) != Some(at));
-                    self.log.stored(&batch.auth_log);
+                    self.state.status.ok(Peer::Central);
+                    self.state.admissions.reported(&batch.seen);
+                    self.state.log.stored(&batch.auth_log);
                     if !ack.unknown_users.is_empty() {
                         tracing::info!(ids = ?ack.unknown_users, "central counted traffic of deleted users as unattributed");
                     }
@@ -157,19 +152,24 @@ impl Traffic {
                     );
                 }
                 Err(err) => {
-                    self.status.failed(Peer::Central, &err);
-                    self.metrics.report_failures.inc();
+                    self.state.status.failed(Peer::Central, &err);
+                    self.state.metrics.report_failures.inc();
                     return false;
                 }
             }
         }
     }
 
-    /// Polls Hysteria every `every`.
-    pub async fn run_collector(self, every: Duration, shutdown: CancellationToken) {
-        let me = &self;
+    /// Takes the plane's traffic every `every`.
+    pub async fn run_collector<P: Plane>(
+        self,
+        plane: Arc<P>,
+        every: Duration,
+        shutdown: CancellationToken,
+    ) {
+        let (me, plane) = (&self, &*plane);
         crate::every::every(every, None, &shutdown, move || async move {
-            me.collect().await;
+            me.collect(plane).await;
         })
         .await;
     }

@@ -1,0 +1,145 @@
+//! Closing the connections of users who lost access, for any plane.
+//!
+//! Refusing comes first (sync swaps the table before waking this loop); then every user the
+//! plane shows connected who the current table does not allow is closed through
+//! [`Plane::close`]. A plane's close may be lazy, as Hysteria's `/kick` is (it only marks an id;
+//! the id's next traffic closes one connection and clears the mark), so the sweep reads who is
+//! connected again and closes again while they still are, with a budget per user of their
+//! connection count plus a margin (N devices need N kicks; reconnects race the refusal). Only
+//! users the plane shows are closed: a kick mark on an offline Hysteria id would kill its next
+//! connection, even after it is allowed again. Rounds are bounded: an idle Hysteria connection
+//! only closes when it next moves a byte. An in-process plane closes at once, in one round.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use hy_api::Secret;
+use hy_api::client::Client;
+use tokio_util::sync::CancellationToken;
+
+use crate::plane::{Online, Plane};
+use crate::state::NodeState;
+use crate::status::Peer;
+
+/// Most close rounds in one sweep.
+const MAX_ROUNDS: usize = 20;
+/// Pause between rounds, for marked connections to move a byte and close.
+const ROUND_GAP: Duration = Duration::from_millis(100);
+/// Closes per id beyond its connection count at the start of a sweep (reconnects racing the
+/// refusal, connections that close on their own).
+const EXTRA_CLOSES: u64 = 2;
+
+/// Finds and closes connected users who are not allowed; also shares device counts.
+#[derive(Debug)]
+pub struct Enforcer<P> {
+    /// The node.
+    pub state: NodeState,
+    /// The plane.
+    pub plane: Arc<P>,
+    /// Central, for device counts.
+    pub client: Client,
+    /// Where device counts go and come from; `None` disables cross-node device limits.
+    pub devices_url: Option<Secret>,
+}
+
+impl<P: Plane> Enforcer<P> {
+    /// Connected ids (with their counts) that the current table does not allow.
+    fn unauthorized(&self, online: Online) -> HashMap<String, u64> {
+        let devices = online.values().fold(0u64, |sum, n| sum.saturating_add(*n));
+        self.state.status.update(|s| s.online_devices = devices);
+        let table = self.state.table.load();
+        let now = jiff::Timestamp::now().as_second();
+        online
+            .into_iter()
+            .filter(|(id, n)| *n > 0 && !table.allows(id, now))
+            .collect()
+    }
+
+    /// Reads who is connected, recording the plane's reachability.
+    async fn read_online(&self) -> Option<Online> {
+        match self.plane.online().await {
+            Ok(online) => {
+                self.state.status.ok(Peer::Plane);
+                Some(online)
+            }
+            Err(err) => {
+                self.state.status.failed(Peer::Plane, &err);
+                None
+            }
+        }
+    }
+
+    /// One sweep: close until every unauthorized id is gone or the bound is reached.
+    pub async fn sweep(&self, shutdown: &CancellationToken) {
+        let Some(online) = self.read_online().await else {
+            return;
+        };
+        if let Some(url) = &self.devices_url {
+            let table = self.state.table.load();
+            self.state
+                .devices
+                .share(&self.client, url, &table, &online)
+                .await;
+        }
+        let mut targets = self.unauthorized(online);
+        if targets.is_empty() {
+            return;
+        }
+        let budget: HashMap<String, u64> = targets
+            .iter()
+            .map(|(id, n)| (id.clone(), n.saturating_add(EXTRA_CLOSES)))
+            .collect();
+        let mut sent: HashMap<String, u64> = HashMap::new();
+        for round in 0..MAX_ROUNDS {
+            let ids: Vec<String> = targets
+                .keys()
+                .filter(|id| {
+                    sent.get(*id).copied().unwrap_or(0) < budget.get(*id).copied().unwrap_or(1)
+                })
+                .cloned()
+                .collect();
+            if ids.is_empty() {
+                break;
+            }
+            if let Err(err) = self.plane.close(&ids).await {
+                self.state.status.failed(Peer::Plane, &err);
+                return;
+            }
+            for id in &ids {
+                *sent.entry(id.clone()).or_default() += 1;
+            }
+            self.state.status.update(|s| s.kicks += ids.len() as u64);
+            self.state.metrics.kicks.inc_by(ids.len() as u64);
+            tracing::debug!(round, ids = ids.len(), "closed");
+            tokio::select! {
+                () = shutdown.cancelled() => return,
+                () = tokio::time::sleep(ROUND_GAP) => {}
+            }
+            // Re-read: only ids still connected (and still not allowed) are closed again.
+            match self.read_online().await.map(|o| self.unauthorized(o)) {
+                Some(still) if still.is_empty() => {
+                    tracing::info!(
+                        users = sent.len(),
+                        closes = sent.values().sum::<u64>(),
+                        "closed every connection of users who lost access"
+                    );
+                    return;
+                }
+                Some(still) => targets = still,
+                None => return,
+            }
+        }
+        tracing::warn!(
+            users = targets.len(),
+            "some users who lost access are still connected; idle connections close on their next traffic, the next sweep closes again"
+        );
+    }
+
+    /// Sweeps every `every`, and at once whenever users are cut off.
+    pub async fn run(self, every: Duration, shutdown: CancellationToken) {
+        let cut_off = Arc::clone(&self.state.cut_off);
+        let (me, stop) = (&self, &shutdown);
+        crate::every::every(every, Some(&cut_off), stop, move || me.sweep(stop)).await;
+    }
+}

@@ -1,0 +1,106 @@
+//! The node's shared state: one cheap-clone struct built once by [`crate::Node::start`], read
+//! by the plane's adapter and every loop. Each field says who writes it.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::Notify;
+
+use crate::admissions::Admissions;
+use crate::authlog::AuthLog;
+use crate::decide::{Attempt, Decision, Refusal, decide};
+use crate::devices::Devices;
+use crate::metrics::Metrics;
+use crate::plane::Plane;
+use crate::status::SharedStatus;
+use crate::table::SharedTable;
+
+/// Everything a node's handlers and loops share.
+#[derive(Debug, Clone)]
+pub struct NodeState {
+    /// The user table; replaced by sync only, charged with local traffic by the collector.
+    pub table: SharedTable,
+    /// Health; written by every loop.
+    pub status: SharedStatus,
+    /// Metrics; counters moved by whoever counts.
+    pub metrics: Metrics,
+    /// Auth decisions for central; written by [`NodeState::authorize`], drained by the reporter.
+    pub log: Arc<AuthLog>,
+    /// Admissions for central; written by [`NodeState::authorize`], trimmed by the reporter.
+    pub admissions: Admissions,
+    /// Device counts on other nodes; written by the enforcer.
+    pub devices: Devices,
+    /// Woken when users lose access (a new list without them, local quota used up), so the
+    /// enforcer closes their connections at once instead of at its next tick.
+    pub cut_off: Arc<Notify>,
+    /// The node's server id as logs and `/healthz` show it (a 4-character prefix).
+    pub label: Arc<str>,
+    /// Oldest list confirmation `/readyz` accepts.
+    pub ready_max_list_age: Duration,
+}
+
+impl NodeState {
+    /// A node with an empty table, for a plane called `plane` (`display` in logs), its metrics
+    /// under `metrics_prefix`, shown as `label` (never the full server id).
+    pub fn new(
+        label: &str,
+        plane: &'static str,
+        display: &'static str,
+        metrics_prefix: &'static str,
+    ) -> Self {
+        Self {
+            table: SharedTable::default(),
+            status: SharedStatus::new(display),
+            metrics: Metrics::new(metrics_prefix, plane, display),
+            log: Arc::default(),
+            admissions: Admissions::default(),
+            devices: Devices::default(),
+            cut_off: Arc::default(),
+            label: label.into(),
+            ready_max_list_age: Duration::from_secs(300),
+        }
+    }
+
+    /// Decides `attempt` at this moment, finishing with the device limit (which asks `plane`
+    /// how many devices the user has here), and records the decision: the auth log, the
+    /// admission for central, the outcome metric. Every data plane's auth path is this call.
+    pub async fn authorize<P: Plane>(&self, plane: &P, attempt: &Attempt<'_>) -> Decision {
+        // One clock read per decision, shared by the checks and the log.
+        let now = jiff::Timestamp::now().as_second();
+        let mut decision = decide(&self.table.load(), attempt, now);
+        if let Decision::Admit(admit) = &decision
+            && let Some(max) = admit.max_devices
+        {
+            // Only users with a device limit pay for this call. If the plane cannot answer,
+            // admit: an outage of its API must not lock everyone out.
+            match plane.online_of(&admit.user).await {
+                Ok(here)
+                    if here.saturating_add(self.devices.elsewhere(&admit.user))
+                        >= u64::from(max) =>
+                {
+                    decision = Decision::Refuse {
+                        user: Some(Arc::clone(&admit.user)),
+                        reason: Refusal::TooManyDevices,
+                    };
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    tracing::warn!(error = %err, "could not check the device limit; admitting");
+                }
+            }
+        }
+        match &decision {
+            Decision::Admit(admit) => {
+                self.admissions.record(&admit.user, now);
+                self.log
+                    .record(now, Some(&admit.user), attempt.addr, true, "ok");
+            }
+            Decision::Refuse { user, reason } => {
+                self.log
+                    .record(now, user.as_ref(), attempt.addr, false, reason.as_str());
+            }
+        }
+        self.metrics.count_auth(decision.outcome());
+        decision
+    }
+}
