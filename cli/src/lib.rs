@@ -1,8 +1,9 @@
 //! `hyctl`: the central daemon, the node agent and the admin CLI, as one binary.
 //!
 //! `main` only parses arguments and calls [`main`], which runs the chosen command and maps its
-//! outcome to an exit code. Daemon code lives in the `hy-central`, `hy-node` and `hy-hysteria` libraries;
-//! admin commands talk to central over HTTP through `hy_api::client`, like any other client.
+//! outcome to an exit code. Daemon code lives in the `hy-central`, `hy-node` and `hy-hysteria`
+//! libraries; admin commands talk to central over HTTP through `hy_api::client`, like any other
+//! client.
 
 mod cli;
 mod cmd;

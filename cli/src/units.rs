@@ -43,39 +43,16 @@ pub fn size(s: &str) -> Result<u64, String> {
     Ok(bytes.round() as u64)
 }
 
-/// Parses a duration: `30d`, `12h`, `90m`, `45s`, `2w`, or combinations like `1d12h`.
+/// Parses a duration in whole seconds, in the one grammar of every flag
+/// ([`hy_common::units::duration`]: `30d`, `12h`, `90m`, `2w`, `1d12h`, `PT36H`).
 pub fn duration_secs(s: &str) -> Result<u64, String> {
-    let err = || format!("invalid duration {s:?}: use e.g. 30d, 12h, 90m, 2w");
-    let mut total: u64 = 0;
-    let mut num = String::new();
-    let t = s.trim();
-    if t.is_empty() {
-        return Err(err());
+    let d = hy_common::units::duration(s)?;
+    if d.is_zero() || d.subsec_nanos() != 0 {
+        return Err(format!(
+            "invalid duration {s:?}: use a whole number of seconds or more, e.g. 30d, 12h, 90m, 2w"
+        ));
     }
-    for c in t.chars() {
-        if c.is_ascii_digit() {
-            num.push(c);
-            continue;
-        }
-        let unit = match c {
-            's' => 1,
-            'm' => 60,
-            'h' => 3600,
-            'd' => 86_400,
-            'w' => 7 * 86_400,
-            _ => return Err(err()),
-        };
-        let n: u64 = num.parse().map_err(|_| err())?;
-        total = n
-            .checked_mul(unit)
-            .and_then(|v| total.checked_add(v))
-            .ok_or_else(err)?;
-        num.clear();
-    }
-    if !num.is_empty() || total == 0 {
-        return Err(err());
-    }
-    Ok(total)
+    Ok(d.as_secs())
 }
 
 /// Parses an expiry: `never` (none), a date `2027-01-01` (00:00 UTC), or an RFC 3339 time.
@@ -131,7 +108,7 @@ mod tests {
         assert_eq!(duration_secs("12h").unwrap(), 12 * 3600);
         assert_eq!(duration_secs("1d12h").unwrap(), 36 * 3600);
         assert_eq!(duration_secs("2w").unwrap(), 14 * 86_400);
-        for bad in ["", "30", "d", "3x", "0d"] {
+        for bad in ["", "30", "d", "3x", "0d", "500ms"] {
             assert!(duration_secs(bad).is_err(), "{bad}");
         }
         assert_eq!(human_secs(90_061), "1d 1h");
