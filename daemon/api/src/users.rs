@@ -28,6 +28,15 @@ pub enum UserState {
 }
 
 impl UserState {
+    /// Every state, in precedence order (the order [`derive_state`] checks them in).
+    pub const ALL: [Self; 5] = [
+        Self::Disabled,
+        Self::Expired,
+        Self::Limited,
+        Self::OnHold,
+        Self::Active,
+    ];
+
     /// Whether the user is on node lists.
     pub fn may_connect(self) -> bool {
         matches!(self, Self::Active | Self::OnHold)

@@ -17,6 +17,16 @@ pub const SECRET_MIN: usize = 8;
 /// Longest auth secret accepted.
 pub const SECRET_MAX: usize = 256;
 
+/// The rules below as JSON Schema patterns, for the OpenAPI document; a test runs both over
+/// the same cases so they cannot disagree.
+pub const USER_ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$";
+/// See [`server_id`].
+pub const SERVER_ID_PATTERN: &str = "^[A-Za-z0-9_-]{8,128}$";
+/// See [`server_name`].
+pub const SERVER_NAME_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+/// See [`secret`]: printable ASCII (`!` to `~`) except `+`.
+pub const SECRET_PATTERN: &str = "^[!-*,-~]{8,256}$";
+
 fn is_id_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@')
 }
@@ -174,6 +184,56 @@ pub fn traffic_multiplier(m: f64) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_schema_patterns_say_what_the_rules_say() {
+        let cases = [
+            "alice",
+            "a",
+            "A1",
+            "bob.smith",
+            "alice@example.com",
+            "x-y",
+            "u_1",
+            "-a",
+            ".a",
+            "",
+            "al ice",
+            "é",
+            "abcdefgh",
+            "abcdefg",
+            "abc_defgh-12",
+            "has.dot.name",
+            "s3cr+t-value",
+            "secret with space",
+            "~!@#$%^&*()",
+            "plain-secret-1",
+        ];
+        let long = [
+            "a".repeat(64),
+            "a".repeat(65),
+            "a".repeat(128),
+            "a".repeat(129),
+            "a".repeat(257),
+        ];
+        type Rule = fn(&str) -> Result<(), String>;
+        let rules: [(&str, Rule); 4] = [
+            (USER_ID_PATTERN, user_id),
+            (SERVER_ID_PATTERN, server_id),
+            (SERVER_NAME_PATTERN, server_name),
+            (SECRET_PATTERN, secret),
+        ];
+        for (pattern, rule) in rules {
+            let re = regex::Regex::new(pattern).unwrap();
+            for case in cases.iter().copied().chain(long.iter().map(String::as_str)) {
+                assert_eq!(
+                    re.is_match(case),
+                    rule(case).is_ok(),
+                    "{pattern} on {case:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn user_ids() {

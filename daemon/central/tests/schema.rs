@@ -101,6 +101,93 @@ async fn the_openapi_document_covers_every_endpoint() {
     c.stop().await;
 }
 
+/// Every constraint central enforces on a body is in the document too: each of these is
+/// refused by central with a 400 and by the document's schema.
+#[tokio::test]
+async fn what_central_refuses_the_document_refuses() {
+    let c = TestCentral::start().await;
+    c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
+        .await;
+    c.admin("POST", "/admin/servers", Some(r#"{"name":"edge-1"}"#))
+        .await;
+    let ips: Vec<String> = (0..65).map(|i| format!("10.0.0.{i}")).collect();
+    let cases = [
+        ("POST", "/admin/users", json!({"id": "al ice"})),
+        ("POST", "/admin/users", json!({"id": "-alice"})),
+        ("POST", "/admin/users", json!({"id": "a".repeat(65)})),
+        (
+            "POST",
+            "/admin/users",
+            json!({"id": "bob", "secret": "short"}),
+        ),
+        (
+            "POST",
+            "/admin/users",
+            json!({"id": "bob", "secret": "with+plus-sign"}),
+        ),
+        (
+            "POST",
+            "/admin/users",
+            json!({"id": "bob", "secert": "typo-field"}),
+        ),
+        (
+            "POST",
+            "/admin/users",
+            json!({"id": "bob", "reset_strategy": "hourly"}),
+        ),
+        (
+            "POST",
+            "/admin/users",
+            json!({"id": "bob", "expires_at": "tomorrow"}),
+        ),
+        (
+            "POST",
+            "/admin/users",
+            json!({"id": "bob", "note": "n".repeat(1001)}),
+        ),
+        (
+            "POST",
+            "/admin/users",
+            json!({"id": "bob", "allowed_ips": ips}),
+        ),
+        ("PATCH", "/admin/users/alice", json!({})),
+        ("POST", "/admin/servers", json!({"traffic_multiplier": 101})),
+        ("POST", "/admin/servers", json!({"traffic_multiplier": -1})),
+        ("POST", "/admin/servers", json!({"name": "-edge"})),
+        ("POST", "/admin/servers", json!({"id": "short"})),
+        ("POST", "/admin/servers", json!({"kind": "ftp"})),
+        ("PATCH", "/admin/servers/edge-1", json!({})),
+    ];
+    for (method, path, body) in cases {
+        let (status, answer) = c.admin(method, path, Some(&body.to_string())).await;
+        assert_eq!(status, 400, "{method} {path} {body}: {answer}");
+        assert!(
+            !hy_testkit::openapi::request_is_valid(method, path, &body),
+            "the document accepts what central refuses: {method} {path} {body}"
+        );
+    }
+    // And what central accepts, the document accepts (also checked on every exchange).
+    for (method, path, body) in [
+        (
+            "POST",
+            "/admin/users",
+            json!({"id": "bob", "secret": "s3cret~!@#"}),
+        ),
+        ("POST", "/admin/servers", json!({})),
+        (
+            "PATCH",
+            "/admin/users/alice",
+            json!({"note": null, "expires_at": "2030-01-01T00:00:00Z"}),
+        ),
+    ] {
+        assert!(
+            hy_testkit::openapi::request_is_valid(method, path, &body),
+            "{body}"
+        );
+    }
+    c.stop().await;
+}
+
 #[tokio::test]
 async fn a_backup_taken_during_writes_is_consistent_and_holds_every_committed_write() {
     use std::sync::Arc;

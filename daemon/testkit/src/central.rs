@@ -188,6 +188,7 @@ impl TestCentral {
         body: Option<&str>,
         token: Option<&str>,
     ) -> (u16, Value) {
+        let method_name = method;
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let mut req = self.raw().request(method, self.url(path));
         if let Some(token) = token {
@@ -206,6 +207,9 @@ impl TestCentral {
                 panic!("non-JSON body ({e}): {}", String::from_utf8_lossy(&bytes))
             })
         };
+        // Authenticated exchanges are checked against the OpenAPI document; a missing token
+        // is checked too (its 401 must be documented).
+        crate::openapi::check(method_name, path, body, status, &value);
         (status, value)
     }
 

@@ -9,6 +9,7 @@ pub mod agent;
 pub mod central;
 pub mod hysteria;
 pub mod node;
+pub mod openapi;
 pub mod plane;
 pub mod proxy;
 pub mod scrape;

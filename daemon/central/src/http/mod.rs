@@ -5,6 +5,7 @@ pub mod error;
 pub mod extract;
 pub mod log;
 pub mod node;
+pub mod openapi;
 pub mod servers;
 pub mod traffic;
 pub mod users;
@@ -221,11 +222,11 @@ async fn ready(State(s): State<AppState>) -> (axum::http::StatusCode, Json<serde
 /// This document
 #[utoipa::path(get, path = "/openapi.json", tag = "meta",
     responses((status = 200, description = "the OpenAPI 3.1 document of this API")))]
-async fn openapi_json(State(_): State<AppState>) -> Json<utoipa::openapi::OpenApi> {
+async fn openapi_json(State(_): State<AppState>) -> Json<serde_json::Value> {
     Json(openapi())
 }
 
-/// The OpenAPI document of every endpoint.
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    api().into_openapi()
+/// The OpenAPI document of every endpoint, as served.
+pub fn openapi() -> serde_json::Value {
+    openapi::finish(api().into_openapi())
 }
