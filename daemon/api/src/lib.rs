@@ -7,6 +7,7 @@
 
 pub mod error;
 pub mod node;
+pub mod page;
 pub mod secret;
 pub mod servers;
 pub mod traffic;

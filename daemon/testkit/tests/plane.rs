@@ -261,6 +261,13 @@ async fn bytes_reach_central_exactly_once_through_sigkills() {
         || async { traffic_of(&c, "alice").await == truth },
     )
     .await;
+    // Killed only once the acknowledgement is recorded too, so the next start sends a new
+    // batch first (a resent one is phase 2's case).
+    wait_until("the spool is empty", Duration::from_secs(10), || async {
+        let spool = p.spool().await;
+        spool["pending_users"] == 0 && spool["inflight_seq"].is_null()
+    })
+    .await;
     sigkill(&mut p.child);
 
     // 2. Killed after central applied a batch whose answer was lost: the next start sends the
@@ -283,7 +290,10 @@ async fn bytes_reach_central_exactly_once_through_sigkills() {
         || async { proxy.faults().0 == 1 },
     )
     .await;
-    assert_eq!(traffic_of(&c, "alice").await, truth, "applied once");
+    // Applied (the echo's two directions may have been taken in two collections, so the lost
+    // batch may hold only part of them), and not more than once.
+    let applied = traffic_of(&c, "alice").await;
+    assert!(applied.tx <= truth.tx && applied.rx <= truth.rx && applied.total() > 2000);
     sigkill(&mut p.child);
     let mut p = spawn_plane(&proxy.url, &server, state.path(), "20ms");
     wait_until(

@@ -10,6 +10,7 @@ pub mod devices;
 pub mod directory;
 pub mod meta;
 pub mod migrations;
+pub mod page;
 pub mod servers;
 pub mod traffic;
 pub mod users;

@@ -4,6 +4,7 @@
 //! present, so the lookup's timing says nothing about stored ids.
 
 use hy_api::Traffic;
+use hy_api::page::PageQuery;
 use hy_api::servers::{AssignResult, AssignedUser, Server, ServerKind};
 use hy_api::uri::LinkSettings;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -164,11 +165,24 @@ pub fn ensure(conn: &Connection, id: &str, now: i64) -> Result<(i64, bool), DbEr
 }
 
 /// All servers, ordered by name then id.
-pub fn list(conn: &Connection) -> Result<Vec<Server>, DbError> {
-    let mut stmt =
-        conn.prepare_cached(&format!("{SELECT} ORDER BY s.name IS NULL, s.name, s.id"))?;
-    let rows = stmt.query_map([], from_row)?.collect::<Result<_, _>>()?;
-    Ok(rows)
+pub fn list(conn: &Connection, page: &PageQuery) -> Result<(Vec<Server>, Option<String>), DbError> {
+    // Unpaged, as the original lists them (by name); paged, by id, so a cursor is a range.
+    let order = if page.limit.is_some() {
+        "s.id"
+    } else {
+        "s.name IS NULL, s.name, s.id"
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE (?1 IS NULL OR s.id > ?1) AND {} ORDER BY {order} LIMIT ?3",
+        super::page::matches("s.id", Some("s.name"), "?2")
+    ))?;
+    let limit = page.limit.map_or(i64::MAX, |l| i64::from(l) + 1);
+    let rows = stmt
+        .query_map(params![page.after, page.q, limit], from_row)?
+        .collect::<Result<_, _>>()?;
+    Ok(super::page::split(rows, page.limit, |s: &Server| {
+        s.id.clone()
+    }))
 }
 
 /// One server, or `NotFound`.
@@ -273,20 +287,29 @@ pub fn unassign(conn: &Connection, server_pk: i64, user_id: &str) -> Result<(), 
 }
 
 /// Users assigned to a server, ordered by id.
-pub fn assigned_users(conn: &Connection, server_pk: i64) -> Result<Vec<AssignedUser>, DbError> {
-    let mut stmt = conn.prepare_cached(
+pub fn assigned_users(
+    conn: &Connection,
+    server_pk: i64,
+    page: &PageQuery,
+) -> Result<(Vec<AssignedUser>, Option<String>), DbError> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT u.id, a.created_at FROM assignments a JOIN users u ON u.pk = a.user_pk
-         WHERE a.server_pk = ?1 ORDER BY u.id",
-    )?;
+         WHERE a.server_pk = ?1 AND (?2 IS NULL OR u.id > ?2) AND {}
+         ORDER BY u.id LIMIT ?4",
+        super::page::matches("u.id", None, "?3")
+    ))?;
+    let limit = page.limit.map_or(i64::MAX, |l| i64::from(l) + 1);
     let rows = stmt
-        .query_map([server_pk], |r| {
+        .query_map(params![server_pk, page.after, page.q, limit], |r| {
             Ok(AssignedUser {
                 id: r.get(0)?,
                 assigned_at: ts(r.get(1)?),
             })
         })?
         .collect::<Result<_, _>>()?;
-    Ok(rows)
+    Ok(super::page::split(rows, page.limit, |u: &AssignedUser| {
+        u.id.clone()
+    }))
 }
 
 /// The revision of a server's list, `None` if the server is gone.

@@ -1,6 +1,7 @@
 //! The `users` table: identities, secrets, limits and the derived state.
 
 use hy_api::Traffic;
+use hy_api::page::PageQuery;
 use hy_api::users::{ResetStrategy, User, UserSettings, UserState, derive_state};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -149,13 +150,43 @@ pub fn apply_settings(
 }
 
 /// All users, ordered by id, optionally only those in `state`.
-pub fn list(conn: &Connection, now: i64, state: Option<UserState>) -> Result<Vec<User>, DbError> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY u.id"))?;
-    let rows = stmt
-        .query_map([], |r| from_row(r, now))?
-        .filter(|u| state.is_none() || u.as_ref().is_ok_and(|u| Some(u.state) == state))
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
+pub fn list(
+    conn: &Connection,
+    now: i64,
+    state: Option<UserState>,
+    page: &PageQuery,
+) -> Result<(Vec<User>, Option<String>), DbError> {
+    // The state is derived in Rust (one rule, `derive_state`), so a page is filled from chunks
+    // in id order until it holds `limit` users in that state, plus one to know there is more.
+    let want = page.limit.map_or(usize::MAX, |l| l as usize + 1);
+    let chunk = page.limit.map_or(i64::MAX, |l| i64::from(l.max(100)) + 1);
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE (?1 IS NULL OR u.id > ?1) AND {} ORDER BY u.id LIMIT ?3",
+        super::page::matches("u.id", Some("u.note"), "?2")
+    ))?;
+    let mut out = Vec::new();
+    let mut after = page.after.clone();
+    loop {
+        let mut last = None;
+        let mut read = 0i64;
+        let mut rows = stmt.query(params![after, page.q, chunk])?;
+        while let Some(row) = rows.next()? {
+            read += 1;
+            let user = from_row(row, now)?;
+            last = Some(user.id.clone());
+            if state.is_none_or(|s| s == user.state) {
+                out.push(user);
+                if out.len() == want {
+                    break;
+                }
+            }
+        }
+        if out.len() == want || read < chunk {
+            break;
+        }
+        after = last;
+    }
+    Ok(super::page::split(out, page.limit, |u| u.id.clone()))
 }
 
 /// One user, or `NotFound`.
@@ -286,7 +317,7 @@ mod tests {
             assert!(matches!(dup_id, DbError::Conflict(ref m) if m.contains("already exists")));
             let dup_secret = insert(c, "bob", "secret-one", &none, 1).unwrap_err();
             assert!(matches!(dup_secret, DbError::Conflict(ref m) if m.contains("secret")));
-            assert_eq!(list(c, 1, None)?.len(), 1);
+            assert_eq!(list(c, 1, None, &PageQuery::default())?.0.len(), 1);
             Ok(())
         })
         .unwrap();

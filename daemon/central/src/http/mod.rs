@@ -6,6 +6,7 @@ pub mod extract;
 pub mod log;
 pub mod node;
 pub mod openapi;
+pub mod page;
 pub mod servers;
 pub mod traffic;
 pub mod users;

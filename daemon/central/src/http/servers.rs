@@ -1,8 +1,9 @@
 //! `/admin/servers`: the server registry and which users are assigned where.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use hy_api::page::Listed;
 use hy_api::servers::{
     AssignResult, AssignUsers, AssignedUser, CreateServer, Server, UpdateServer,
 };
@@ -12,6 +13,7 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use super::extract::{AdminAuth, ApiJson, OptionalJson};
+use super::page::{Paging, listed};
 use crate::db::servers;
 use crate::state::AppState;
 
@@ -46,14 +48,23 @@ fn check_name(name: Option<&str>) -> Result<(), ApiError> {
     })
 }
 
-/// List all servers
+/// List servers
+///
+/// Every server as an array (by name), or with `limit` one page in id order and the cursor of
+/// the next; `q` searches ids and names.
 #[utoipa::path(get, path = "/admin/servers", tag = "servers", security(("admin" = [])),
-    responses((status = 200, body = [Server]), (status = 401, body = ErrorBody)))]
+    params(Paging),
+    responses((status = 200, body = Listed<Server>), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody)))]
 async fn list_servers(
     _: AdminAuth,
     State(s): State<AppState>,
-) -> Result<Json<Vec<Server>>, ApiError> {
-    Ok(Json(s.db.call(|c| servers::list(c)).await?))
+    Query(paging): Query<Paging>,
+) -> Result<Json<Listed<Server>>, ApiError> {
+    let page = paging.query()?;
+    let query = page.clone();
+    let found = s.db.call(move |c| servers::list(c, &query)).await?;
+    Ok(Json(listed(&page, found)))
 }
 
 /// Create a server
@@ -180,20 +191,24 @@ async fn delete_server(
 
 /// List the users assigned to a server
 #[utoipa::path(get, path = "/admin/servers/{id}/users", tag = "servers", security(("admin" = [])),
-    params(("id" = String, Path, description = "server id")),
-    responses((status = 200, body = [AssignedUser]), (status = 404, body = ErrorBody)))]
+    params(("id" = String, Path, description = "server id"), Paging),
+    responses((status = 200, body = Listed<AssignedUser>), (status = 400, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
 async fn list_assigned(
     _: AdminAuth,
     State(s): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Json<Vec<AssignedUser>>, ApiError> {
-    let users =
+    Query(paging): Query<Paging>,
+) -> Result<Json<Listed<AssignedUser>>, ApiError> {
+    let page = paging.query()?;
+    let query = page.clone();
+    let found =
         s.db.call(move |c| {
             let pk = servers::pk(c, &id)?;
-            servers::assigned_users(c, pk)
+            servers::assigned_users(c, pk, &query)
         })
         .await?;
-    Ok(Json(users))
+    Ok(Json(listed(&page, found)))
 }
 
 /// Assign users to a server

@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use hy_api::page::Listed;
 use hy_api::users::{
     CreateUser, CreateUsers, CreatedUsers, MAX_BATCH, UpdateUser, User, UserSettings, UserState,
 };
@@ -14,6 +15,7 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use super::extract::{AdminAuth, ApiJson};
+use super::page::{Paging, listed};
 use crate::db::users;
 use crate::state::AppState;
 
@@ -81,13 +83,18 @@ struct ListQuery {
 }
 
 /// List users
-#[utoipa::path(get, path = "/admin/users", tag = "users", security(("admin" = [])), params(ListQuery),
-    responses((status = 200, body = [User]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+///
+/// Every user as an array, or with `limit` one page in id order and the cursor of the next.
+#[utoipa::path(get, path = "/admin/users", tag = "users", security(("admin" = [])),
+    params(ListQuery, Paging),
+    responses((status = 200, body = Listed<User>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
 async fn list_users(
     _: AdminAuth,
     State(s): State<AppState>,
     Query(q): Query<ListQuery>,
-) -> Result<Json<Vec<User>>, ApiError> {
+    Query(paging): Query<Paging>,
+) -> Result<Json<Listed<User>>, ApiError> {
+    let page = paging.query()?;
     let state = match q.state.as_deref() {
         None => None,
         Some(v) => Some(
@@ -101,7 +108,11 @@ async fn list_users(
         ),
     };
     let now = s.now();
-    Ok(Json(s.db.call(move |c| users::list(c, now, state)).await?))
+    let query = page.clone();
+    let found =
+        s.db.call(move |c| users::list(c, now, state, &query))
+            .await?;
+    Ok(Json(listed(&page, found)))
 }
 
 /// Create a user

@@ -25,6 +25,9 @@ async fn main() -> anyhow::Result<()> {
     hy_common::telemetry::init(args.node.log_format);
     let mut config = args.node.load(hy_testkit::plane::KIND)?;
     config.interval_collect = args.interval_collect;
+    // Signals are handled before the addresses are printed: a test may stop it at once.
+    let shutdown = tokio_util::sync::CancellationToken::new();
+    hy_common::shutdown::on_signal(shutdown.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let http = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     println!(
@@ -34,7 +37,5 @@ async fn main() -> anyhow::Result<()> {
             "http": http.local_addr()?.to_string(),
         })
     );
-    let shutdown = tokio_util::sync::CancellationToken::new();
-    hy_common::shutdown::on_signal(shutdown.clone());
     hy_testkit::plane::run(config, listener, http, shutdown).await
 }
