@@ -96,6 +96,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;user;list' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only users in this state')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only users whose id or note contains this text (ignoring case)')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
@@ -114,6 +115,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;user;ls' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only users in this state')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only users whose id or note contains this text (ignoring case)')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')

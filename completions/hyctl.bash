@@ -3364,7 +3364,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__list)
-            opts="-q -h -V --state --show-secrets --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --state --search --show-secrets --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3372,6 +3372,10 @@ _hyctl() {
             case "${prev}" in
                 --state)
                     COMPREPLY=($(compgen -W "active disabled expired limited on_hold" -- "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --central)

@@ -90,6 +90,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;user;list'= {
             cand --state 'Only users in this state'
+            cand --search 'Only users whose id or note contains this text (ignoring case)'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
@@ -107,6 +108,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;user;ls'= {
             cand --state 'Only users in this state'
+            cand --search 'Only users whose id or note contains this text (ignoring case)'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'

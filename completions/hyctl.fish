@@ -95,6 +95,7 @@ disabled\t'Switched off'
 expired\t'Past the expiry'
 limited\t'Quota used up'
 on_hold\t'Waiting for the first connection to start the expiry clock'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l search -d 'Only users whose id or note contains this text (ignoring case)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -113,6 +114,7 @@ disabled\t'Switched off'
 expired\t'Past the expiry'
 limited\t'Quota used up'
 on_hold\t'Waiting for the first connection to start the expiry clock'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l search -d 'Only users whose id or note contains this text (ignoring case)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F

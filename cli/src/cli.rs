@@ -183,10 +183,16 @@ pub enum UserAction {
     },
     /// List users with their state, usage against limit and expiry
     #[command(visible_alias = "ls")]
+    ///
+    /// Fetched from central 1,000 at a time; with --json or -q the output streams page by page
+    /// (a table needs every row to size its columns).
     List {
         /// Only users in this state
         #[arg(long, value_enum)]
         state: Option<StateArg>,
+        /// Only users whose id or note contains this text (ignoring case)
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
         /// Show secrets in full instead of a short prefix
         #[arg(long)]
         show_secrets: bool,

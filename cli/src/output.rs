@@ -103,6 +103,18 @@ impl Output {
         Ok(())
     }
 
+    /// A writer for a list that arrives in pages: JSON and ids stream as pages come; a table
+    /// keeps the rows, since it needs all of them to size its columns.
+    pub fn list<T: Serialize>(&self) -> ListOut<T> {
+        if self.json {
+            ListOut::Json { written: 0 }
+        } else if self.quiet {
+            ListOut::Ids
+        } else {
+            ListOut::Table(Vec::new())
+        }
+    }
+
     /// A table with the header, shaped for a terminal or for pipes.
     pub fn table(&self, header: &[&str]) -> Table {
         let mut table = Table::new();
@@ -193,5 +205,56 @@ mod tests {
             ago(Some(now - jiff::SignedDuration::from_secs(3 * 86_400))),
             "3 d ago"
         );
+    }
+}
+
+/// See [`Output::list`].
+#[derive(Debug)]
+pub enum ListOut<T> {
+    /// A JSON array, written item by item; `written` items so far.
+    Json {
+        /// Items written so far.
+        written: usize,
+    },
+    /// One id per line.
+    Ids,
+    /// Rows kept for a table.
+    Table(Vec<T>),
+}
+
+impl<T: Serialize> ListOut<T> {
+    /// Writes (or keeps) one page; `id` names an item for `-q`.
+    pub fn page(&mut self, items: Vec<T>, id: impl Fn(&T) -> &str) -> Result<(), CliError> {
+        let mut out = std::io::stdout().lock();
+        match self {
+            Self::Json { written } => {
+                for item in &items {
+                    let text = serde_json::to_string_pretty(item).map_err(std::io::Error::from)?;
+                    let sep = if *written == 0 { "[\n" } else { ",\n" };
+                    write!(out, "{sep}  {}", text.replace('\n', "\n  "))?;
+                    *written += 1;
+                }
+            }
+            Self::Ids => {
+                for item in &items {
+                    writeln!(out, "{}", id(item))?;
+                }
+            }
+            Self::Table(rows) => rows.extend(items),
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    /// Ends the list: closes the JSON array, or hands back the rows for the table.
+    pub fn finish(self) -> Result<Option<Vec<T>>, CliError> {
+        let mut out = std::io::stdout().lock();
+        match self {
+            Self::Json { written: 0 } => writeln!(out, "[]")?,
+            Self::Json { .. } => writeln!(out, "\n]")?,
+            Self::Ids => {}
+            Self::Table(rows) => return Ok(Some(rows)),
+        }
+        Ok(None)
     }
 }

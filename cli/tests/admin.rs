@@ -518,6 +518,24 @@ async fn ten_thousand_users_import_in_batches_and_a_closed_pipe_is_fine() {
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("line 2"), "{}", bad.stderr);
 
+    // Listed 1,000 at a time behind the scenes, streamed as one JSON array; searched.
+    let listed = env.run(&["user", "list", "--json"]).await.ok().json();
+    assert_eq!(listed.as_array().unwrap().len(), 10_002);
+    assert_eq!(listed[10_001]["id"], "zoe");
+    let found = env
+        .run(&["user", "list", "--search", "USER0999", "-q"])
+        .await
+        .ok();
+    assert_eq!(
+        found.stdout,
+        "user09990\nuser09991\nuser09992\nuser09993\nuser09994\nuser09995\nuser09996\nuser09997\nuser09998\nuser09999\n"
+    );
+    let none = env
+        .run(&["user", "list", "--search", "nobody", "--json"])
+        .await
+        .ok();
+    assert_eq!(none.stdout, "[]\n");
+
     // Over 10,000 ids from stdin are assigned in batches (one request could not hold them).
     env.add_server("edge-1").await;
     let ids = env.run(&["user", "list", "-q"]).await.ok().stdout;
@@ -529,6 +547,8 @@ async fn ten_thousand_users_import_in_batches_and_a_closed_pipe_is_fine() {
     assert_eq!(assigned.stdout, ids);
     let server = env.run(&["server", "show", "edge-1", "--json"]).await.ok();
     assert_eq!(server.json()["users"], 10_002);
+    let members = env.run(&["server", "users", "edge-1", "-q"]).await.ok();
+    assert_eq!(members.stdout, ids, "a server's users, paged the same way");
 
     // `hyctl user list | head -1`: the reader goes away early; hyctl exits 0 quietly.
     let mut child = env

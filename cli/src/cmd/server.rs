@@ -427,13 +427,22 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
         }
         ServerAction::Users { server } => {
             let s = resolve(ctx, &server).await?;
-            let users = ctx.client.server_users(&s.id).await?;
-            if ctx.out.json {
-                return ctx.out.json(&users);
+            let mut out = ctx.out.list();
+            let mut page = hy_api::page::PageQuery {
+                limit: Some(hy_api::page::MAX_PAGE),
+                ..Default::default()
+            };
+            loop {
+                let got = ctx.client.server_users_page(&s.id, &page).await?;
+                out.page(got.items, |u| &u.id)?;
+                match got.next {
+                    Some(next) => page.after = Some(next),
+                    None => break,
+                }
             }
-            if ctx.out.quiet {
-                return ctx.out.lines(users.iter().map(|u| &u.id));
-            }
+            let Some(users) = out.finish()? else {
+                return Ok(());
+            };
             let mut table = ctx.out.table(&["USER", "ASSIGNED"]);
             for u in &users {
                 table.add_row([u.id.clone(), ago(Some(u.assigned_at))]);

@@ -15,6 +15,7 @@ use crate::ctx::Ctx;
 use crate::error::CliError;
 use crate::output::{ago, bytes, masked};
 use crate::units::human_secs;
+use hy_api::page::{MAX_PAGE, PageQuery};
 
 /// Runs a user command.
 pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
@@ -43,13 +44,27 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
         }
         UserAction::List {
             state,
+            search,
             show_secrets,
         } => {
-            let users = match state {
-                Some(s) => ctx.client.users_in_state(state_name(s)).await?,
-                None => ctx.client.users().await?,
+            let mut out = ctx.out.list();
+            let mut page = PageQuery {
+                limit: Some(MAX_PAGE),
+                after: None,
+                q: search,
             };
-            print_users(ctx, &users, show_secrets)
+            loop {
+                let got = ctx.client.users_page(state.map(state_name), &page).await?;
+                out.page(got.items, |u| &u.id)?;
+                match got.next {
+                    Some(next) => page.after = Some(next),
+                    None => break,
+                }
+            }
+            match out.finish()? {
+                Some(users) => print_users(ctx, &users, show_secrets),
+                None => Ok(()),
+            }
         }
         UserAction::Show { id, show_secret } => {
             let user = ctx.client.user(&id).await?;

@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::node::{NodeList, ReportAck, TrafficBatch};
+use crate::page::{Page, PageQuery};
 use crate::servers::{
     AssignResult, AssignUsers, AssignedUser, CreateServer, Server, UpdateServer, UserLink,
 };
@@ -286,6 +287,33 @@ impl Client {
             .await
     }
 
+    /// `GET /admin/users?limit=...`: one page of users, optionally in one state.
+    pub async fn users_page(
+        &self,
+        state: Option<&str>,
+        page: &PageQuery,
+    ) -> Result<Page<User>, ClientError> {
+        let mut query = page_query(page);
+        if let Some(state) = state {
+            query.push_str(&format!("&state={}", seg(state)));
+        }
+        self.get(&format!("/admin/users?{query}")).await
+    }
+
+    /// `GET /admin/servers/{id}/users?limit=...`: one page of a server's users.
+    pub async fn server_users_page(
+        &self,
+        id: &str,
+        page: &PageQuery,
+    ) -> Result<Page<AssignedUser>, ClientError> {
+        self.get(&format!(
+            "/admin/servers/{}/users?{}",
+            seg(id),
+            page_query(page)
+        ))
+        .await
+    }
+
     /// `GET /admin/users/{id}/links`: the user's share links, one per server with a public host.
     pub async fn user_links(&self, id: &str) -> Result<Vec<UserLink>, ClientError> {
         self.get(&format!("/admin/users/{}/links", seg(id))).await
@@ -549,6 +577,21 @@ pub fn node_url(base: &str, server_id: &str) -> String {
 
 /// Percent-encodes one path segment. Ids are validated to URL-safe alphabets, but a user typo
 /// like `a/b` must reach central as one segment and be refused there, not route elsewhere.
+/// `limit=..&after=..&q=..` of a page request.
+fn page_query(page: &PageQuery) -> String {
+    let mut parts = Vec::new();
+    if let Some(limit) = page.limit {
+        parts.push(format!("limit={limit}"));
+    }
+    if let Some(after) = &page.after {
+        parts.push(format!("after={}", seg(after)));
+    }
+    if let Some(q) = &page.q {
+        parts.push(format!("q={}", seg(q)));
+    }
+    parts.join("&")
+}
+
 fn seg(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {

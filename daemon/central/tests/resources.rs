@@ -5,7 +5,7 @@ use hy_api::users::{CreateUser, UpdateUser};
 use hy_api::{ErrorCode, Traffic};
 use serde_json::json;
 
-use hy_testkit::TestCentral;
+use hy_testkit::{TestCentral, assert_error};
 
 fn new_user(id: &str) -> CreateUser {
     CreateUser {
@@ -490,5 +490,127 @@ async fn share_links_are_built_for_servers_with_a_public_host() {
         c.admin("GET", "/admin/users/ghost/links", None).await.0,
         404
     );
+    c.stop().await;
+}
+
+/// Every list pages with a stable cursor and searches; without `limit` it is the original array.
+#[tokio::test]
+async fn lists_page_through_a_stable_order_and_search() {
+    let c = TestCentral::start().await;
+    for i in 0..25 {
+        let body = if i % 5 == 0 {
+            format!(
+                r#"{{"id":"u{i:02}","note":"VIP customer","enabled":{}}}"#,
+                i % 2 == 0
+            )
+        } else {
+            format!(r#"{{"id":"u{i:02}"}}"#)
+        };
+        assert_eq!(c.admin("POST", "/admin/users", Some(&body)).await.0, 201);
+    }
+    c.admin(
+        "POST",
+        "/admin/servers",
+        Some(r#"{"name":"edge-1","id":"server-aaaa-0001"}"#),
+    )
+    .await;
+    c.admin(
+        "POST",
+        "/admin/servers",
+        Some(r#"{"name":"edge-2","id":"server-bbbb-0002"}"#),
+    )
+    .await;
+    let all: Vec<String> = (0..25).map(|i| format!("u{i:02}")).collect();
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // Pages of 10: 10, 10, 5, following `next`, with nothing repeated or skipped.
+    let mut seen = Vec::new();
+    let mut after: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let path = match &after {
+            None => "/admin/users?limit=10".to_owned(),
+            Some(a) => format!("/admin/users?limit=10&after={a}"),
+        };
+        let (status, page) = c.admin("GET", &path, None).await;
+        assert_eq!(status, 200, "{page}");
+        seen.extend(ids(&page["items"]));
+        pages += 1;
+        match page["next"].as_str() {
+            Some(next) => after = Some(next.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!((pages, &seen), (3, &all));
+    // A page that ends exactly at the end says there is no more.
+    let (_, last) = c.admin("GET", "/admin/users?limit=5&after=u19", None).await;
+    assert_eq!(
+        (ids(&last["items"]).len(), last["next"].clone()),
+        (5, json!(null))
+    );
+    // Search on id and note, ignoring case, combined with the state filter and paging.
+    let (_, vip) = c.admin("GET", "/admin/users?q=vip", None).await;
+    assert_eq!(ids(&vip), ["u00", "u05", "u10", "u15", "u20"]);
+    let (_, off) = c
+        .admin("GET", "/admin/users?q=VIP&state=disabled&limit=1", None)
+        .await;
+    assert_eq!(ids(&off["items"]), ["u05"]);
+    let (_, off2) = c
+        .admin(
+            "GET",
+            &format!(
+                "/admin/users?q=VIP&state=disabled&limit=1&after={}",
+                off["next"].as_str().unwrap()
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (ids(&off2["items"]), off2["next"].clone()),
+        (vec!["u15".to_owned()], json!(null))
+    );
+    let (_, u1) = c.admin("GET", "/admin/users?q=u1", None).await;
+    assert_eq!(ids(&u1).len(), 10);
+    // The original shape without `limit`.
+    assert_eq!(ids(&c.admin("GET", "/admin/users", None).await.1), all);
+    // Servers and a server's users page the same way.
+    let (_, servers) = c.admin("GET", "/admin/servers?limit=1", None).await;
+    assert_eq!(servers["items"][0]["id"], "server-aaaa-0001");
+    assert_eq!(servers["next"], "server-aaaa-0001");
+    let (_, by_name) = c.admin("GET", "/admin/servers?q=EDGE-2", None).await;
+    assert_eq!(by_name[0]["name"], "edge-2");
+    let body = json!({"ids": all}).to_string();
+    let (status, _) = c
+        .admin("POST", "/admin/servers/server-aaaa-0001/users", Some(&body))
+        .await;
+    assert_eq!(status, 201);
+    let (_, assigned) = c
+        .admin(
+            "GET",
+            "/admin/servers/server-aaaa-0001/users?limit=20&after=u02",
+            None,
+        )
+        .await;
+    assert_eq!(assigned["items"].as_array().unwrap().len(), 20);
+    assert_eq!(assigned["next"], "u22");
+    // Bad paging is a 400 naming the parameter.
+    for (path, needle) in [
+        ("/admin/users?limit=0", "`limit`"),
+        ("/admin/users?limit=1001", "`limit`"),
+        ("/admin/users?limit=ten", "limit"),
+        ("/admin/servers?limit=-1", "limit"),
+    ] {
+        assert_error(
+            &c.admin("GET", path, None).await,
+            400,
+            "bad_request",
+            needle,
+        );
+    }
     c.stop().await;
 }
