@@ -494,8 +494,38 @@ impl Client {
             })
     }
 
+    /// [`Client::node_list_at`] as a stream of the body's pieces, for a node that writes the
+    /// list to disk as it arrives and parses it from there: at a million users the list is
+    /// about 100 MB, which a node must not hold in memory beside two tables.
+    pub async fn node_list_stream_at(
+        &self,
+        url: &str,
+        etag: Option<&str>,
+        wait: Option<Duration>,
+    ) -> Result<Option<ListBody>, ClientError> {
+        let mut url = url.to_owned();
+        let mut req_timeout = self.timeout;
+        if let Some(wait) = wait {
+            url.push_str(&format!("?wait={}", wait.as_secs()));
+            req_timeout += wait;
+        }
+        let mut req = self.request_url(Method::GET, &url).timeout(req_timeout);
+        if let Some(etag) = etag {
+            req = req.header(header::IF_NONE_MATCH, format!("\"{etag}\""));
+        }
+        let resp = self.send(req).await?;
+        if resp.status() == StatusCode::NOT_MODIFIED {
+            return Ok(None);
+        }
+        Ok(Some(ListBody {
+            url: resp.url().to_string(),
+            resp,
+            client: self.clone(),
+        }))
+    }
+
     /// [`Client::node_list_at`] without parsing: the final URL and the JSON body as received,
-    /// for a caller that builds its own structure from it (the agent's table) or keeps it.
+    /// for a caller that builds its own structure from it or keeps it.
     pub async fn node_list_raw_at(
         &self,
         url: &str,
@@ -577,6 +607,25 @@ pub fn node_url(base: &str, server_id: &str) -> String {
 
 /// Percent-encodes one path segment. Ids are validated to URL-safe alphabets, but a user typo
 /// like `a/b` must reach central as one segment and be refused there, not route elsewhere.
+/// A node list's body, arriving; see [`Client::node_list_stream_at`].
+#[derive(Debug)]
+pub struct ListBody {
+    /// The final URL (after redirects), for error messages.
+    pub url: String,
+    resp: reqwest::Response,
+    client: Client,
+}
+
+impl ListBody {
+    /// The next piece of the body; `None` at its end.
+    pub async fn chunk(&mut self) -> Result<Option<bytes::Bytes>, ClientError> {
+        self.resp
+            .chunk()
+            .await
+            .map_err(|e| self.client.unreachable(&e))
+    }
+}
+
 /// `limit=..&after=..&q=..` of a page request.
 fn page_query(page: &PageQuery) -> String {
     let mut parts = Vec::new();

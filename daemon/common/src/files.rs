@@ -18,6 +18,42 @@ pub fn ensure_private(path: &Path) -> io::Result<()> {
     fs::set_permissions(path, fs::Permissions::from_mode(0o600))
 }
 
+/// A new, empty file with mode 0600 beside `target`, with a name of its own (several writers
+/// may prepare a replacement of `target` at once): write it, then [`commit_private`] it.
+pub fn private_temp(target: &Path) -> io::Result<(std::path::PathBuf, File)> {
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = target
+        .file_name()
+        .ok_or_else(|| io::Error::other("path has no file name"))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        crate::random::token(8)
+    ));
+    let f = OpenOptions::new()
+        .create_new(true)
+        .write(true)
+        .mode(0o600)
+        .open(&tmp)?;
+    f.set_permissions(fs::Permissions::from_mode(0o600))?;
+    Ok((tmp, f))
+}
+
+/// Puts a written [`private_temp`] file in place of `target` atomically: fsync, rename, fsync
+/// of the directory, so a crash leaves the old file or the new one, never a torn one.
+pub fn commit_private(tmp: &Path, target: &Path) -> io::Result<()> {
+    File::open(tmp)?.sync_all()?;
+    fs::rename(tmp, target)?;
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    File::open(dir)?.sync_all()
+}
+
 /// Writes `contents` to `path` with mode 0600, atomically (temp file, fsync, rename, fsync dir),
 /// so a crash leaves either the old file or the new one, never a torn one.
 pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {

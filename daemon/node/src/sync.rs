@@ -9,6 +9,7 @@ use std::time::Duration;
 use hy_api::client::{Client, ClientError};
 use hy_api::{ErrorCode, Secret};
 use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, Visitor};
+use tokio::io::AsyncWriteExt;
 use tokio::sync::{Mutex, Notify};
 use tokio_util::sync::CancellationToken;
 
@@ -25,7 +26,7 @@ pub const LONG_POLL_WAIT: Duration = Duration::from_secs(30);
 struct SavedSeed;
 
 impl<'de> DeserializeSeed<'de> for SavedSeed {
-    type Value = (jiff::Timestamp, Table);
+    type Value = (jiff::Timestamp, Table, usize);
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
@@ -33,7 +34,7 @@ impl<'de> DeserializeSeed<'de> for SavedSeed {
 }
 
 impl<'de> Visitor<'de> for SavedSeed {
-    type Value = (jiff::Timestamp, Table);
+    type Value = (jiff::Timestamp, Table, usize);
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a saved list {\"confirmed_at\", \"list\"}")
@@ -44,15 +45,17 @@ impl<'de> Visitor<'de> for SavedSeed {
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "confirmed_at" => confirmed_at = Some(map.next_value()?),
-                "list" => table = Some(map.next_value_seed(ListSeed)?.0),
+                "list" => table = Some(map.next_value_seed(ListSeed)?),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
         }
+        let (table, skipped) = table.ok_or_else(|| A::Error::missing_field("list"))?;
         Ok((
             confirmed_at.ok_or_else(|| A::Error::missing_field("confirmed_at"))?,
-            table.ok_or_else(|| A::Error::missing_field("list"))?,
+            table,
+            skipped,
         ))
     }
 }
@@ -64,6 +67,34 @@ fn saved_wrapper(confirmed_at: jiff::Timestamp) -> (String, &'static str) {
         format!("{{\"confirmed_at\":\"{confirmed_at}\",\"list\":"),
         "}",
     )
+}
+
+/// Reads a saved list (or a new one being put in place) from `file`, as a stream.
+fn parse_saved_from(
+    file: std::fs::File,
+) -> Result<(jiff::Timestamp, Table, usize), serde_json::Error> {
+    let mut de =
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(256 * 1024, file));
+    let v = SavedSeed.deserialize(&mut de)?;
+    de.end()?;
+    Ok(v)
+}
+
+/// Removes a temporary file unless it was kept (put in place).
+struct TempGuard(Option<PathBuf>);
+
+impl TempGuard {
+    fn keep(mut self) -> PathBuf {
+        self.0.take().unwrap_or_default()
+    }
+}
+
+impl Drop for TempGuard {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }
 
 /// Applies lists from central to the shared table, in revision order.
@@ -104,10 +135,12 @@ impl Syncer {
         }
     }
 
-    /// Loads the last good list from disk, if there is one (fail-static after a restart).
+    /// Loads the last good list from disk, if there is one (fail-static after a restart), and
+    /// removes replacements that a crash left half-written. Read as a stream, like a new list.
     pub fn load_saved(&self) -> anyhow::Result<()> {
-        let bytes = match std::fs::read(&self.path) {
-            Ok(b) => b,
+        self.remove_stale_temps();
+        let file = match std::fs::File::open(&self.path) {
+            Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 tracing::info!(
                     "no saved user list yet; refusing every client until central answers"
@@ -121,13 +154,8 @@ impl Syncer {
                 ));
             }
         };
-        let mut de = serde_json::Deserializer::from_slice(&bytes);
-        let parsed = SavedSeed
-            .deserialize(&mut de)
-            .and_then(|v| de.end().map(|()| v));
-        drop(bytes);
-        let (confirmed_at, table) = match parsed {
-            Ok(s) => s,
+        let (confirmed_at, table) = match parse_saved_from(file) {
+            Ok((at, table, _)) => (at, table),
             Err(e) => {
                 // Written atomically, so this is outside damage: better no list than a wrong one.
                 tracing::error!(path = %self.path.display(), error = %e, "saved user list is unreadable; ignoring it");
@@ -150,12 +178,29 @@ impl Syncer {
         Ok(())
     }
 
+    /// `.users.json.*.tmp` files: replacements a crash interrupted.
+    fn remove_stale_temps(&self) {
+        let (Some(dir), Some(name)) = (self.path.parent(), self.path.file_name()) else {
+            return;
+        };
+        let prefix = format!(".{}.", name.to_string_lossy());
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let file = entry.file_name().to_string_lossy().into_owned();
+            if file.starts_with(&prefix) && file.ends_with(".tmp") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// Fetches once; `wait` makes it a long poll. Returns whether a new list arrived.
     pub async fn fetch(&self, wait: Option<Duration>) -> Result<bool, ClientError> {
         match self.fetch_table(wait).await {
-            Ok(Some((table, skipped, bytes))) => {
+            Ok(Some((table, skipped, saved))) => {
                 self.status.ok(Peer::Central);
-                self.apply(table, skipped, bytes).await;
+                self.apply(table, skipped, saved).await;
                 Ok(true)
             }
             Ok(None) => {
@@ -177,36 +222,64 @@ impl Syncer {
         }
     }
 
-    /// The new list as a table (with its skipped entries and the bytes as received), or None
-    /// while it is unchanged.
+    /// The new list as a table, with its skipped entries and the file it was saved to (not
+    /// yet in place), or None while it is unchanged.
+    ///
+    /// The body goes to disk as it arrives, in the saved-list format, and the table is parsed
+    /// from that file: the node never holds the list's bytes in memory beside its two tables.
     async fn fetch_table(
         &self,
         wait: Option<Duration>,
-    ) -> Result<Option<(Table, usize, axum::body::Bytes)>, ClientError> {
+    ) -> Result<Option<(Table, usize, PathBuf)>, ClientError> {
         let current = self.table.load().revision.clone();
         let etag = (!current.is_empty()).then_some(current.as_str());
-        let Some((url, bytes)) = self
+        let Some(mut body) = self
             .client
-            .node_list_raw_at(self.url.expose(), etag, wait)
+            .node_list_stream_at(self.url.expose(), etag, wait)
             .await?
         else {
             return Ok(None);
         };
-        // Megabytes at 100k users: parsed off the runtime's workers, which serve auth.
-        let json = bytes.clone();
-        let parsed =
-            tokio::task::spawn_blocking(move || Table::from_json(&json).map_err(|e| e.to_string()))
+        let url = body.url.clone();
+        let local = |e: std::io::Error| ClientError::Protocol {
+            url: url.clone(),
+            reason: format!("could not write the list to the state directory: {e}"),
+        };
+        let target = self.path.clone();
+        let (tmp, file) =
+            tokio::task::spawn_blocking(move || hy_common::files::private_temp(&target))
                 .await
-                .unwrap_or_else(|e| Err(e.to_string()));
-        let (table, skipped) = parsed.map_err(|e| ClientError::Protocol {
+                .map_err(|e| local(std::io::Error::other(e.to_string())))?
+                .map_err(local)?;
+        let guard = TempGuard(Some(tmp.clone()));
+        let mut out =
+            tokio::io::BufWriter::with_capacity(256 * 1024, tokio::fs::File::from_std(file));
+        let (head, tail) = saved_wrapper(jiff::Timestamp::now());
+        out.write_all(head.as_bytes()).await.map_err(local)?;
+        while let Some(piece) = body.chunk().await? {
+            out.write_all(&piece).await.map_err(local)?;
+        }
+        out.write_all(tail.as_bytes()).await.map_err(local)?;
+        out.flush().await.map_err(local)?;
+        drop(out);
+        // Megabytes at 100k users: parsed off the runtime's workers, which serve decisions.
+        let path = tmp.clone();
+        let parsed = tokio::task::spawn_blocking(move || {
+            let file = std::fs::File::open(&path).map_err(|e| e.to_string())?;
+            parse_saved_from(file).map_err(|e| e.to_string())
+        })
+        .await
+        .unwrap_or_else(|e| Err(e.to_string()));
+        let (_, table, skipped) = parsed.map_err(|e| ClientError::Protocol {
             url,
             reason: format!("invalid node list: {e}"),
         })?;
-        Ok(Some((table, skipped, bytes)))
+        Ok(Some((table, skipped, guard.keep())))
     }
 
-    async fn apply(&self, table: Table, skipped: usize, json: axum::body::Bytes) {
+    async fn apply(&self, table: Table, skipped: usize, saved: PathBuf) {
         let _serial = self.apply_lock.lock().await;
+        let saved = TempGuard(Some(saved));
         let current = self.table.load();
         // The long poll and the interval fetch race; never let an older answer win.
         if let (Some((k0, r0)), Some((k1, r1))) = (
@@ -241,12 +314,10 @@ impl Syncer {
         } else {
             tracing::debug!(users, %revision, "user list updated");
         }
-        let path = self.path.clone();
-        let written = tokio::task::spawn_blocking(move || {
-            let (head, tail) = saved_wrapper(jiff::Timestamp::now());
-            hy_common::files::write_private_parts(&path, &[head.as_bytes(), &json, tail.as_bytes()])
-        })
-        .await;
+        let (path, tmp) = (self.path.clone(), saved.keep());
+        let written =
+            tokio::task::spawn_blocking(move || hy_common::files::commit_private(&tmp, &path))
+                .await;
         match written {
             Ok(Ok(())) => {}
             Ok(Err(e)) => {
@@ -301,9 +372,9 @@ mod tests {
 
     fn parse_saved(bytes: &[u8]) -> Result<(jiff::Timestamp, Table), serde_json::Error> {
         let mut de = serde_json::Deserializer::from_slice(bytes);
-        let v = SavedSeed.deserialize(&mut de)?;
+        let (at, table, _) = SavedSeed.deserialize(&mut de)?;
         de.end()?;
-        Ok(v)
+        Ok((at, table))
     }
 
     #[test]
@@ -389,6 +460,49 @@ mod tests {
             let still = std::fs::read(state.path().join("users.json")).unwrap();
             assert_eq!(saved, still, "the saved list is not replaced by a bad one");
         }
+    }
+
+    #[tokio::test]
+    async fn a_new_list_is_streamed_to_disk_and_no_temporary_file_stays() {
+        let state = tempfile::tempdir().unwrap();
+        // A replacement a crash interrupted, from an earlier run.
+        std::fs::write(
+            state.path().join(".users.json.AbCdEfGh.tmp"),
+            b"{\"confirmed",
+        )
+        .unwrap();
+        let client =
+            Client::new(&hy_api::client::ClientConfig::new("http://unused.invalid")).unwrap();
+        let node = NodeState::new("node", "test", "the test plane", "hyctl_test");
+        let url = Secret::from(central_answering("unused").await);
+        let syncer = Syncer::new(client, url, &node, state.path());
+        syncer.load_saved().unwrap();
+        assert!(syncer.fetch(None).await.unwrap());
+        let files: Vec<String> = std::fs::read_dir(state.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            files,
+            ["users.json"],
+            "the stale replacement is gone, the new list in place"
+        );
+        let saved = std::fs::read(state.path().join("users.json")).unwrap();
+        let (_, table) = parse_saved(&saved).unwrap();
+        assert!(table.lookup("a-secret").is_some());
+        // What was saved is what a restart loads.
+        let again = NodeState::new("node", "test", "the test plane", "hyctl_test");
+        let client =
+            Client::new(&hy_api::client::ClientConfig::new("http://unused.invalid")).unwrap();
+        Syncer::new(
+            client,
+            Secret::from("http://unused.invalid/x"),
+            &again,
+            state.path(),
+        )
+        .load_saved()
+        .unwrap();
+        assert_eq!(again.table.load().len(), 1);
     }
 
     #[test]

@@ -21,31 +21,53 @@ use sha2::{Digest, Sha256};
 
 use crate::decide::Refusal;
 
-/// One user of the list.
+/// One user of the list, packed: 80 bytes, its id in the table's name arena. At a million
+/// users a node holds about 100 MB per table, and two while a new list arrives, so every field
+/// is as small as what it holds allows (sentinels instead of `Option`).
 #[derive(Debug)]
-pub struct Entry {
-    /// The id to answer Hysteria with (shared with the auth log and admissions, not copied).
-    pub id: Arc<str>,
+struct Row {
     digest: [u8; 32],
-    remaining: Option<u64>,
-    multiplier: f64,
+    /// Quota left when the list was read; `u64::MAX` = no limit.
+    remaining: u64,
     /// Weighted bytes seen on this node since the list arrived.
     used: AtomicU64,
-    expires_at: Option<i64>,
-    /// Device limit on this node.
-    pub max_devices: Option<u32>,
-    allowed: Box<[ipnet::IpNet]>,
+    /// Unix seconds of expiry; `i64::MAX` = never.
+    expires_at: i64,
+    multiplier: f64,
+    /// Device limit on this node; 0 = none.
+    max_devices: u32,
+    /// Position of the allowlist in `Table::nets`; `u32::MAX` = any address.
+    nets: u32,
+    /// The id: `names[name..name + name_len]`.
+    name: u32,
+    name_len: u8,
 }
 
-impl Entry {
+/// One user of the list, as the decision reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'t> {
+    table: &'t Table,
+    row: &'t Row,
+}
+
+impl<'t> Entry<'t> {
+    /// The user's id.
+    pub fn id(&self) -> &'t str {
+        self.table.name(self.row)
+    }
+
+    /// The device limit on this node.
+    pub fn max_devices(&self) -> Option<u32> {
+        (self.row.max_devices > 0).then_some(self.row.max_devices)
+    }
+
     /// Whether the user may connect at `now` (Unix seconds) as far as time and quota go.
     pub fn check(&self, now: i64) -> Result<(), Refusal> {
-        if self.expires_at.is_some_and(|e| now >= e) {
+        if self.row.expires_at != i64::MAX && now >= self.row.expires_at {
             return Err(Refusal::Expired);
         }
-        if self
-            .remaining
-            .is_some_and(|r| self.used.load(Ordering::Relaxed) >= r)
+        if self.row.remaining != u64::MAX
+            && self.row.used.load(Ordering::Relaxed) >= self.row.remaining
         {
             return Err(Refusal::Quota);
         }
@@ -54,10 +76,10 @@ impl Entry {
 
     /// Whether a client at `addr` (`ip:port`, IPv6 in brackets) may connect as this user.
     pub fn address_allowed(&self, addr: &str) -> bool {
-        if self.allowed.is_empty() {
+        let Some(nets) = self.table.nets.get(self.row.nets as usize) else {
             return true;
-        }
-        parse_ip(addr).is_some_and(|ip| self.allowed.iter().any(|net| net.contains(&ip)))
+        };
+        parse_ip(addr).is_some_and(|ip| nets.iter().any(|net| net.contains(&ip)))
     }
 }
 
@@ -69,13 +91,17 @@ pub fn parse_ip(addr: &str) -> Option<IpAddr> {
         .ok()
 }
 
-/// One immutable list, indexed for auth.
+/// One immutable list, indexed for decisions.
 ///
-/// Entries live in one vector; the two indexes hold positions in it, not copies, so a user
-/// costs about 200 bytes (the goal is 100,000 users in well under 64 MiB).
+/// Rows live in one vector and ids in one string; the two indexes hold positions, not copies.
+/// About 100 bytes a user with both indexes (measured in BENCHMARKS.md, `memory-1m`).
 #[derive(Debug, Default)]
 pub struct Table {
-    entries: Vec<Entry>,
+    rows: Vec<Row>,
+    /// Every id, back to back.
+    names: String,
+    /// Allowlists of the users that have one.
+    nets: Vec<Box<[ipnet::IpNet]>>,
     by_digest: HashTable<u32>,
     by_id: HashTable<u32>,
     ids: RandomState,
@@ -102,6 +128,20 @@ impl Table {
         Ok(built)
     }
 
+    fn name(&self, row: &Row) -> &str {
+        let start = row.name as usize;
+        self.names
+            .get(start..start + usize::from(row.name_len))
+            .unwrap_or_default()
+    }
+
+    fn entry(&self, i: u32) -> Entry<'_> {
+        Entry {
+            table: self,
+            row: &self.rows[i as usize],
+        }
+    }
+
     /// Adds one user; false if the entry is malformed. Central never sends a bad entry, but a
     /// bad entry must not take the others down.
     fn push(&mut self, user: &NodeUser) -> bool {
@@ -115,55 +155,75 @@ impl Table {
         else {
             return false;
         };
+        let Ok(name_len) = u8::try_from(user.id.len()) else {
+            return false;
+        };
         if user.id.is_empty() || self.find_id(&user.id).is_some() || self.find(&digest).is_some() {
             return false;
         }
-        let Ok(at) = u32::try_from(self.entries.len()) else {
+        let (Ok(at), Ok(name), Ok(nets_at)) = (
+            u32::try_from(self.rows.len()),
+            u32::try_from(self.names.len()),
+            u32::try_from(self.nets.len()),
+        ) else {
             return false;
         };
+        let nets = if allowed.is_empty() {
+            u32::MAX
+        } else {
+            self.nets.push(allowed);
+            nets_at
+        };
         let id_hash = self.ids.hash_one(user.id.as_str());
-        self.entries.push(Entry {
-            id: Arc::from(user.id.as_str()),
+        self.names.push_str(&user.id);
+        self.rows.push(Row {
             digest,
-            remaining: user.remaining,
-            multiplier: user.multiplier.unwrap_or(1.0),
+            remaining: user.remaining.map_or(u64::MAX, |r| r.min(u64::MAX - 1)),
             used: AtomicU64::new(0),
-            expires_at: user.expires_at,
-            max_devices: user.max_devices,
-            allowed,
+            expires_at: user.expires_at.unwrap_or(i64::MAX),
+            multiplier: user.multiplier.unwrap_or(1.0),
+            max_devices: user.max_devices.unwrap_or(0),
+            nets,
+            name,
+            name_len,
         });
         let Self {
-            entries,
+            rows,
+            names,
             by_digest,
             by_id,
             ids,
             ..
         } = self;
         by_digest.insert_unique(digest_hash(&digest), at, |&i| {
-            digest_hash(&entries[i as usize].digest)
+            digest_hash(&rows[i as usize].digest)
         });
-        by_id.insert_unique(id_hash, at, |&i| ids.hash_one(&*entries[i as usize].id));
+        by_id.insert_unique(id_hash, at, |&i| {
+            let r = &rows[i as usize];
+            let start = r.name as usize;
+            ids.hash_one(&names[start..start + usize::from(r.name_len)])
+        });
         true
     }
 
-    fn find(&self, digest: &[u8; 32]) -> Option<&Entry> {
+    fn find(&self, digest: &[u8; 32]) -> Option<Entry<'_>> {
         self.by_digest
             .find(digest_hash(digest), |&i| {
-                self.entries[i as usize].digest == *digest
+                self.rows[i as usize].digest == *digest
             })
-            .map(|&i| &self.entries[i as usize])
+            .map(|&i| self.entry(i))
     }
 
-    fn find_id(&self, id: &str) -> Option<&Entry> {
+    fn find_id(&self, id: &str) -> Option<Entry<'_>> {
         self.by_id
             .find(self.ids.hash_one(id), |&i| {
-                &*self.entries[i as usize].id == id
+                self.name(&self.rows[i as usize]) == id
             })
-            .map(|&i| &self.entries[i as usize])
+            .map(|&i| self.entry(i))
     }
 
-    /// The user a client's auth string belongs to, if any.
-    pub fn lookup(&self, auth: &str) -> Option<&Entry> {
+    /// The user a client's credential belongs to, if any.
+    pub fn lookup(&self, auth: &str) -> Option<Entry<'_>> {
         self.find(&Sha256::digest(auth.as_bytes()).into())
     }
 
@@ -180,11 +240,12 @@ impl Table {
             let Some(e) = self.find_id(id) else {
                 continue;
             };
-            let Some(remaining) = e.remaining else {
+            let remaining = e.row.remaining;
+            if remaining == u64::MAX {
                 continue;
-            };
-            let weighted = (t.total() as f64 * e.multiplier).round() as u64;
-            let before = e.used.fetch_add(weighted, Ordering::Relaxed);
+            }
+            let weighted = (t.total() as f64 * e.row.multiplier).round() as u64;
+            let before = e.row.used.fetch_add(weighted, Ordering::Relaxed);
             if before < remaining && before.saturating_add(weighted) >= remaining {
                 ran_out.push(id.clone());
             }
@@ -194,31 +255,38 @@ impl Table {
 
     /// True if `id` has a device limit.
     pub fn has_device_limit(&self, id: &str) -> bool {
-        self.find_id(id).is_some_and(|e| e.max_devices.is_some())
+        self.find_id(id).is_some_and(|e| e.max_devices().is_some())
     }
 
     /// True if any user has a device limit.
     pub fn any_device_limit(&self) -> bool {
-        self.entries.iter().any(|e| e.max_devices.is_some())
+        self.rows.iter().any(|r| r.max_devices > 0)
     }
 
     /// Number of users.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.rows.len()
     }
 
     /// True when no user may connect.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.rows.is_empty()
     }
 
     /// Ids allowed by `self` but not by `next`.
     pub fn removed_in(&self, next: &Table) -> Vec<String> {
-        self.entries
+        self.rows
             .iter()
-            .filter(|e| next.find_id(&e.id).is_none())
-            .map(|e| e.id.to_string())
+            .map(|r| self.name(r))
+            .filter(|id| next.find_id(id).is_none())
+            .map(str::to_owned)
             .collect()
+    }
+
+    fn shrink(&mut self) {
+        self.rows.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.nets.shrink_to_fit();
     }
 }
 
@@ -261,7 +329,7 @@ impl<'de> Visitor<'de> for ListSeed {
         if !users {
             return Err(A::Error::missing_field("users"));
         }
-        table.entries.shrink_to_fit();
+        table.shrink();
         Ok((table, skipped))
     }
 }
@@ -286,7 +354,7 @@ impl<'de> Visitor<'de> for UsersSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
         if let Some(n) = seq.size_hint() {
-            self.0.entries.reserve(n);
+            self.0.rows.reserve(n);
         }
         let mut skipped = 0;
         while let Some(user) = seq.next_element::<NodeUser>()? {
@@ -359,7 +427,7 @@ mod tests {
     fn looks_up_by_secret_and_reports_removals() {
         let (old, skipped) = table(vec![user("alice", "a-secret"), user("bob", "b-secret")]);
         assert_eq!(skipped, 0);
-        assert_eq!(old.lookup("a-secret").map(|e| &*e.id), Some("alice"));
+        assert_eq!(old.lookup("a-secret").map(|e| e.id()), Some("alice"));
         assert!(old.lookup("A-secret").is_none());
         assert!(old.lookup("").is_none());
         let (new, _) = table(vec![user("bob", "b-secret")]);
@@ -387,7 +455,7 @@ mod tests {
         let (t, skipped) = table(users);
         assert_eq!((t.len(), skipped, t.revision.as_str()), (2, 1, "1.1"));
         let a = t.lookup("a-secret").unwrap();
-        assert_eq!((&*a.id, a.max_devices), ("alice", Some(1)));
+        assert_eq!((a.id(), a.max_devices()), ("alice", Some(1)));
         assert_eq!(a.check(99), Ok(()));
         assert_eq!(a.check(100), Err(Refusal::Expired));
         assert!(a.address_allowed("203.0.113.9:1") && !a.address_allowed("198.51.100.1:1"));
