@@ -6,7 +6,9 @@
 //! to wake the agents.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
 
 use tokio::sync::watch;
 
@@ -40,11 +42,7 @@ impl ListChanges {
             return;
         }
         {
-            let mut gens = self
-                .inner
-                .generations
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
+            let mut gens = self.inner.generations.lock();
             for pk in servers {
                 *gens.entry(*pk).or_default() += 1;
             }
@@ -54,11 +52,7 @@ impl ListChanges {
 
     /// The current generation of one server's list.
     pub fn generation(&self, server_pk: i64) -> u64 {
-        let gens = self
-            .inner
-            .generations
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
+        let gens = self.inner.generations.lock();
         gens.get(&server_pk).copied().unwrap_or(0)
     }
 

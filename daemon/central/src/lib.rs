@@ -18,7 +18,9 @@ pub mod state;
 pub mod token;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
 
 use anyhow::Context;
 use tokio::net::TcpListener;

@@ -1,8 +1,10 @@
 //! What every handler can reach: the database, the admin credential, the shutdown signal.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+
+use parking_lot::Mutex;
 
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;

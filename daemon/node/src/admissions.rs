@@ -3,7 +3,9 @@
 //! user's expiry). Written by the auth path, read and trimmed by the reporter.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
 
 /// Admissions not yet reported, keyed by the table's shared id so recording one allocates
 /// nothing.
@@ -13,17 +15,13 @@ pub struct Admissions(Arc<Mutex<HashMap<Arc<str>, i64>>>);
 impl Admissions {
     /// Records that `user` was admitted at `now` (Unix seconds).
     pub fn record(&self, user: &Arc<str>, now: i64) {
-        self.0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(Arc::clone(user), now);
+        self.0.lock().insert(Arc::clone(user), now);
     }
 
     /// What the next report carries.
     pub fn pending(&self) -> BTreeMap<String, i64> {
         self.0
             .lock()
-            .unwrap_or_else(|p| p.into_inner())
             .iter()
             .map(|(id, at)| (id.to_string(), *at))
             .collect()
@@ -31,9 +29,6 @@ impl Admissions {
 
     /// Forgets what central stored, keeping admissions that came in meanwhile.
     pub fn reported(&self, sent: &BTreeMap<String, i64>) {
-        self.0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .retain(|id, at| sent.get(&**id) != Some(at));
+        self.0.lock().retain(|id, at| sent.get(&**id) != Some(at));
     }
 }

@@ -3,8 +3,10 @@
 
 use std::collections::{HashSet, VecDeque};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+
+use parking_lot::Mutex;
 
 use hy_api::node::{AuthEvent, MAX_AUTH_EVENTS};
 
@@ -89,7 +91,7 @@ impl AuthLog {
             allowed,
             reason,
         };
-        let mut events = self.events.lock().unwrap_or_else(|p| p.into_inner());
+        let mut events = self.events.lock();
         if events.len() >= CAPACITY {
             events.pop_front();
             self.dropped.fetch_add(1, Ordering::Relaxed);
@@ -99,7 +101,7 @@ impl AuthLog {
 
     /// The oldest events, as many as one report may carry.
     pub fn pending(&self) -> Vec<AuthEvent> {
-        let events = self.events.lock().unwrap_or_else(|p| p.into_inner());
+        let events = self.events.lock();
         events
             .iter()
             .take(MAX_AUTH_EVENTS)
@@ -121,15 +123,12 @@ impl AuthLog {
             .iter()
             .filter_map(|e| e.id.strip_prefix(&prefix)?.parse().ok())
             .collect();
-        self.events
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .retain(|e| !seqs.contains(&e.seq));
+        self.events.lock().retain(|e| !seqs.contains(&e.seq));
     }
 
     /// Events waiting for central.
     pub fn len(&self) -> usize {
-        self.events.lock().unwrap_or_else(|p| p.into_inner()).len()
+        self.events.lock().len()
     }
 
     /// True when nothing waits for central.

@@ -3,7 +3,9 @@
 //! [`Devices::elsewhere`]; the enforcer shares after each read of the plane's sessions.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
 use std::time::{Duration, Instant};
 
 use hy_api::Secret;
@@ -30,7 +32,7 @@ pub struct Devices(Arc<Mutex<Inner>>);
 impl Devices {
     /// Devices `user` has on other nodes.
     pub fn elsewhere(&self, user: &str) -> u64 {
-        let inner = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let inner = self.0.lock();
         inner.elsewhere.get(user).copied().unwrap_or(0)
     }
 
@@ -47,19 +49,18 @@ impl Devices {
             .map(|(id, n)| (id.clone(), (*n).min(hy_api::node::MAX_DEVICE_COUNT)))
             .collect();
         let due = {
-            let inner = self.0.lock().unwrap_or_else(|p| p.into_inner());
+            let inner = self.0.lock();
             inner
                 .sent
                 .as_ref()
                 .is_none_or(|(m, at)| *m != mine || at.elapsed() > KEEPALIVE)
         };
         if due && client.report_devices_at(url.expose(), &mine).await.is_ok() {
-            self.0.lock().unwrap_or_else(|p| p.into_inner()).sent = Some((mine, Instant::now()));
+            self.0.lock().sent = Some((mine, Instant::now()));
         }
         match client.devices_elsewhere_at(url.expose()).await {
             Ok(counts) => {
-                self.0.lock().unwrap_or_else(|p| p.into_inner()).elsewhere =
-                    counts.into_iter().collect();
+                self.0.lock().elsewhere = counts.into_iter().collect();
             }
             Err(err) => tracing::debug!(error = %err, "could not fetch device counts from central"),
         }

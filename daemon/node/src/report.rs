@@ -8,7 +8,9 @@
 //! ([`crate::sessions`]) live in memory until taken: at most one collection interval. Past the
 //! spool nothing is lost or doubled: batches are numbered and central applies each once.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
 use std::time::Duration;
 
 use hy_api::Secret;
@@ -56,7 +58,7 @@ impl Traffic {
         let spool = Arc::clone(&self.spool);
         let status = self.state.status.clone();
         let joined = tokio::task::spawn_blocking(move || {
-            let mut spool = spool.lock().unwrap_or_else(|p| p.into_inner());
+            let mut spool = spool.lock();
             let out = f(&mut spool);
             let st = spool.state();
             status.update(|s| {
@@ -95,8 +97,7 @@ impl Traffic {
             tracing::info!(users = ?ran_out, "quota used up on this node; refusing and closing their connections");
             self.state.cut_off.notify_one();
         }
-        let mut batch =
-            std::mem::take(&mut *self.unsaved.lock().unwrap_or_else(|p| p.into_inner()));
+        let mut batch = std::mem::take(&mut *self.unsaved.lock());
         for (id, t) in delta {
             batch.entry(id).or_default().add(t);
         }
@@ -106,7 +107,7 @@ impl Traffic {
         let keep = batch.clone();
         if let Err(err) = self.with_spool(move |s| s.record_delta(&batch)).await {
             tracing::error!(error = %err, users = keep.len(), "could not spool traffic; keeping it in memory and retrying");
-            *self.unsaved.lock().unwrap_or_else(|p| p.into_inner()) = keep;
+            *self.unsaved.lock() = keep;
         }
         true
     }

@@ -17,8 +17,10 @@
 
 use std::collections::HashMap;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+
+use parking_lot::Mutex;
 use std::task::{Context, Poll};
 
 use hy_api::Traffic;
@@ -95,18 +97,14 @@ impl Sessions {
         let id = self.inner.next.fetch_add(1, Ordering::Relaxed);
         let counters = Arc::new(Counters::default());
         let close = CancellationToken::new();
-        self.inner
-            .live
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(
-                id,
-                Live {
-                    user: Arc::clone(&user),
-                    counters: Arc::clone(&counters),
-                    close: close.clone(),
-                },
-            );
+        self.inner.live.lock().insert(
+            id,
+            Live {
+                user: Arc::clone(&user),
+                counters: Arc::clone(&counters),
+                close: close.clone(),
+            },
+        );
         Session {
             id,
             user,
@@ -118,13 +116,13 @@ impl Sessions {
 
     /// Live sessions of `user`.
     pub fn count(&self, user: &str) -> u64 {
-        let live = self.inner.live.lock().unwrap_or_else(|p| p.into_inner());
+        let live = self.inner.live.lock();
         live.values().filter(|s| &*s.user == user).count() as u64
     }
 
     /// Closes every session of these users; returns how many were closed.
     pub fn close_users(&self, users: &[String]) -> usize {
-        let live = self.inner.live.lock().unwrap_or_else(|p| p.into_inner());
+        let live = self.inner.live.lock();
         let mut closed = 0;
         for s in live
             .values()
@@ -149,9 +147,8 @@ impl Plane for Sessions {
     }
 
     async fn take_traffic(&self) -> Result<Deltas, PlaneError> {
-        let mut out =
-            std::mem::take(&mut *self.inner.ended.lock().unwrap_or_else(|p| p.into_inner()));
-        let live = self.inner.live.lock().unwrap_or_else(|p| p.into_inner());
+        let mut out = std::mem::take(&mut *self.inner.ended.lock());
+        let live = self.inner.live.lock();
         for s in live.values() {
             let t = s.counters.take();
             if !t.is_zero() {
@@ -162,7 +159,7 @@ impl Plane for Sessions {
     }
 
     async fn online(&self) -> Result<Online, PlaneError> {
-        let live = self.inner.live.lock().unwrap_or_else(|p| p.into_inner());
+        let live = self.inner.live.lock();
         let mut online = Online::new();
         for s in live.values() {
             *online.entry(s.user.to_string()).or_default() += 1;
@@ -224,17 +221,12 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        self.inner
-            .live
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(&self.id);
+        self.inner.live.lock().remove(&self.id);
         let last = self.counters.take();
         if !last.is_zero() {
             self.inner
                 .ended
                 .lock()
-                .unwrap_or_else(|p| p.into_inner())
                 .entry(self.user.to_string())
                 .or_default()
                 .add(last);

@@ -1,7 +1,9 @@
 //! What a node knows about its own health, shown by `GET /healthz` and used to log transitions
 //! (central lost, central back) once instead of on every retry.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -118,7 +120,7 @@ pub enum Peer {
 impl SharedStatus {
     /// Runs `f` on the status.
     pub fn update<T>(&self, f: impl FnOnce(&mut Status) -> T) -> T {
-        f(&mut self.inner.lock().unwrap_or_else(|p| p.into_inner()))
+        f(&mut self.inner.lock())
     }
 
     /// A copy of the status.

@@ -20,7 +20,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
 use std::time::Duration;
 
 use axum::body::Bytes;
@@ -127,13 +129,13 @@ impl FakeHysteria {
         fake
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    fn lock(&self) -> parking_lot::MutexGuard<'_, Inner> {
+        self.inner.lock()
     }
 
     /// Points the auth calls at another URL (e.g. a restarted agent).
     pub fn set_auth_url(&self, url: &str) {
-        *self.auth_url.lock().unwrap_or_else(|p| p.into_inner()) = url.to_owned();
+        *self.auth_url.lock() = url.to_owned();
     }
 
     /// A client connects with `auth` from `addr`: Hysteria asks the auth backend, and opens the
@@ -163,11 +165,7 @@ impl FakeHysteria {
             serde_json::to_string(addr).unwrap_or_default(),
             serde_json::to_string(auth).unwrap_or_default()
         );
-        let url = self
-            .auth_url
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
+        let url = self.auth_url.lock().clone();
         let resp = self
             .http
             .post(url)

@@ -7,7 +7,9 @@
 //! reads and fills it.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
+
+use parking_lot::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -38,7 +40,7 @@ pub struct UserDirectory(Arc<Mutex<Entries>>);
 
 impl UserDirectory {
     fn entries(&self) -> MutexGuard<'_, Entries> {
-        self.0.lock().unwrap_or_else(|p| p.into_inner())
+        self.0.lock()
     }
 
     /// The user named `id`, from the cache or else from `conn` (which must be the connection

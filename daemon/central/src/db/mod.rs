@@ -16,7 +16,9 @@ pub mod traffic;
 pub mod users;
 
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
+use std::sync::Arc;
+
+use parking_lot::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use rusqlite::Connection;
@@ -136,18 +138,14 @@ impl Db {
         let user_changed = users.clone();
         conn.update_hook(Some(
             move |_action: Action, _db: &str, table: &str, rowid: i64| match table {
-                "list_revisions" => on_update
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .uncommitted
-                    .push(rowid),
+                "list_revisions" => on_update.lock().uncommitted.push(rowid),
                 "users" => user_changed.forget(rowid),
                 _ => {}
             },
         ));
         let on_commit = Arc::clone(&pending);
         conn.commit_hook(Some(move || {
-            let mut log = on_commit.lock().unwrap_or_else(|p| p.into_inner());
+            let mut log = on_commit.lock();
             let done = std::mem::take(&mut log.uncommitted);
             log.committed.extend(done);
             false // let the commit proceed
@@ -155,11 +153,7 @@ impl Db {
         let on_rollback = Arc::clone(&pending);
         let rolled_back = users.clone();
         conn.rollback_hook(Some(move || {
-            on_rollback
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .uncommitted
-                .clear();
+            on_rollback.lock().uncommitted.clear();
             rolled_back.forget_all();
         }));
         Ok(Self {
@@ -224,11 +218,7 @@ impl Db {
         let readers = Arc::clone(&self.readers);
         tokio::task::spawn_blocking(move || {
             fn free(r: &Mutex<Connection>) -> Option<MutexGuard<'_, Connection>> {
-                match r.try_lock() {
-                    Ok(guard) => Some(guard),
-                    Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
-                    Err(TryLockError::WouldBlock) => None,
-                }
+                r.try_lock()
             }
             // Nothing free: queue on the first, which a long list holds no longer than the
             // other (each builds one half).
@@ -236,7 +226,7 @@ impl Db {
                 .iter()
                 .enumerate()
                 .find_map(|(i, r)| Some((i, free(r)?)))
-                .unwrap_or_else(|| (0, readers[0].lock().unwrap_or_else(|p| p.into_inner())));
+                .unwrap_or_else(|| (0, readers[0].lock()));
             let mut spare = want_spare
                 .then(|| {
                     readers
@@ -255,15 +245,9 @@ impl Db {
     where
         F: FnOnce(&mut Connection) -> Result<T, DbError>,
     {
-        let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let mut conn = self.conn.lock();
         let out = f(&mut conn);
-        let changed = std::mem::take(
-            &mut self
-                .pending
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .committed,
-        );
+        let changed = std::mem::take(&mut self.pending.lock().committed);
         drop(conn);
         self.changes.publish(&changed);
         out

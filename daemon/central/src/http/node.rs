@@ -63,7 +63,7 @@ async fn authenticate(
         return Err(ApiError::Conflict(wrong_kind(kind, claimed)));
     }
     let due = {
-        let mut seen = s.contacts.lock().unwrap_or_else(|p| p.into_inner());
+        let mut seen = s.contacts.lock();
         let last = seen.entry(pk).or_insert(i64::MIN);
         let due = now.saturating_sub(*last) >= CONTACT_WRITE_EVERY;
         if due {
