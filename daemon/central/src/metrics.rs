@@ -147,38 +147,3 @@ impl Metrics {
         &self.registry
     }
 }
-
-/// `(label, count)` pairs.
-pub type Counts = Vec<(String, i64)>;
-
-/// Counts users by state and servers by freshness, for the scrape.
-pub fn fleet_gauges(
-    conn: &rusqlite::Connection,
-    now: i64,
-) -> Result<(Counts, Counts), crate::db::DbError> {
-    // The same precedence as hy_api::users::derive_state.
-    let users = conn
-        .prepare_cached(
-            "SELECT CASE
-                 WHEN NOT enabled THEN 'disabled'
-                 WHEN expires_at IS NOT NULL AND expires_at <= ?1 THEN 'expired'
-                 WHEN data_limit > 0 AND period_used >= data_limit THEN 'limited'
-                 WHEN expire_after IS NOT NULL AND first_connected_at IS NULL AND expires_at IS NULL THEN 'on_hold'
-                 ELSE 'active' END AS state, COUNT(*)
-             FROM users JOIN quota_usage ON user_pk = pk GROUP BY state",
-        )?
-        .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    let servers = conn
-        .prepare_cached(
-            "SELECT CASE
-                 WHEN last_seen_at IS NULL THEN 'never'
-                 WHEN last_seen_at >= ?1 - 60 THEN 'fresh'
-                 WHEN last_seen_at >= ?1 - 600 THEN 'recent'
-                 ELSE 'stale' END AS state, COUNT(*)
-             FROM servers GROUP BY state",
-        )?
-        .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    Ok((users, servers))
-}

@@ -8,40 +8,24 @@
 
 use std::sync::Arc;
 
-use hy_api::users::ResetStrategy;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
 use crate::clock::Clock;
-use crate::db::{Db, DbError, ts, users};
+use crate::db::{Db, DbError, lists, ts, users};
 
 /// Applies what became due in `(from, to]`. Returns how many users changed.
 pub fn process(conn: &mut Connection, from: i64, to: i64) -> Result<usize, DbError> {
     let tx = conn.transaction()?;
-    // Expiry is derived from time, so no row changes and no trigger fires: bump by hand.
-    let expired = tx.execute(
-        "UPDATE list_revisions SET rev = rev + 1 WHERE server_pk IN (
-             SELECT a.server_pk FROM assignments a JOIN users u ON u.pk = a.user_pk
-             WHERE u.expires_at > ?1 AND u.expires_at <= ?2)",
-        params![from, to],
-    )?;
-    let due: Vec<(i64, String, i64)> = tx
-        .prepare_cached(
-            "SELECT pk, reset_strategy, created_at FROM users WHERE next_reset_at <= ?1",
-        )?
-        .query_map([to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<Result<_, _>>()?;
+    let expired = lists::bump_for_expiring(&tx, from, to)?;
+    let due = users::resets_due(&tx, to)?;
     for (pk, strategy, created) in &due {
-        let strategy = ResetStrategy::parse(strategy).unwrap_or_default();
         users::reset_usage(&tx, *pk, to, &format!("scheduled ({})", strategy.as_str()))?;
         let next = strategy
             .next_after(ts(*created), ts(to))
             .map(|t| t.as_second());
-        tx.execute(
-            "UPDATE users SET next_reset_at = ?2 WHERE pk = ?1",
-            params![pk, next],
-        )?;
+        users::set_next_reset(&tx, *pk, next)?;
     }
     tx.commit()?;
     Ok(expired + due.len())
@@ -49,13 +33,7 @@ pub fn process(conn: &mut Connection, from: i64, to: i64) -> Result<usize, DbErr
 
 /// The next moment something becomes due after `after`.
 pub fn next_event(conn: &Connection, after: i64) -> Result<Option<i64>, DbError> {
-    Ok(conn.query_row(
-        "SELECT MIN(t) FROM (
-             SELECT MIN(expires_at) AS t FROM users WHERE expires_at > ?1
-             UNION ALL SELECT MIN(next_reset_at) FROM users WHERE next_reset_at IS NOT NULL)",
-        [after],
-        |r| r.get(0),
-    )?)
+    users::next_due(conn, after)
 }
 
 /// Runs until shutdown. `wake` is notified whenever users' expiry or reset settings change.
@@ -176,9 +154,7 @@ async fn close_hours(db: &Db, current_hour: i64, mut span: i64) -> Result<Closed
         .await?
     {
         let servers = Arc::new(servers);
-        let last_user: i64 = db
-            .call(|c| Ok(c.query_row("SELECT COALESCE(MAX(pk), 0) FROM users", [], |r| r.get(0))?))
-            .await?;
+        let last_user: i64 = db.call(|c| users::last_pk(c)).await?;
         // The first range is open below and the last above, so every bucket is in one.
         let mut start = i64::MIN;
         while start <= last_user {
@@ -264,15 +240,7 @@ mod tests {
         assert_eq!(closed.buckets, 10);
         assert!(closed.transactions >= 4, "{closed:?}");
         assert_eq!(history(&db), before);
-        let left = db
-            .call_blocking(|c| {
-                Ok(c.query_row(
-                    "SELECT COUNT(*) FROM traffic_hourly WHERE closed = 0",
-                    [],
-                    |r| r.get::<_, i64>(0),
-                )?)
-            })
-            .unwrap();
+        let left = db.call_blocking(|c| traffic::open_buckets(c)).unwrap();
         assert_eq!(left, 0);
         assert_eq!(db.call_blocking(|c| traffic::closed_before(c)).unwrap(), 13);
         // Nothing left to close: nothing written.

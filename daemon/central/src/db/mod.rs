@@ -8,6 +8,7 @@
 pub mod auth_log;
 pub mod devices;
 pub mod directory;
+pub mod lists;
 pub mod meta;
 pub mod migrations;
 pub mod page;

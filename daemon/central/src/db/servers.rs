@@ -312,303 +312,37 @@ pub fn assigned_users(
     }))
 }
 
-/// The revision of a server's list, `None` if the server is gone.
-pub fn list_revision(conn: &Connection, server_pk: i64) -> Result<Option<i64>, DbError> {
-    Ok(conn
-        .prepare_cached("SELECT rev FROM list_revisions WHERE server_pk = ?1")?
-        .query_row([server_pk], |r| r.get(0))
-        .optional()?)
-}
-
-/// The `ETag`/revision of a list: the server's key and its list revision, so a server deleted
-/// and re-created under the same id never matches an old tag.
-pub fn list_tag(server_pk: i64, rev: i64) -> String {
-    format!("{server_pk}.{rev}")
-}
-
-/// A text column, borrowed from the row.
-fn text<'a>(row: &'a Row<'_>, i: usize) -> Result<&'a str, DbError> {
-    Ok(row.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
-}
-
-/// About how much of a node list [`node_list_json`] hands over at a time.
-pub const LIST_CHUNK: usize = 256 * 1024;
-
-/// A list whose users' keys span at least this many is built in two halves at once when a
-/// second reader connection is free; for a shorter one the thread costs more than it saves.
-const SPLIT_SPAN: i64 = 16_384;
-
-/// The users of a node list with keys in `?3..=?4`, in key order. Filters stay in SQL so that
-/// what the list admits is stated in one place.
-const LIST_ROWS: &str = "SELECT u.id, u.secret_sha256, u.data_limit, q.period_used, u.expires_at,
-        u.max_devices, u.allowed_ips
-     FROM assignments a JOIN users u ON u.pk = a.user_pk
-          JOIN quota_usage q ON q.user_pk = a.user_pk
-     WHERE a.server_pk = ?1 AND a.user_pk BETWEEN ?3 AND ?4 AND u.enabled
-       AND (u.expires_at IS NULL OR u.expires_at > ?2)
-       AND (u.data_limit = 0 OR q.period_used < u.data_limit)";
-
-/// Writes the node list of `server_pk` at `now` as JSON (a [`hy_api::node::NodeList`]): first
-/// its revision to `revision`, then the text in pieces of about [`LIST_CHUNK`] bytes to `emit`,
-/// so sending can start before the last row is read (at 100k users this is megabytes). Users
-/// who are disabled, expired or over quota are left out. Returns false, having called neither,
-/// if there is no such server.
-///
-/// With a `spare` connection, a long list is read in two halves at once, one per connection,
-/// which halves the time to the last byte on two cores. The halves come from two snapshots,
-/// used together only when both show the same list revision: every committed change to what a
-/// list admits bumps its revision (the guarantee `If-None-Match` already rests on), so equal
-/// revisions mean equal lists, up to `remaining`, which is a reading of a moving counter
-/// anyway. When they differ, or the second reader fails, the second half is read from the
-/// first snapshot after all.
-pub fn node_list_json(
+/// Servers by last contact at `now`: `fresh` (under a minute), `recent` (under ten), `stale`,
+/// `never`; every class listed.
+pub fn count_by_freshness(
     conn: &Connection,
-    spare: Option<&mut Connection>,
-    server_pk: i64,
     now: i64,
-    revision: impl FnOnce(i64),
-    emit: impl FnMut(Vec<u8>),
-) -> Result<bool, DbError> {
-    node_list_json_split(conn, spare, SPLIT_SPAN, server_pk, now, revision, emit)
-}
-
-fn node_list_json_split(
-    conn: &Connection,
-    spare: Option<&mut Connection>,
-    split_span: i64,
-    server_pk: i64,
-    now: i64,
-    revision: impl FnOnce(i64),
-    mut emit: impl FnMut(Vec<u8>),
-) -> Result<bool, DbError> {
-    let tx = conn.unchecked_transaction()?;
-    let Some(rev) = list_revision(&tx, server_pk)? else {
-        return Ok(false);
-    };
-    revision(rev);
-    let multiplier: f64 = tx
-        .prepare_cached("SELECT traffic_multiplier FROM servers WHERE pk = ?1")?
-        .query_row([server_pk], |r| r.get(0))?;
-    let (lo, hi) = tx
+) -> Result<Vec<(&'static str, i64)>, DbError> {
+    let counted: Vec<(String, i64)> = conn
         .prepare_cached(
-            // One aggregate per subquery: SQLite answers each from the end of the index, while
-            // min and max together would scan every assignment.
-            "SELECT (SELECT min(user_pk) FROM assignments WHERE server_pk = ?1),
-                    (SELECT max(user_pk) FROM assignments WHERE server_pk = ?1)",
+            "SELECT CASE
+                 WHEN last_seen_at IS NULL THEN 'never'
+                 WHEN last_seen_at >= ?1 - 60 THEN 'fresh'
+                 WHEN last_seen_at >= ?1 - 600 THEN 'recent'
+                 ELSE 'stale' END AS state, COUNT(*)
+             FROM servers GROUP BY state",
         )?
-        .query_row([server_pk], |r| {
-            Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?))
-        })?;
-    let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(-1));
-    let mut list = ListWriter::new(server_pk, now, multiplier);
-    list.out.extend_from_slice(b"{\"revision\":");
-    push_str(&mut list.out, &list_tag(server_pk, rev));
-    list.out.extend_from_slice(b",\"users\":[");
-    let mut next = lo;
-    if let Some(spare) = spare
-        && hi - lo >= split_span
-    {
-        let mid = lo + (hi - lo) / 2;
-        let (first, second) = std::thread::scope(|s| {
-            let second =
-                s.spawn(move || second_half(spare, server_pk, now, multiplier, rev, mid + 1, hi));
-            let first = list.rows(&tx, lo, mid, &mut emit);
-            (first, second.join())
-        });
-        first?;
-        next = mid + 1;
-        // A failed second reader costs only its help: the first snapshot has every row.
-        match second.unwrap_or_else(|p| std::panic::resume_unwind(p)) {
-            Ok(Some(pieces)) => {
-                list.append(pieces, &mut emit);
-                next = hi + 1;
-            }
-            Ok(None) => {}
-            Err(err) => {
-                tracing::warn!(error = %err, server_pk, "second list reader failed; reading on");
-            }
-        }
-    }
-    if next <= hi {
-        list.rows(&tx, next, hi, &mut emit)?;
-    }
-    list.out.extend_from_slice(b"]}");
-    emit(list.out);
-    tx.commit()?;
-    Ok(true)
+        .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(FRESHNESS
+        .into_iter()
+        .map(|class| {
+            let n = counted
+                .iter()
+                .find(|(s, _)| s == class)
+                .map_or(0, |(_, n)| *n);
+            (class, n)
+        })
+        .collect())
 }
 
-/// The users of keys `lo..=hi`, read on `conn` if its snapshot shows revision `rev`; None if it
-/// shows another. Every row is written with a leading comma (see [`ListWriter::append`]).
-fn second_half(
-    conn: &mut Connection,
-    server_pk: i64,
-    now: i64,
-    multiplier: f64,
-    rev: i64,
-    lo: i64,
-    hi: i64,
-) -> Result<Option<Vec<Vec<u8>>>, DbError> {
-    let tx = conn.unchecked_transaction()?;
-    if list_revision(&tx, server_pk)? != Some(rev) {
-        return Ok(None);
-    }
-    let mut list = ListWriter::new(server_pk, now, multiplier);
-    list.first = false;
-    let mut pieces = Vec::new();
-    list.rows(&tx, lo, hi, &mut |p| pieces.push(p))?;
-    pieces.push(list.out);
-    tx.commit()?;
-    Ok(Some(pieces))
-}
-
-/// Writes node-list rows as JSON by hand: byte for byte what serde writes for
-/// [`hy_api::node::NodeUser`] (fields, order, omissions, escapes), at a fraction of the cost,
-/// which matters at 100k rows a list. A test holds the two equal.
-struct ListWriter {
-    server_pk: i64,
-    now: i64,
-    /// `,"multiplier":X` for users with a quota, if the server's multiplier is not 1.
-    multiplier: Vec<u8>,
-    out: Vec<u8>,
-    /// No row written yet, so the next needs no comma before it.
-    first: bool,
-}
-
-impl ListWriter {
-    fn new(server_pk: i64, now: i64, multiplier: f64) -> Self {
-        let multiplier = if multiplier == 1.0 {
-            Vec::new()
-        } else {
-            let mut m = b",\"multiplier\":".to_vec();
-            // Writing an f64 to a Vec cannot fail (a non-finite one is written as null).
-            let _ = serde_json::to_writer(&mut m, &multiplier);
-            m
-        };
-        Self {
-            server_pk,
-            now,
-            multiplier,
-            out: Vec::with_capacity(LIST_CHUNK + 1024),
-            first: true,
-        }
-    }
-
-    /// Writes the users of keys `lo..=hi`, handing each full piece to `emit`.
-    fn rows(
-        &mut self,
-        conn: &Connection,
-        lo: i64,
-        hi: i64,
-        emit: &mut impl FnMut(Vec<u8>),
-    ) -> Result<(), DbError> {
-        let mut stmt = conn.prepare_cached(LIST_ROWS)?;
-        let mut rows = stmt.query(params![self.server_pk, self.now, lo, hi])?;
-        while let Some(r) = rows.next()? {
-            let out = &mut self.out;
-            if !std::mem::replace(&mut self.first, false) {
-                out.push(b',');
-            }
-            out.extend_from_slice(b"{\"id\":");
-            push_str(out, text(r, 0)?);
-            out.extend_from_slice(b",\"auth_sha256\":");
-            push_str(out, text(r, 1)?);
-            let limit: i64 = r.get(2)?;
-            if limit > 0 {
-                let used: i64 = r.get(3)?;
-                out.extend_from_slice(b",\"remaining\":");
-                out.extend_from_slice(itoa::Buffer::new().format((limit - used).max(0)).as_bytes());
-                out.extend_from_slice(&self.multiplier);
-            }
-            if let Some(at) = r.get::<_, Option<i64>>(4)? {
-                out.extend_from_slice(b",\"expires_at\":");
-                out.extend_from_slice(itoa::Buffer::new().format(at).as_bytes());
-            }
-            let max_devices: i64 = r.get(5)?;
-            if max_devices > 0 {
-                let max = max_devices.min(i64::from(u32::MAX));
-                out.extend_from_slice(b",\"max_devices\":");
-                out.extend_from_slice(itoa::Buffer::new().format(max).as_bytes());
-            }
-            let mut ips = text(r, 6)?.split(',').filter(|s| !s.is_empty());
-            if let Some(ip) = ips.next() {
-                out.extend_from_slice(b",\"allowed_ips\":[");
-                push_str(out, ip);
-                for ip in ips {
-                    out.push(b',');
-                    push_str(out, ip);
-                }
-                out.push(b']');
-            }
-            out.push(b'}');
-            if out.len() >= LIST_CHUNK {
-                emit(std::mem::replace(
-                    out,
-                    Vec::with_capacity(LIST_CHUNK + 1024),
-                ));
-            }
-        }
-        Ok(())
-    }
-
-    /// Sends what is written so far, then `pieces` from [`second_half`], whose first row brings
-    /// a comma that must go if this list has no row yet.
-    fn append(&mut self, pieces: Vec<Vec<u8>>, emit: &mut impl FnMut(Vec<u8>)) {
-        for mut piece in pieces {
-            if piece.is_empty() {
-                continue;
-            }
-            if std::mem::replace(&mut self.first, false) {
-                piece.remove(0);
-            }
-            if !self.out.is_empty() {
-                emit(std::mem::take(&mut self.out));
-            }
-            emit(piece);
-        }
-    }
-}
-
-/// Writes `s` as a JSON string. Ids, digests and addresses need no escapes, so they are copied
-/// as they are; anything else goes through serde_json.
-fn push_str(out: &mut Vec<u8>, s: &str) {
-    // Without an early exit, so the check compiles to vector instructions.
-    let plain = !s.bytes().fold(false, |esc, b| {
-        esc | (b < 0x20) | (b == b'"') | (b == b'\\')
-    });
-    if plain {
-        out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
-    } else {
-        // Writing a str to a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut *out, s);
-    }
-}
-
-/// [`node_list_json`], parsed back: what an agent receives.
-#[cfg(test)]
-pub fn node_users(
-    conn: &Connection,
-    server_pk: i64,
-    now: i64,
-) -> Result<Option<(i64, Vec<hy_api::node::NodeUser>)>, DbError> {
-    let mut rev = None;
-    let mut json = Vec::new();
-    let found = node_list_json(
-        conn,
-        None,
-        server_pk,
-        now,
-        |r| rev = Some(r),
-        |chunk| json.extend(chunk),
-    )?;
-    Ok(found.then(|| {
-        let list: hy_api::node::NodeList =
-            serde_json::from_slice(&json).expect("valid node list JSON");
-        (rev.expect("revision before the body"), list.users)
-    }))
-}
+/// The classes of [`count_by_freshness`].
+pub const FRESHNESS: [&str; 4] = ["fresh", "recent", "stale", "never"];
 
 /// Records that a node's agent was in touch.
 pub fn touch(
@@ -635,10 +369,11 @@ fn not_found(id: &str) -> DbError {
 #[cfg(test)]
 mod tests {
     use super::super::Db;
+    use super::super::lists::*;
     use super::*;
 
     fn rev(c: &Connection, pk: i64) -> i64 {
-        list_revision(c, pk).unwrap().unwrap()
+        revision(c, pk).unwrap().unwrap()
     }
 
     #[test]
@@ -751,7 +486,7 @@ mod tests {
             );
             let list: hy_api::node::NodeList = serde_json::from_slice(&pieces.concat()).unwrap();
             assert_eq!(list.users.len(), 5000);
-            assert_eq!(list.revision, list_tag(pk, rev.unwrap()));
+            assert_eq!(list.revision, tag(pk, rev.unwrap()));
             let missing = node_list_json(c, None, pk + 1, 1, |_| panic!(), |_| panic!())?;
             assert!(!missing, "no such server: nothing written");
             Ok(())

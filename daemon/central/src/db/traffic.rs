@@ -175,6 +175,13 @@ fn history_sql(by: HistoryBy, one_user: bool) -> String {
     }
 }
 
+/// Hourly buckets not yet closed into the per-user index.
+pub fn open_buckets(conn: &Connection) -> Result<i64, DbError> {
+    Ok(conn
+        .prepare_cached("SELECT COUNT(*) FROM traffic_hourly WHERE closed = 0")?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// The first hour whose buckets may still be open (not yet in the per-user index).
 pub fn closed_before(conn: &Connection) -> Result<i64, DbError> {
     Ok(conn
@@ -436,7 +443,7 @@ pub fn apply_in(
     }
     // A user who just ran out leaves the lists of all their servers, not only this one.
     for user_pk in crossed {
-        super::users::bump_lists(tx, user_pk)?;
+        super::lists::bump_for_user(tx, user_pk)?;
     }
     Ok(ack)
 }
@@ -654,8 +661,8 @@ mod tests {
             servers::assign(c, b, "server-b", &ids, 1)?;
             let revs = |c: &Connection| -> Result<(i64, i64), DbError> {
                 Ok((
-                    servers::list_revision(c, a)?.unwrap(),
-                    servers::list_revision(c, b)?.unwrap(),
+                    crate::db::lists::revision(c, a)?.unwrap(),
+                    crate::db::lists::revision(c, b)?.unwrap(),
                 ))
             };
             let send = |c: &mut Connection, id: &str, bytes: u64| {

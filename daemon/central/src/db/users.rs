@@ -249,20 +249,84 @@ pub fn reset_usage(conn: &Connection, pk: i64, now: i64, reason: &str) -> Result
         .execute(params![pk, now])?;
     // Back under the limit: the user returns to their servers' lists.
     if was_over {
-        bump_lists(conn, pk)?;
+        super::lists::bump_for_user(conn, pk)?;
     }
     Ok(())
 }
 
-/// Marks the lists of every server `user_pk` is assigned to as changed, for changes no trigger
-/// sees: usage crossing the limit (either way).
-pub fn bump_lists(conn: &Connection, user_pk: i64) -> Result<(), DbError> {
-    conn.prepare_cached(
-        "UPDATE list_revisions SET rev = rev + 1
-         WHERE server_pk IN (SELECT server_pk FROM assignments WHERE user_pk = ?1)",
-    )?
-    .execute([user_pk])?;
+/// Users whose scheduled reset is due at `to`: key, strategy, creation time.
+pub fn resets_due(conn: &Connection, to: i64) -> Result<Vec<(i64, ResetStrategy, i64)>, DbError> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT pk, reset_strategy, created_at FROM users WHERE next_reset_at <= ?1",
+        )?
+        .query_map([to], |r| {
+            let strategy: String = r.get(1)?;
+            Ok((
+                r.get(0)?,
+                ResetStrategy::parse(&strategy).unwrap_or_default(),
+                r.get(2)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Sets when a user's usage next resets; `None` = never.
+pub fn set_next_reset(conn: &Connection, pk: i64, next: Option<i64>) -> Result<(), DbError> {
+    conn.prepare_cached("UPDATE users SET next_reset_at = ?2 WHERE pk = ?1")?
+        .execute(params![pk, next])?;
     Ok(())
+}
+
+/// The next moment after `after` when a user expires or a scheduled reset is due.
+pub fn next_due(conn: &Connection, after: i64) -> Result<Option<i64>, DbError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT MIN(t) FROM (
+                 SELECT MIN(expires_at) AS t FROM users WHERE expires_at > ?1
+                 UNION ALL SELECT MIN(next_reset_at) FROM users WHERE next_reset_at IS NOT NULL)",
+        )?
+        .query_row([after], |r| r.get(0))?)
+}
+
+/// The highest user key (0 with no users), for work done in ranges of users.
+pub fn last_pk(conn: &Connection) -> Result<i64, DbError> {
+    Ok(conn
+        .prepare_cached("SELECT COALESCE(MAX(pk), 0) FROM users")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// [`derive_state`] in SQL, over `users` joined with `quota_usage`, at `?1`: for counting
+/// users by state in one pass. The same precedence as the Rust rule, which a test checks
+/// over the same users.
+pub const STATE_SQL: &str = "CASE
+        WHEN NOT enabled THEN 'disabled'
+        WHEN expires_at IS NOT NULL AND expires_at <= ?1 THEN 'expired'
+        WHEN data_limit > 0 AND period_used >= data_limit THEN 'limited'
+        WHEN expire_after IS NOT NULL AND first_connected_at IS NULL AND expires_at IS NULL
+            THEN 'on_hold'
+        ELSE 'active' END";
+
+/// Users per state at `now`, every state listed (zeros too).
+pub fn count_by_state(conn: &Connection, now: i64) -> Result<Vec<(UserState, i64)>, DbError> {
+    let counted: Vec<(String, i64)> = conn
+        .prepare_cached(&format!(
+            "SELECT {STATE_SQL} AS state, COUNT(*)
+             FROM users JOIN quota_usage ON user_pk = pk GROUP BY state"
+        ))?
+        .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(UserState::ALL
+        .into_iter()
+        .map(|state| {
+            let n = counted
+                .iter()
+                .find(|(s, _)| s == state.as_str())
+                .map_or(0, |(_, n)| *n);
+            (state, n)
+        })
+        .collect())
 }
 
 /// Records that the user was admitted at `at`: sets the first-connection and last-online
@@ -306,6 +370,56 @@ fn not_found(id: &str) -> DbError {
 mod tests {
     use super::super::Db;
     use super::*;
+
+    /// The SQL copy of the state precedence (metrics count by it) says what `derive_state`
+    /// says, for every combination of the inputs.
+    #[test]
+    fn the_sql_state_is_the_rust_state() {
+        let db = Db::open_in_memory().unwrap();
+        db.call_blocking(|c| {
+            let now = 1_000;
+            let mut n = 0;
+            for enabled in [false, true] {
+                for expires in [None, Some(now - 1), Some(now), Some(now + 1)] {
+                    for (limit, used) in [(0, 5), (10, 9), (10, 10)] {
+                        for after in [None, Some(60)] {
+                            for first in [None, Some(now - 100)] {
+                                n += 1;
+                                let id = format!("u{n}");
+                                insert(c, &id, &format!("secret-{n:04}"), &UserSettings::default(), 1)?;
+                                c.execute(
+                                    "UPDATE users SET enabled = ?2, expires_at = ?3, data_limit = ?4,
+                                         expire_after = ?5, first_connected_at = ?6 WHERE id = ?1",
+                                    params![id, enabled, expires, limit, after, first],
+                                )?;
+                                c.execute(
+                                    "UPDATE quota_usage SET period_used = ?2
+                                     WHERE user_pk = (SELECT pk FROM users WHERE id = ?1)",
+                                    params![id, used],
+                                )?;
+                                let rust = get(c, &id, now)?.state;
+                                let sql: String = c.query_row(
+                                    &format!(
+                                        "SELECT {STATE_SQL} FROM users JOIN quota_usage ON user_pk = pk
+                                         WHERE id = ?2"
+                                    ),
+                                    params![now, id],
+                                    |r| r.get(0),
+                                )?;
+                                assert_eq!(sql, rust.as_str(), "{id}: {enabled} {expires:?} {limit}/{used} {after:?} {first:?}");
+                            }
+                        }
+                    }
+                }
+            }
+            let counts = count_by_state(c, now)?;
+            assert_eq!(counts.iter().map(|(_, n)| n).sum::<i64>(), n);
+            assert_eq!(counts.len(), UserState::ALL.len(), "every state listed");
+            assert!(counts.iter().all(|(_, n)| *n > 0), "{counts:?}: every state was covered");
+            Ok(())
+        })
+        .unwrap();
+    }
 
     #[test]
     fn duplicate_id_and_secret_are_conflicts() {

@@ -125,29 +125,26 @@ async fn metrics(
 ) -> Result<Response, error::ApiError> {
     let now = s.now();
     let (users, servers) =
-        s.db.call(move |c| crate::metrics::fleet_gauges(c, now))
-            .await?;
-    for state in ["active", "disabled", "expired", "limited", "on_hold"] {
-        let n = users
-            .iter()
-            .find(|(s, _)| s == state)
-            .map_or(0, |(_, n)| *n);
+        s.db.call(move |c| {
+            Ok((
+                crate::db::users::count_by_state(c, now)?,
+                crate::db::servers::count_by_freshness(c, now)?,
+            ))
+        })
+        .await?;
+    for (state, n) in users {
         s.metrics
             .users
             .get_or_create(&crate::metrics::StateLabels {
-                state: state.into(),
+                state: state.as_str().into(),
             })
             .set(n);
     }
-    for state in ["fresh", "recent", "stale", "never"] {
-        let n = servers
-            .iter()
-            .find(|(s, _)| s == state)
-            .map_or(0, |(_, n)| *n);
+    for (class, n) in servers {
         s.metrics
             .servers
             .get_or_create(&crate::metrics::StateLabels {
-                state: state.into(),
+                state: class.into(),
             })
             .set(n);
     }

@@ -19,7 +19,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::error::ApiError;
-use crate::db::{DbError, servers};
+use crate::db::{DbError, lists, servers};
 use crate::ingest::{Applied, Report};
 
 use crate::state::AppState;
@@ -116,7 +116,7 @@ fn agent_version(headers: &HeaderMap) -> Option<String> {
 }
 
 fn etag(server_pk: i64, rev: i64) -> String {
-    servers::list_tag(server_pk, rev)
+    lists::tag(server_pk, rev)
 }
 
 /// True if `If-None-Match` names `tag` (or is `*`).
@@ -162,7 +162,7 @@ async fn node_list(
         // moves the generation past `seen` and ends the wait.
         let seen = s.db.changes().generation(pk);
         let rev =
-            s.db.read(move |c| servers::list_revision(c, pk))
+            s.db.read(move |c| lists::revision(c, pk))
                 .await?
                 .ok_or_else(unknown_server)?;
         let tag = etag(pk, rev);
@@ -196,7 +196,7 @@ async fn node_list(
     let reading = tokio::spawn(async move {
         let read = db
             .read_with_spare(move |c, spare| {
-                servers::node_list_json(
+                lists::node_list_json(
                     c,
                     spare,
                     pk,
