@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[macro_use]
 mod admin;
 mod agent_auth;
 mod daemons;
@@ -10,6 +11,10 @@ mod fake_hysteria;
 mod generated;
 mod limits;
 mod revocation;
+mod servers;
+mod setup;
+mod traffic;
+mod users;
 
 #[test]
 fn cli_is_well_formed() {
