@@ -957,7 +957,10 @@ async fn main() -> Result<()> {
         // tables until the new one replaces the old, which is the peak that matters.
         let health = format!("http://{}/healthz", agent.addr);
         let h: serde_json::Value = http.get(&health).send().await?.json().await?;
-        let before = h["list"]["revision"].as_str().unwrap_or_default().to_owned();
+        let before = h["list"]["revision"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
         api.rotate_secret(&user_id(7)).await?;
         let t = Instant::now();
         loop {
@@ -972,7 +975,11 @@ async fn main() -> Result<()> {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        let goal = if big >= 1_000_000 { "< 256 MiB at 1M" } else { "-" };
+        let goal = if big >= 1_000_000 {
+            "< 256 MiB at 1M"
+        } else {
+            "-"
+        };
         let (rss, peak) = (agent.rss_mib(), agent.peak_rss_mib());
         row(
             &mut rows,

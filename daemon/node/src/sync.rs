@@ -16,14 +16,14 @@ use tokio_util::sync::CancellationToken;
 use crate::backoff::Backoff;
 use crate::state::NodeState;
 use crate::status::{ListSource, Peer, SharedStatus};
-use crate::table::{ListSeed, SharedTable, Table};
+use crate::table::{ListSeed, SharedTable, Sizes, Table};
 
 /// How long central holds a long poll. Below the idle timeouts of common proxies (60 s).
 pub const LONG_POLL_WAIT: Duration = Duration::from_secs(30);
 
 /// The list as kept on disk: `{"confirmed_at":"<RFC 3339>","list":<central's JSON as received>}`.
 /// Read with [`SavedSeed`], written by [`saved_bytes`]; the list is never re-serialised.
-struct SavedSeed;
+struct SavedSeed(Sizes);
 
 impl<'de> DeserializeSeed<'de> for SavedSeed {
     type Value = (jiff::Timestamp, Table, usize);
@@ -45,7 +45,7 @@ impl<'de> Visitor<'de> for SavedSeed {
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "confirmed_at" => confirmed_at = Some(map.next_value()?),
-                "list" => table = Some(map.next_value_seed(ListSeed)?),
+                "list" => table = Some(map.next_value_seed(ListSeed(self.0))?),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -72,10 +72,11 @@ fn saved_wrapper(confirmed_at: jiff::Timestamp) -> (String, &'static str) {
 /// Reads a saved list (or a new one being put in place) from `file`, as a stream.
 fn parse_saved_from(
     file: std::fs::File,
+    hint: Sizes,
 ) -> Result<(jiff::Timestamp, Table, usize), serde_json::Error> {
     let mut de =
         serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(256 * 1024, file));
-    let v = SavedSeed.deserialize(&mut de)?;
+    let v = SavedSeed(hint).deserialize(&mut de)?;
     de.end()?;
     Ok(v)
 }
@@ -154,7 +155,7 @@ impl Syncer {
                 ));
             }
         };
-        let (confirmed_at, table) = match parse_saved_from(file) {
+        let (confirmed_at, table) = match parse_saved_from(file, Sizes::default()) {
             Ok((at, table, _)) => (at, table),
             Err(e) => {
                 // Written atomically, so this is outside damage: better no list than a wrong one.
@@ -263,10 +264,10 @@ impl Syncer {
         out.flush().await.map_err(local)?;
         drop(out);
         // Megabytes at 100k users: parsed off the runtime's workers, which serve decisions.
-        let path = tmp.clone();
+        let (path, hint) = (tmp.clone(), self.table.load().sizes());
         let parsed = tokio::task::spawn_blocking(move || {
             let file = std::fs::File::open(&path).map_err(|e| e.to_string())?;
-            parse_saved_from(file).map_err(|e| e.to_string())
+            parse_saved_from(file, hint).map_err(|e| e.to_string())
         })
         .await
         .unwrap_or_else(|e| Err(e.to_string()));
@@ -372,7 +373,7 @@ mod tests {
 
     fn parse_saved(bytes: &[u8]) -> Result<(jiff::Timestamp, Table), serde_json::Error> {
         let mut de = serde_json::Deserializer::from_slice(bytes);
-        let (at, table, _) = SavedSeed.deserialize(&mut de)?;
+        let (at, table, _) = SavedSeed(Sizes::default()).deserialize(&mut de)?;
         de.end()?;
         Ok((at, table))
     }
