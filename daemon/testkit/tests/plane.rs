@@ -10,43 +10,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use hy_api::Traffic;
-use hy_api::servers::{CreateServer, ServerKind};
-use hy_api::users::{CreateUser, UserSettings};
+use hy_testkit::fleet::{ALICE, CAROL_ON_HOLD, DAVE_10KB, MALLORY_UNASSIGNED, PROXY_1, World};
 use hy_testkit::plane::{PlaneClient, TestPlane};
 use hy_testkit::{Fault, FlakyProxy, TestCentral, wait_until};
-
-/// Central with alice and bob assigned to one `proxy` server, carol (10 kB quota) too, and
-/// mallory not assigned. Returns the server id and the secrets by name.
-async fn fleet(c: &TestCentral) -> (String, std::collections::HashMap<&'static str, String>) {
-    let api = c.client();
-    let server = api
-        .create_server(&CreateServer {
-            kind: Some(ServerKind::Proxy),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .id;
-    let mut secrets = std::collections::HashMap::new();
-    for (id, limit) in [("alice", 0), ("bob", 0), ("carol", 10_000), ("mallory", 0)] {
-        let user = api
-            .create_user(&CreateUser {
-                id: id.into(),
-                secret: None,
-                settings: UserSettings {
-                    data_limit: (limit > 0).then_some(limit),
-                    ..Default::default()
-                },
-            })
-            .await
-            .unwrap();
-        secrets.insert(id, user.secret);
-        if id != "mallory" {
-            api.assign(&server, &[id.into()]).await.unwrap();
-        }
-    }
-    (server, secrets)
-}
 
 async fn traffic_of(c: &TestCentral, user: &str) -> Traffic {
     c.client()
@@ -60,62 +26,62 @@ async fn traffic_of(c: &TestCentral, user: &str) -> Traffic {
 
 #[tokio::test]
 async fn sessions_are_counted_in_process_and_reach_central_exactly() {
-    let c = TestCentral::start().await;
-    let (server, secrets) = fleet(&c).await;
+    let world = World::start().await;
+    let (c, server) = (&world.central, PROXY_1);
     let state = tempfile::tempdir().unwrap();
-    let plane = TestPlane::start(&c, &server, state.path().into()).await;
+    let plane = TestPlane::start(c, server, state.path().into()).await;
     assert_eq!(
-        PlaneClient::connect(plane.addr, &secrets["mallory"])
+        PlaneClient::connect(plane.addr, world.secret(MALLORY_UNASSIGNED))
             .await
             .unwrap_err(),
         "unknown_secret",
         "not assigned to this server"
     );
-    let mut alice = PlaneClient::connect(plane.addr, &secrets["alice"])
+    let mut alice = PlaneClient::connect(plane.addr, world.secret(ALICE))
         .await
         .unwrap();
-    let mut bob = PlaneClient::connect(plane.addr, &secrets["bob"])
+    let mut carol = PlaneClient::connect(plane.addr, world.secret(CAROL_ON_HOLD))
         .await
         .unwrap();
     for n in [1, 1500, 70_000, 3] {
         assert!(alice.echo(n).await);
-        assert!(bob.echo(n / 2 + 1).await);
+        assert!(carol.echo(n / 2 + 1).await);
     }
     // Counted while the sessions live, not only when they end.
     wait_until(
         "alice's bytes reach central",
         Duration::from_secs(10),
-        || async { traffic_of(&c, "alice").await == alice.moved },
+        || async { traffic_of(c, ALICE).await == alice.moved },
     )
     .await;
     let health = plane.health().await;
     assert_eq!(health["plane"]["reachable"], true, "{health}");
-    drop(bob);
+    drop(carol);
     plane.stop().await;
-    assert_eq!(traffic_of(&c, "alice").await, alice.moved);
+    assert_eq!(traffic_of(c, ALICE).await, alice.moved);
     assert_eq!(
-        traffic_of(&c, "bob").await,
+        traffic_of(c, CAROL_ON_HOLD).await,
         Traffic {
             tx: 35_755,
             rx: 35_755
         }
     );
-    c.stop().await;
+    world.stop().await;
 }
 
 #[tokio::test]
 async fn a_user_who_loses_access_is_cut_off_within_a_second() {
-    let c = TestCentral::start().await;
-    let (server, secrets) = fleet(&c).await;
+    let world = World::start().await;
+    let (c, server) = (&world.central, PROXY_1);
     let state = tempfile::tempdir().unwrap();
-    let plane = TestPlane::start(&c, &server, state.path().into()).await;
-    let mut alice = PlaneClient::connect(plane.addr, &secrets["alice"])
+    let plane = TestPlane::start(c, server, state.path().into()).await;
+    let mut alice = PlaneClient::connect(plane.addr, world.secret(ALICE))
         .await
         .unwrap();
-    let mut bob = PlaneClient::connect(plane.addr, &secrets["bob"])
+    let mut carol = PlaneClient::connect(plane.addr, world.secret(CAROL_ON_HOLD))
         .await
         .unwrap();
-    assert!(alice.echo(10).await && bob.echo(10).await);
+    assert!(alice.echo(10).await && carol.echo(10).await);
 
     // Revocation: the list changes, and the live session is closed at once.
     let disabled = Instant::now();
@@ -127,36 +93,36 @@ async fn a_user_who_loses_access_is_cut_off_within_a_second() {
         .await
         .expect("alice's session closed within a second of being disabled");
     println!("closed {:?} after the change", disabled.elapsed());
-    assert!(bob.echo(10).await, "bob's session is untouched");
+    assert!(carol.echo(10).await, "carol's session is untouched");
     assert_eq!(
-        PlaneClient::connect(plane.addr, &secrets["alice"])
+        PlaneClient::connect(plane.addr, world.secret(ALICE))
             .await
             .unwrap_err(),
         "unknown_secret"
     );
 
-    // Quota: carol's own bytes use it up on this node, and she is cut off mid-session.
-    let mut carol = PlaneClient::connect(plane.addr, &secrets["carol"])
+    // Quota: dave's own bytes use it up on this node, and he is cut off mid-session.
+    let mut dave = PlaneClient::connect(plane.addr, world.secret(DAVE_10KB))
         .await
         .unwrap();
     assert!(
-        carol.echo(6_000).await,
+        dave.echo(6_000).await,
         "12,000 of 10,000 bytes, counted as they move"
     );
-    tokio::time::timeout(Duration::from_secs(1), carol.closed())
+    tokio::time::timeout(Duration::from_secs(1), dave.closed())
         .await
-        .expect("carol's session closed within a second of running out");
+        .expect("dave's session closed within a second of running out");
     // Refused here by the local count, or, once central applied the report, left off the list.
-    let refused = PlaneClient::connect(plane.addr, &secrets["carol"])
+    let refused = PlaneClient::connect(plane.addr, world.secret(DAVE_10KB))
         .await
         .unwrap_err();
     assert!(
         ["quota", "unknown_secret"].contains(&refused.as_str()),
         "{refused}"
     );
-    drop(bob);
+    drop(carol);
     plane.stop().await;
-    c.stop().await;
+    world.stop().await;
 }
 
 /// `hy-test-plane` as a process.
@@ -232,14 +198,14 @@ async fn connect_when_ready(addr: std::net::SocketAddr, secret: &str) -> PlaneCl
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bytes_reach_central_exactly_once_through_sigkills() {
-    let c = TestCentral::start().await;
-    let (server, secrets) = fleet(&c).await;
+    let world = World::start().await;
+    let (c, server) = (&world.central, PROXY_1);
     let state = tempfile::tempdir().unwrap();
     let mut truth = Traffic::default();
 
     // 1. Killed after the bytes were spooled and before any report: the next start sends them.
-    let mut p = spawn_plane(&c.url, &server, state.path(), "1h");
-    let mut alice = connect_when_ready(p.addr, &secrets["alice"]).await;
+    let mut p = spawn_plane(&c.url, server, state.path(), "1h");
+    let mut alice = connect_when_ready(p.addr, world.secret(ALICE)).await;
     assert!(alice.echo(1_000).await);
     truth.add(alice.moved);
     wait_until(
@@ -250,15 +216,15 @@ async fn bytes_reach_central_exactly_once_through_sigkills() {
     .await;
     sigkill(&mut p.child);
     assert_eq!(
-        traffic_of(&c, "alice").await,
+        traffic_of(c, ALICE).await,
         Traffic::default(),
         "not reported yet"
     );
-    let mut p = spawn_plane(&c.url, &server, state.path(), "20ms");
+    let mut p = spawn_plane(&c.url, server, state.path(), "20ms");
     wait_until(
         "the spooled bytes reach central",
         Duration::from_secs(10),
-        || async { traffic_of(&c, "alice").await == truth },
+        || async { traffic_of(c, ALICE).await == truth },
     )
     .await;
     // Killed only once the acknowledgement is recorded too, so the next start sends a new
@@ -280,8 +246,8 @@ async fn bytes_reach_central_exactly_once_through_sigkills() {
         }
     })
     .await;
-    let mut p = spawn_plane(&proxy.url, &server, state.path(), "20ms");
-    let mut alice = connect_when_ready(p.addr, &secrets["alice"]).await;
+    let mut p = spawn_plane(&proxy.url, server, state.path(), "20ms");
+    let mut alice = connect_when_ready(p.addr, world.secret(ALICE)).await;
     assert!(alice.echo(777).await);
     truth.add(alice.moved);
     wait_until(
@@ -292,10 +258,10 @@ async fn bytes_reach_central_exactly_once_through_sigkills() {
     .await;
     // Applied (the echo's two directions may have been taken in two collections, so the lost
     // batch may hold only part of them), and not more than once.
-    let applied = traffic_of(&c, "alice").await;
+    let applied = traffic_of(c, ALICE).await;
     assert!(applied.tx <= truth.tx && applied.rx <= truth.rx && applied.total() > 2000);
     sigkill(&mut p.child);
-    let mut p = spawn_plane(&proxy.url, &server, state.path(), "20ms");
+    let mut p = spawn_plane(&proxy.url, server, state.path(), "20ms");
     wait_until(
         "the resent batch is acknowledged",
         Duration::from_secs(10),
@@ -306,7 +272,7 @@ async fn bytes_reach_central_exactly_once_through_sigkills() {
     )
     .await;
     assert_eq!(
-        traffic_of(&c, "alice").await,
+        traffic_of(c, ALICE).await,
         truth,
         "the repeat was not counted"
     );
@@ -316,8 +282,8 @@ async fn bytes_reach_central_exactly_once_through_sigkills() {
     sigkill(&mut p.child);
     let mut moved = truth;
     for round in 0..8u64 {
-        let mut p = spawn_plane(&c.url, &server, state.path(), "20ms");
-        let mut client = connect_when_ready(p.addr, &secrets["bob"]).await;
+        let mut p = spawn_plane(&c.url, server, state.path(), "20ms");
+        let mut client = connect_when_ready(p.addr, world.secret(CAROL_ON_HOLD)).await;
         // The fault-injection point is a number of echoes, not a sleep.
         for i in 0..(20 + round * 7) {
             if !client.echo(100 + (i as usize * 37) % 4000).await {
@@ -326,28 +292,28 @@ async fn bytes_reach_central_exactly_once_through_sigkills() {
         }
         moved.add(client.moved);
         sigkill(&mut p.child);
-        let counted = traffic_of(&c, "bob").await;
+        let counted = traffic_of(c, CAROL_ON_HOLD).await;
         assert!(
             counted.tx <= moved.tx - truth.tx && counted.rx <= moved.rx - truth.rx,
-            "bob counted twice: {counted:?} of {moved:?}"
+            "carol counted twice: {counted:?} of {moved:?}"
         );
     }
-    let mut p = spawn_plane(&c.url, &server, state.path(), "20ms");
+    let mut p = spawn_plane(&c.url, server, state.path(), "20ms");
     Command::new("kill")
         .args(["-TERM", &p.child.id().to_string()])
         .status()
         .unwrap();
     assert_eq!(p.child.wait().unwrap().code(), Some(0));
-    let bob = traffic_of(&c, "bob").await;
-    let bob_truth = Traffic {
+    let carol = traffic_of(c, CAROL_ON_HOLD).await;
+    let carol_truth = Traffic {
         tx: moved.tx - truth.tx,
         rx: moved.rx - truth.rx,
     };
     assert!(
-        bob.tx <= bob_truth.tx && bob.rx <= bob_truth.rx,
-        "{bob:?} > {bob_truth:?}"
+        carol.tx <= carol_truth.tx && carol.rx <= carol_truth.rx,
+        "{carol:?} > {carol_truth:?}"
     );
-    println!("8 SIGKILLs under load: {bob:?} counted of {bob_truth:?} moved");
-    assert_eq!(traffic_of(&c, "alice").await, truth);
-    c.stop().await;
+    println!("8 SIGKILLs under load: {carol:?} counted of {carol_truth:?} moved");
+    assert_eq!(traffic_of(c, ALICE).await, truth);
+    world.stop().await;
 }
