@@ -111,7 +111,7 @@ pub struct AdminArgs {
 
     /// Admin token [default: from the config file, else central's token file]
     #[arg(long, global = true, env = "HYCTL_TOKEN", hide_env_values = true)]
-    pub token: Option<String>,
+    pub token: Option<hy_api::Secret>,
 
     /// Read the admin token from this file (as central writes it: <db>.admin-token)
     #[arg(long, global = true, env = "HYCTL_TOKEN_FILE", value_name = "PATH", value_hint = clap::ValueHint::FilePath)]

@@ -14,7 +14,7 @@ fn admin_args() -> AdminArgs {
     let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     AdminArgs {
         central: var("HYCTL_CENTRAL"),
-        token: var("HYCTL_TOKEN"),
+        token: var("HYCTL_TOKEN").map(Into::into),
         token_file: var("HYCTL_TOKEN_FILE").map(Into::into),
         ca_file: var("HYCTL_CA_FILE").map(Into::into),
         timeout: Duration::from_secs(2),

@@ -26,7 +26,7 @@ pub fn client_config(args: &AdminArgs) -> Result<ClientConfig, CliError> {
         .or(file.central)
         .unwrap_or_else(|| DEFAULT_CENTRAL.into());
     let token = match (&args.token, &args.token_file, &file.token, &file.token_file) {
-        (Some(token), _, _, _) => Some(token.clone()),
+        (Some(token), _, _, _) => Some(token.expose().to_owned()),
         (None, Some(path), _, _) => Some(config::read_token_file(path)?),
         (None, None, Some(token), _) => Some(token.clone()),
         (None, None, None, Some(path)) => Some(config::read_token_file(path)?),
@@ -38,7 +38,7 @@ pub fn client_config(args: &AdminArgs) -> Result<ClientConfig, CliError> {
             .transpose()?,
     };
     let mut c = ClientConfig::new(central);
-    c.token = token;
+    c.token = token.map(hy_api::Secret::from);
     c.ca_file = args.ca_file.clone().or(file.ca_file);
     c.timeout = args.timeout;
     Ok(c)

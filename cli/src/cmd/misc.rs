@@ -94,7 +94,7 @@ pub async fn login(cmd: &LoginCommand) -> Result<(), CliError> {
         if token.is_empty() {
             return Err(CliError::Usage("no token on stdin".into()));
         }
-        admin.token = Some(token);
+        admin.token = Some(token.into());
     }
     let ctx = Ctx::new(&admin)?;
     // An admin endpoint: proves both the URL and the token.
@@ -102,7 +102,7 @@ pub async fn login(cmd: &LoginCommand) -> Result<(), CliError> {
     let path = config::path()?;
     let mut file = config::load(&path)?;
     file.central = admin.central;
-    file.token = admin.token;
+    file.token = admin.token.map(|t| t.expose().to_owned());
     file.token_file = admin.token_file;
     if admin.ca_file.is_some() {
         file.ca_file = admin.ca_file;

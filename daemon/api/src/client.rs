@@ -68,7 +68,7 @@ pub struct ClientConfig {
     /// Base URL, e.g. `http://127.0.0.1:9090` (a trailing slash is ignored).
     pub base_url: String,
     /// Admin token, sent as `Authorization: Bearer`; node endpoints need none.
-    pub token: Option<String>,
+    pub token: Option<crate::Secret>,
     /// Extra PEM CA certificate(s) to trust, for a central with a private CA.
     pub ca_file: Option<PathBuf>,
     /// Timeout of a whole request (long polls add their wait to it).
@@ -99,7 +99,7 @@ impl ClientConfig {
 pub struct Client {
     http: reqwest::Client,
     base: String,
-    token: Option<String>,
+    token: Option<crate::Secret>,
     timeout: Duration,
 }
 
@@ -174,7 +174,7 @@ impl Client {
     fn request_url(&self, method: Method, url: &str) -> reqwest::RequestBuilder {
         let mut req = self.http.request(method, url).timeout(self.timeout);
         if let Some(token) = &self.token {
-            req = req.bearer_auth(token);
+            req = req.bearer_auth(token.expose());
         }
         req
     }

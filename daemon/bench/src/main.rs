@@ -433,7 +433,7 @@ async fn main() -> Result<()> {
         .trim()
         .to_owned();
     let mut config = ClientConfig::new(&url);
-    config.token = Some(token.clone());
+    config.token = Some(token.as_str().into());
     config.timeout = Duration::from_secs(600);
     let api = Client::new(&config)?;
     let node = Client::new(&ClientConfig {

@@ -12,7 +12,7 @@ async fn central_serves_https_to_clients_that_trust_its_ca() {
 
     // Without the CA the certificate is not trusted, and the client says it could not connect.
     let mut config = ClientConfig::new(&c.url);
-    config.token = Some(c.token.clone());
+    config.token = Some(c.token.as_str().into());
     let err = Client::new(&config).unwrap().users().await.unwrap_err();
     assert!(matches!(err, ClientError::Unreachable { .. }), "{err}");
     assert!(

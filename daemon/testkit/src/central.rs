@@ -143,7 +143,7 @@ impl TestCentral {
     /// A typed client with the admin token.
     pub fn client(&self) -> Client {
         let mut config = self.client_config();
-        config.token = Some(self.token.clone());
+        config.token = Some(self.token.as_str().into());
         config.timeout = Duration::from_secs(10);
         Client::new(&config).unwrap()
     }
