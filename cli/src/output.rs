@@ -90,6 +90,28 @@ impl Output {
         }
     }
 
+    /// [`Output::show`] for results whose human form is more than lines (a table, a QR code):
+    /// `human` prints it, and runs only when neither `--json` nor `-q` was asked for.
+    pub fn view<T, I, S>(
+        &self,
+        value: &T,
+        ids: I,
+        human: impl FnOnce() -> Result<(), CliError>,
+    ) -> Result<(), CliError>
+    where
+        T: Serialize + ?Sized,
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        if self.json {
+            self.json(value)
+        } else if self.quiet {
+            self.lines(ids)
+        } else {
+            human()
+        }
+    }
+
     /// Writes lines of text.
     pub fn lines<I, S>(&self, lines: I) -> Result<(), CliError>
     where

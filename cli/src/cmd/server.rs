@@ -152,82 +152,74 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
         }
         ServerAction::List { show_ids } => {
             let servers = ctx.client.servers().await?;
-            if ctx.out.json {
-                return ctx.out.json(&servers);
-            }
-            if ctx.out.quiet {
-                return ctx.out.lines(servers.iter().map(|s| &s.id));
-            }
-            let mut table = ctx.out.table(&[
-                "NAME",
-                "ID",
-                "KIND",
-                "USERS",
-                "UPLOAD",
-                "DOWNLOAD",
-                "LAST CONTACT",
-                "AGENT",
-            ]);
-            for s in &servers {
-                table.add_row([
-                    s.name.clone().unwrap_or_else(|| "-".into()),
-                    masked(&s.id, show_ids),
-                    s.kind.to_string(),
-                    s.users.to_string(),
-                    bytes(s.traffic.tx),
-                    bytes(s.traffic.rx),
-                    ago(s.last_seen_at),
-                    s.agent_version.clone().unwrap_or_else(|| "-".into()),
+            ctx.out.view(&servers, servers.iter().map(|s| &s.id), || {
+                let mut table = ctx.out.table(&[
+                    "NAME",
+                    "ID",
+                    "KIND",
+                    "USERS",
+                    "UPLOAD",
+                    "DOWNLOAD",
+                    "LAST CONTACT",
+                    "AGENT",
                 ]);
-            }
-            ctx.out.print_table(&table)
+                for s in &servers {
+                    table.add_row([
+                        s.name.clone().unwrap_or_else(|| "-".into()),
+                        masked(&s.id, show_ids),
+                        s.kind.to_string(),
+                        s.users.to_string(),
+                        bytes(s.traffic.tx),
+                        bytes(s.traffic.rx),
+                        ago(s.last_seen_at),
+                        s.agent_version.clone().unwrap_or_else(|| "-".into()),
+                    ]);
+                }
+                ctx.out.print_table(&table)
+            })
         }
         ServerAction::Show { server } => {
             let s = resolve(ctx, &server).await?;
-            if ctx.out.json {
-                return ctx.out.json(&s);
-            }
-            if ctx.out.quiet {
-                return ctx.out.lines([&s.id]);
-            }
-            ctx.out.lines([
-                format!("name:          {}", s.name.as_deref().unwrap_or("-")),
-                format!("id:            {}", s.id),
-                format!("kind:          {}", s.kind),
-                format!("users:         {}", s.users),
-                format!(
-                    "upload:        {} ({} bytes)",
-                    bytes(s.traffic.tx),
-                    s.traffic.tx
-                ),
-                format!(
-                    "download:      {} ({} bytes)",
-                    bytes(s.traffic.rx),
-                    s.traffic.rx
-                ),
-                format!(
-                    "unattributed:  {} (traffic reported for deleted users)",
-                    bytes(s.unattributed.total())
-                ),
-                format!("multiplier:    {}x (against quotas)", s.traffic_multiplier),
-                format!(
-                    "public:        {}",
-                    s.link.host.as_ref().map_or(
-                        "- (no share links; `hyctl server link` sets it)".into(),
-                        |h| { format!("{h}:{}", s.link.ports.as_deref().unwrap_or("443")) }
-                    )
-                ),
-                format!("last contact:  {}", ago(s.last_seen_at)),
-                format!(
-                    "agent:         {}",
-                    s.agent_version.as_deref().unwrap_or("-")
-                ),
-                format!(
-                    "created:       {} ({})",
-                    s.created_at,
-                    ago(Some(s.created_at))
-                ),
-            ])
+            ctx.out.view(&s, [&s.id], || {
+                ctx.out.lines([
+                    format!("name:          {}", s.name.as_deref().unwrap_or("-")),
+                    format!("id:            {}", s.id),
+                    format!("kind:          {}", s.kind),
+                    format!("users:         {}", s.users),
+                    format!(
+                        "upload:        {} ({} bytes)",
+                        bytes(s.traffic.tx),
+                        s.traffic.tx
+                    ),
+                    format!(
+                        "download:      {} ({} bytes)",
+                        bytes(s.traffic.rx),
+                        s.traffic.rx
+                    ),
+                    format!(
+                        "unattributed:  {} (traffic reported for deleted users)",
+                        bytes(s.unattributed.total())
+                    ),
+                    format!("multiplier:    {}x (against quotas)", s.traffic_multiplier),
+                    format!(
+                        "public:        {}",
+                        s.link.host.as_ref().map_or(
+                            "- (no share links; `hyctl server link` sets it)".into(),
+                            |h| { format!("{h}:{}", s.link.ports.as_deref().unwrap_or("443")) }
+                        )
+                    ),
+                    format!("last contact:  {}", ago(s.last_seen_at)),
+                    format!(
+                        "agent:         {}",
+                        s.agent_version.as_deref().unwrap_or("-")
+                    ),
+                    format!(
+                        "created:       {} ({})",
+                        s.created_at,
+                        ago(Some(s.created_at))
+                    ),
+                ])
+            })
         }
         ServerAction::Rename {
             server,
@@ -280,14 +272,10 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                 link: Some(link),
             };
             let changed = ctx.client.update_server(&s.id, &change).await?;
-            if ctx.out.json {
-                return ctx.out.json(&changed);
-            }
-            if ctx.out.quiet {
-                return ctx.out.lines([&changed.id]);
-            }
-            ctx.out
-                .lines([format!("updated the share-link settings of {}", label(&s))])
+            ctx.out.view(&changed, [&changed.id], || {
+                ctx.out
+                    .lines([format!("updated the share-link settings of {}", label(&s))])
+            })
         }
         ServerAction::Bootstrap {
             server,
@@ -304,17 +292,13 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                 link: None,
             };
             let changed = ctx.client.update_server(&s.id, &change).await?;
-            if ctx.out.json {
-                return ctx.out.json(&changed);
-            }
-            if ctx.out.quiet {
-                return ctx.out.lines([&changed.id]);
-            }
-            let message = format!(
-                "traffic through {} now counts {factor}x against quotas",
-                label(&s)
-            );
-            ctx.out.lines([message])
+            ctx.out.view(&changed, [&changed.id], || {
+                let message = format!(
+                    "traffic through {} now counts {factor}x against quotas",
+                    label(&s)
+                );
+                ctx.out.lines([message])
+            })
         }
         ServerAction::Delete {
             server,

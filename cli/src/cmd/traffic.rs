@@ -61,25 +61,21 @@ fn csv_field(s: &str) -> String {
 }
 
 fn by_user(ctx: &Ctx, traffic: &TrafficByUser, csv: bool) -> Result<(), CliError> {
-    if ctx.out.json {
-        return ctx.out.json(traffic);
-    }
-    if ctx.out.quiet {
-        return ctx.out.lines(traffic.keys());
-    }
-    if csv {
-        let rows = traffic
-            .iter()
-            .map(|(id, t)| format!("{},{},{}", csv_field(id), t.tx, t.rx));
-        return ctx
-            .out
-            .lines(std::iter::once("user,tx,rx".to_owned()).chain(rows));
-    }
-    let mut table = ctx.out.table(&["USER", "UPLOAD", "DOWNLOAD", "TOTAL"]);
-    for (id, t) in traffic {
-        table.add_row([id.clone(), bytes(t.tx), bytes(t.rx), bytes(t.total())]);
-    }
-    ctx.out.print_table(&table)
+    ctx.out.view(traffic, traffic.keys(), || {
+        if csv {
+            let rows = traffic
+                .iter()
+                .map(|(id, t)| format!("{},{},{}", csv_field(id), t.tx, t.rx));
+            return ctx
+                .out
+                .lines(std::iter::once("user,tx,rx".to_owned()).chain(rows));
+        }
+        let mut table = ctx.out.table(&["USER", "UPLOAD", "DOWNLOAD", "TOTAL"]);
+        for (id, t) in traffic {
+            table.add_row([id.clone(), bytes(t.tx), bytes(t.rx), bytes(t.total())]);
+        }
+        ctx.out.print_table(&table)
+    })
 }
 
 fn by_server(ctx: &Ctx, traffic: &[ServerTraffic], csv: bool) -> Result<(), CliError> {

@@ -133,14 +133,11 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
                     Err(e) => return Err(e.into()),
                 }
             }
-            if ctx.out.json {
-                return ctx.out.json(&serde_json::json!({ "deleted": deleted }));
-            }
-            if ctx.out.quiet {
-                return ctx.out.lines(&deleted);
-            }
             ctx.out
-                .lines(deleted.iter().map(|id| format!("deleted user {id}")))
+                .view(&serde_json::json!({ "deleted": deleted }), &deleted, || {
+                    ctx.out
+                        .lines(deleted.iter().map(|id| format!("deleted user {id}")))
+                })
         }
         UserAction::Uri { id, server, qr } => uri(ctx, &id, server.as_deref(), qr).await,
         UserAction::Import {
@@ -288,17 +285,13 @@ async fn update_each(
 }
 
 fn report_each(ctx: &Ctx, users: &[User], verb: &str) -> Result<(), CliError> {
-    if ctx.out.json {
-        return ctx.out.json(users);
-    }
-    if ctx.out.quiet {
-        return ctx.out.lines(users.iter().map(|u| &u.id));
-    }
-    ctx.out.lines(
-        users
-            .iter()
-            .map(|u| format!("{verb} user {} (now {})", u.id, u.state.as_str())),
-    )
+    ctx.out.view(users, users.iter().map(|u| &u.id), || {
+        ctx.out.lines(
+            users
+                .iter()
+                .map(|u| format!("{verb} user {} (now {})", u.id, u.state.as_str())),
+        )
+    })
 }
 
 async fn add(ctx: &Ctx, new: CreateUser, if_not_exists: bool) -> Result<(), CliError> {
@@ -344,85 +337,77 @@ fn done(ctx: &Ctx, user: &User, message: &str) -> Result<(), CliError> {
 }
 
 fn print_users(ctx: &Ctx, users: &[User], show_secrets: bool) -> Result<(), CliError> {
-    if ctx.out.json {
-        return ctx.out.json(users);
-    }
-    if ctx.out.quiet {
-        return ctx.out.lines(users.iter().map(|u| &u.id));
-    }
-    let mut table = ctx.out.table(&[
-        "ID", "STATE", "USAGE", "EXPIRES", "DEVICES", "SERVERS", "SECRET",
-    ]);
-    for u in users {
-        table.add_row([
-            u.id.clone(),
-            u.state.as_str().to_owned(),
-            usage(u),
-            expiry(u),
-            if u.max_devices == 0 {
-                "-".into()
-            } else {
-                u.max_devices.to_string()
-            },
-            u.servers.to_string(),
-            masked(&u.secret, show_secrets),
+    ctx.out.view(users, users.iter().map(|u| &u.id), || {
+        let mut table = ctx.out.table(&[
+            "ID", "STATE", "USAGE", "EXPIRES", "DEVICES", "SERVERS", "SECRET",
         ]);
-    }
-    ctx.out.print_table(&table)
+        for u in users {
+            table.add_row([
+                u.id.clone(),
+                u.state.as_str().to_owned(),
+                usage(u),
+                expiry(u),
+                if u.max_devices == 0 {
+                    "-".into()
+                } else {
+                    u.max_devices.to_string()
+                },
+                u.servers.to_string(),
+                masked(&u.secret, show_secrets),
+            ]);
+        }
+        ctx.out.print_table(&table)
+    })
 }
 
 fn print_user(ctx: &Ctx, u: &User, show_secret: bool) -> Result<(), CliError> {
-    if ctx.out.json {
-        return ctx.out.json(u);
-    }
-    if ctx.out.quiet {
-        return ctx.out.lines([&u.id]);
-    }
-    let time = |t: Option<jiff::Timestamp>| {
-        t.map_or_else(|| "-".to_owned(), |t| format!("{t} ({})", ago(Some(t))))
-    };
-    let next_reset = u
-        .next_reset_at
-        .map_or(String::new(), |t| format!(", next at {t}"));
-    let devices = if u.max_devices == 0 {
-        "no limit".into()
-    } else {
-        u.max_devices.to_string()
-    };
-    let ips = if u.allowed_ips.is_empty() {
-        "any".into()
-    } else {
-        u.allowed_ips.join(", ")
-    };
-    ctx.out.lines([
-        format!("id:              {}", u.id),
-        format!("state:           {}", u.state.as_str()),
-        format!("secret:          {}", masked(&u.secret, show_secret)),
-        format!("usage:           {}", usage(u)),
-        format!("resets:          {}{next_reset}", u.reset_strategy.as_str()),
-        format!("expires:         {}", expiry(u)),
-        format!("max devices:     {devices}"),
-        format!("allowed ips:     {ips}"),
-        format!("servers:         {}", u.servers),
-        format!(
-            "lifetime upload: {} ({} bytes)",
-            bytes(u.traffic.tx),
-            u.traffic.tx
-        ),
-        format!(
-            "lifetime down:   {} ({} bytes)",
-            bytes(u.traffic.rx),
-            u.traffic.rx
-        ),
-        format!("first connected: {}", time(u.first_connected_at)),
-        format!("last online:     {}", time(u.last_online_at)),
-        format!(
-            "note:            {}",
-            if u.note.is_empty() { "-" } else { &u.note }
-        ),
-        format!("created:         {}", time(Some(u.created_at))),
-        format!("updated:         {}", time(Some(u.updated_at))),
-    ])
+    ctx.out.view(u, [&u.id], || {
+        let time = |t: Option<jiff::Timestamp>| {
+            t.map_or_else(|| "-".to_owned(), |t| format!("{t} ({})", ago(Some(t))))
+        };
+        let next_reset = u
+            .next_reset_at
+            .map_or(String::new(), |t| format!(", next at {t}"));
+        let devices = if u.max_devices == 0 {
+            "no limit".into()
+        } else {
+            u.max_devices.to_string()
+        };
+        let ips = if u.allowed_ips.is_empty() {
+            "any".into()
+        } else {
+            u.allowed_ips.join(", ")
+        };
+        ctx.out.lines([
+            format!("id:              {}", u.id),
+            format!("state:           {}", u.state.as_str()),
+            format!("secret:          {}", masked(&u.secret, show_secret)),
+            format!("usage:           {}", usage(u)),
+            format!("resets:          {}{next_reset}", u.reset_strategy.as_str()),
+            format!("expires:         {}", expiry(u)),
+            format!("max devices:     {devices}"),
+            format!("allowed ips:     {ips}"),
+            format!("servers:         {}", u.servers),
+            format!(
+                "lifetime upload: {} ({} bytes)",
+                bytes(u.traffic.tx),
+                u.traffic.tx
+            ),
+            format!(
+                "lifetime down:   {} ({} bytes)",
+                bytes(u.traffic.rx),
+                u.traffic.rx
+            ),
+            format!("first connected: {}", time(u.first_connected_at)),
+            format!("last online:     {}", time(u.last_online_at)),
+            format!(
+                "note:            {}",
+                if u.note.is_empty() { "-" } else { &u.note }
+            ),
+            format!("created:         {}", time(Some(u.created_at))),
+            format!("updated:         {}", time(Some(u.updated_at))),
+        ])
+    })
 }
 
 /// Parses an import file into users, naming the line of any problem.
@@ -511,17 +496,14 @@ async fn import(
         result.skipped.extend(done.skipped);
     }
     bar.finish_and_clear();
-    if ctx.out.json {
-        return ctx.out.json(&result);
-    }
-    if ctx.out.quiet {
-        return ctx.out.lines(result.created.iter().map(|u| &u.id));
-    }
-    ctx.out.lines([format!(
-        "imported {} users ({} skipped)",
-        result.created.len(),
-        result.skipped.len()
-    )])
+    ctx.out
+        .view(&result, result.created.iter().map(|u| &u.id), || {
+            ctx.out.lines([format!(
+                "imported {} users ({} skipped)",
+                result.created.len(),
+                result.skipped.len()
+            )])
+        })
 }
 
 #[cfg(test)]
