@@ -81,13 +81,7 @@ impl Output {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        if self.json {
-            self.json(value)
-        } else if self.quiet {
-            self.lines(ids)
-        } else {
-            self.lines(text())
-        }
+        self.view(value, ids, || self.lines(text()))
     }
 
     /// [`Output::show`] for results whose human form is more than lines (a table, a QR code):

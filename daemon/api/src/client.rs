@@ -532,30 +532,17 @@ impl Client {
         etag: Option<&str>,
         wait: Option<Duration>,
     ) -> Result<Option<(String, bytes::Bytes)>, ClientError> {
-        let mut url = url.to_owned();
-        let mut req_timeout = self.timeout;
-        if let Some(wait) = wait {
-            url.push_str(&format!("?wait={}", wait.as_secs()));
-            req_timeout += wait;
-        }
-        let mut req = self.request_url(Method::GET, &url).timeout(req_timeout);
-        if let Some(etag) = etag {
-            req = req.header(header::IF_NONE_MATCH, format!("\"{etag}\""));
-        }
-        let resp = self.send(req).await?;
-        if resp.status() == StatusCode::NOT_MODIFIED {
+        let Some(mut body) = self.node_list_stream_at(url, etag, wait).await? else {
             return Ok(None);
+        };
+        // Gathered into one buffer as the pieces arrive, not collected and then copied: the
+        // list is megabytes, and central streams it without a length, so the collected pieces
+        // would be thousands of small allocations left to fragment the heap.
+        let mut all = Vec::with_capacity(body.resp.content_length().unwrap_or(0) as usize);
+        while let Some(piece) = body.chunk().await? {
+            all.extend_from_slice(&piece);
         }
-        let url = resp.url().to_string();
-        // Gathered into one buffer as the pieces arrive, not collected and then copied: at
-        // 100k users the list is megabytes, and central streams it without a length, so the
-        // collected pieces would be thousands of small allocations left to fragment the heap.
-        let mut resp = resp;
-        let mut body = Vec::with_capacity(resp.content_length().unwrap_or(0) as usize);
-        while let Some(piece) = resp.chunk().await.map_err(|e| self.unreachable(&e))? {
-            body.extend_from_slice(&piece);
-        }
-        Ok(Some((url, body.into())))
+        Ok(Some((body.url, all.into())))
     }
 
     /// `POST /traffic/{server_id}` with a numbered batch.

@@ -18,13 +18,18 @@ pub fn ensure_private(path: &Path) -> io::Result<()> {
     fs::set_permissions(path, fs::Permissions::from_mode(0o600))
 }
 
+/// The directory `path` is in (`.` for a bare file name).
+fn dir_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 /// A new, empty file with mode 0600 beside `target`, with a name of its own (several writers
 /// may prepare a replacement of `target` at once): write it, then [`commit_private`] it.
 pub fn private_temp(target: &Path) -> io::Result<(std::path::PathBuf, File)> {
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = dir_of(target);
     let name = target
         .file_name()
         .ok_or_else(|| io::Error::other("path has no file name"))?;
@@ -47,11 +52,7 @@ pub fn private_temp(target: &Path) -> io::Result<(std::path::PathBuf, File)> {
 pub fn commit_private(tmp: &Path, target: &Path) -> io::Result<()> {
     File::open(tmp)?.sync_all()?;
     fs::rename(tmp, target)?;
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    File::open(dir)?.sync_all()
+    File::open(dir_of(target))?.sync_all()
 }
 
 /// Writes `contents` to `path` with mode 0600, atomically (temp file, fsync, rename, fsync dir),
@@ -62,10 +63,7 @@ pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
 
 /// [`write_private`] of the concatenation of `parts`, without building it in memory first.
 pub fn write_private_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = dir_of(path);
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::other("path has no file name"))?;

@@ -133,6 +133,15 @@ struct Process {
 }
 
 impl Process {
+    /// Waits until everything spooled is acknowledged and recorded as such.
+    async fn settled(&self, what: &str) {
+        wait_until(what, Duration::from_secs(10), || async {
+            let spool = self.spool().await;
+            spool["pending_users"] == 0 && spool["inflight_seq"].is_null()
+        })
+        .await;
+    }
+
     /// The spool's part of `/healthz`.
     async fn spool(&self) -> serde_json::Value {
         let health: serde_json::Value = reqwest::get(format!("http://{}/healthz", self.http))
@@ -229,11 +238,7 @@ async fn bytes_reach_central_exactly_once_through_sigkills() {
     .await;
     // Killed only once the acknowledgement is recorded too, so the next start sends a new
     // batch first (a resent one is phase 2's case).
-    wait_until("the spool is empty", Duration::from_secs(10), || async {
-        let spool = p.spool().await;
-        spool["pending_users"] == 0 && spool["inflight_seq"].is_null()
-    })
-    .await;
+    p.settled("the spool is empty").await;
     sigkill(&mut p.child);
 
     // 2. Killed after central applied a batch whose answer was lost: the next start sends the
@@ -262,15 +267,7 @@ async fn bytes_reach_central_exactly_once_through_sigkills() {
     assert!(applied.tx <= truth.tx && applied.rx <= truth.rx && applied.total() > 2000);
     sigkill(&mut p.child);
     let mut p = spawn_plane(&proxy.url, server, state.path(), "20ms");
-    wait_until(
-        "the resent batch is acknowledged",
-        Duration::from_secs(10),
-        || async {
-            let spool = p.spool().await;
-            spool["pending_users"] == 0 && spool["inflight_seq"].is_null()
-        },
-    )
-    .await;
+    p.settled("the resent batch is acknowledged").await;
     assert_eq!(
         traffic_of(c, ALICE).await,
         truth,
