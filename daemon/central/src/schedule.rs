@@ -13,7 +13,7 @@ use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
 use crate::clock::Clock;
-use crate::db::{Db, DbError, lists, ts, users};
+use crate::db::{Db, DbError, history, lists, ts, users};
 
 /// Applies what became due in `(from, to]`. Returns how many users changed.
 pub fn process(conn: &mut Connection, from: i64, to: i64) -> Result<usize, DbError> {
@@ -63,7 +63,7 @@ pub async fn run(
         processed = now;
         let pruned = db
             .call(move |c| {
-                let history = crate::db::traffic::prune_history(c, now, history_days)?;
+                let history = crate::db::history::prune_history(c, now, history_days)?;
                 let log = crate::db::auth_log::prune(c, now, log_days)?;
                 Ok((history, log))
             })
@@ -95,7 +95,7 @@ pub async fn run(
 const CLOSE_DELAY: i64 = 120;
 
 /// Closes each past hour's history buckets (adds them to the per-user index; see
-/// `db::traffic::close_users`), `CLOSE_DELAY` after the hour ends, until shutdown.
+/// `db::history::close_users`), `CLOSE_DELAY` after the hour ends, until shutdown.
 pub async fn close_history(db: Db, clock: Arc<dyn Clock>, shutdown: CancellationToken) {
     loop {
         let now = clock.now().as_second();
@@ -147,10 +147,9 @@ pub async fn close_past_hours(db: &Db, current_hour: i64) -> Result<Closed, DbEr
 
 /// [`close_past_hours`], starting with ranges of `span` user keys.
 async fn close_hours(db: &Db, current_hour: i64, mut span: i64) -> Result<Closed, DbError> {
-    use crate::db::traffic;
     let mut done = Closed::default();
     while let Some((hour, servers)) = db
-        .call(move |c| traffic::next_to_close(c, current_hour))
+        .call(move |c| history::next_to_close(c, current_hour))
         .await?
     {
         let servers = Arc::new(servers);
@@ -165,7 +164,7 @@ async fn close_hours(db: &Db, current_hour: i64, mut span: i64) -> Result<Closed
             let servers = Arc::clone(&servers);
             let began = std::time::Instant::now();
             done.buckets += db
-                .call(move |c| traffic::close_users(c, hour, &servers, start..end))
+                .call(move |c| history::close_users(c, hour, &servers, start..end))
                 .await?;
             let took = began.elapsed();
             done.transactions += 1;
@@ -178,7 +177,7 @@ async fn close_hours(db: &Db, current_hour: i64, mut span: i64) -> Result<Closed
             start = end;
         }
         let began = std::time::Instant::now();
-        db.call(move |c| traffic::finish_closing(c, hour)).await?;
+        db.call(move |c| history::finish_closing(c, hour)).await?;
         done.transactions += 1;
         done.longest = done.longest.max(began.elapsed());
     }
@@ -193,17 +192,17 @@ mod tests {
     use hy_api::traffic::HistoryBy;
 
     use super::*;
-    use crate::db::{servers, traffic, users};
+    use crate::db::{history, servers, traffic, users};
 
     #[tokio::test]
     async fn past_hours_close_over_many_ranges_and_history_reads_the_same() {
         let db = Db::open_in_memory().unwrap();
         let history = |db: &Db| {
             db.call_blocking(|c| {
-                let mut all = vec![traffic::history(c, None, 0, 99 * 3600, HistoryBy::Hour)?];
+                let mut all = vec![history::history(c, None, 0, 99 * 3600, HistoryBy::Hour)?];
                 for id in ["u0", "u1", "u2", "u3", "u4"] {
                     let pk = users::pk(c, id)?;
-                    all.push(traffic::history(
+                    all.push(history::history(
                         c,
                         Some(pk),
                         0,
@@ -240,9 +239,9 @@ mod tests {
         assert_eq!(closed.buckets, 10);
         assert!(closed.transactions >= 4, "{closed:?}");
         assert_eq!(history(&db), before);
-        let left = db.call_blocking(|c| traffic::open_buckets(c)).unwrap();
+        let left = db.call_blocking(|c| history::open_buckets(c)).unwrap();
         assert_eq!(left, 0);
-        assert_eq!(db.call_blocking(|c| traffic::closed_before(c)).unwrap(), 13);
+        assert_eq!(db.call_blocking(|c| history::closed_before(c)).unwrap(), 13);
         // Nothing left to close: nothing written.
         assert_eq!(close_past_hours(&db, 13).await.unwrap().transactions, 0);
     }

@@ -151,7 +151,7 @@ mod tests {
             ),
             (3, 1, 1)
         );
-        assert_eq!(super::super::traffic::closed_before(&conn).unwrap(), 102);
+        assert_eq!(super::super::history::closed_before(&conn).unwrap(), 102);
         rusqlite::vtab::array::load_module(&conn).unwrap();
         let tx = conn.transaction().unwrap();
         super::super::users::delete(&tx, "a").unwrap();

@@ -8,6 +8,7 @@
 pub mod auth_log;
 pub mod devices;
 pub mod directory;
+pub mod history;
 pub mod lists;
 pub mod meta;
 pub mod migrations;

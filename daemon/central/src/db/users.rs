@@ -353,7 +353,7 @@ pub fn seen(conn: &Connection, id: &str, at: i64) -> Result<bool, DbError> {
 /// it (foreign keys cascade), history buckets by hand (see migration 0011).
 pub fn delete(tx: &rusqlite::Transaction<'_>, id: &str) -> Result<(), DbError> {
     let user_pk = pk(tx, id)?;
-    super::traffic::forget_user(tx, user_pk)?;
+    super::history::forget_user(tx, user_pk)?;
     tx.prepare_cached("DELETE FROM users WHERE pk = ?1")?
         .execute([user_pk])?;
     Ok(())

@@ -149,7 +149,7 @@ async fn history(
     let points =
         s.db.call(move |c| {
             let user_pk = q.user.as_deref().map(|u| users::pk(c, u)).transpose()?;
-            traffic::history(c, user_pk, since, until, by)
+            crate::db::history::history(c, user_pk, since, until, by)
         })
         .await?;
     Ok(Json(points))
