@@ -36,7 +36,12 @@ pub async fn fleet() -> (TestCentral, String, String, String) {
         .unwrap()
         .id;
     api.assign(&server, &["alice".into()]).await.unwrap();
-    (central, server, alice.secret, mallory.secret)
+    (
+        central,
+        server,
+        alice.secret.expose().to_owned(),
+        mallory.secret.expose().to_owned(),
+    )
 }
 
 #[tokio::test]

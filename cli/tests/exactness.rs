@@ -41,7 +41,9 @@ async fn busy_fleet() -> Fleet {
             })
             .await
             .unwrap()
-            .secret,
+            .secret
+            .expose()
+            .to_owned(),
         );
         api.assign(&server, &[id]).await.unwrap();
     }

@@ -96,7 +96,13 @@ async fn clear_resets_counters_atomically_and_kicks_close_one_connection_each() 
         secret: None,
         ..Default::default()
     };
-    let alice = api.create_user(&new).await.unwrap().secret;
+    let alice = api
+        .create_user(&new)
+        .await
+        .unwrap()
+        .secret
+        .expose()
+        .to_owned();
     let server = api.create_server(&Default::default()).await.unwrap().id;
     api.assign(&server, &["alice".into()]).await.unwrap();
     let state = tempfile::tempdir().unwrap();
@@ -212,7 +218,8 @@ async fn an_agent_reaches_an_https_central_through_its_ca_file() {
     agent.wait_for_users(1).await;
     fake.set_auth_url(&agent.auth_url());
     assert_eq!(
-        fake.authenticate(&alice.secret, &client_addr(1), 0).await,
+        fake.authenticate(alice.secret.expose(), &client_addr(1), 0)
+            .await,
         Ok("alice".into())
     );
     agent.stop().await;

@@ -28,7 +28,13 @@ async fn user(central: &TestCentral, id: &str, server: &str, settings: UserSetti
         secret: None,
         settings,
     };
-    let secret = api.create_user(&new).await.unwrap().secret;
+    let secret = api
+        .create_user(&new)
+        .await
+        .unwrap()
+        .secret
+        .expose()
+        .to_owned();
     api.assign(server, &[id.into()]).await.unwrap();
     secret
 }

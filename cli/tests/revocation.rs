@@ -48,7 +48,10 @@ async fn revoke_and_measure(unassign: bool) {
     for n in 0..3 {
         devices.push(fake.connect(&alice, &client_addr(n)).await.unwrap());
     }
-    let bobs = fake.connect(&bob.secret, &client_addr(9)).await.unwrap();
+    let bobs = fake
+        .connect(bob.secret.expose(), &client_addr(9))
+        .await
+        .unwrap();
     assert_eq!(fake.online_count("alice"), 3);
     let busy = keep_busy(&fake);
 

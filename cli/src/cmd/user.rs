@@ -111,8 +111,11 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
             if ctx.out.json || ctx.out.quiet {
                 return done(ctx, &user, "");
             }
-            ctx.out
-                .lines([format!("new secret for {}: {}", user.id, user.secret)])
+            ctx.out.lines([format!(
+                "new secret for {}: {}",
+                user.id,
+                user.secret.expose()
+            )])
         }
         UserAction::Delete {
             ids,
@@ -320,7 +323,7 @@ async fn add(ctx: &Ctx, new: CreateUser, if_not_exists: bool) -> Result<(), CliE
     }
     ctx.out.lines([
         format!("created user {}", user.id),
-        format!("secret: {}", user.secret),
+        format!("secret: {}", user.secret.expose()),
         "(the auth string of the user's Hysteria clients; `hyctl user show --show-secret` shows it again)".into(),
     ])
 }
@@ -353,7 +356,7 @@ fn print_users(ctx: &Ctx, users: &[User], show_secrets: bool) -> Result<(), CliE
                     u.max_devices.to_string()
                 },
                 u.servers.to_string(),
-                masked(&u.secret, show_secrets),
+                masked(u.secret.expose(), show_secrets),
             ]);
         }
         ctx.out.print_table(&table)
@@ -381,7 +384,10 @@ fn print_user(ctx: &Ctx, u: &User, show_secret: bool) -> Result<(), CliError> {
         ctx.out.lines([
             format!("id:              {}", u.id),
             format!("state:           {}", u.state.as_str()),
-            format!("secret:          {}", masked(&u.secret, show_secret)),
+            format!(
+                "secret:          {}",
+                masked(u.secret.expose(), show_secret)
+            ),
             format!("usage:           {}", usage(u)),
             format!("resets:          {}{next_reset}", u.reset_strategy.as_str()),
             format!("expires:         {}", expiry(u)),

@@ -28,6 +28,14 @@ impl fmt::Display for Secret {
     }
 }
 
+/// On the wire as the plain string: only for the types whose purpose is to carry the value to
+/// who may see it (a user's secret in an admin's answer).
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
 impl From<String> for Secret {
     fn from(s: String) -> Self {
         Self(s.into_boxed_str())

@@ -162,8 +162,10 @@ impl ResetStrategy {
 pub struct User {
     /// The user id; also the id Hysteria reports traffic under.
     pub id: String,
-    /// The auth secret (admin-only; never sent to nodes, which get its SHA-256).
-    pub secret: String,
+    /// The auth secret (admin-only; never sent to nodes, which get its SHA-256). Masked in
+    /// `Debug`; on the wire as a plain string.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub secret: crate::Secret,
     /// What the user may do now.
     pub state: UserState,
     /// The admin's switch.

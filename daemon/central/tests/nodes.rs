@@ -26,7 +26,7 @@ async fn setup(c: &TestCentral) -> (String, String) {
         .unwrap()
         .id;
     api.assign(&server, &["alice".into()]).await.unwrap();
-    (server, alice.secret)
+    (server, alice.secret.expose().to_owned())
 }
 
 #[tokio::test]

@@ -20,10 +20,11 @@ async fn users_get_generated_secrets_that_can_be_set_and_rotated() {
     let c = TestCentral::start().await;
     let api = c.client();
     let alice = api.create_user(&new_user("alice")).await.unwrap();
-    assert_eq!(alice.secret.len(), 32);
+    assert_eq!(alice.secret.expose().len(), 32);
     assert!(
         alice
             .secret
+            .expose()
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
     );
@@ -36,7 +37,7 @@ async fn users_get_generated_secrets_that_can_be_set_and_rotated() {
         ..Default::default()
     };
     assert_eq!(
-        api.create_user(&chosen).await.unwrap().secret,
+        api.create_user(&chosen).await.unwrap().secret.expose(),
         "carol-chosen-secret"
     );
 
@@ -54,7 +55,7 @@ async fn users_get_generated_secrets_that_can_be_set_and_rotated() {
         )
         .await
         .unwrap();
-    assert_eq!(set.secret, "alice-new-secret");
+    assert_eq!(set.secret.expose(), "alice-new-secret");
     assert!(set.updated_at >= set.created_at);
 
     // A secret names exactly one user.

@@ -95,7 +95,7 @@ impl World {
                 })
                 .await
                 .unwrap();
-            secrets.insert(id, user.secret);
+            secrets.insert(id, user.secret.expose().to_owned());
             for server in servers {
                 api.assign(server, &[id.into()]).await.unwrap();
             }

@@ -29,7 +29,7 @@ fn from_row(row: &Row<'_>, now: i64) -> rusqlite::Result<User> {
     let allowed: String = row.get(16)?;
     Ok(User {
         id: row.get(0)?,
-        secret: row.get(1)?,
+        secret: row.get::<_, String>(1)?.into(),
         created_at: ts(row.get(2)?),
         updated_at: ts(row.get(3)?),
         servers: n(4)?,

@@ -337,7 +337,7 @@ async fn user_links(
                         .clone()
                         .or_else(|| link.host.clone())
                         .unwrap_or_default();
-                    let uri = hy_api::uri::build(&user.secret, &link, &label)?;
+                    let uri = hy_api::uri::build(user.secret.expose(), &link, &label)?;
                     Some(hy_api::servers::UserLink {
                         server_id,
                         server_name,
