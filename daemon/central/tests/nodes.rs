@@ -634,3 +634,72 @@ async fn a_node_of_another_kind_than_its_server_is_refused() {
     assert!(kinds.contains(&"stream".to_owned()) && kinds.contains(&"hysteria".to_owned()));
     c.stop().await;
 }
+
+/// The auth log pages newest first: the array as always, the next page's cursor in a header.
+#[tokio::test]
+async fn the_auth_log_pages_through_a_cursor_header() {
+    let c = TestCentral::start().await;
+    let (server, _) = setup(&c).await;
+    let now = jiff::Timestamp::now().as_second();
+    let events: Vec<_> = (0..5)
+        .map(|i| hy_api::node::AuthEvent {
+            id: format!("e{i}"),
+            // Two share a second, so the cursor must order within one.
+            at: now - 10 + i.min(3),
+            user: Some("alice".into()),
+            addr: format!("203.0.113.{i}:1"),
+            allowed: i % 2 == 0,
+            reason: if i % 2 == 0 { "ok" } else { "quota" }.into(),
+        })
+        .collect();
+    let batch = TrafficBatch {
+        auth_log: events,
+        ..TrafficBatch::new("i", 1, Default::default())
+    };
+    c.node_client().report(&server, &batch).await.unwrap();
+    let mut seen = Vec::new();
+    let mut before: Option<String> = None;
+    loop {
+        let mut path = "/admin/log?limit=2".to_owned();
+        if let Some(b) = &before {
+            path.push_str(&format!("&before={b}"));
+        }
+        let resp = c
+            .raw()
+            .get(c.url(&path))
+            .bearer_auth(&c.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200);
+        let next = resp
+            .headers()
+            .get("x-next-cursor")
+            .map(|v| v.to_str().unwrap().to_owned());
+        let page: Vec<serde_json::Value> = resp.json().await.unwrap();
+        assert!(page.len() <= 2);
+        seen.extend(page.iter().map(|e| e["addr"].as_str().unwrap().to_owned()));
+        match next {
+            Some(n) => before = Some(n),
+            None => break,
+        }
+    }
+    // Newest first; the two entries of one second in key order, newest key first.
+    assert_eq!(
+        seen,
+        [
+            "203.0.113.4:1",
+            "203.0.113.3:1",
+            "203.0.113.2:1",
+            "203.0.113.1:1",
+            "203.0.113.0:1"
+        ]
+    );
+    assert_error(
+        &c.admin("GET", "/admin/log?before=nonsense", None).await,
+        400,
+        "bad_request",
+        "`before`",
+    );
+    c.stop().await;
+}

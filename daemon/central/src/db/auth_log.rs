@@ -31,30 +31,77 @@ pub struct Filter {
     pub since: i64,
     /// At most this many entries, newest first.
     pub limit: u32,
+    /// Only entries older than this cursor (from a previous page).
+    pub before: Option<Cursor>,
 }
 
-/// The newest entries matching `f`.
-pub fn list(conn: &Connection, f: &Filter) -> Result<Vec<AuthLogEntry>, DbError> {
+/// A position in the log's order (newest first): an entry's time and key. Written as
+/// `<at>.<key>` on the wire; opaque to clients.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    at: i64,
+    pk: i64,
+}
+
+impl Cursor {
+    /// Reads a cursor this API gave out.
+    pub fn parse(s: &str) -> Option<Self> {
+        let (at, pk) = s.split_once('.')?;
+        Some(Self {
+            at: at.parse().ok()?,
+            pk: pk.parse().ok()?,
+        })
+    }
+}
+
+impl std::fmt::Display for Cursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.at, self.pk)
+    }
+}
+
+/// The newest entries matching `f`, and the cursor of the next (older) page if there is one.
+pub fn list(conn: &Connection, f: &Filter) -> Result<(Vec<AuthLogEntry>, Option<Cursor>), DbError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT l.at, s.id, s.name, l.user_id, l.addr, l.allowed, l.reason
+        "SELECT l.at, s.id, s.name, l.user_id, l.addr, l.allowed, l.reason, l.pk
          FROM auth_log l LEFT JOIN servers s ON s.pk = l.server_pk
          WHERE l.at >= ?1 AND (?2 IS NULL OR l.user_id = ?2) AND (?3 = 0 OR l.allowed = 0)
+           AND (?5 IS NULL OR l.at < ?5 OR (l.at = ?5 AND l.pk < ?6))
          ORDER BY l.at DESC, l.pk DESC LIMIT ?4",
     )?;
-    let rows = stmt
-        .query_map(params![f.since, f.user, f.refused, f.limit], |r| {
-            Ok(AuthLogEntry {
-                at: ts(r.get(0)?),
-                server_id: r.get(1)?,
-                server_name: r.get(2)?,
-                user: r.get(3)?,
-                addr: r.get(4)?,
-                allowed: r.get(5)?,
-                reason: r.get(6)?,
-            })
-        })?
+    let (b_at, b_pk) = f.before.map_or((None, None), |c| (Some(c.at), Some(c.pk)));
+    let mut rows: Vec<(AuthLogEntry, Cursor)> = stmt
+        .query_map(
+            params![
+                f.since,
+                f.user,
+                f.refused,
+                i64::from(f.limit) + 1,
+                b_at,
+                b_pk
+            ],
+            |r| {
+                let at: i64 = r.get(0)?;
+                Ok((
+                    AuthLogEntry {
+                        at: ts(at),
+                        server_id: r.get(1)?,
+                        server_name: r.get(2)?,
+                        user: r.get(3)?,
+                        addr: r.get(4)?,
+                        allowed: r.get(5)?,
+                        reason: r.get(6)?,
+                    },
+                    Cursor { at, pk: r.get(7)? },
+                ))
+            },
+        )?
         .collect::<Result<_, _>>()?;
-    Ok(rows)
+    let next = (rows.len() > f.limit as usize).then(|| {
+        rows.truncate(f.limit as usize);
+        rows.last().map(|(_, c)| *c)
+    });
+    Ok((rows.into_iter().map(|(e, _)| e).collect(), next.flatten()))
 }
 
 /// Deletes entries older than `keep_days` before `now`.

@@ -29,19 +29,29 @@ struct LogQuery {
     since: Option<String>,
     /// At most this many entries (1 to 10,000; default 1,000), newest first.
     limit: Option<u32>,
+    /// Only entries older than this cursor: the `x-next-cursor` header of the previous page.
+    before: Option<String>,
 }
+
+/// The response header carrying the cursor of the next (older) page, when there is one.
+pub const NEXT_CURSOR_HEADER: &str = "x-next-cursor";
 
 /// Auth decisions of the nodes, newest first
 ///
 /// Each agent records who it admitted or refused, from which address and why, and ships the
-/// entries with its traffic reports; kept for `--log-days` (default 30) days.
+/// entries with its traffic reports; kept for `--log-days` (default 30) days. An array, as
+/// always; when more entries match than `limit`, the `x-next-cursor` header holds the cursor to
+/// pass as `before` for the next (older) page.
 #[utoipa::path(get, path = "/admin/log", tag = "users", security(("admin" = [])), params(LogQuery),
-    responses((status = 200, body = [AuthLogEntry]), (status = 400, body = ErrorBody)))]
+    responses((status = 200, body = [AuthLogEntry],
+        headers(("x-next-cursor" = String, description = "the next page's `before`, if any"))),
+        (status = 400, body = ErrorBody)))]
 async fn auth_log_entries(
     _: AdminAuth,
     State(s): State<AppState>,
     Query(q): Query<LogQuery>,
-) -> Result<Json<Vec<AuthLogEntry>>, ApiError> {
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
     let since = match q.since.as_deref() {
         None => s.now() - 86_400,
         Some(v) => v
@@ -59,11 +69,25 @@ async fn auth_log_entries(
             "`limit` must be between 1 and 10000".into(),
         ));
     }
+    let before = match q.before.as_deref() {
+        None | Some("") => None,
+        Some(c) => Some(auth_log::Cursor::parse(c).ok_or_else(|| {
+            ApiError::BadRequest("`before` is not a cursor this API gave out".into())
+        })?),
+    };
     let filter = Filter {
         user: q.user,
         refused: q.refused.unwrap_or(false),
         since,
         limit,
+        before,
     };
-    Ok(Json(s.db.call(move |c| auth_log::list(c, &filter)).await?))
+    let (entries, next) = s.db.call(move |c| auth_log::list(c, &filter)).await?;
+    let mut resp = Json(entries).into_response();
+    if let Some(next) = next
+        && let Ok(v) = axum::http::HeaderValue::from_str(&next.to_string())
+    {
+        resp.headers_mut().insert(NEXT_CURSOR_HEADER, v);
+    }
+    Ok(resp)
 }
