@@ -105,7 +105,7 @@ async fn revoke_and_measure(unassign: bool) {
     } else {
         let again = CreateUser {
             id: "alice".into(),
-            secret: Some(alice.clone()),
+            secret: Some(alice.as_str().into()),
             ..Default::default()
         };
         api.create_user(&again).await.unwrap();

@@ -35,7 +35,7 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
                 ctx,
                 CreateUser {
                     id,
-                    secret,
+                    secret: secret.map(Into::into),
                     settings,
                 },
                 if_not_exists,
@@ -75,7 +75,7 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
                 hy_api::validate::secret(s).map_err(CliError::Failed)?;
             }
             let change = UpdateUser {
-                secret,
+                secret: secret.map(Into::into),
                 settings: settings(limits)?,
             };
             if change == UpdateUser::default() {
@@ -300,7 +300,7 @@ fn report_each(ctx: &Ctx, users: &[User], verb: &str) -> Result<(), CliError> {
 async fn add(ctx: &Ctx, new: CreateUser, if_not_exists: bool) -> Result<(), CliError> {
     hy_api::validate::user_id(&new.id).map_err(CliError::Failed)?;
     if let Some(s) = &new.secret {
-        hy_api::validate::secret(s).map_err(CliError::Failed)?;
+        hy_api::validate::secret(s.expose()).map_err(CliError::Failed)?;
     }
     let id = new.id.clone();
     let user = match ctx.client.create_user(&new).await {
@@ -447,7 +447,7 @@ pub fn parse_import(text: &str, format: Option<ImportFormat>) -> Result<Vec<Crea
                 }
                 CreateUser {
                     id,
-                    secret,
+                    secret: secret.map(Into::into),
                     ..Default::default()
                 }
             }
@@ -455,7 +455,7 @@ pub fn parse_import(text: &str, format: Option<ImportFormat>) -> Result<Vec<Crea
         hy_api::validate::user_id(&user.id)
             .map_err(|e| CliError::Failed(format!("line {line}: {e}")))?;
         if let Some(s) = &user.secret {
-            hy_api::validate::secret(s)
+            hy_api::validate::secret(s.expose())
                 .map_err(|e| CliError::Failed(format!("line {line}: {e}")))?;
         }
         users.push(user);
@@ -521,7 +521,10 @@ mod tests {
         let csv = "id,secret\n# comment\nalice,alice-secret-1\n\nbob\n";
         let users = parse_import(csv, None).unwrap();
         assert_eq!(users.len(), 2);
-        assert_eq!(users[0].secret.as_deref(), Some("alice-secret-1"));
+        assert_eq!(
+            users[0].secret.as_ref().map(|s| s.expose()),
+            Some("alice-secret-1")
+        );
         assert_eq!(users[1].secret, None);
         let jsonl = "{\"id\":\"alice\"}\n{\"id\":\"bob\",\"secret\":\"bob-secret-1\"}\n";
         assert_eq!(parse_import(jsonl, None).unwrap().len(), 2);

@@ -264,7 +264,8 @@ pub struct CreateUser {
     pub id: String,
     /// The auth secret; generated (192 bits, `[A-Za-z0-9_-]`) when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secret: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub secret: Option<crate::Secret>,
     /// Limits and settings; all optional.
     #[serde(flatten)]
     pub settings: UserSettings,
@@ -276,7 +277,8 @@ pub struct CreateUser {
 pub struct UpdateUser {
     /// A new auth secret chosen by the admin; `POST /admin/users/{id}/secret` generates one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secret: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub secret: Option<crate::Secret>,
     /// Limits and settings to change.
     #[serde(flatten)]
     pub settings: UserSettings,
@@ -305,7 +307,7 @@ impl<'de> Deserialize<'de> for CreateUser {
         let mut map = JsonMap::deserialize(de)?;
         let id =
             take_string(&mut map, "id")?.ok_or_else(|| serde::de::Error::missing_field("id"))?;
-        let secret = take_string(&mut map, "secret")?;
+        let secret = take_string(&mut map, "secret")?.map(crate::Secret::from);
         Ok(Self {
             id,
             secret,
@@ -322,7 +324,7 @@ impl<'de> Deserialize<'de> for UpdateUser {
                 "`id` cannot be changed; create a new user instead",
             ));
         }
-        let secret = take_string(&mut map, "secret")?;
+        let secret = take_string(&mut map, "secret")?.map(crate::Secret::from);
         Ok(Self {
             secret,
             settings: settings_from(map)?,

@@ -239,7 +239,7 @@ async fn create_users(api: &Client, range: std::ops::Range<usize>) -> Result<()>
             .iter()
             .map(|&i| CreateUser {
                 id: user_id(i),
-                secret: Some(user_secret(i)),
+                secret: Some(user_secret(i).into()),
                 // Every user has a quota, as on a fleet that sells plans: the list carries
                 // what remains of it, and each report checks it. Never reached here.
                 settings: hy_api::users::UserSettings {
@@ -705,7 +705,7 @@ async fn main() -> Result<()> {
             let sec = format!("victim-secret-{round:04}");
             api.create_user(&CreateUser {
                 id: uid.clone(),
-                secret: Some(sec.clone()),
+                secret: Some(sec.as_str().into()),
                 ..Default::default()
             })
             .await?;

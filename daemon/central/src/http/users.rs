@@ -63,11 +63,11 @@ fn prepare(mut new: CreateUser) -> Result<CreateUser, ApiError> {
     check_id(&new.id)?;
     let secret = match new.secret {
         Some(secret) => {
-            validate::secret(&secret)
+            validate::secret(secret.expose())
                 .map_err(|e| ApiError::BadRequest(format!("user {:?}: {e}", new.id)))?;
             secret
         }
-        None => hy_common::random::token(SECRET_LEN),
+        None => hy_common::random::token(SECRET_LEN).into(),
     };
     new.secret = Some(secret);
     check_settings(&mut new.settings)?;
@@ -136,7 +136,7 @@ async fn create_user(
             let u = users::insert(
                 &tx,
                 &new.id,
-                new.secret.as_deref().unwrap_or_default(),
+                new.secret.as_ref().map_or("", |s| s.expose()),
                 &new.settings,
                 now,
             )?;
@@ -191,7 +191,7 @@ async fn create_users(
                     out.skipped.push(new.id.clone());
                     continue;
                 }
-                let secret = new.secret.as_deref().unwrap_or_default();
+                let secret = new.secret.as_ref().map_or("", |s| s.expose());
                 out.created
                     .push(users::insert(&tx, &new.id, secret, &new.settings, now)?);
             }
@@ -242,7 +242,7 @@ async fn update_user(
         ));
     }
     if let Some(secret) = &change.secret {
-        validate::secret(secret).map_err(ApiError::BadRequest)?;
+        validate::secret(secret.expose()).map_err(ApiError::BadRequest)?;
     }
     check_settings(&mut change.settings)?;
     let now = s.now();
@@ -251,7 +251,7 @@ async fn update_user(
             let tx = c.transaction()?;
             let pk = users::pk(&tx, &id)?;
             if let Some(secret) = &change.secret {
-                users::set_secret(&tx, pk, &id, secret, now)?;
+                users::set_secret(&tx, pk, &id, secret.expose(), now)?;
             }
             users::apply_settings(&tx, pk, &change.settings, now)?;
             let u = users::get(&tx, &id, now)?;
