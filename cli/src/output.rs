@@ -106,6 +106,16 @@ impl Output {
         }
     }
 
+    /// For results with no ids to list: `value` as JSON with `--json`, else what `human`
+    /// prints (`-q` included: there is nothing shorter to print).
+    pub fn json_or<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        human: impl FnOnce() -> Result<(), CliError>,
+    ) -> Result<(), CliError> {
+        if self.json { self.json(value) } else { human() }
+    }
+
     /// Writes lines of text.
     pub fn lines<I, S>(&self, lines: I) -> Result<(), CliError>
     where

@@ -94,17 +94,16 @@ pub async fn run(
         stats_listen,
         agent_listen,
     );
-    if ctx.out.json {
-        return ctx.out.json(&b);
-    }
-    ctx.out.lines([
-        "==> /etc/hyctl/agent.env".to_owned(),
-        b.agent_env,
-        "==> /etc/systemd/system/hyctl-agent.service".to_owned(),
-        b.systemd_unit,
-        "==> Hysteria server config".to_owned(),
-        b.hysteria_config,
-        "==> Or, to try it by hand:".to_owned(),
-        b.command_line,
-    ])
+    ctx.out.json_or(&b, || {
+        ctx.out.lines([
+            "==> /etc/hyctl/agent.env".to_owned(),
+            b.agent_env.clone(),
+            "==> /etc/systemd/system/hyctl-agent.service".to_owned(),
+            b.systemd_unit.clone(),
+            "==> Hysteria server config".to_owned(),
+            b.hysteria_config.clone(),
+            "==> Or, to try it by hand:".to_owned(),
+            b.command_line.clone(),
+        ])
+    })
 }

@@ -18,19 +18,18 @@ pub async fn version(cmd: &VersionCommand) -> Result<(), CliError> {
         .as_ref()
         .ok()
         .and_then(|h| h["version"].as_str().map(str::to_owned));
-    if ctx.out.json {
-        ctx.out.json(&serde_json::json!({
-            "client": hy_api::VERSION,
-            "central": central_version,
-            "central_url": ctx.client.base_url(),
-        }))?;
-    } else {
+    let value = serde_json::json!({
+        "client": hy_api::VERSION,
+        "central": central_version,
+        "central_url": ctx.client.base_url(),
+    });
+    ctx.out.json_or(&value, || {
         let mut lines = vec![format!("hyctl {}", hy_api::VERSION)];
         if let Some(v) = &central_version {
             lines.push(format!("central {v} at {}", ctx.client.base_url()));
         }
-        ctx.out.lines(lines)?;
-    }
+        ctx.out.lines(lines)
+    })?;
     central.map(drop).map_err(CliError::from)
 }
 
@@ -40,42 +39,40 @@ pub async fn log(ctx: &Ctx, cmd: LogCommand) -> Result<(), CliError> {
         .client
         .auth_log(cmd.user.as_deref(), cmd.refused, cmd.since, cmd.limit)
         .await?;
-    if ctx.out.json {
-        return ctx.out.json(&entries);
-    }
-    if ctx.out.quiet {
-        return ctx
-            .out
-            .lines(entries.iter().filter_map(|e| e.user.as_ref()));
-    }
-    let mut table = ctx.out.table(&[
-        "TIME (UTC)",
-        "SERVER",
-        "USER",
-        "ADDRESS",
-        "RESULT",
-        "REASON",
-    ]);
-    for e in &entries {
-        let server = match (&e.server_name, &e.server_id) {
-            (Some(n), _) => n.clone(),
-            (None, Some(id)) => crate::output::masked(id, false),
-            (None, None) => "(deleted)".into(),
-        };
-        table.add_row([
-            e.at.to_string(),
-            server,
-            e.user.clone().unwrap_or_else(|| "-".into()),
-            e.addr.clone(),
-            if e.allowed {
-                "allowed".into()
-            } else {
-                "refused".into()
-            },
-            e.reason.clone(),
-        ]);
-    }
-    ctx.out.print_table(&table)
+    ctx.out.view(
+        &entries,
+        entries.iter().filter_map(|e| e.user.as_ref()),
+        || {
+            let mut table = ctx.out.table(&[
+                "TIME (UTC)",
+                "SERVER",
+                "USER",
+                "ADDRESS",
+                "RESULT",
+                "REASON",
+            ]);
+            for e in &entries {
+                let server = match (&e.server_name, &e.server_id) {
+                    (Some(n), _) => n.clone(),
+                    (None, Some(id)) => crate::output::masked(id, false),
+                    (None, None) => "(deleted)".into(),
+                };
+                table.add_row([
+                    e.at.to_string(),
+                    server,
+                    e.user.clone().unwrap_or_else(|| "-".into()),
+                    e.addr.clone(),
+                    if e.allowed {
+                        "allowed".into()
+                    } else {
+                        "refused".into()
+                    },
+                    e.reason.clone(),
+                ]);
+            }
+            ctx.out.print_table(&table)
+        },
+    )
 }
 
 /// `hyctl login URL`: checks the URL and token against central, then saves them.
@@ -108,16 +105,16 @@ pub async fn login(cmd: &LoginCommand) -> Result<(), CliError> {
         file.ca_file = admin.ca_file;
     }
     config::save(&path, &file)?;
-    if ctx.out.json {
-        return ctx
-            .out
-            .json(&serde_json::json!({ "central": file.central, "config": path }));
-    }
-    ctx.out.lines([format!(
-        "logged in to {}; saved to {}",
-        cmd.url,
-        path.display()
-    )])
+    ctx.out.json_or(
+        &serde_json::json!({ "central": file.central, "config": path }),
+        || {
+            ctx.out.lines([format!(
+                "logged in to {}; saved to {}",
+                cmd.url,
+                path.display()
+            )])
+        },
+    )
 }
 
 fn redacted(mut file: FileConfig) -> FileConfig {

@@ -12,16 +12,11 @@ use crate::output::{ago, bytes, masked};
 /// Finds a server by id, else by name.
 pub async fn resolve(ctx: &Ctx, server: &str) -> Result<Server, CliError> {
     let servers = ctx.client.servers().await?;
-    servers
-        .iter()
-        .find(|s| s.id == server)
-        .or_else(|| servers.iter().find(|s| s.name.as_deref() == Some(server)))
-        .cloned()
-        .ok_or_else(|| {
-            CliError::NotFound(format!(
-                "no server with id or name {server:?} (`hyctl server list` shows them, `hyctl server add` creates one)"
-            ))
-        })
+    servers.iter().find(|s| s.id == server).or_else(|| servers.iter().find(|s| s.name.as_deref() == Some(server))).cloned().ok_or_else(|| {
+        CliError::NotFound(format!(
+            "no server with id or name {server:?} (`hyctl server list` shows them, `hyctl server add` creates one)"
+        ))
+    })
 }
 
 /// Ids sent per assignment request: central's limit per request.
@@ -358,26 +353,24 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                     masked(&s.id, false)
                 );
             }
-            if ctx.out.json {
-                return ctx.out.json(&result);
-            }
-            if ctx.out.quiet {
-                return ctx
-                    .out
-                    .lines(result.assigned.iter().chain(&result.unchanged));
-            }
-            let mut lines: Vec<String> = result
-                .assigned
-                .iter()
-                .map(|u| format!("assigned {u} to {}", label(&s)))
-                .collect();
-            lines.extend(
-                result
-                    .unchanged
-                    .iter()
-                    .map(|u| format!("{u} was already assigned to {}", label(&s))),
-            );
-            ctx.out.lines(lines)
+            ctx.out.view(
+                &result,
+                result.assigned.iter().chain(&result.unchanged),
+                || {
+                    let mut lines: Vec<String> = result
+                        .assigned
+                        .iter()
+                        .map(|u| format!("assigned {u} to {}", label(&s)))
+                        .collect();
+                    lines.extend(
+                        result
+                            .unchanged
+                            .iter()
+                            .map(|u| format!("{u} was already assigned to {}", label(&s))),
+                    );
+                    ctx.out.lines(lines)
+                },
+            )
         }
         ServerAction::Unassign {
             server,
@@ -395,18 +388,16 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                     Err(e) => return Err(e.into()),
                 }
             }
-            if ctx.out.json {
-                return ctx
-                    .out
-                    .json(&serde_json::json!({ "server_id": s.id, "unassigned": removed }));
-            }
-            if ctx.out.quiet {
-                return ctx.out.lines(&removed);
-            }
-            ctx.out.lines(
-                removed
-                    .iter()
-                    .map(|u| format!("unassigned {u} from {}", label(&s))),
+            ctx.out.view(
+                &serde_json::json!({ "server_id": s.id, "unassigned": removed }),
+                &removed,
+                || {
+                    ctx.out.lines(
+                        removed
+                            .iter()
+                            .map(|u| format!("unassigned {u} from {}", label(&s))),
+                    )
+                },
             )
         }
         ServerAction::Users { server } => {

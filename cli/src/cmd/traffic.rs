@@ -79,71 +79,68 @@ fn by_user(ctx: &Ctx, traffic: &TrafficByUser, csv: bool) -> Result<(), CliError
 }
 
 fn by_server(ctx: &Ctx, traffic: &[ServerTraffic], csv: bool) -> Result<(), CliError> {
-    if ctx.out.json {
-        return ctx.out.json(traffic);
-    }
-    if ctx.out.quiet {
-        return ctx
-            .out
-            .lines(traffic.iter().filter_map(|s| s.server_id.as_ref()));
-    }
-    if csv {
-        let rows = traffic.iter().map(|s| {
-            let id = s.server_id.as_deref().unwrap_or("");
-            let name = s.name.as_deref().unwrap_or("");
-            format!("{},{},{},{}", csv_field(id), csv_field(name), s.tx, s.rx)
-        });
-        return ctx
-            .out
-            .lines(std::iter::once("server_id,server_name,tx,rx".to_owned()).chain(rows));
-    }
-    let mut table = ctx.out.table(&["SERVER", "UPLOAD", "DOWNLOAD", "TOTAL"]);
-    for s in traffic {
-        let name = server_label(s.server_id.as_ref(), s.name.as_ref());
-        table.add_row([
-            name,
-            bytes(s.tx),
-            bytes(s.rx),
-            bytes(s.tx.saturating_add(s.rx)),
-        ]);
-    }
-    ctx.out.print_table(&table)
+    ctx.out.view(
+        traffic,
+        traffic.iter().filter_map(|s| s.server_id.as_ref()),
+        || {
+            if csv {
+                let rows = traffic.iter().map(|s| {
+                    let id = s.server_id.as_deref().unwrap_or("");
+                    let name = s.name.as_deref().unwrap_or("");
+                    format!("{},{},{},{}", csv_field(id), csv_field(name), s.tx, s.rx)
+                });
+                return ctx
+                    .out
+                    .lines(std::iter::once("server_id,server_name,tx,rx".to_owned()).chain(rows));
+            }
+            let mut table = ctx.out.table(&["SERVER", "UPLOAD", "DOWNLOAD", "TOTAL"]);
+            for s in traffic {
+                let name = server_label(s.server_id.as_ref(), s.name.as_ref());
+                table.add_row([
+                    name,
+                    bytes(s.tx),
+                    bytes(s.rx),
+                    bytes(s.tx.saturating_add(s.rx)),
+                ]);
+            }
+            ctx.out.print_table(&table)
+        },
+    )
 }
 
 fn print_history(ctx: &Ctx, points: &[HistoryPoint], csv: bool) -> Result<(), CliError> {
-    if ctx.out.json {
-        return ctx.out.json(points);
-    }
-    let when = |p: &HistoryPoint| match p.start {
-        Some(t) => t.to_string(),
-        None => server_label(p.server_id.as_ref(), p.server_name.as_ref()),
-    };
-    if csv {
-        let header = if points.iter().any(|p| p.start.is_none()) {
-            "server,tx,rx"
-        } else {
-            "start,tx,rx"
+    ctx.out.json_or(points, || {
+        let when = |p: &HistoryPoint| match p.start {
+            Some(t) => t.to_string(),
+            None => server_label(p.server_id.as_ref(), p.server_name.as_ref()),
         };
-        let rows = points
-            .iter()
-            .map(|p| format!("{},{},{}", csv_field(&when(p)), p.tx, p.rx));
-        return ctx
-            .out
-            .lines(std::iter::once(header.to_owned()).chain(rows));
-    }
-    let first = if points.iter().any(|p| p.start.is_none()) {
-        "SERVER"
-    } else {
-        "START (UTC)"
-    };
-    let mut table = ctx.out.table(&[first, "UPLOAD", "DOWNLOAD", "TOTAL"]);
-    for p in points {
-        table.add_row([
-            when(p),
-            bytes(p.tx),
-            bytes(p.rx),
-            bytes(p.tx.saturating_add(p.rx)),
-        ]);
-    }
-    ctx.out.print_table(&table)
+        if csv {
+            let header = if points.iter().any(|p| p.start.is_none()) {
+                "server,tx,rx"
+            } else {
+                "start,tx,rx"
+            };
+            let rows = points
+                .iter()
+                .map(|p| format!("{},{},{}", csv_field(&when(p)), p.tx, p.rx));
+            return ctx
+                .out
+                .lines(std::iter::once(header.to_owned()).chain(rows));
+        }
+        let first = if points.iter().any(|p| p.start.is_none()) {
+            "SERVER"
+        } else {
+            "START (UTC)"
+        };
+        let mut table = ctx.out.table(&[first, "UPLOAD", "DOWNLOAD", "TOTAL"]);
+        for p in points {
+            table.add_row([
+                when(p),
+                bytes(p.tx),
+                bytes(p.rx),
+                bytes(p.tx.saturating_add(p.rx)),
+            ]);
+        }
+        ctx.out.print_table(&table)
+    })
 }

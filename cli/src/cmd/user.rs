@@ -108,14 +108,13 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
                 "rotate the secret",
             )?;
             let user = ctx.client.rotate_secret(&id).await?;
-            if ctx.out.json || ctx.out.quiet {
-                return done(ctx, &user, "");
-            }
-            ctx.out.lines([format!(
-                "new secret for {}: {}",
-                user.id,
-                user.secret.expose()
-            )])
+            ctx.out.show(&user, [&user.id], || {
+                vec![format!(
+                    "new secret for {}: {}",
+                    user.id,
+                    user.secret.expose()
+                )]
+            })
         }
         UserAction::Delete {
             ids,
@@ -164,29 +163,21 @@ async fn uri(ctx: &Ctx, id: &str, server: Option<&str>, qr: bool) -> Result<(), 
             )));
         }
     }
-    if ctx.out.json {
-        return ctx.out.json(&links);
-    }
-    if links.is_empty() && !ctx.out.quiet {
-        eprintln!(
-            "hyctl: {id} has no share links: assign the user to a server that has a public host (`hyctl server link SERVER --host ...`)"
-        );
-    }
-    let mut lines = Vec::new();
-    for link in &links {
-        lines.push(link.uri.clone());
-        if qr && !ctx.out.quiet {
-            let code = qrcode::QrCode::new(link.uri.as_bytes())
-                .map_err(|e| CliError::Failed(e.to_string()))?;
-            let art = code
-                .render::<qrcode::render::unicode::Dense1x2>()
-                .dark_color(qrcode::render::unicode::Dense1x2::Light)
-                .light_color(qrcode::render::unicode::Dense1x2::Dark)
-                .build();
-            lines.push(art);
+    ctx.out.json_or(&links, || {
+        if links.is_empty() && !ctx.out.quiet {
+            eprintln!("hyctl: {id} has no share links: assign the user to a server that has a public host (`hyctl server link SERVER --host ...`)");
         }
-    }
-    ctx.out.lines(lines)
+        let mut lines = Vec::new();
+        for link in &links {
+            lines.push(link.uri.clone());
+            if qr && !ctx.out.quiet {
+                let code = qrcode::QrCode::new(link.uri.as_bytes()).map_err(|e| CliError::Failed(e.to_string()))?;
+                let art = code.render::<qrcode::render::unicode::Dense1x2>().dark_color(qrcode::render::unicode::Dense1x2::Light).light_color(qrcode::render::unicode::Dense1x2::Dark).build();
+                lines.push(art);
+            }
+        }
+        ctx.out.lines(lines)
+    })
 }
 
 /// Turns the limit flags into settings, checking them locally first.
@@ -311,32 +302,24 @@ async fn add(ctx: &Ctx, new: CreateUser, if_not_exists: bool) -> Result<(), CliE
                 && body.message.contains("already exists") =>
         {
             let user = ctx.client.user(&id).await?;
-            if ctx.out.json || ctx.out.quiet {
-                return done(ctx, &user, "");
-            }
-            return ctx.out.lines([format!("user {id} already exists")]);
+            return ctx.out.show(&user, [&user.id], || {
+                vec![format!("user {id} already exists")]
+            });
         }
         Err(e) => return Err(e.into()),
     };
-    if ctx.out.json || ctx.out.quiet {
-        return done(ctx, &user, "");
-    }
-    ctx.out.lines([
-        format!("created user {}", user.id),
-        format!("secret: {}", user.secret.expose()),
-        "(the auth string of the user's Hysteria clients; `hyctl user show --show-secret` shows it again)".into(),
-    ])
+    ctx.out.show(&user, [&user.id], || {
+        vec![
+            format!("created user {}", user.id),
+            format!("secret: {}", user.secret.expose()),
+            "(the auth string of the user's Hysteria clients; `hyctl user show --show-secret` shows it again)".into(),
+        ]
+    })
 }
 
 /// A mutation's result: the object in JSON mode, the id with `-q`, else `message`.
 fn done(ctx: &Ctx, user: &User, message: &str) -> Result<(), CliError> {
-    if ctx.out.json {
-        ctx.out.json(user)
-    } else if ctx.out.quiet {
-        ctx.out.lines([&user.id])
-    } else {
-        ctx.out.lines([message])
-    }
+    ctx.out.show(user, [&user.id], || vec![message.to_owned()])
 }
 
 fn print_users(ctx: &Ctx, users: &[User], show_secrets: bool) -> Result<(), CliError> {
