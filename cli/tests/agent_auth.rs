@@ -4,44 +4,21 @@
 use std::time::Duration;
 
 use hy_api::servers::CreateServer;
-use hy_api::users::CreateUser;
 use hy_testkit::{
     API_SECRET, AgentOptions, FakeHysteria, Refused, TestAgent, TestCentral, TestNode,
     hysteria::client_addr,
 };
 
-/// Central with alice (assigned) and mallory (not assigned) on one server.
+/// The fixture world, seen from one Hysteria node: alice is the only user of `edge-2`, and
+/// mallory is on no server. Returns central, the server id and both secrets.
 pub async fn fleet() -> (TestCentral, String, String, String) {
-    let central = TestCentral::start().await;
-    let api = central.client();
-    let alice = api
-        .create_user(&CreateUser {
-            id: "alice".into(),
-            secret: None,
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    let mallory = api
-        .create_user(&CreateUser {
-            id: "mallory".into(),
-            secret: None,
-            ..Default::default()
-        })
-        .await
-        .unwrap();
-    let server = api
-        .create_server(&CreateServer::default())
-        .await
-        .unwrap()
-        .id;
-    api.assign(&server, &["alice".into()]).await.unwrap();
-    (
-        central,
-        server,
-        alice.secret.expose().to_owned(),
-        mallory.secret.expose().to_owned(),
-    )
+    use hy_testkit::fleet::{ALICE, EDGE_2, MALLORY_UNASSIGNED, World};
+    let world = World::start().await;
+    let (alice, mallory) = (
+        world.secret(ALICE).to_owned(),
+        world.secret(MALLORY_UNASSIGNED).to_owned(),
+    );
+    (world.central, EDGE_2.to_owned(), alice, mallory)
 }
 
 #[tokio::test]

@@ -12,13 +12,13 @@ use crate::central::TestCentral;
 /// Active, on [`EDGE_1`] and [`EDGE_2`], no limits.
 pub const ALICE: &str = "alice";
 /// Switched off by an admin, on [`EDGE_1`].
-pub const BOB_DISABLED: &str = "bob";
+pub const BOB_DISABLED: &str = "bob-disabled";
 /// 30 days of validity from the first connection, never connected, on [`EDGE_1`].
-pub const CAROL_ON_HOLD: &str = "carol";
+pub const CAROL_ON_HOLD: &str = "carol-on-hold";
 /// 10,000 bytes of quota, on [`EDGE_1`].
-pub const DAVE_10KB: &str = "dave";
+pub const DAVE_10KB: &str = "dave-10kb";
 /// Active, on no server.
-pub const MALLORY_UNASSIGNED: &str = "mallory";
+pub const MALLORY_UNASSIGNED: &str = "mallory-unassigned";
 /// A Hysteria server named `edge-1` (its id is the node's credential).
 pub const EDGE_1: &str = "edge-1-server-id-0000000001";
 /// A Hysteria server named `edge-2`.
