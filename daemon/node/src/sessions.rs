@@ -61,14 +61,15 @@ impl Counters {
 
 #[derive(Debug)]
 struct Live {
-    user: Arc<str>,
     counters: Arc<Counters>,
     close: CancellationToken,
 }
 
 #[derive(Debug, Default)]
 struct Inner {
-    live: Mutex<HashMap<u64, Live>>,
+    /// Live sessions by user, then by session id: counting and closing one user's sessions
+    /// (the auth path's device check, revocation) costs that user's sessions, not everyone's.
+    live: Mutex<HashMap<Arc<str>, HashMap<u64, Live>>>,
     /// Bytes of sessions that ended since the last collection.
     ended: Mutex<Deltas>,
     next: AtomicU64,
@@ -97,14 +98,18 @@ impl Sessions {
         let id = self.inner.next.fetch_add(1, Ordering::Relaxed);
         let counters = Arc::new(Counters::default());
         let close = CancellationToken::new();
-        self.inner.live.lock().insert(
-            id,
-            Live {
-                user: Arc::clone(&user),
-                counters: Arc::clone(&counters),
-                close: close.clone(),
-            },
-        );
+        self.inner
+            .live
+            .lock()
+            .entry(Arc::clone(&user))
+            .or_default()
+            .insert(
+                id,
+                Live {
+                    counters: Arc::clone(&counters),
+                    close: close.clone(),
+                },
+            );
         Session {
             id,
             user,
@@ -117,16 +122,17 @@ impl Sessions {
     /// Live sessions of `user`.
     pub fn count(&self, user: &str) -> u64 {
         let live = self.inner.live.lock();
-        live.values().filter(|s| &*s.user == user).count() as u64
+        live.get(user).map_or(0, |s| s.len() as u64)
     }
 
     /// Closes every session of these users; returns how many were closed.
     pub fn close_users(&self, users: &[String]) -> usize {
         let live = self.inner.live.lock();
         let mut closed = 0;
-        for s in live
-            .values()
-            .filter(|s| users.iter().any(|u| *u == *s.user))
+        for s in users
+            .iter()
+            .filter_map(|u| live.get(u.as_str()))
+            .flat_map(|sessions| sessions.values())
         {
             if !s.close.is_cancelled() {
                 s.close.cancel();
@@ -149,10 +155,12 @@ impl Plane for Sessions {
     async fn take_traffic(&self) -> Result<Deltas, PlaneError> {
         let mut out = std::mem::take(&mut *self.inner.ended.lock());
         let live = self.inner.live.lock();
-        for s in live.values() {
-            let t = s.counters.take();
-            if !t.is_zero() {
-                out.entry(s.user.to_string()).or_default().add(t);
+        for (user, sessions) in live.iter() {
+            for s in sessions.values() {
+                let t = s.counters.take();
+                if !t.is_zero() {
+                    out.entry(user.to_string()).or_default().add(t);
+                }
             }
         }
         Ok(out)
@@ -160,11 +168,10 @@ impl Plane for Sessions {
 
     async fn online(&self) -> Result<Online, PlaneError> {
         let live = self.inner.live.lock();
-        let mut online = Online::new();
-        for s in live.values() {
-            *online.entry(s.user.to_string()).or_default() += 1;
-        }
-        Ok(online)
+        Ok(live
+            .iter()
+            .map(|(user, sessions)| (user.to_string(), sessions.len() as u64))
+            .collect())
     }
 
     async fn online_of(&self, user: &str) -> Result<u64, PlaneError> {
@@ -221,7 +228,15 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        self.inner.live.lock().remove(&self.id);
+        {
+            let mut live = self.inner.live.lock();
+            if let Some(sessions) = live.get_mut(&self.user) {
+                sessions.remove(&self.id);
+                if sessions.is_empty() {
+                    live.remove(&self.user);
+                }
+            }
+        }
         let last = self.counters.take();
         if !last.is_zero() {
             self.inner
