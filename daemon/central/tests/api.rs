@@ -6,6 +6,7 @@
 mod errors;
 mod nodes;
 mod original;
+mod postgres;
 mod resources;
 mod schema;
 mod tls;

@@ -12,6 +12,7 @@ pub mod hysteria;
 pub mod node;
 pub mod openapi;
 pub mod plane;
+pub mod postgres;
 pub mod proxy;
 pub mod scrape;
 

@@ -1,0 +1,244 @@
+//! PostgreSQL, for several centrals on one database: where to connect (a `postgres://` URL,
+//! its password from the URL, `PGPASSWORD` or a file), the connection pool, and the versioned
+//! migrations of `migrations/postgres/`.
+//!
+//! This is the first part of the PostgreSQL backend: the storage operations that run on it
+//! come with the storage layer both backends share. Migrations take an advisory lock, so
+//! centrals started together on one database apply each migration once.
+
+use std::path::Path;
+
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use tokio_postgres::NoTls;
+use tokio_postgres::config::Host;
+
+/// The migrations, in order; the schema version is the number applied.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_initial",
+    include_str!("../migrations/postgres/0001_initial.sql"),
+)];
+
+/// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").
+const MIGRATION_LOCK: i64 = 0x6879_6374_6c00;
+
+/// Why PostgreSQL could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum PgError {
+    /// The URL or a password source is unusable.
+    #[error("{0}")]
+    Config(String),
+    /// The server refused or failed.
+    #[error("PostgreSQL: {0}")]
+    Server(#[from] tokio_postgres::Error),
+    /// No connection could be had from the pool.
+    #[error("PostgreSQL: could not get a connection: {0}")]
+    Pool(String),
+    /// The database holds a schema this build does not know.
+    #[error("{0}")]
+    Schema(String),
+}
+
+/// True when `db` names a PostgreSQL database rather than a SQLite file.
+pub fn is_url(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
+}
+
+/// A PostgreSQL database to connect to.
+#[derive(Clone)]
+pub struct Target {
+    config: tokio_postgres::Config,
+}
+
+impl std::fmt::Debug for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.shown())
+    }
+}
+
+impl Target {
+    /// Reads `url`; the password comes from the URL, else from `password_file` (its first
+    /// line), else from `PGPASSWORD`, else none (trust or peer authentication).
+    pub fn parse(url: &str, password_file: Option<&Path>) -> Result<Self, PgError> {
+        let mut config: tokio_postgres::Config = url.parse().map_err(|e| {
+            PgError::Config(format!(
+                "the database URL is not a PostgreSQL URL ({e}); use e.g. \
+                 postgres://hyctl@db.example:5432/hyctl"
+            ))
+        })?;
+        if config.get_password().is_none() {
+            let password = match password_file {
+                Some(path) => Some(
+                    std::fs::read_to_string(path)
+                        .map_err(|e| {
+                            PgError::Config(format!(
+                                "could not read the password file {}: {e}",
+                                path.display()
+                            ))
+                        })?
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned(),
+                ),
+                None => std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()),
+            };
+            if let Some(p) = password {
+                config.password(p);
+            }
+        }
+        if config.get_dbname().is_none() {
+            return Err(PgError::Config(
+                "the database URL names no database; add it as the path: postgres://host/hyctl"
+                    .into(),
+            ));
+        }
+        config.application_name("hyctl-central");
+        Ok(Self { config })
+    }
+
+    /// The target without its password, for logs: `postgres://hyctl@db:5432/hyctl`.
+    pub fn shown(&self) -> String {
+        let c = &self.config;
+        let user = c.get_user().map(|u| format!("{u}@")).unwrap_or_default();
+        let host = c
+            .get_hosts()
+            .iter()
+            .map(|h| match h {
+                Host::Tcp(name) => name.clone(),
+                Host::Unix(path) => path.display().to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+        let port = c
+            .get_ports()
+            .first()
+            .map(|p| format!(":{p}"))
+            .unwrap_or_default();
+        format!(
+            "postgres://{user}{host}{port}/{}",
+            c.get_dbname().unwrap_or_default()
+        )
+    }
+
+    /// The same server, another database (tests make one per case).
+    pub fn with_dbname(&self, name: &str) -> Self {
+        let mut config = self.config.clone();
+        config.dbname(name);
+        Self { config }
+    }
+
+    /// One connection outside the pool, with its connection task for the caller to drive:
+    /// for `LISTEN`, whose notifications arrive on the connection.
+    pub async fn connect_raw(
+        &self,
+    ) -> Result<
+        (
+            tokio_postgres::Client,
+            tokio_postgres::Connection<tokio_postgres::Socket, tokio_postgres::tls::NoTlsStream>,
+        ),
+        PgError,
+    > {
+        Ok(self.config.connect(NoTls).await?)
+    }
+
+    /// A pool of at most `size` connections.
+    pub fn pool(&self, size: usize) -> Result<Pool, PgError> {
+        let manager = Manager::from_config(
+            self.config.clone(),
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        Pool::builder(manager)
+            .max_size(size)
+            .build()
+            .map_err(|e| PgError::Pool(e.to_string()))
+    }
+}
+
+/// The schema version this build writes.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Brings the database up to [`latest`], each migration in its own transaction under an
+/// advisory lock, so centrals starting together apply it once. Returns the version found.
+pub async fn migrate(pool: &Pool) -> Result<i64, PgError> {
+    let mut client = pool.get().await.map_err(|e| PgError::Pool(e.to_string()))?;
+    let mut found = None;
+    for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
+        let version = i as i64 + 1;
+        let tx = client.transaction().await?;
+        // The lock comes first, before even the bookkeeping table: two centrals creating it at
+        // once would collide in the catalog, IF NOT EXISTS notwithstanding.
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+            .await?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                 version    BIGINT PRIMARY KEY,
+                 name       TEXT NOT NULL,
+                 applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+             )",
+        )
+        .await?;
+        let current: i64 = tx
+            .query_one(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                &[],
+            )
+            .await?
+            .get(0);
+        found.get_or_insert(current);
+        if current > latest() {
+            return Err(PgError::Schema(format!(
+                "the database has schema version {current}, newer than this build of hyctl \
+                 understands ({}); run a newer hyctl",
+                latest()
+            )));
+        }
+        if current >= version {
+            continue;
+        }
+        tx.batch_execute(sql)
+            .await
+            .map_err(|e| PgError::Schema(format!("migration {name} failed: {e}")))?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
+            &[&version, name],
+        )
+        .await?;
+        tx.commit().await?;
+        tracing::info!(migration = name, "applied PostgreSQL migration");
+    }
+    Ok(found.unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_told_from_files_and_passwords_never_shown() {
+        assert!(is_url("postgres://h/db") && is_url("postgresql://h/db"));
+        assert!(!is_url("central.db") && !is_url("/var/lib/hyctl/central.db"));
+        let t = Target::parse("postgres://hyctl:s3cret@db.example:6432/fleet", None).unwrap();
+        assert_eq!(t.shown(), "postgres://hyctl@db.example:6432/fleet");
+        assert!(!format!("{t:?}").contains("s3cret"));
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("pw");
+        std::fs::write(&file, "from-file\n").unwrap();
+        let t = Target::parse("postgres://hyctl@db/fleet", Some(&file)).unwrap();
+        assert_eq!(t.config.get_password(), Some(&b"from-file"[..]));
+        assert!(
+            Target::parse("postgres://hyctl@db", None)
+                .unwrap_err()
+                .to_string()
+                .contains("names no database")
+        );
+        assert!(Target::parse("postgres://h/db", Some(&dir.path().join("missing"))).is_err());
+        let socket =
+            Target::parse("postgresql://hyctl@localhost/postgres?host=/tmp/pg", None).unwrap();
+        assert!(socket.shown().contains("/tmp/pg"), "{}", socket.shown());
+    }
+}

@@ -1,0 +1,156 @@
+//! PostgreSQL, on a real server (`scripts/with-postgres.sh`; skipped without it, outside CI):
+//! the versioned migrations, the list-revision triggers and their change notifications, which
+//! are what several centrals on one database wake each other's long polls with.
+
+use std::time::Duration;
+
+use hy_central::pg;
+use hy_testkit::postgres::TestDatabase;
+
+#[tokio::test]
+async fn migrations_apply_once_even_when_two_centrals_start_together() {
+    let Some(db) = TestDatabase::create("migrations_apply_once").await else {
+        return;
+    };
+    let (a, b) = (db.target.pool(2).unwrap(), db.target.pool(2).unwrap());
+    let (first, second) = tokio::join!(pg::migrate(&a), pg::migrate(&b));
+    let mut found = [first.unwrap(), second.unwrap()];
+    found.sort();
+    assert_eq!(
+        found,
+        [0, pg::latest()],
+        "one applied, the other found it applied"
+    );
+    assert_eq!(
+        pg::migrate(&a).await.unwrap(),
+        pg::latest(),
+        "again: nothing to do"
+    );
+    let client = a.get().await.unwrap();
+    let applied: i64 = client
+        .query_one("SELECT COUNT(*) FROM schema_migrations", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(applied, pg::latest());
+    // A database from a newer hyctl is refused, not guessed at.
+    client
+        .execute(
+            "INSERT INTO schema_migrations (version, name) VALUES ($1, 'from the future')",
+            &[&(pg::latest() + 1)],
+        )
+        .await
+        .unwrap();
+    let err = pg::migrate(&a).await.unwrap_err().to_string();
+    assert!(err.contains("newer than this build"), "{err}");
+    drop((client, a, b));
+    db.drop_db().await;
+}
+
+async fn rev(c: &tokio_postgres::Client, server: i64) -> i64 {
+    c.query_one(
+        "SELECT rev FROM list_revisions WHERE server_pk = $1",
+        &[&server],
+    )
+    .await
+    .unwrap()
+    .get(0)
+}
+
+async fn next(notes: &mut tokio::sync::mpsc::UnboundedReceiver<String>) -> String {
+    tokio::time::timeout(Duration::from_secs(5), notes.recv())
+        .await
+        .expect("a notification within 5 s")
+        .unwrap()
+}
+
+#[tokio::test]
+async fn list_changes_bump_revisions_and_notify_at_commit() {
+    let Some(db) = TestDatabase::create("list_changes_notify").await else {
+        return;
+    };
+    let pool = db.target.pool(2).unwrap();
+    pg::migrate(&pool).await.unwrap();
+
+    // A listener, as every central will hold one: notifications arrive on its connection.
+    let (listener, mut connection) = db
+        .target
+        .connect_raw()
+        .await
+        .expect("a listening connection");
+    let (notes_tx, mut notes) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
+        use futures_util::StreamExt as _;
+        while let Some(Ok(message)) = messages.next().await {
+            if let tokio_postgres::AsyncMessage::Notification(n) = message {
+                let _ = notes_tx.send(n.payload().to_owned());
+            }
+        }
+    });
+    listener.batch_execute("LISTEN list_changed").await.unwrap();
+
+    let mut client = pool.get().await.unwrap();
+    let server: i64 = client
+        .query_one(
+            "INSERT INTO servers (id, id_sha256, created_at) VALUES ('edge-1-id', '\\x00', 1)
+             RETURNING pk",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(rev(&client, server).await, 1, "a new server starts a list");
+    assert_eq!(next(&mut notes).await, server.to_string());
+
+    // Inside a transaction nothing is told until it commits.
+    let tx = client.transaction().await.unwrap();
+    let user: i64 = tx
+        .query_one(
+            "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at)
+             VALUES ('alice', 'alice-secret', 'digest', 1, 1) RETURNING pk",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    tx.execute(
+        "INSERT INTO assignments (server_pk, user_pk, created_at) VALUES ($1, $2, 1)",
+        &[&server, &user],
+    )
+    .await
+    .unwrap();
+    assert!(notes.try_recv().is_err(), "not before commit");
+    tx.commit().await.unwrap();
+    assert_eq!(next(&mut notes).await, server.to_string());
+    assert_eq!(rev(&client, server).await, 2);
+    let quota: i64 = client
+        .query_one(
+            "SELECT COUNT(*) FROM quota_usage WHERE user_pk = $1",
+            &[&user],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(quota, 1, "a new user gets its usage row");
+
+    // Changes that affect admission bump; a note does not.
+    client
+        .execute("UPDATE users SET note = 'vip' WHERE pk = $1", &[&user])
+        .await
+        .unwrap();
+    assert_eq!(rev(&client, server).await, 2);
+    for change in [
+        "UPDATE users SET enabled = FALSE WHERE pk = $1",
+        "UPDATE users SET data_limit = 10 WHERE pk = $1",
+        "UPDATE users SET secret_sha256 = 'other' WHERE pk = $1",
+        "DELETE FROM assignments WHERE user_pk = $1",
+    ] {
+        let before = rev(&client, server).await;
+        client.execute(change, &[&user]).await.unwrap();
+        assert_eq!(rev(&client, server).await, before + 1, "{change}");
+        assert_eq!(next(&mut notes).await, server.to_string(), "{change}");
+    }
+    drop((client, listener, pool));
+    db.drop_db().await;
+}
