@@ -883,12 +883,24 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction')
             [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'hyctl;central;backup' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file of central')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hyctl;central;migrate' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Central''s SQLite database file')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The PostgreSQL database: postgres://USER@HOST:PORT/DB (password from the URL, --password-file or PGPASSWORD)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the PostgreSQL password from this file (its first line)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace what the PostgreSQL database already holds')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -905,11 +917,15 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;central;help' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction')
             [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'hyctl;central;help;backup' {
+            break
+        }
+        'hyctl;central;help;migrate' {
             break
         }
         'hyctl;central;help;rotate-token' {
@@ -1086,10 +1102,14 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;help;central' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction')
             [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)')
             break
         }
         'hyctl;help;central;backup' {
+            break
+        }
+        'hyctl;help;central;migrate' {
             break
         }
         'hyctl;help;central;rotate-token' {

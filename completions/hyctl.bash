@@ -55,6 +55,9 @@ _hyctl() {
             hyctl__subcmd__central,help)
                 cmd="hyctl__subcmd__central__subcmd__help"
                 ;;
+            hyctl__subcmd__central,migrate)
+                cmd="hyctl__subcmd__central__subcmd__migrate"
+                ;;
             hyctl__subcmd__central,rotate-token)
                 cmd="hyctl__subcmd__central__subcmd__rotate__subcmd__token"
                 ;;
@@ -63,6 +66,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__central__subcmd__help,help)
                 cmd="hyctl__subcmd__central__subcmd__help__subcmd__help"
+                ;;
+            hyctl__subcmd__central__subcmd__help,migrate)
+                cmd="hyctl__subcmd__central__subcmd__help__subcmd__migrate"
                 ;;
             hyctl__subcmd__central__subcmd__help,rotate-token)
                 cmd="hyctl__subcmd__central__subcmd__help__subcmd__rotate__subcmd__token"
@@ -132,6 +138,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__help__subcmd__central,backup)
                 cmd="hyctl__subcmd__help__subcmd__central__subcmd__backup"
+                ;;
+            hyctl__subcmd__help__subcmd__central,migrate)
+                cmd="hyctl__subcmd__help__subcmd__central__subcmd__migrate"
                 ;;
             hyctl__subcmd__help__subcmd__central,rotate-token)
                 cmd="hyctl__subcmd__help__subcmd__central__subcmd__rotate__subcmd__token"
@@ -487,7 +496,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__central)
-            opts="-h -V --listen --db --tls-cert --tls-key --history-days --log-days --log-format --help --version backup rotate-token help"
+            opts="-h -V --listen --db --tls-cert --tls-key --history-days --log-days --log-format --help --version backup migrate rotate-token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -580,7 +589,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__central__subcmd__help)
-            opts="backup rotate-token help"
+            opts="backup migrate rotate-token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -621,6 +630,20 @@ _hyctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hyctl__subcmd__central__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hyctl__subcmd__central__subcmd__help__subcmd__rotate__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -628,6 +651,32 @@ _hyctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__central__subcmd__migrate)
+            opts="-h -V --from --to --password-file --force --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1080,7 +1129,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__central)
-            opts="backup rotate-token"
+            opts="backup migrate rotate-token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1094,6 +1143,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__central__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__help__subcmd__central__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -809,11 +809,22 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
+            cand migrate 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
             cand rotate-token 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;central;backup'= {
             cand --db 'SQLite database file of central'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;central;migrate'= {
+            cand --from 'Central''s SQLite database file'
+            cand --to 'The PostgreSQL database: postgres://USER@HOST:PORT/DB (password from the URL, --password-file or PGPASSWORD)'
+            cand --password-file 'Read the PostgreSQL password from this file (its first line)'
+            cand --force 'Replace what the PostgreSQL database already holds'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -828,10 +839,13 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;central;help'= {
             cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
+            cand migrate 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
             cand rotate-token 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;central;help;backup'= {
+        }
+        &'hyctl;central;help;migrate'= {
         }
         &'hyctl;central;help;rotate-token'= {
         }
@@ -969,9 +983,12 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;help;central'= {
             cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
+            cand migrate 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
             cand rotate-token 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
         }
         &'hyctl;help;central;backup'= {
+        }
+        &'hyctl;help;central;migrate'= {
         }
         &'hyctl;help;central;rotate-token'= {
         }

@@ -640,26 +640,34 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand version" -s h -l help -d 'Pr
 complete -c hyctl -n "__fish_hyctl_using_subcommand version" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l listen -d 'Address to listen on; `:9090` means every interface, port 9090' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l db -d 'SQLite database file, created on first run; the admin token is written beside it as `<db>.admin-token`' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l tls-cert -d 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l tls-key -d 'PEM private key of --tls-cert' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l history-days -d 'Days of hourly traffic history to keep (totals are kept forever)' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l log-days -d 'Days of agents\' auth decisions to keep (`hyctl log`)' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)' -r -f -a "text\t'Human-readable lines'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l listen -d 'Address to listen on; `:9090` means every interface, port 9090' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l db -d 'SQLite database file, created on first run; the admin token is written beside it as `<db>.admin-token`' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l tls-cert -d 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l tls-key -d 'PEM private key of --tls-cert' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l history-days -d 'Days of hourly traffic history to keep (totals are kept forever)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l log-days -d 'Days of agents\' auth decisions to keep (`hyctl log`)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)' -r -f -a "text\t'Human-readable lines'
 json\t'One JSON object per line, for log shippers'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup rotate-token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -f -a "migrate" -d 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from backup" -l db -d 'SQLite database file of central' -r -F
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from migrate" -l from -d 'Central\'s SQLite database file' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from migrate" -l to -d 'The PostgreSQL database: postgres://USER@HOST:PORT/DB (password from the URL, --password-file or PGPASSWORD)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from migrate" -l password-file -d 'Read the PostgreSQL password from this file (its first line)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from migrate" -l force -d 'Replace what the PostgreSQL database already holds'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from rotate-token" -l db -d 'SQLite database file of central' -r -F
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from rotate-token" -s h -l help -d 'Print help'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from rotate-token" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l server-id -d 'This node\'s server id, as central knows it (`hyctl server add` prints it)' -r
@@ -720,6 +728,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one setting'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "migrate" -d 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "rotate-token" -d 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -f -a "central token token-file ca-file"
 complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -f -a "central token token-file ca-file"

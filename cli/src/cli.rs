@@ -728,6 +728,18 @@ Restore: stop central, move the damaged database and its -wal and -shm files asi
 backup to the database path (mode 0600), start central. The admin token is in the database (as a
 digest): the token file of the time of the backup keeps working.";
 
+const MIGRATE_HELP: &str = "\
+Copies everything: users, servers, assignments, list revisions, traffic totals, hourly history,
+report cursors, usage resets, the auth log and the admin token (as its digest). The source is
+read in one snapshot (a running central may keep writing; what it writes after is not copied:
+stop it first for a final move), and the target is written in one transaction that commits
+only after the counts of every table and the traffic sums of both sides were found equal. A
+target that already holds users or servers is refused unless --force. The schema is created
+(or upgraded) first. Node device counts are not copied: nodes send them again within a minute.
+
+Example:
+  hyctl central migrate --from /var/lib/hyctl/central.db --to postgres://hyctl@db.example/hyctl";
+
 const BOOTSTRAP_HELP: &str = "\
 Prints, for one node: /etc/hyctl/agent.env (its credentials, with a fresh random trafficStats
 secret and auth path), the systemd unit of the agent, and the lines of Hysteria's server config
@@ -746,6 +758,23 @@ pub enum CentralAction {
         /// SQLite database file of central
         #[arg(long, env = "HYCTL_CENTRAL_DB", default_value = "central.db")]
         db: PathBuf,
+    },
+    /// Copy a SQLite installation into a PostgreSQL database, checked, in one transaction
+    #[command(after_long_help = MIGRATE_HELP)]
+    Migrate {
+        /// Central's SQLite database file
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// The PostgreSQL database: postgres://USER@HOST:PORT/DB (password from the URL,
+        /// --password-file or PGPASSWORD)
+        #[arg(long, value_name = "URL")]
+        to: String,
+        /// Read the PostgreSQL password from this file (its first line)
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+        /// Replace what the PostgreSQL database already holds
+        #[arg(long)]
+        force: bool,
     },
     /// Replace the admin token: writes a new `<db>.admin-token` file (restart central after)
     RotateToken {

@@ -97,6 +97,15 @@ fn central(cmd: CentralCommand) -> ExitCode {
             }
         };
     }
+    if let Some(CentralAction::Migrate {
+        from,
+        to,
+        password_file,
+        force,
+    }) = &cmd.action
+    {
+        return migrate(from, to, password_file.as_deref(), *force);
+    }
     if let Some(CentralAction::RotateToken { db }) = cmd.action {
         let rotated = hy_central::db::Db::open(&db)
             .with_context(|| format!("could not open database {}", db.display()))
@@ -115,6 +124,48 @@ fn central(cmd: CentralCommand) -> ExitCode {
     match cmd.run.load() {
         Ok((addr, config)) => serve(addr, move |l, s| hy_central::run(config, l, s)),
         Err(err) => fail(exit::CONFIG, &err),
+    }
+}
+
+/// `hyctl central migrate`: SQLite to PostgreSQL, with the comparison printed.
+fn migrate(
+    from: &std::path::Path,
+    to: &str,
+    password_file: Option<&std::path::Path>,
+    force: bool,
+) -> ExitCode {
+    let target = match hy_central::pg::Target::parse(to, password_file) {
+        Ok(t) => t,
+        Err(e) => return fail(exit::CONFIG, &anyhow::anyhow!(e)),
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => return fail(exit::SOFTWARE, &anyhow::anyhow!(e)),
+    };
+    match runtime.block_on(hy_central::move_to_pg::move_to(from, &target, force)) {
+        Ok(moved) => {
+            for (table, rows) in &moved.rows {
+                eprintln!("  {table:<16} {rows:>12} rows");
+            }
+            eprintln!(
+                "moved {} to {}: every table's rows and the traffic sums (lifetime {} / {}, \
+                 history {} / {} bytes up / down) match on both sides",
+                from.display(),
+                target.shown(),
+                moved.traffic.0,
+                moved.traffic.1,
+                moved.history.0,
+                moved.history.1
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ hy_central::move_to_pg::MoveError::NotEmpty { .. }) => {
+            fail(exit::CONFIG, &anyhow::anyhow!(e))
+        }
+        Err(e) => fail(exit::SOFTWARE, &anyhow::anyhow!(e)),
     }
 }
 

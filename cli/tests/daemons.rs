@@ -192,3 +192,73 @@ fn rotate_token_and_backup_work_on_a_database_file() {
     let missing = backup(&dir.path().join("x.db"), &dir.path().join("nope.db"));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no database at"));
 }
+
+/// `hyctl central migrate`: a move into PostgreSQL (when a test server runs), a refusal of a
+/// full target without --force, and clear failures for a missing file or a bad URL.
+#[tokio::test]
+async fn central_migrate_moves_sqlite_to_postgresql() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = hyctl()
+        .args([
+            "central",
+            "migrate",
+            "--from",
+            "nope.db",
+            "--to",
+            "mysql://x/y",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        bad.status.code(),
+        Some(78),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    let missing = hyctl()
+        .args(["central", "migrate", "--from"])
+        .arg(dir.path().join("missing.db"))
+        .args(["--to", "postgres://u@127.0.0.1:1/db"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(70));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no such file"));
+
+    let Some(db) = hy_testkit::postgres::TestDatabase::create("central_migrate_cli").await else {
+        return;
+    };
+    let central = hy_testkit::TestCentral::start().await;
+    central
+        .client()
+        .create_user(&hy_api::users::CreateUser {
+            id: "alice".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let path = central.db_path.clone();
+    let _kept = central.stop().await;
+    let url = std::env::var(hy_testkit::postgres::ENV).unwrap();
+    // The test database, on the test server: its name replaces the server's default one.
+    let url = url.replacen("/postgres?", &format!("/{}?", db.target.dbname()), 1);
+    let run = |force: bool| {
+        let mut cmd = hyctl();
+        cmd.args(["central", "migrate", "--from"])
+            .arg(&path)
+            .args(["--to", &url]);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+    let moved = run(false);
+    let said = String::from_utf8_lossy(&moved.stderr);
+    assert_eq!(moved.status.code(), Some(0), "{said}");
+    assert!(said.contains("match on both sides"), "{said}");
+    assert!(!said.contains("password"), "{said}");
+    let full = run(false);
+    assert_eq!(full.status.code(), Some(78));
+    assert!(String::from_utf8_lossy(&full.stderr).contains("--force"));
+    assert_eq!(run(true).status.code(), Some(0));
+    db.drop_db().await;
+}

@@ -13,6 +13,7 @@ pub mod db;
 pub mod http;
 pub mod ingest;
 pub mod metrics;
+pub mod move_to_pg;
 pub mod pg;
 pub mod schedule;
 pub mod state;

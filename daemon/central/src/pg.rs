@@ -120,6 +120,11 @@ impl Target {
         )
     }
 
+    /// The database's name.
+    pub fn dbname(&self) -> &str {
+        self.config.get_dbname().unwrap_or_default()
+    }
+
     /// The same server, another database (tests make one per case).
     pub fn with_dbname(&self, name: &str) -> Self {
         let mut config = self.config.clone();

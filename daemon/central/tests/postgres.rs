@@ -154,3 +154,132 @@ async fn list_changes_bump_revisions_and_notify_at_commit() {
     drop((client, listener, pool));
     db.drop_db().await;
 }
+
+/// A SQLite installation moved to PostgreSQL arrives whole, is compared before it commits,
+/// and a second move into the now full database is refused unless forced.
+#[tokio::test]
+async fn a_sqlite_installation_moves_to_postgresql_whole() {
+    let Some(db) = TestDatabase::create("sqlite_moves_to_postgresql").await else {
+        return;
+    };
+    // A small installation with a bit of everything.
+    let c = hy_testkit::TestCentral::start().await;
+    let api = c.client();
+    for id in ["alice", "bob", "carol"] {
+        api.create_user(&hy_api::users::CreateUser {
+            id: id.into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    }
+    let server = api
+        .create_server(&hy_api::servers::CreateServer {
+            name: Some("edge-1".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .id;
+    api.assign(&server, &["alice".into(), "bob".into()])
+        .await
+        .unwrap();
+    let batch = hy_api::node::TrafficBatch {
+        auth_log: vec![hy_api::node::AuthEvent {
+            id: "e1".into(),
+            at: jiff::Timestamp::now().as_second(),
+            user: Some("alice".into()),
+            addr: "203.0.113.7:1".into(),
+            allowed: true,
+            reason: "ok".into(),
+        }],
+        ..hy_api::node::TrafficBatch::new(
+            "inst",
+            3,
+            [
+                ("alice".to_owned(), hy_api::Traffic { tx: 1000, rx: 5000 }),
+                ("bob".to_owned(), hy_api::Traffic { tx: 7, rx: 9 }),
+            ]
+            .into(),
+        )
+    };
+    c.node_client().report(&server, &batch).await.unwrap();
+    let token = c.token.clone();
+    let path = c.db_path.clone();
+    let _dir = c.stop().await;
+
+    let moved = hy_central::move_to_pg::move_to(&path, &db.target, false)
+        .await
+        .unwrap();
+    let rows = |t: &str| moved.rows.iter().find(|(n, _)| *n == t).unwrap().1;
+    assert_eq!(
+        (rows("users"), rows("servers"), rows("assignments")),
+        (3, 1, 2)
+    );
+    assert_eq!(moved.traffic, (1007, 5009));
+    assert_eq!(moved.history, (1007, 5009));
+    assert_eq!(rows("auth_log"), 1);
+    assert_eq!(rows("report_cursors"), 1);
+
+    let pool = db.target.pool(1).unwrap();
+    let client = pool.get().await.unwrap();
+    let one = |sql: &'static str| {
+        let client = &client;
+        async move { client.query_one(sql, &[]).await.unwrap() }
+    };
+    let alice = one(
+        "SELECT t.tx, t.rx FROM traffic t JOIN users u ON u.pk = t.user_pk WHERE u.id = 'alice'",
+    )
+    .await;
+    assert_eq!(
+        (alice.get::<_, i64>(0), alice.get::<_, i64>(1)),
+        (1000, 5000)
+    );
+    let cursor = one("SELECT last_seq FROM report_cursors").await;
+    assert_eq!(
+        cursor.get::<_, i64>(0),
+        3,
+        "a repeated batch stays a repeat after the move"
+    );
+    // The list revision is the source's, not what the copy's own inserts made of it.
+    let revs = one("SELECT rev FROM list_revisions").await.get::<_, i64>(0);
+    let source_rev: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT rev FROM list_revisions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(revs, source_rev);
+    // The admin token's digest came along: the same token will open a PostgreSQL central.
+    let digest = one("SELECT value FROM meta WHERE key = 'admin_token_sha256'")
+        .await
+        .get::<_, String>(0);
+    assert!(!digest.is_empty() && !digest.contains(&token));
+    // New rows get keys past the copied ones.
+    let next: i64 = client
+        .query_one(
+            "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at)
+             VALUES ('dave', 'dave-secret', 'x', 1, 1) RETURNING pk",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert!(next > 3, "{next}");
+
+    let again = hy_central::move_to_pg::move_to(&path, &db.target, false).await;
+    assert!(
+        matches!(
+            again,
+            Err(hy_central::move_to_pg::MoveError::NotEmpty {
+                users: 4,
+                servers: 1
+            })
+        ),
+        "{again:?}"
+    );
+    let forced = hy_central::move_to_pg::move_to(&path, &db.target, true)
+        .await
+        .unwrap();
+    assert_eq!(forced, moved);
+    drop((client, pool));
+    db.drop_db().await;
+}

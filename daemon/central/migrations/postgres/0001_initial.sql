@@ -105,7 +105,7 @@ CREATE TABLE traffic_hourly (
 CREATE INDEX traffic_hourly_by_user ON traffic_hourly (user_pk, hour) WHERE closed;
 
 CREATE TABLE history_rollup (
-    one           INTEGER PRIMARY KEY CHECK (one = 1),
+    one           BIGINT PRIMARY KEY CHECK (one = 1),
     closed_before BIGINT NOT NULL
 );
 
@@ -136,7 +136,7 @@ CREATE INDEX online_devices_by_user ON online_devices (user_pk);
 -- pruning). UNLOGGED: it is only true while its holder renews it, so it need not survive a
 -- crash of the database server.
 CREATE UNLOGGED TABLE leader_lease (
-    one        INTEGER PRIMARY KEY CHECK (one = 1),
+    one        BIGINT PRIMARY KEY CHECK (one = 1),
     holder     TEXT NOT NULL,
     elected_at BIGINT NOT NULL,
     expires_at BIGINT NOT NULL
