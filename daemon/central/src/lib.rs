@@ -12,6 +12,7 @@ pub mod config;
 pub mod db;
 pub mod http;
 pub mod ingest;
+pub mod lease;
 pub mod metrics;
 pub mod move_to_pg;
 pub mod pg;

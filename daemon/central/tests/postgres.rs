@@ -283,3 +283,58 @@ async fn a_sqlite_installation_moves_to_postgresql_whole() {
     drop((client, pool));
     db.drop_db().await;
 }
+
+/// One central at a time holds the lease; another takes over once it lapses, at once when it
+/// is given up, and the one that lost it hears so at its next renewal.
+#[tokio::test]
+async fn one_central_leads_and_another_takes_over_when_it_stops() {
+    use hy_central::lease::Lease;
+    let Some(db) = TestDatabase::create("lease_failover").await else {
+        return;
+    };
+    let pool = db.target.pool(8).unwrap();
+    pg::migrate(&pool).await.unwrap();
+    let ttl = Duration::from_millis(400);
+    let contenders: Vec<Lease> = (0..5).map(|_| Lease::shared(pool.clone(), ttl)).collect();
+    let won = futures_util::future::join_all(contenders.iter().map(Lease::hold)).await;
+    let leaders: Vec<usize> = won
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| *w.as_ref().unwrap())
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(leaders.len(), 1, "exactly one of five leads: {won:?}");
+    let (leader, other) = (&contenders[leaders[0]], &contenders[(leaders[0] + 1) % 5]);
+    assert!(leader.hold().await.unwrap(), "renewed");
+    assert!(!other.hold().await.unwrap(), "held by the leader");
+
+    // The leader stops renewing (it died): the other takes over once the lease lapses.
+    let last_renewal = std::time::Instant::now();
+    assert!(leader.hold().await.unwrap());
+    hy_testkit::wait_until(
+        "another central takes over",
+        Duration::from_secs(10),
+        || async { other.hold().await.unwrap() },
+    )
+    .await;
+    assert!(
+        last_renewal.elapsed() >= ttl - Duration::from_millis(50),
+        "not before the lease lapsed: {:?}",
+        last_renewal.elapsed()
+    );
+    assert!(
+        !leader.hold().await.unwrap(),
+        "the old leader learns it lost"
+    );
+
+    // Given up on shutdown: taken at once, no waiting for it to lapse.
+    other.release().await.unwrap();
+    assert!(leader.hold().await.unwrap());
+    assert!(
+        Lease::Always.hold().await.unwrap(),
+        "SQLite: always the leader"
+    );
+    drop(contenders);
+    drop(pool);
+    db.drop_db().await;
+}
