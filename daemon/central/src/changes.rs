@@ -21,6 +21,9 @@ pub struct ListChanges {
 #[derive(Debug)]
 struct Inner {
     generations: Mutex<HashMap<i64, u64>>,
+    /// Added to every server's generation: moved when changes may have been missed (a
+    /// PostgreSQL listener that reconnected), which makes every waiter look again.
+    everything: std::sync::atomic::AtomicU64,
     wake: watch::Sender<u64>,
 }
 
@@ -29,6 +32,7 @@ impl Default for ListChanges {
         Self {
             inner: Arc::new(Inner {
                 generations: Mutex::default(),
+                everything: std::sync::atomic::AtomicU64::new(0),
                 wake: watch::Sender::new(0),
             }),
         }
@@ -50,10 +54,26 @@ impl ListChanges {
         self.inner.wake.send_modify(|n| *n = n.wrapping_add(1));
     }
 
+    /// Records that any list may have changed (notifications were lost), and wakes every
+    /// waiter: each compares its list's revision and answers only if it really moved.
+    pub fn publish_all(&self) {
+        self.inner
+            .everything
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.inner.wake.send_modify(|n| *n = n.wrapping_add(1));
+    }
+
     /// The current generation of one server's list.
     pub fn generation(&self, server_pk: i64) -> u64 {
         let gens = self.inner.generations.lock();
-        gens.get(&server_pk).copied().unwrap_or(0)
+        let everything = self
+            .inner
+            .everything
+            .load(std::sync::atomic::Ordering::Relaxed);
+        gens.get(&server_pk)
+            .copied()
+            .unwrap_or(0)
+            .wrapping_add(everything)
     }
 
     /// A receiver that wakes on every publish.

@@ -162,6 +162,89 @@ impl Target {
     }
 }
 
+/// Holds a `LISTEN list_changed` connection until `shutdown` and publishes each notified
+/// server to `changes`, which wakes that server's long polls on this central. The revision row
+/// stays the truth and the notification only a wake-up: after every (re)connection, when
+/// notifications may have been missed, every list is treated as changed. Reconnects with a
+/// capped backoff while the database is away.
+pub async fn listen_for_changes(
+    target: Target,
+    changes: crate::changes::ListChanges,
+    shutdown: tokio_util::sync::CancellationToken,
+) {
+    use futures_util::StreamExt as _;
+    let mut config = target.config.clone();
+    config.application_name("hyctl-central-listen");
+    let mut pause = std::time::Duration::from_millis(100);
+    loop {
+        let connected = tokio::select! {
+            () = shutdown.cancelled() => return,
+            c = config.connect(NoTls) => c,
+        };
+        let failure = match connected {
+            Err(e) => e.to_string(),
+            Ok((client, mut connection)) => {
+                let (notes, mut notified) = tokio::sync::mpsc::unbounded_channel();
+                let driver = tokio::spawn(async move {
+                    let mut messages =
+                        futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
+                    while let Some(message) = messages.next().await {
+                        match message {
+                            Ok(tokio_postgres::AsyncMessage::Notification(n)) => {
+                                let _ = notes.send(Ok(n.payload().to_owned()));
+                            }
+                            Ok(_) => {}
+                            Err(e) => {
+                                let _ = notes.send(Err(e.to_string()));
+                                return;
+                            }
+                        }
+                    }
+                    let _ = notes.send(Err("the connection closed".into()));
+                });
+                match client.batch_execute("LISTEN list_changed").await {
+                    Err(e) => {
+                        driver.abort();
+                        e.to_string()
+                    }
+                    Ok(()) => {
+                        // Listening now; whatever changed while not listening is unknown.
+                        changes.publish_all();
+                        pause = std::time::Duration::from_millis(100);
+                        tracing::debug!("listening for list changes on PostgreSQL");
+                        let why = loop {
+                            let note = tokio::select! {
+                                () = shutdown.cancelled() => {
+                                    driver.abort();
+                                    return;
+                                }
+                                note = notified.recv() => note,
+                            };
+                            match note {
+                                Some(Ok(payload)) => {
+                                    if let Ok(pk) = payload.parse::<i64>() {
+                                        changes.publish(&[pk]);
+                                    }
+                                }
+                                Some(Err(e)) => break e,
+                                None => break "the connection task ended".into(),
+                            }
+                        };
+                        driver.abort();
+                        why
+                    }
+                }
+            }
+        };
+        tracing::warn!(error = %failure, retry_in = ?pause, "list change notifications lost; reconnecting");
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            () = tokio::time::sleep(pause) => {}
+        }
+        pause = (pause * 2).min(std::time::Duration::from_secs(30));
+    }
+}
+
 /// The schema version this build writes.
 pub fn latest() -> i64 {
     MIGRATIONS.len() as i64

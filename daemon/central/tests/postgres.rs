@@ -338,3 +338,82 @@ async fn one_central_leads_and_another_takes_over_when_it_stops() {
     drop(pool);
     db.drop_db().await;
 }
+
+/// The listener every central holds: a list change committed anywhere on the database wakes
+/// this central's waiters; when its connection is cut, it reconnects and treats every list as
+/// changed, since notifications may have been missed meanwhile.
+#[tokio::test]
+async fn the_change_listener_publishes_and_survives_a_lost_connection() {
+    let Some(db) = TestDatabase::create("change_listener").await else {
+        return;
+    };
+    let pool = db.target.pool(2).unwrap();
+    pg::migrate(&pool).await.unwrap();
+    let changes = hy_central::changes::ListChanges::default();
+    let stop = tokio_util::sync::CancellationToken::new();
+    let listener = tokio::spawn(pg::listen_for_changes(
+        db.target.clone(),
+        changes.clone(),
+        stop.clone(),
+    ));
+    // Connected and listening: it says so by treating every list as changed once.
+    hy_testkit::wait_until(
+        "the listener is listening",
+        Duration::from_secs(10),
+        || async { changes.generation(999_999) > 0 },
+    )
+    .await;
+    let client = pool.get().await.unwrap();
+    let server: i64 = client
+        .query_one(
+            "INSERT INTO servers (id, id_sha256, created_at) VALUES ('s-1-id', '\\x01', 1)
+             RETURNING pk",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    let before = changes.generation(server) - changes.generation(999_999);
+    hy_testkit::wait_until(
+        "the change reaches this central",
+        Duration::from_secs(10),
+        || async { changes.generation(server) - changes.generation(999_999) > before },
+    )
+    .await;
+
+    // The database cuts the listener off; it comes back and says everything may have changed.
+    let everything = changes.generation(999_999);
+    client
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE application_name = 'hyctl-central-listen'",
+            &[],
+        )
+        .await
+        .unwrap();
+    hy_testkit::wait_until(
+        "the listener reconnects",
+        Duration::from_secs(10),
+        || async { changes.generation(999_999) > everything },
+    )
+    .await;
+    // And it listens again.
+    let seen = changes.generation(server) - changes.generation(999_999);
+    client
+        .execute(
+            "UPDATE list_revisions SET rev = rev + 1 WHERE server_pk = $1",
+            &[&server],
+        )
+        .await
+        .unwrap();
+    hy_testkit::wait_until(
+        "changes arrive after the reconnect",
+        Duration::from_secs(10),
+        || async { changes.generation(server) - changes.generation(999_999) > seen },
+    )
+    .await;
+    stop.cancel();
+    listener.await.unwrap();
+    drop((client, pool));
+    db.drop_db().await;
+}
