@@ -18,6 +18,7 @@ pub mod move_to_pg;
 pub mod pg;
 pub mod schedule;
 pub mod state;
+pub mod store;
 pub mod token;
 
 use std::collections::HashMap;
@@ -54,6 +55,7 @@ pub async fn run(
     let state = state::AppState {
         ingest: ingest::Ingest::start(db.clone(), metrics.clone()),
         db: db.clone(),
+        store: store::Store::Sqlite(db.clone()),
         admin_digest: Arc::new(admin_digest),
         shutdown: shutdown.clone(),
         contacts: Arc::new(Mutex::new(HashMap::new())),

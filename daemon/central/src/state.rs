@@ -15,8 +15,10 @@ use crate::db::Db;
 /// Shared handler state. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    /// The database.
+    /// The database, for the nouns not yet in the storage layer.
     pub db: Db,
+    /// The storage layer (users so far), on the same database.
+    pub store: crate::store::Store,
     /// Writes traffic reports, several per transaction.
     pub ingest: crate::ingest::Ingest,
     /// SHA-256 of the admin token; the token itself is never held.

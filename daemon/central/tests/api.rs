@@ -9,6 +9,7 @@ mod original;
 mod postgres;
 mod resources;
 mod schema;
+mod store;
 mod tls;
 
 #[test]

@@ -16,70 +16,184 @@ const SELECT: &str = "SELECT u.id, u.secret, u.created_at, u.updated_at,
         u.first_connected_at, u.last_online_at
     FROM users u JOIN quota_usage q ON q.user_pk = u.pk";
 
+/// A user as stored, column by column in [`SELECT`]'s order, before the rules make it a
+/// [`User`]: every backend reads its rows into this and calls [`UserRow::into_user`], so the
+/// state and every conversion are derived in one place.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: String,
+    pub secret: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub servers: i64,
+    pub tx: i64,
+    pub rx: i64,
+    pub enabled: bool,
+    pub data_limit: i64,
+    pub reset_strategy: String,
+    pub period_used: i64,
+    pub period_start: Option<i64>,
+    pub next_reset_at: Option<i64>,
+    pub expires_at: Option<i64>,
+    pub expire_after: Option<i64>,
+    pub max_devices: i64,
+    pub allowed_ips: String,
+    pub note: String,
+    pub first_connected_at: Option<i64>,
+    pub last_online_at: Option<i64>,
+}
+
+impl UserRow {
+    /// The user, with its state derived at `now`.
+    pub fn into_user(self, now: i64) -> User {
+        let n = |v: i64| v.max(0) as u64;
+        let (data_limit, period_used) = (n(self.data_limit), n(self.period_used));
+        let expire_after = self.expire_after.map(n);
+        User {
+            state: derive_state(
+                self.enabled,
+                data_limit,
+                period_used,
+                self.expires_at,
+                expire_after,
+                self.first_connected_at,
+                now,
+            ),
+            id: self.id,
+            secret: self.secret.into(),
+            created_at: ts(self.created_at),
+            updated_at: ts(self.updated_at),
+            servers: n(self.servers),
+            traffic: Traffic {
+                tx: n(self.tx),
+                rx: n(self.rx),
+            },
+            enabled: self.enabled,
+            data_limit,
+            reset_strategy: ResetStrategy::parse(&self.reset_strategy).unwrap_or_default(),
+            period_used,
+            period_start: self.period_start.map(ts),
+            next_reset_at: self.next_reset_at.map(ts),
+            expires_at: self.expires_at.map(ts),
+            expire_after,
+            max_devices: self.max_devices.clamp(0, i64::from(u32::MAX)) as u32,
+            allowed_ips: self
+                .allowed_ips
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            note: self.note,
+            first_connected_at: self.first_connected_at.map(ts),
+            last_online_at: self.last_online_at.map(ts),
+        }
+    }
+}
+
 /// Reads a row of [`SELECT`]; the state is derived at `now`.
 fn from_row(row: &Row<'_>, now: i64) -> rusqlite::Result<User> {
-    let n = |i: usize| row.get::<_, i64>(i).map(|v| v.max(0) as u64);
-    let opt_ts = |i: usize| row.get::<_, Option<i64>>(i).map(|v| v.map(ts));
-    let enabled: bool = row.get(7)?;
-    let data_limit = n(8)?;
-    let period_used = n(10)?;
-    let expires_at: Option<i64> = row.get(13)?;
-    let expire_after: Option<u64> = row.get::<_, Option<i64>>(14)?.map(|v| v.max(0) as u64);
-    let first_connected: Option<i64> = row.get(18)?;
-    let allowed: String = row.get(16)?;
-    Ok(User {
+    Ok(UserRow {
         id: row.get(0)?,
-        secret: row.get::<_, String>(1)?.into(),
-        created_at: ts(row.get(2)?),
-        updated_at: ts(row.get(3)?),
-        servers: n(4)?,
-        traffic: Traffic {
-            tx: n(5)?,
-            rx: n(6)?,
-        },
-        state: derive_state(
-            enabled,
-            data_limit,
-            period_used,
-            expires_at,
-            expire_after,
-            first_connected,
-            now,
-        ),
-        enabled,
-        data_limit,
-        reset_strategy: ResetStrategy::parse(&row.get::<_, String>(9)?).unwrap_or_default(),
-        period_used,
-        period_start: opt_ts(11)?,
-        next_reset_at: opt_ts(12)?,
-        expires_at: expires_at.map(ts),
-        expire_after,
-        max_devices: row.get::<_, i64>(15)?.clamp(0, i64::from(u32::MAX)) as u32,
-        allowed_ips: allowed
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect(),
+        secret: row.get(1)?,
+        created_at: row.get(2)?,
+        updated_at: row.get(3)?,
+        servers: row.get(4)?,
+        tx: row.get(5)?,
+        rx: row.get(6)?,
+        enabled: row.get(7)?,
+        data_limit: row.get(8)?,
+        reset_strategy: row.get(9)?,
+        period_used: row.get(10)?,
+        period_start: row.get(11)?,
+        next_reset_at: row.get(12)?,
+        expires_at: row.get(13)?,
+        expire_after: row.get(14)?,
+        max_devices: row.get(15)?,
+        allowed_ips: row.get(16)?,
         note: row.get(17)?,
-        first_connected_at: first_connected.map(ts),
-        last_online_at: opt_ts(19)?,
-    })
+        first_connected_at: row.get(18)?,
+        last_online_at: row.get(19)?,
+    }
+    .into_user(now))
+}
+
+/// The conflict of a second user with this id.
+pub fn id_taken(id: &str) -> DbError {
+    DbError::Conflict(format!("user {id:?} already exists"))
+}
+
+/// The conflict of a second user with the same secret.
+pub fn secret_taken() -> DbError {
+    DbError::Conflict(
+        "that secret is already used by another user; secrets must be unique so a \
+         client's auth string names exactly one user"
+            .into(),
+    )
+}
+
+/// One column a change of settings writes, with its value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingValue {
+    /// An integer column (or NULL).
+    Int(Option<i64>),
+    /// A boolean column.
+    Bool(bool),
+    /// A text column.
+    Text(String),
+}
+
+/// What `s` changes, as `(column, value)` pairs: the rules of a settings change (limits
+/// clamped to what the database holds, the reset schedule recomputed with its strategy), once
+/// for every backend. `created` is the user's creation time, which schedules count from.
+pub fn setting_updates(
+    s: &UserSettings,
+    created: i64,
+    now: i64,
+) -> Vec<(&'static str, SettingValue)> {
+    use SettingValue::{Bool, Int, Text};
+    let clamp = |v: u64| v.min(i64::MAX as u64) as i64;
+    let mut out = Vec::new();
+    if let Some(v) = s.enabled {
+        out.push(("enabled", Bool(v)));
+    }
+    if let Some(v) = s.data_limit {
+        out.push(("data_limit", Int(Some(clamp(v)))));
+    }
+    if let Some(v) = s.expires_at {
+        out.push(("expires_at", Int(v.map(|t| t.as_second()))));
+    }
+    if let Some(v) = s.expire_after {
+        out.push(("expire_after", Int(v.map(clamp))));
+    }
+    if let Some(v) = s.max_devices {
+        out.push(("max_devices", Int(Some(i64::from(v)))));
+    }
+    if let Some(v) = &s.allowed_ips {
+        out.push(("allowed_ips", Text(v.join(","))));
+    }
+    if let Some(v) = &s.note {
+        out.push(("note", Text(v.clone())));
+    }
+    if let Some(strategy) = s.reset_strategy {
+        let next = strategy
+            .next_after(ts(created), ts(now))
+            .map(|t| t.as_second());
+        out.push(("reset_strategy", Text(strategy.as_str().to_owned())));
+        out.push(("next_reset_at", Int(next)));
+    }
+    out
 }
 
 /// Turns a UNIQUE violation on `users` into a conflict that says which rule broke.
 fn classify(err: rusqlite::Error, id: &str) -> DbError {
     match super::unique_violation(&err) {
-        Some("users.id") => DbError::Conflict(format!("user {id:?} already exists")),
-        Some("users.secret") => DbError::Conflict(
-            "that secret is already used by another user; secrets must be unique so a \
-             client's auth string names exactly one user"
-                .into(),
-        ),
+        Some("users.id") => id_taken(id),
+        Some("users.secret") => secret_taken(),
         _ => DbError::Sqlite(err),
     }
 }
 
-/// Inserts a user with its settings (already validated).
+/// Inserts a user.
 pub fn insert(
     conn: &Connection,
     id: &str,
@@ -98,53 +212,29 @@ pub fn insert(
     get(conn, id, now)
 }
 
-/// Writes the settings that are present; keeps the schedule (`next_reset_at`) consistent.
+/// Writes the settings that are present ([`setting_updates`]).
 pub fn apply_settings(
     conn: &Connection,
     pk: i64,
     s: &UserSettings,
     now: i64,
 ) -> Result<(), DbError> {
-    let set = |sql: &str, value: &dyn rusqlite::ToSql| -> Result<(), DbError> {
-        conn.execute(
-            &format!("UPDATE users SET {sql} = ?2, updated_at = ?3 WHERE pk = ?1"),
-            params![pk, value, now],
-        )?;
-        Ok(())
-    };
-    if let Some(v) = s.enabled {
-        set("enabled", &v)?;
-    }
-    if let Some(v) = s.data_limit {
-        set("data_limit", &(v.min(i64::MAX as u64) as i64))?;
-    }
-    if let Some(v) = s.expires_at {
-        set("expires_at", &v.map(|t| t.as_second()))?;
-    }
-    if let Some(v) = s.expire_after {
-        set("expire_after", &v.map(|d| d.min(i64::MAX as u64) as i64))?;
-    }
-    if let Some(v) = s.max_devices {
-        set("max_devices", &v)?;
-    }
-    if let Some(v) = &s.allowed_ips {
-        set("allowed_ips", &v.join(","))?;
-    }
-    if let Some(v) = &s.note {
-        set("note", v)?;
-    }
-    if let Some(strategy) = s.reset_strategy {
+    let updates = if s.reset_strategy.is_some() {
         let created: i64 =
             conn.query_row("SELECT created_at FROM users WHERE pk = ?1", [pk], |r| {
                 r.get(0)
             })?;
-        let next = strategy
-            .next_after(ts(created), ts(now))
-            .map(|t| t.as_second());
-        conn.execute(
-            "UPDATE users SET reset_strategy = ?2, next_reset_at = ?3, updated_at = ?4 WHERE pk = ?1",
-            params![pk, strategy.as_str(), next, now],
-        )?;
+        setting_updates(s, created, now)
+    } else {
+        setting_updates(s, 0, now)
+    };
+    for (column, value) in updates {
+        let sql = format!("UPDATE users SET {column} = ?2, updated_at = ?3 WHERE pk = ?1");
+        match value {
+            SettingValue::Int(v) => conn.execute(&sql, params![pk, v, now])?,
+            SettingValue::Bool(v) => conn.execute(&sql, params![pk, v, now])?,
+            SettingValue::Text(v) => conn.execute(&sql, params![pk, v, now])?,
+        };
     }
     Ok(())
 }

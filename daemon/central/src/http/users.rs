@@ -108,10 +108,7 @@ async fn list_users(
         ),
     };
     let now = s.now();
-    let query = page.clone();
-    let found =
-        s.db.call(move |c| users::list(c, now, state, &query))
-            .await?;
+    let found = s.store.users(now, state, page.clone()).await?;
     Ok(Json(listed(&page, found)))
 }
 
@@ -130,19 +127,13 @@ async fn create_user(
 ) -> Result<(StatusCode, Json<User>), ApiError> {
     let new = prepare(new)?;
     let now = s.now();
-    let user =
-        s.db.call(move |c| {
-            let tx = c.transaction()?;
-            let u = users::insert(
-                &tx,
-                &new.id,
-                new.secret.as_ref().map_or("", |s| s.expose()),
-                &new.settings,
-                now,
-            )?;
-            tx.commit()?;
-            Ok(u)
-        })
+    let secret = new
+        .secret
+        .map(|s| s.expose().to_owned())
+        .unwrap_or_default();
+    let user = s
+        .store
+        .create_user(new.id, secret, new.settings, now)
         .await?;
     s.reschedule.notify_one();
     tracing::info!(user = %user.id, "user created");
@@ -218,7 +209,7 @@ async fn get_user(
     Path(id): Path<String>,
 ) -> Result<Json<User>, ApiError> {
     let now = s.now();
-    Ok(Json(s.db.call(move |c| users::get(c, &id, now)).await?))
+    Ok(Json(s.store.user(id, now).await?))
 }
 
 /// Change a user
@@ -362,12 +353,7 @@ async fn delete_user(
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let logged = id.clone();
-    s.db.call(move |c| {
-        let tx = c.transaction()?;
-        users::delete(&tx, &id)?;
-        Ok(tx.commit()?)
-    })
-    .await?;
+    s.store.delete_user(id).await?;
     tracing::info!(user = %logged, "user deleted");
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,0 +1,91 @@
+//! The storage layer both backends share: an enum of the two databases whose methods are
+//! domain operations ("create this user", "list users in this state"), so HTTP handlers stay
+//! plain and every rule above the SQL (validation, state derivation, reset schedules, paging)
+//! is written once. Each backend holds only SQL: SQLite in `db/` (on the blocking pool),
+//! PostgreSQL in `store/postgres`. One conformance suite runs every operation on both.
+//!
+//! Users are the first noun here; the rest of central still calls `db/` directly and moves
+//! over noun by noun.
+
+pub mod postgres;
+
+use hy_api::page::PageQuery;
+use hy_api::users::{User, UserSettings, UserState};
+
+use crate::db::{Db, DbError};
+
+/// Where central keeps its state.
+#[derive(Debug, Clone)]
+pub enum Store {
+    /// One SQLite file (the default).
+    Sqlite(Db),
+    /// A PostgreSQL database, shared by several centrals.
+    Postgres(deadpool_postgres::Pool),
+}
+
+impl Store {
+    /// Creates a user whose secret is already settled (given or generated) and settings
+    /// validated.
+    pub async fn create_user(
+        &self,
+        id: String,
+        secret: String,
+        settings: UserSettings,
+        now: i64,
+    ) -> Result<User, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    let u = crate::db::users::insert(&tx, &id, &secret, &settings, now)?;
+                    tx.commit()?;
+                    Ok(u)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::users::insert(pool, &id, &secret, &settings, now).await
+            }
+        }
+    }
+
+    /// One user at `now`, or `NotFound`.
+    pub async fn user(&self, id: String, now: i64) -> Result<User, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(move |c| crate::db::users::get(c, &id, now)).await,
+            Self::Postgres(pool) => postgres::users::get(pool, &id, now).await,
+        }
+    }
+
+    /// Users in id order, optionally in one state, one page when `page.limit` is set.
+    pub async fn users(
+        &self,
+        now: i64,
+        state: Option<UserState>,
+        page: PageQuery,
+    ) -> Result<(Vec<User>, Option<String>), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::users::list(c, now, state, &page))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::users::list(pool, now, state, &page).await,
+        }
+    }
+
+    /// Deletes a user with their history (their lifetime traffic rows go with them).
+    pub async fn delete_user(&self, id: String) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    crate::db::users::delete(&tx, &id)?;
+                    tx.commit()?;
+                    Ok(())
+                })
+                .await
+            }
+            Self::Postgres(pool) => postgres::users::delete(pool, &id).await,
+        }
+    }
+}

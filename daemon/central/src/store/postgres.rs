@@ -1,0 +1,195 @@
+//! The PostgreSQL half of the storage layer: SQL only. Rows become domain types through the
+//! same constructors as SQLite's (`db::users::UserRow`), and every rule comes from above.
+
+use deadpool_postgres::Pool;
+use tokio_postgres::error::SqlState;
+
+use crate::db::DbError;
+
+/// A PostgreSQL failure as the storage layer reports it.
+fn pg(err: tokio_postgres::Error) -> DbError {
+    DbError::Schema(format!("PostgreSQL: {err}"))
+}
+
+async fn client(pool: &Pool) -> Result<deadpool_postgres::Object, DbError> {
+    pool.get()
+        .await
+        .map_err(|e| DbError::Schema(format!("PostgreSQL: could not get a connection: {e}")))
+}
+
+/// The unique constraint an error broke, if it was one.
+fn unique_violation(err: &tokio_postgres::Error) -> Option<&str> {
+    let db = err.as_db_error()?;
+    (db.code() == &SqlState::UNIQUE_VIOLATION)
+        .then(|| db.constraint())
+        .flatten()
+}
+
+pub mod users {
+    //! The `users` table on PostgreSQL.
+
+    use deadpool_postgres::Pool;
+    use hy_api::page::PageQuery;
+    use hy_api::users::{User, UserSettings, UserState};
+    use tokio_postgres::Row;
+    use tokio_postgres::types::ToSql;
+
+    use super::{client, pg, unique_violation};
+    use crate::db::DbError;
+    use crate::db::users::{SettingValue, UserRow, id_taken, secret_taken, setting_updates};
+
+    const SELECT: &str = "SELECT u.id, u.secret, u.created_at, u.updated_at,
+        (SELECT COUNT(*) FROM assignments a WHERE a.user_pk = u.pk),
+        (SELECT LEAST(COALESCE(SUM(t.tx), 0), 9200000000000000000)::BIGINT
+             FROM traffic t WHERE t.user_pk = u.pk),
+        (SELECT LEAST(COALESCE(SUM(t.rx), 0), 9200000000000000000)::BIGINT
+             FROM traffic t WHERE t.user_pk = u.pk),
+        u.enabled, u.data_limit, u.reset_strategy, q.period_used, u.period_start,
+        u.next_reset_at, u.expires_at, u.expire_after, u.max_devices, u.allowed_ips, u.note,
+        u.first_connected_at, u.last_online_at
+        FROM users u JOIN quota_usage q ON q.user_pk = u.pk";
+
+    fn from_row(row: &Row, now: i64) -> User {
+        UserRow {
+            id: row.get(0),
+            secret: row.get(1),
+            created_at: row.get(2),
+            updated_at: row.get(3),
+            servers: row.get(4),
+            tx: row.get(5),
+            rx: row.get(6),
+            enabled: row.get(7),
+            data_limit: row.get(8),
+            reset_strategy: row.get(9),
+            period_used: row.get(10),
+            period_start: row.get(11),
+            next_reset_at: row.get(12),
+            expires_at: row.get(13),
+            expire_after: row.get(14),
+            max_devices: row.get(15),
+            allowed_ips: row.get(16),
+            note: row.get(17),
+            first_connected_at: row.get(18),
+            last_online_at: row.get(19),
+        }
+        .into_user(now)
+    }
+
+    fn not_found(id: &str) -> DbError {
+        DbError::NotFound {
+            kind: "user",
+            id: id.to_owned(),
+        }
+    }
+
+    /// See [`crate::db::users::insert`].
+    pub async fn insert(
+        pool: &Pool,
+        id: &str,
+        secret: &str,
+        settings: &UserSettings,
+        now: i64,
+    ) -> Result<User, DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        let pk: i64 = tx
+            .query_one(
+                "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, period_start)
+                 VALUES ($1, $2, $3, $4, $4, $4) RETURNING pk",
+                &[&id, &secret, &hy_api::auth_digest(secret), &now],
+            )
+            .await
+            .map_err(|e| match unique_violation(&e) {
+                Some("users_id_key") => id_taken(id),
+                Some("users_secret_key") => secret_taken(),
+                _ => pg(e),
+            })?
+            .get(0);
+        for (column, value) in setting_updates(settings, now, now) {
+            let sql = format!("UPDATE users SET {column} = $2, updated_at = $3 WHERE pk = $1");
+            let value: Box<dyn ToSql + Sync + Send> = match value {
+                SettingValue::Int(v) => Box::new(v),
+                SettingValue::Bool(v) => Box::new(v),
+                SettingValue::Text(v) => Box::new(v),
+            };
+            tx.execute(&sql, &[&pk, &*value, &now]).await.map_err(pg)?;
+        }
+        let row = tx
+            .query_one(&format!("{SELECT} WHERE u.pk = $1"), &[&pk])
+            .await
+            .map_err(pg)?;
+        tx.commit().await.map_err(pg)?;
+        Ok(from_row(&row, now))
+    }
+
+    /// See [`crate::db::users::get`].
+    pub async fn get(pool: &Pool, id: &str, now: i64) -> Result<User, DbError> {
+        let c = client(pool).await?;
+        c.query_opt(&format!("{SELECT} WHERE u.id = $1"), &[&id])
+            .await
+            .map_err(pg)?
+            .map(|r| from_row(&r, now))
+            .ok_or_else(|| not_found(id))
+    }
+
+    /// See [`crate::db::users::list`]: the same paging, the state filtered by the same rule.
+    pub async fn list(
+        pool: &Pool,
+        now: i64,
+        state: Option<UserState>,
+        page: &PageQuery,
+    ) -> Result<(Vec<User>, Option<String>), DbError> {
+        let c = client(pool).await?;
+        let want = page.limit.map_or(usize::MAX, |l| l as usize + 1);
+        let chunk = page.limit.map_or(i64::MAX, |l| i64::from(l.max(100)) + 1);
+        let sql = format!(
+            "{SELECT} WHERE ($1::TEXT IS NULL OR u.id COLLATE \"C\" > $1)
+               AND ($2::TEXT IS NULL OR strpos(lower(u.id), lower($2)) > 0
+                    OR strpos(lower(u.note), lower($2)) > 0)
+             ORDER BY u.id COLLATE \"C\" LIMIT $3"
+        );
+        let mut out = Vec::new();
+        let mut after = page.after.clone();
+        loop {
+            let rows = c
+                .query(&sql, &[&after, &page.q, &chunk])
+                .await
+                .map_err(pg)?;
+            let read = rows.len() as i64;
+            for row in &rows {
+                let user = from_row(row, now);
+                after = Some(user.id.clone());
+                if state.is_none_or(|s| s == user.state) {
+                    out.push(user);
+                    if out.len() == want {
+                        break;
+                    }
+                }
+            }
+            if out.len() == want || read < chunk {
+                break;
+            }
+        }
+        Ok(crate::db::page::split(out, page.limit, |u| u.id.clone()))
+    }
+
+    /// See [`crate::db::users::delete`].
+    pub async fn delete(pool: &Pool, id: &str) -> Result<(), DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        let pk: i64 = tx
+            .query_opt("SELECT pk FROM users WHERE id = $1", &[&id])
+            .await
+            .map_err(pg)?
+            .ok_or_else(|| not_found(id))?
+            .get(0);
+        tx.execute("DELETE FROM traffic_hourly WHERE user_pk = $1", &[&pk])
+            .await
+            .map_err(pg)?;
+        tx.execute("DELETE FROM users WHERE pk = $1", &[&pk])
+            .await
+            .map_err(pg)?;
+        tx.commit().await.map_err(pg)?;
+        Ok(())
+    }
+}
