@@ -33,6 +33,97 @@ macro_rules! on_both {
 }
 
 on_both!(users_on_sqlite, users_on_postgres, users);
+on_both!(
+    user_changes_on_sqlite,
+    user_changes_on_postgres,
+    user_changes
+);
+
+/// Changing a user's secret and settings, and resetting their usage.
+async fn user_changes(store: &Store) {
+    let now = 2_000_000;
+    for (id, secret) in [("alice", "alice-secret-1"), ("bob", "bob-secret-12")] {
+        store
+            .create_user(id.into(), secret.into(), UserSettings::default(), now)
+            .await
+            .unwrap();
+    }
+    let changed = store
+        .update_user(
+            "alice".into(),
+            Some("alice-secret-2".into()),
+            UserSettings {
+                max_devices: Some(3),
+                note: Some("moved".into()),
+                reset_strategy: Some(hy_api::users::ResetStrategy::Month),
+                expires_at: Some(Some(jiff::Timestamp::from_second(now + 10).unwrap())),
+                ..Default::default()
+            },
+            now + 1,
+        )
+        .await
+        .unwrap();
+    assert_eq!(changed.secret.expose(), "alice-secret-2");
+    assert_eq!((changed.max_devices, changed.note.as_str()), (3, "moved"));
+    assert!(changed.next_reset_at.is_some());
+    assert_eq!(changed.updated_at.as_second(), now + 1);
+    let at_expiry = store.user("alice".into(), now + 10).await.unwrap();
+    assert_eq!(
+        at_expiry.state,
+        UserState::Expired,
+        "the state is derived at the time asked"
+    );
+    // Clearing with null, through the same settings.
+    let cleared = store
+        .update_user(
+            "alice".into(),
+            None,
+            UserSettings {
+                expires_at: Some(None),
+                ..Default::default()
+            },
+            now + 2,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (cleared.expires_at, cleared.state),
+        (None, UserState::Active)
+    );
+    let taken = store
+        .update_user(
+            "bob".into(),
+            Some("alice-secret-2".into()),
+            UserSettings::default(),
+            now,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(taken, DbError::Conflict(ref m) if m.contains("secret")),
+        "{taken}"
+    );
+    assert!(matches!(
+        store
+            .update_user("nobody".into(), None, UserSettings::default(), now)
+            .await
+            .unwrap_err(),
+        DbError::NotFound { .. }
+    ));
+    let reset = store
+        .reset_usage("bob".into(), now + 5, "admin")
+        .await
+        .unwrap();
+    assert_eq!(reset.period_used, 0);
+    assert_eq!(reset.period_start.map(|t| t.as_second()), Some(now + 5));
+    assert!(matches!(
+        store
+            .reset_usage("nobody".into(), now, "admin")
+            .await
+            .unwrap_err(),
+        DbError::NotFound { .. }
+    ));
+}
 
 /// Creating, reading, paging, filtering by state and deleting users.
 pub async fn users(store: &Store) {

@@ -318,6 +318,12 @@ pub fn set_secret(
     Ok(())
 }
 
+/// Whether usage is at or over a limit (0 = none): a reset of such a user puts them back on
+/// their servers' lists. The same rule as `derive_state`'s `limited`.
+pub fn over_limit(data_limit: i64, period_used: i64) -> bool {
+    data_limit > 0 && period_used >= data_limit
+}
+
 /// Starts a new usage period now, logging the one that ends; `reason` says why.
 pub fn reset_usage(conn: &Connection, pk: i64, now: i64, reason: &str) -> Result<(), DbError> {
     conn.prepare_cached(
@@ -325,12 +331,12 @@ pub fn reset_usage(conn: &Connection, pk: i64, now: i64, reason: &str) -> Result
          SELECT user_pk, ?2, period_used, ?3 FROM quota_usage WHERE user_pk = ?1",
     )?
     .execute(params![pk, now, reason])?;
-    let was_over: bool = conn
+    let was_over = conn
         .prepare_cached(
-            "SELECT u.data_limit > 0 AND q.period_used >= u.data_limit
+            "SELECT u.data_limit, q.period_used
              FROM users u JOIN quota_usage q ON q.user_pk = u.pk WHERE u.pk = ?1",
         )?
-        .query_row([pk], |r| r.get(0))
+        .query_row([pk], |r| Ok(over_limit(r.get(0)?, r.get(1)?)))
         .optional()?
         .unwrap_or(false);
     conn.prepare_cached("UPDATE quota_usage SET period_used = 0 WHERE user_pk = ?1")?

@@ -237,18 +237,10 @@ async fn update_user(
     }
     check_settings(&mut change.settings)?;
     let now = s.now();
-    let user =
-        s.db.call(move |c| {
-            let tx = c.transaction()?;
-            let pk = users::pk(&tx, &id)?;
-            if let Some(secret) = &change.secret {
-                users::set_secret(&tx, pk, &id, secret.expose(), now)?;
-            }
-            users::apply_settings(&tx, pk, &change.settings, now)?;
-            let u = users::get(&tx, &id, now)?;
-            tx.commit()?;
-            Ok(u)
-        })
+    let secret = change.secret.map(|s| s.expose().to_owned());
+    let user = s
+        .store
+        .update_user(id, secret, change.settings, now)
         .await?;
     s.reschedule.notify_one();
     tracing::info!(user = %user.id, state = user.state.as_str(), "user changed");
@@ -266,12 +258,9 @@ async fn rotate_secret(
 ) -> Result<Json<User>, ApiError> {
     let secret = hy_common::random::token(SECRET_LEN);
     let now = s.now();
-    let user =
-        s.db.call(move |c| {
-            let pk = users::pk(c, &id)?;
-            users::set_secret(c, pk, &id, &secret, now)?;
-            users::get(c, &id, now)
-        })
+    let user = s
+        .store
+        .update_user(id, Some(secret), UserSettings::default(), now)
         .await?;
     tracing::info!(user = %user.id, "user secret rotated");
     Ok(Json(user))
@@ -290,16 +279,7 @@ async fn reset_usage(
     Path(id): Path<String>,
 ) -> Result<Json<User>, ApiError> {
     let now = s.now();
-    let user =
-        s.db.call(move |c| {
-            let tx = c.transaction()?;
-            let pk = users::pk(&tx, &id)?;
-            users::reset_usage(&tx, pk, now, "admin")?;
-            let u = users::get(&tx, &id, now)?;
-            tx.commit()?;
-            Ok(u)
-        })
-        .await?;
+    let user = s.store.reset_usage(id, now, "admin").await?;
     tracing::info!(user = %user.id, "usage reset");
     Ok(Json(user))
 }

@@ -73,6 +73,58 @@ impl Store {
         }
     }
 
+    /// Changes a user: a new secret (already validated) and the settings present.
+    pub async fn update_user(
+        &self,
+        id: String,
+        secret: Option<String>,
+        settings: UserSettings,
+        now: i64,
+    ) -> Result<User, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    let pk = crate::db::users::pk(&tx, &id)?;
+                    if let Some(secret) = &secret {
+                        crate::db::users::set_secret(&tx, pk, &id, secret, now)?;
+                    }
+                    crate::db::users::apply_settings(&tx, pk, &settings, now)?;
+                    let u = crate::db::users::get(&tx, &id, now)?;
+                    tx.commit()?;
+                    Ok(u)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::users::update(pool, &id, secret.as_deref(), &settings, now).await
+            }
+        }
+    }
+
+    /// Starts a new usage period for a user now (`reason` goes to the reset log).
+    pub async fn reset_usage(
+        &self,
+        id: String,
+        now: i64,
+        reason: &'static str,
+    ) -> Result<User, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    let pk = crate::db::users::pk(&tx, &id)?;
+                    crate::db::users::reset_usage(&tx, pk, now, reason)?;
+                    let u = crate::db::users::get(&tx, &id, now)?;
+                    tx.commit()?;
+                    Ok(u)
+                })
+                .await
+            }
+            Self::Postgres(pool) => postgres::users::reset_usage(pool, &id, now, reason).await,
+        }
+    }
+
     /// Deletes a user with their history (their lifetime traffic rows go with them).
     pub async fn delete_user(&self, id: String) -> Result<(), DbError> {
         match self {

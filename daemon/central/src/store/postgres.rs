@@ -105,7 +105,39 @@ pub mod users {
                 _ => pg(e),
             })?
             .get(0);
-        for (column, value) in setting_updates(settings, now, now) {
+        apply_settings(&tx, pk, settings, now).await?;
+        let row = tx
+            .query_one(&format!("{SELECT} WHERE u.pk = $1"), &[&pk])
+            .await
+            .map_err(pg)?;
+        tx.commit().await.map_err(pg)?;
+        Ok(from_row(&row, now))
+    }
+
+    async fn pk_of(tx: &deadpool_postgres::Transaction<'_>, id: &str) -> Result<i64, DbError> {
+        Ok(tx
+            .query_opt("SELECT pk FROM users WHERE id = $1", &[&id])
+            .await
+            .map_err(pg)?
+            .ok_or_else(|| not_found(id))?
+            .get(0))
+    }
+
+    async fn apply_settings(
+        tx: &deadpool_postgres::Transaction<'_>,
+        pk: i64,
+        settings: &UserSettings,
+        now: i64,
+    ) -> Result<(), DbError> {
+        let created: i64 = if settings.reset_strategy.is_some() {
+            tx.query_one("SELECT created_at FROM users WHERE pk = $1", &[&pk])
+                .await
+                .map_err(pg)?
+                .get(0)
+        } else {
+            0
+        };
+        for (column, value) in setting_updates(settings, created, now) {
             let sql = format!("UPDATE users SET {column} = $2, updated_at = $3 WHERE pk = $1");
             let value: Box<dyn ToSql + Sync + Send> = match value {
                 SettingValue::Int(v) => Box::new(v),
@@ -113,6 +145,81 @@ pub mod users {
                 SettingValue::Text(v) => Box::new(v),
             };
             tx.execute(&sql, &[&pk, &*value, &now]).await.map_err(pg)?;
+        }
+        Ok(())
+    }
+
+    /// See [`crate::store::Store::update_user`].
+    pub async fn update(
+        pool: &Pool,
+        id: &str,
+        secret: Option<&str>,
+        settings: &UserSettings,
+        now: i64,
+    ) -> Result<User, DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        let pk = pk_of(&tx, id).await?;
+        if let Some(secret) = secret {
+            tx.execute(
+                "UPDATE users SET secret = $2, secret_sha256 = $3, updated_at = $4 WHERE pk = $1",
+                &[&pk, &secret, &hy_api::auth_digest(secret), &now],
+            )
+            .await
+            .map_err(|e| match unique_violation(&e) {
+                Some("users_secret_key") => secret_taken(),
+                _ => pg(e),
+            })?;
+        }
+        apply_settings(&tx, pk, settings, now).await?;
+        let row = tx
+            .query_one(&format!("{SELECT} WHERE u.pk = $1"), &[&pk])
+            .await
+            .map_err(pg)?;
+        tx.commit().await.map_err(pg)?;
+        Ok(from_row(&row, now))
+    }
+
+    /// See [`crate::db::users::reset_usage`].
+    pub async fn reset_usage(
+        pool: &Pool,
+        id: &str,
+        now: i64,
+        reason: &str,
+    ) -> Result<User, DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        let pk = pk_of(&tx, id).await?;
+        let usage = tx
+            .query_one(
+                "SELECT u.data_limit, q.period_used FROM users u
+                 JOIN quota_usage q ON q.user_pk = u.pk WHERE u.pk = $1 FOR UPDATE",
+                &[&pk],
+            )
+            .await
+            .map_err(pg)?;
+        let was_over = crate::db::users::over_limit(usage.get(0), usage.get(1));
+        tx.execute(
+            "INSERT INTO usage_resets (user_pk, at, period_used, reason)
+             SELECT user_pk, $2, period_used, $3 FROM quota_usage WHERE user_pk = $1",
+            &[&pk, &now, &reason],
+        )
+        .await
+        .map_err(pg)?;
+        tx.execute(
+            "UPDATE quota_usage SET period_used = 0 WHERE user_pk = $1",
+            &[&pk],
+        )
+        .await
+        .map_err(pg)?;
+        tx.execute(
+            "UPDATE users SET period_start = $2 WHERE pk = $1",
+            &[&pk, &now],
+        )
+        .await
+        .map_err(pg)?;
+        if was_over {
+            super::lists::bump_for_user(&tx, pk).await?;
         }
         let row = tx
             .query_one(&format!("{SELECT} WHERE u.pk = $1"), &[&pk])
@@ -190,6 +297,29 @@ pub mod users {
             .await
             .map_err(pg)?;
         tx.commit().await.map_err(pg)?;
+        Ok(())
+    }
+}
+
+pub mod lists {
+    //! Hand bumps of node-list revisions on PostgreSQL (see `db::lists`); the triggers of the
+    //! schema do the row-change half, as on SQLite.
+
+    use super::pg;
+    use crate::db::DbError;
+
+    /// See [`crate::db::lists::bump_for_user`].
+    pub async fn bump_for_user(
+        tx: &deadpool_postgres::Transaction<'_>,
+        user_pk: i64,
+    ) -> Result<(), DbError> {
+        tx.execute(
+            "UPDATE list_revisions SET rev = rev + 1
+             WHERE server_pk IN (SELECT server_pk FROM assignments WHERE user_pk = $1)",
+            &[&user_pk],
+        )
+        .await
+        .map_err(pg)?;
         Ok(())
     }
 }
