@@ -269,3 +269,176 @@ pub async fn users(store: &Store) {
     let (left, _) = store.users(now, None, PageQuery::default()).await.unwrap();
     assert_eq!(ids(&left), ["alice", "carol"]);
 }
+
+on_both!(servers_on_sqlite, servers_on_postgres, servers);
+
+/// Servers, their names and kinds, and assignments (with the original's registration of an
+/// unseen id by its first assignment).
+async fn servers(store: &Store) {
+    use hy_api::servers::ServerKind;
+    let now = 3_000_000;
+    for id in ["alice", "bob"] {
+        store
+            .create_user(
+                id.into(),
+                format!("{id}-secret-99"),
+                UserSettings::default(),
+                now,
+            )
+            .await
+            .unwrap();
+    }
+    let link = hy_api::uri::LinkSettings {
+        host: Some("edge.example".into()),
+        ..Default::default()
+    };
+    let edge = store
+        .create_server(
+            "server-edge-0001".into(),
+            Some("edge-1".into()),
+            ServerKind::Stream,
+            1.5,
+            link.clone(),
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            edge.name.as_deref(),
+            edge.kind,
+            edge.traffic_multiplier,
+            edge.users
+        ),
+        (Some("edge-1"), ServerKind::Stream, 1.5, 0)
+    );
+    assert_eq!(edge.link.host, link.host);
+    for (id, name, needle) in [
+        ("server-edge-0001", None, "already exists"),
+        ("server-edge-0002", Some("edge-1"), "named"),
+        (
+            "server-edge-0003",
+            Some("server-edge-0001"),
+            "another server's id",
+        ),
+    ] {
+        let err = store
+            .create_server(
+                id.into(),
+                name.map(Into::into),
+                ServerKind::Hysteria,
+                1.0,
+                Default::default(),
+                now,
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, DbError::Conflict(ref m) if m.contains(needle)),
+            "{id}: {err}"
+        );
+    }
+    let (result, created) = store
+        .assign(
+            "server-edge-0001".into(),
+            vec!["alice".into(), "bob".into(), "alice".into()],
+            now,
+        )
+        .await
+        .unwrap();
+    assert!(!created);
+    assert_eq!(
+        (result.assigned, result.unchanged),
+        (vec!["alice".to_owned(), "bob".to_owned()], vec![])
+    );
+    let (again, _) = store
+        .assign("server-edge-0001".into(), vec!["bob".into()], now)
+        .await
+        .unwrap();
+    assert_eq!(again.unchanged, ["bob"]);
+    // All or nothing: an unknown user assigns nobody, and registers no server.
+    let err = store
+        .assign(
+            "server-edge-0009".into(),
+            vec!["alice".into(), "ghost".into()],
+            now,
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, DbError::NotFound { .. }), "{err}");
+    assert!(matches!(
+        store.server("server-edge-0009".into()).await.unwrap_err(),
+        DbError::NotFound { .. }
+    ));
+    // The original's way: a server id never seen is registered by its first assignment.
+    let (_, created) = store
+        .assign("old-node-from-panel".into(), vec!["alice".into()], now)
+        .await
+        .unwrap();
+    assert!(created);
+    let old = store.server("old-node-from-panel".into()).await.unwrap();
+    assert_eq!(
+        (old.kind, old.users, old.name),
+        (ServerKind::Hysteria, 1, None)
+    );
+
+    let (members, next) = store
+        .assigned_users(
+            "server-edge-0001".into(),
+            PageQuery {
+                limit: Some(1),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!((members.len(), next.as_deref()), (1, Some("alice")));
+    store
+        .unassign("server-edge-0001".into(), "bob".into())
+        .await
+        .unwrap();
+    let err = store
+        .unassign("server-edge-0001".into(), "bob".into())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            DbError::NotFound {
+                kind: "assignment of user",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        store.server("server-edge-0001".into()).await.unwrap().users,
+        1
+    );
+    let (all, _) = store.servers(PageQuery::default()).await.unwrap();
+    let ids: Vec<_> = all.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["server-edge-0001", "old-node-from-panel"],
+        "named first, by name"
+    );
+    let (found, _) = store
+        .servers(PageQuery {
+            q: Some("EDGE-1".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    store
+        .delete_server("old-node-from-panel".into())
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .delete_server("old-node-from-panel".into())
+            .await
+            .unwrap_err(),
+        DbError::NotFound { .. }
+    ));
+}

@@ -25,28 +25,69 @@ fn kind(text: &str) -> ServerKind {
     text.parse().unwrap_or_default()
 }
 
+/// A server as stored, in [`SELECT`]'s order, before it becomes a [`Server`]: every backend
+/// reads into this and calls [`ServerRow::into_server`].
+#[derive(Debug, Clone)]
+pub struct ServerRow {
+    pub id: String,
+    pub name: Option<String>,
+    pub created_at: i64,
+    pub last_seen_at: Option<i64>,
+    pub agent_version: Option<String>,
+    pub users: i64,
+    pub tx: i64,
+    pub rx: i64,
+    pub unattributed_tx: i64,
+    pub unattributed_rx: i64,
+    pub traffic_multiplier: f64,
+    pub link: String,
+    pub kind: String,
+}
+
+impl ServerRow {
+    /// The server.
+    pub fn into_server(self) -> Server {
+        let n = |v: i64| v.max(0) as u64;
+        Server {
+            id: self.id,
+            name: self.name,
+            kind: kind(&self.kind),
+            created_at: ts(self.created_at),
+            last_seen_at: self.last_seen_at.map(ts),
+            agent_version: self.agent_version,
+            users: n(self.users),
+            traffic: Traffic {
+                tx: n(self.tx),
+                rx: n(self.rx),
+            },
+            unattributed: Traffic {
+                tx: n(self.unattributed_tx),
+                rx: n(self.unattributed_rx),
+            },
+            traffic_multiplier: self.traffic_multiplier,
+            // Written only from validated LinkSettings; a damaged value reads as "no link".
+            link: serde_json::from_str(&self.link).unwrap_or_default(),
+        }
+    }
+}
+
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Server> {
-    let n = |i: usize| row.get::<_, i64>(i).map(|v| v as u64);
-    Ok(Server {
+    Ok(ServerRow {
         id: row.get(0)?,
         name: row.get(1)?,
-        kind: kind(&row.get::<_, String>(12)?),
-        created_at: ts(row.get(2)?),
-        last_seen_at: row.get::<_, Option<i64>>(3)?.map(ts),
+        created_at: row.get(2)?,
+        last_seen_at: row.get(3)?,
         agent_version: row.get(4)?,
-        users: n(5)?,
-        traffic: Traffic {
-            tx: n(6)?,
-            rx: n(7)?,
-        },
-        unattributed: Traffic {
-            tx: n(8)?,
-            rx: n(9)?,
-        },
+        users: row.get(5)?,
+        tx: row.get(6)?,
+        rx: row.get(7)?,
+        unattributed_tx: row.get(8)?,
+        unattributed_rx: row.get(9)?,
         traffic_multiplier: row.get(10)?,
-        // Written only from validated LinkSettings; a damaged value reads as "no link".
-        link: serde_json::from_str(&row.get::<_, String>(11)?).unwrap_or_default(),
-    })
+        link: row.get(11)?,
+        kind: row.get(12)?,
+    }
+    .into_server())
 }
 
 /// SHA-256 of a server id, the key node requests are looked up by.
@@ -54,15 +95,38 @@ pub fn id_digest(id: &str) -> Vec<u8> {
     Sha256::digest(id.as_bytes()).to_vec()
 }
 
+/// The conflict of a second server with this name.
+pub fn name_taken(name: Option<&str>) -> DbError {
+    DbError::Conflict(format!(
+        "a server named {:?} already exists",
+        name.unwrap_or_default()
+    ))
+}
+
+/// The conflict of a second server with this id.
+pub fn id_taken(id: &str) -> DbError {
+    DbError::Conflict(format!("server {id:?} already exists"))
+}
+
+/// The conflict of a name that is another server's id.
+pub fn name_is_an_id(name: &str) -> DbError {
+    DbError::Conflict(format!(
+        "{name:?} is another server's id and cannot be used as a name"
+    ))
+}
+
+/// The missing assignment.
+pub fn not_assigned(user_id: &str) -> DbError {
+    DbError::NotFound {
+        kind: "assignment of user",
+        id: user_id.to_owned(),
+    }
+}
+
 fn classify(err: rusqlite::Error, id: &str, name: Option<&str>) -> DbError {
     match super::unique_violation(&err) {
-        Some("servers.name") => DbError::Conflict(format!(
-            "a server named {:?} already exists",
-            name.unwrap_or_default()
-        )),
-        Some("servers.id" | "servers.id_sha256") => {
-            DbError::Conflict(format!("server {id:?} already exists"))
-        }
+        Some("servers.name") => name_taken(name),
+        Some("servers.id" | "servers.id_sha256") => id_taken(id),
         _ => DbError::Sqlite(err),
     }
 }
@@ -74,9 +138,7 @@ fn check_name_free(conn: &Connection, name: Option<&str>) -> Result<(), DbError>
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM servers WHERE id = ?1)")?
             .query_row([name], |r| r.get(0))?;
         if clash {
-            return Err(DbError::Conflict(format!(
-                "{name:?} is another server's id and cannot be used as a name"
-            )));
+            return Err(name_is_an_id(name));
         }
     }
     Ok(())
@@ -278,10 +340,7 @@ pub fn unassign(conn: &Connection, server_pk: i64, user_id: &str) -> Result<(), 
         .prepare_cached("DELETE FROM assignments WHERE server_pk = ?1 AND user_pk = ?2")?
         .execute(params![server_pk, user_pk])?;
     if n == 0 {
-        return Err(DbError::NotFound {
-            kind: "assignment of user",
-            id: user_id.to_owned(),
-        });
+        return Err(not_assigned(user_id));
     }
     Ok(())
 }
@@ -359,7 +418,8 @@ pub fn touch(
     Ok(())
 }
 
-fn not_found(id: &str) -> DbError {
+/// No server with this id.
+pub fn not_found(id: &str) -> DbError {
     DbError::NotFound {
         kind: "server",
         id: id.to_owned(),

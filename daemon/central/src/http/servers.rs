@@ -62,8 +62,7 @@ async fn list_servers(
     Query(paging): Query<Paging>,
 ) -> Result<Json<Listed<Server>>, ApiError> {
     let page = paging.query()?;
-    let query = page.clone();
-    let found = s.db.call(move |c| servers::list(c, &query)).await?;
+    let found = s.store.servers(page.clone()).await?;
     Ok(Json(listed(&page, found)))
 }
 
@@ -93,16 +92,10 @@ async fn create_server(
     let mut link = new.link.unwrap_or_default();
     hy_api::uri::validate(&mut link).map_err(|e| ApiError::BadRequest(format!("`link`: {e}")))?;
     let now = s.now();
-    let server =
-        s.db.call(move |c| {
-            let tx = c.transaction()?;
-            let kind = new.kind.unwrap_or_default();
-            servers::insert(&tx, &id, new.name.as_deref(), kind, multiplier, now)?;
-            servers::set_link(&tx, &id, &link)?;
-            let server = servers::get(&tx, &id)?;
-            tx.commit()?;
-            Ok(server)
-        })
+    let kind = new.kind.unwrap_or_default();
+    let server = s
+        .store
+        .create_server(id, new.name, kind, multiplier, link, now)
         .await?;
     tracing::info!(server = %label(&server.id, server.name.as_deref()), kind = %server.kind, "server created");
     Ok((StatusCode::CREATED, Json(server)))
@@ -117,7 +110,7 @@ async fn get_server(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<Server>, ApiError> {
-    Ok(Json(s.db.call(move |c| servers::get(c, &id)).await?))
+    Ok(Json(s.store.server(id).await?))
 }
 
 /// Rename a server or change its traffic multiplier
@@ -184,7 +177,7 @@ async fn delete_server(
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let logged = label(&id, None);
-    s.db.call(move |c| servers::delete(c, &id)).await?;
+    s.store.delete_server(id).await?;
     tracing::info!(server = %logged, "server deleted");
     Ok(StatusCode::NO_CONTENT)
 }
@@ -201,13 +194,7 @@ async fn list_assigned(
     Query(paging): Query<Paging>,
 ) -> Result<Json<Listed<AssignedUser>>, ApiError> {
     let page = paging.query()?;
-    let query = page.clone();
-    let found =
-        s.db.call(move |c| {
-            let pk = servers::pk(c, &id)?;
-            servers::assigned_users(c, pk, &query)
-        })
-        .await?;
+    let found = s.store.assigned_users(id, page.clone()).await?;
     Ok(Json(listed(&page, found)))
 }
 
@@ -251,15 +238,7 @@ async fn assign_users(
     ids.dedup();
     let logged = label(&server_id, None);
     let now = s.now();
-    let (result, created) =
-        s.db.call(move |c| {
-            let tx = c.transaction()?;
-            let (pk, created) = servers::ensure(&tx, &server_id, now)?;
-            let result = servers::assign(&tx, pk, &server_id, &ids, now)?;
-            tx.commit()?;
-            Ok((result, created))
-        })
-        .await?;
+    let (result, created) = s.store.assign(server_id, ids, now).await?;
     if created {
         tracing::info!(server = %logged, "server registered by its first assignment");
     }
@@ -288,11 +267,7 @@ async fn unassign_user(
     Path((server_id, user_id)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let logged = (label(&server_id, None), user_id.clone());
-    s.db.call(move |c| {
-        let pk = servers::pk(c, &server_id)?;
-        servers::unassign(c, pk, &user_id)
-    })
-    .await?;
+    s.store.unassign(server_id, user_id).await?;
     tracing::info!(server = %logged.0, user = %logged.1, "user unassigned");
     Ok(StatusCode::NO_CONTENT)
 }

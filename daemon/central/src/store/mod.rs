@@ -10,6 +10,8 @@
 pub mod postgres;
 
 use hy_api::page::PageQuery;
+use hy_api::servers::{AssignResult, AssignedUser, Server, ServerKind};
+use hy_api::uri::LinkSettings;
 use hy_api::users::{User, UserSettings, UserState};
 
 use crate::db::{Db, DbError};
@@ -138,6 +140,118 @@ impl Store {
                 .await
             }
             Self::Postgres(pool) => postgres::users::delete(pool, &id).await,
+        }
+    }
+
+    /// Creates a server (id and name validated, link settings checked).
+    pub async fn create_server(
+        &self,
+        id: String,
+        name: Option<String>,
+        kind: ServerKind,
+        multiplier: f64,
+        link: LinkSettings,
+        now: i64,
+    ) -> Result<Server, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    crate::db::servers::insert(&tx, &id, name.as_deref(), kind, multiplier, now)?;
+                    crate::db::servers::set_link(&tx, &id, &link)?;
+                    let server = crate::db::servers::get(&tx, &id)?;
+                    tx.commit()?;
+                    Ok(server)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::servers::insert(pool, &id, name.as_deref(), kind, multiplier, &link, now)
+                    .await
+            }
+        }
+    }
+
+    /// One server, or `NotFound`.
+    pub async fn server(&self, id: String) -> Result<Server, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(move |c| crate::db::servers::get(c, &id)).await,
+            Self::Postgres(pool) => postgres::servers::get(pool, &id).await,
+        }
+    }
+
+    /// Servers: unpaged by name, or one page by id.
+    pub async fn servers(&self, page: PageQuery) -> Result<(Vec<Server>, Option<String>), DbError> {
+        match self {
+            Self::Sqlite(db) => db.call(move |c| crate::db::servers::list(c, &page)).await,
+            Self::Postgres(pool) => postgres::servers::list(pool, &page).await,
+        }
+    }
+
+    /// Deletes a server and its assignments; its traffic stays.
+    pub async fn delete_server(&self, id: String) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => db.call(move |c| crate::db::servers::delete(c, &id)).await,
+            Self::Postgres(pool) => postgres::servers::delete(pool, &id).await,
+        }
+    }
+
+    /// Assigns existing users to a server, registering a server id never seen (the original
+    /// API's way); all or nothing. True in the second value when the server was registered.
+    pub async fn assign(
+        &self,
+        server_id: String,
+        user_ids: Vec<String>,
+        now: i64,
+    ) -> Result<(AssignResult, bool), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    let (pk, created) = crate::db::servers::ensure(&tx, &server_id, now)?;
+                    let result = crate::db::servers::assign(&tx, pk, &server_id, &user_ids, now)?;
+                    tx.commit()?;
+                    Ok((result, created))
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::servers::assign(pool, &server_id, &user_ids, now).await
+            }
+        }
+    }
+
+    /// Removes one assignment.
+    pub async fn unassign(&self, server_id: String, user_id: String) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let pk = crate::db::servers::pk(c, &server_id)?;
+                    crate::db::servers::unassign(c, pk, &user_id)
+                })
+                .await
+            }
+            Self::Postgres(pool) => postgres::servers::unassign(pool, &server_id, &user_id).await,
+        }
+    }
+
+    /// A server's users in id order, one page when `page.limit` is set.
+    pub async fn assigned_users(
+        &self,
+        server_id: String,
+        page: PageQuery,
+    ) -> Result<(Vec<AssignedUser>, Option<String>), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let pk = crate::db::servers::pk(c, &server_id)?;
+                    crate::db::servers::assigned_users(c, pk, &page)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::servers::assigned_users(pool, &server_id, &page).await
+            }
         }
     }
 }

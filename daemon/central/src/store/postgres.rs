@@ -323,3 +323,281 @@ pub mod lists {
         Ok(())
     }
 }
+
+pub mod servers {
+    //! The `servers` and `assignments` tables on PostgreSQL.
+
+    use deadpool_postgres::{Pool, Transaction};
+    use hy_api::page::PageQuery;
+    use hy_api::servers::{AssignResult, AssignedUser, Server, ServerKind};
+    use hy_api::uri::LinkSettings;
+    use tokio_postgres::Row;
+
+    use super::{client, pg, unique_violation};
+    use crate::db::DbError;
+    use crate::db::servers::{
+        ServerRow, id_digest, id_taken, name_is_an_id, name_taken, not_assigned, not_found,
+    };
+
+    const SELECT: &str = "SELECT s.id, s.name, s.created_at, s.last_seen_at, s.agent_version,
+        (SELECT COUNT(*) FROM assignments a WHERE a.server_pk = s.pk),
+        (SELECT LEAST(COALESCE(SUM(t.tx), 0), 9200000000000000000)::BIGINT
+             FROM traffic t WHERE t.server_pk = s.pk),
+        (SELECT LEAST(COALESCE(SUM(t.rx), 0), 9200000000000000000)::BIGINT
+             FROM traffic t WHERE t.server_pk = s.pk),
+        s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier, s.link, s.kind
+        FROM servers s";
+
+    fn from_row(row: &Row) -> Server {
+        ServerRow {
+            id: row.get(0),
+            name: row.get(1),
+            created_at: row.get(2),
+            last_seen_at: row.get(3),
+            agent_version: row.get(4),
+            users: row.get(5),
+            tx: row.get(6),
+            rx: row.get(7),
+            unattributed_tx: row.get(8),
+            unattributed_rx: row.get(9),
+            traffic_multiplier: row.get(10),
+            link: row.get(11),
+            kind: row.get(12),
+        }
+        .into_server()
+    }
+
+    async fn get_in(tx: &Transaction<'_>, id: &str) -> Result<Server, DbError> {
+        tx.query_opt(&format!("{SELECT} WHERE s.id = $1"), &[&id])
+            .await
+            .map_err(pg)?
+            .map(|r| from_row(&r))
+            .ok_or_else(|| not_found(id))
+    }
+
+    async fn pk_of(tx: &Transaction<'_>, id: &str) -> Result<Option<i64>, DbError> {
+        Ok(tx
+            .query_opt("SELECT pk FROM servers WHERE id = $1", &[&id])
+            .await
+            .map_err(pg)?
+            .map(|r| r.get(0)))
+    }
+
+    /// See [`crate::db::servers::insert`] and `set_link`.
+    pub async fn insert(
+        pool: &Pool,
+        id: &str,
+        name: Option<&str>,
+        kind: ServerKind,
+        multiplier: f64,
+        link: &LinkSettings,
+        now: i64,
+    ) -> Result<Server, DbError> {
+        let link = serde_json::to_string(link).map_err(|e| DbError::Schema(e.to_string()))?;
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        if let Some(name) = name
+            && pk_of(&tx, name).await?.is_some()
+        {
+            return Err(name_is_an_id(name));
+        }
+        tx.execute(
+            "INSERT INTO servers (id, id_sha256, name, created_at, traffic_multiplier, kind, link)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                &id,
+                &id_digest(id),
+                &name,
+                &now,
+                &multiplier,
+                &kind.as_str(),
+                &link,
+            ],
+        )
+        .await
+        .map_err(|e| match unique_violation(&e) {
+            Some("servers_name_key") => name_taken(name),
+            Some("servers_id_key" | "servers_id_sha256_key") => id_taken(id),
+            _ => pg(e),
+        })?;
+        let server = get_in(&tx, id).await?;
+        tx.commit().await.map_err(pg)?;
+        Ok(server)
+    }
+
+    /// See [`crate::db::servers::get`].
+    pub async fn get(pool: &Pool, id: &str) -> Result<Server, DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        get_in(&tx, id).await
+    }
+
+    /// See [`crate::db::servers::list`].
+    pub async fn list(
+        pool: &Pool,
+        page: &PageQuery,
+    ) -> Result<(Vec<Server>, Option<String>), DbError> {
+        let order = if page.limit.is_some() {
+            "s.id COLLATE \"C\""
+        } else {
+            "s.name IS NULL, s.name COLLATE \"C\", s.id COLLATE \"C\""
+        };
+        let c = client(pool).await?;
+        let limit = page.limit.map_or(i64::MAX, |l| i64::from(l) + 1);
+        let rows = c
+            .query(
+                &format!(
+                    "{SELECT} WHERE ($1::TEXT IS NULL OR s.id COLLATE \"C\" > $1)
+                       AND ($2::TEXT IS NULL OR strpos(lower(s.id), lower($2)) > 0
+                            OR strpos(lower(COALESCE(s.name, '')), lower($2)) > 0)
+                     ORDER BY {order} LIMIT $3"
+                ),
+                &[&page.after, &page.q, &limit],
+            )
+            .await
+            .map_err(pg)?;
+        let servers = rows.iter().map(from_row).collect();
+        Ok(crate::db::page::split(servers, page.limit, |s: &Server| {
+            s.id.clone()
+        }))
+    }
+
+    /// See [`crate::db::servers::delete`].
+    pub async fn delete(pool: &Pool, id: &str) -> Result<(), DbError> {
+        let c = client(pool).await?;
+        match c
+            .execute("DELETE FROM servers WHERE id = $1", &[&id])
+            .await
+            .map_err(pg)?
+        {
+            0 => Err(not_found(id)),
+            _ => Ok(()),
+        }
+    }
+
+    /// See [`crate::store::Store::assign`].
+    pub async fn assign(
+        pool: &Pool,
+        server_id: &str,
+        user_ids: &[String],
+        now: i64,
+    ) -> Result<(AssignResult, bool), DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        let (server_pk, created) = match pk_of(&tx, server_id).await? {
+            Some(pk) => (pk, false),
+            None => {
+                let pk: i64 = tx
+                    .query_one(
+                        "INSERT INTO servers (id, id_sha256, created_at) VALUES ($1, $2, $3)
+                         RETURNING pk",
+                        &[&server_id, &id_digest(server_id), &now],
+                    )
+                    .await
+                    .map_err(pg)?
+                    .get(0);
+                (pk, true)
+            }
+        };
+        let mut result = AssignResult {
+            server_id: server_id.to_owned(),
+            ..Default::default()
+        };
+        for id in user_ids {
+            let user_pk: i64 = tx
+                .query_opt("SELECT pk FROM users WHERE id = $1", &[id])
+                .await
+                .map_err(pg)?
+                .ok_or_else(|| DbError::NotFound {
+                    kind: "user",
+                    id: id.clone(),
+                })?
+                .get(0);
+            let n = tx
+                .execute(
+                    "INSERT INTO assignments (server_pk, user_pk, created_at) VALUES ($1, $2, $3)
+                     ON CONFLICT DO NOTHING",
+                    &[&server_pk, &user_pk, &now],
+                )
+                .await
+                .map_err(pg)?;
+            if n == 1 {
+                result.assigned.push(id.clone());
+            } else if !result.assigned.contains(id) && !result.unchanged.contains(id) {
+                result.unchanged.push(id.clone());
+            }
+        }
+        tx.commit().await.map_err(pg)?;
+        Ok((result, created))
+    }
+
+    /// See [`crate::db::servers::unassign`].
+    pub async fn unassign(pool: &Pool, server_id: &str, user_id: &str) -> Result<(), DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        let server_pk = pk_of(&tx, server_id)
+            .await?
+            .ok_or_else(|| not_found(server_id))?;
+        let n = tx
+            .execute(
+                "DELETE FROM assignments WHERE server_pk = $1
+                   AND user_pk = (SELECT pk FROM users WHERE id = $2)",
+                &[&server_pk, &user_id],
+            )
+            .await
+            .map_err(pg)?;
+        if n == 0 {
+            let exists = tx
+                .query_opt("SELECT 1 FROM users WHERE id = $1", &[&user_id])
+                .await
+                .map_err(pg)?
+                .is_some();
+            return Err(if exists {
+                not_assigned(user_id)
+            } else {
+                DbError::NotFound {
+                    kind: "user",
+                    id: user_id.to_owned(),
+                }
+            });
+        }
+        tx.commit().await.map_err(pg)?;
+        Ok(())
+    }
+
+    /// See [`crate::db::servers::assigned_users`].
+    pub async fn assigned_users(
+        pool: &Pool,
+        server_id: &str,
+        page: &PageQuery,
+    ) -> Result<(Vec<AssignedUser>, Option<String>), DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        let server_pk = pk_of(&tx, server_id)
+            .await?
+            .ok_or_else(|| not_found(server_id))?;
+        let limit = page.limit.map_or(i64::MAX, |l| i64::from(l) + 1);
+        let rows = tx
+            .query(
+                "SELECT u.id, a.created_at FROM assignments a JOIN users u ON u.pk = a.user_pk
+                 WHERE a.server_pk = $1 AND ($2::TEXT IS NULL OR u.id COLLATE \"C\" > $2)
+                   AND ($3::TEXT IS NULL OR strpos(lower(u.id), lower($3)) > 0)
+                 ORDER BY u.id COLLATE \"C\" LIMIT $4",
+                &[&server_pk, &page.after, &page.q, &limit],
+            )
+            .await
+            .map_err(pg)?;
+        let users = rows
+            .iter()
+            .map(|r| AssignedUser {
+                id: r.get(0),
+                assigned_at: crate::db::ts(r.get(1)),
+            })
+            .collect();
+        Ok(crate::db::page::split(
+            users,
+            page.limit,
+            |u: &AssignedUser| u.id.clone(),
+        ))
+    }
+}
