@@ -430,6 +430,59 @@ async fn servers(store: &Store) {
         .await
         .unwrap();
     assert_eq!(found.len(), 1);
+    // Renamed, re-weighted, relinked in one change; a name that is an id or taken is refused.
+    let changed = store
+        .update_server(
+            "server-edge-0001".into(),
+            Some(Some("edge-one".into())),
+            Some(2.0),
+            Some(Default::default()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            changed.name.as_deref(),
+            changed.traffic_multiplier,
+            changed.link.host
+        ),
+        (Some("edge-one"), 2.0, None)
+    );
+    let err = store
+        .update_server(
+            "old-node-from-panel".into(),
+            Some(Some("edge-one".into())),
+            None,
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, DbError::Conflict(ref m) if m.contains("named")),
+        "{err}"
+    );
+    let err = store
+        .update_server(
+            "old-node-from-panel".into(),
+            Some(Some("server-edge-0001".into())),
+            None,
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(err, DbError::Conflict(ref m) if m.contains("another server's id")));
+    let unnamed = store
+        .update_server("server-edge-0001".into(), Some(None), None, None)
+        .await
+        .unwrap();
+    assert_eq!(unnamed.name, None);
+    assert!(matches!(
+        store
+            .update_server("nope-nope-nope".into(), None, Some(1.0), None)
+            .await
+            .unwrap_err(),
+        DbError::NotFound { .. }
+    ));
     store
         .delete_server("old-node-from-panel".into())
         .await

@@ -14,7 +14,6 @@ use utoipa_axum::routes;
 use super::error::ApiError;
 use super::extract::{AdminAuth, ApiJson, OptionalJson};
 use super::page::{Paging, listed};
-use crate::db::servers;
 use crate::state::AppState;
 
 /// Length of generated server ids: 32 characters of `[A-Za-z0-9_-]` = 192 bits.
@@ -143,22 +142,9 @@ async fn update_server(
     if let Some(m) = change.traffic_multiplier {
         validate::traffic_multiplier(m).map_err(ApiError::BadRequest)?;
     }
-    let server =
-        s.db.call(move |c| {
-            let tx = c.transaction()?;
-            if let Some(m) = change.traffic_multiplier {
-                servers::set_multiplier(&tx, &id, m)?;
-            }
-            if let Some(link) = &change.link {
-                servers::set_link(&tx, &id, link)?;
-            }
-            let server = match &change.name {
-                Some(name) => servers::rename(&tx, &id, name.as_deref())?,
-                None => servers::get(&tx, &id)?,
-            };
-            tx.commit()?;
-            Ok(server)
-        })
+    let server = s
+        .store
+        .update_server(id, change.name, change.traffic_multiplier, change.link)
         .await?;
     tracing::info!(server = %label(&server.id, server.name.as_deref()), "server changed");
     Ok(Json(server))

@@ -254,4 +254,38 @@ impl Store {
             }
         }
     }
+
+    /// Changes a server: its name (`Some(None)` removes it), multiplier and link settings,
+    /// each already validated; all or nothing.
+    pub async fn update_server(
+        &self,
+        id: String,
+        name: Option<Option<String>>,
+        multiplier: Option<f64>,
+        link: Option<LinkSettings>,
+    ) -> Result<Server, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    if let Some(m) = multiplier {
+                        crate::db::servers::set_multiplier(&tx, &id, m)?;
+                    }
+                    if let Some(link) = &link {
+                        crate::db::servers::set_link(&tx, &id, link)?;
+                    }
+                    let server = match &name {
+                        Some(name) => crate::db::servers::rename(&tx, &id, name.as_deref())?,
+                        None => crate::db::servers::get(&tx, &id)?,
+                    };
+                    tx.commit()?;
+                    Ok(server)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::servers::update(pool, &id, name, multiplier, link.as_ref()).await
+            }
+        }
+    }
 }

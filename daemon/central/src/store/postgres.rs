@@ -462,6 +462,49 @@ pub mod servers {
         }))
     }
 
+    /// See [`crate::store::Store::update_server`].
+    pub async fn update(
+        pool: &Pool,
+        id: &str,
+        name: Option<Option<String>>,
+        multiplier: Option<f64>,
+        link: Option<&LinkSettings>,
+    ) -> Result<Server, DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        pk_of(&tx, id).await?.ok_or_else(|| not_found(id))?;
+        if let Some(m) = multiplier {
+            tx.execute(
+                "UPDATE servers SET traffic_multiplier = $2 WHERE id = $1",
+                &[&id, &m],
+            )
+            .await
+            .map_err(pg)?;
+        }
+        if let Some(link) = link {
+            let json = serde_json::to_string(link).map_err(|e| DbError::Schema(e.to_string()))?;
+            tx.execute("UPDATE servers SET link = $2 WHERE id = $1", &[&id, &json])
+                .await
+                .map_err(pg)?;
+        }
+        if let Some(name) = &name {
+            if let Some(n) = name
+                && pk_of(&tx, n).await?.is_some()
+            {
+                return Err(name_is_an_id(n));
+            }
+            tx.execute("UPDATE servers SET name = $2 WHERE id = $1", &[&id, name])
+                .await
+                .map_err(|e| match unique_violation(&e) {
+                    Some("servers_name_key") => name_taken(name.as_deref()),
+                    _ => pg(e),
+                })?;
+        }
+        let server = get_in(&tx, id).await?;
+        tx.commit().await.map_err(pg)?;
+        Ok(server)
+    }
+
     /// See [`crate::db::servers::delete`].
     pub async fn delete(pool: &Pool, id: &str) -> Result<(), DbError> {
         let c = client(pool).await?;
