@@ -495,3 +495,91 @@ async fn servers(store: &Store) {
         DbError::NotFound { .. }
     ));
 }
+
+on_both!(
+    batches_and_links_on_sqlite,
+    batches_and_links_on_postgres,
+    batches_and_links
+);
+
+/// Users created in a batch (all or nothing, or skipping ids taken), and the servers a user's
+/// share links are built from.
+async fn batches_and_links(store: &Store) {
+    let now = 4_000_000;
+    let batch = |ids: &[&str]| -> Vec<(String, String, UserSettings)> {
+        ids.iter()
+            .map(|id| {
+                (
+                    id.to_string(),
+                    format!("{id}-secret-42"),
+                    UserSettings::default(),
+                )
+            })
+            .collect()
+    };
+    let (created, skipped) = store
+        .create_users(batch(&["a1", "a2", "a3"]), false, now)
+        .await
+        .unwrap();
+    assert_eq!((created.len(), skipped.len()), (3, 0));
+    // A taken id fails the whole batch: nothing of it is written.
+    let err = store
+        .create_users(batch(&["b1", "a2"]), false, now)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, DbError::Conflict(_)), "{err}");
+    assert!(matches!(
+        store.user("b1".into(), now).await.unwrap_err(),
+        DbError::NotFound { .. }
+    ));
+    let (created, skipped) = store
+        .create_users(batch(&["b1", "a2"]), true, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            created.iter().map(|u| u.id.clone()).collect::<Vec<_>>(),
+            skipped
+        ),
+        (vec!["b1".to_owned()], vec!["a2".to_owned()])
+    );
+
+    let host = |h: &str| hy_api::uri::LinkSettings {
+        host: Some(h.into()),
+        ..Default::default()
+    };
+    for (id, name, link) in [
+        ("server-zz-0001", Some("zeta"), host("z.example")),
+        ("server-aa-0002", Some("alpha"), host("a.example")),
+        ("server-mm-0003", None, Default::default()),
+    ] {
+        store
+            .create_server(
+                id.into(),
+                name.map(Into::into),
+                hy_api::servers::ServerKind::Hysteria,
+                1.0,
+                link,
+                now,
+            )
+            .await
+            .unwrap();
+        store
+            .assign(id.into(), vec!["a1".into()], now)
+            .await
+            .unwrap();
+    }
+    let (user, links) = store.user_links("a1".into(), now).await.unwrap();
+    assert_eq!(user.id, "a1");
+    let order: Vec<_> = links.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(
+        order,
+        ["server-aa-0002", "server-zz-0001", "server-mm-0003"],
+        "by name"
+    );
+    assert_eq!(links[0].2.host.as_deref(), Some("a.example"));
+    assert!(matches!(
+        store.user_links("nobody".into(), now).await.unwrap_err(),
+        DbError::NotFound { .. }
+    ));
+}

@@ -16,7 +16,6 @@ use utoipa_axum::routes;
 use super::error::ApiError;
 use super::extract::{AdminAuth, ApiJson};
 use super::page::{Paging, listed};
-use crate::db::users;
 use crate::state::AppState;
 
 /// Length of generated secrets: 32 characters of `[A-Za-z0-9_-]` = 192 bits.
@@ -173,23 +172,18 @@ async fn create_users(
     }
     let skip_existing = batch.skip_existing;
     let now = s.now();
-    let result =
-        s.db.call(move |c| {
-            let tx = c.transaction()?;
-            let mut out = CreatedUsers::default();
-            for new in &prepared {
-                if skip_existing && users::exists(&tx, &new.id)? {
-                    out.skipped.push(new.id.clone());
-                    continue;
-                }
-                let secret = new.secret.as_ref().map_or("", |s| s.expose());
-                out.created
-                    .push(users::insert(&tx, &new.id, secret, &new.settings, now)?);
-            }
-            tx.commit()?;
-            Ok(out)
+    let prepared = prepared
+        .into_iter()
+        .map(|new| {
+            let secret = new
+                .secret
+                .map(|s| s.expose().to_owned())
+                .unwrap_or_default();
+            (new.id, secret, new.settings)
         })
-        .await?;
+        .collect();
+    let (created, skipped) = s.store.create_users(prepared, skip_existing, now).await?;
+    let result = CreatedUsers { created, skipped };
     s.reschedule.notify_one();
     tracing::info!(
         created = result.created.len(),
@@ -297,27 +291,22 @@ async fn user_links(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<hy_api::servers::UserLink>>, ApiError> {
     let now = s.now();
-    let links =
-        s.db.call(move |c| {
-            let user = users::get(c, &id, now)?;
-            let servers = crate::db::servers::links_of_user(c, users::pk(c, &id)?)?;
-            Ok(servers
-                .into_iter()
-                .filter_map(|(server_id, server_name, link)| {
-                    let label = server_name
-                        .clone()
-                        .or_else(|| link.host.clone())
-                        .unwrap_or_default();
-                    let uri = hy_api::uri::build(user.secret.expose(), &link, &label)?;
-                    Some(hy_api::servers::UserLink {
-                        server_id,
-                        server_name,
-                        uri,
-                    })
-                })
-                .collect())
+    let (user, servers) = s.store.user_links(id, now).await?;
+    let links = servers
+        .into_iter()
+        .filter_map(|(server_id, server_name, link)| {
+            let label = server_name
+                .clone()
+                .or_else(|| link.host.clone())
+                .unwrap_or_default();
+            let uri = hy_api::uri::build(user.secret.expose(), &link, &label)?;
+            Some(hy_api::servers::UserLink {
+                server_id,
+                server_name,
+                uri,
+            })
         })
-        .await?;
+        .collect();
     Ok(Json(links))
 }
 

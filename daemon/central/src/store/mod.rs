@@ -288,4 +288,55 @@ impl Store {
             }
         }
     }
+
+    /// Creates users (each prepared as for [`Store::create_user`]) in one transaction: all or
+    /// nothing, except that with `skip_existing` ids already taken are skipped and returned.
+    pub async fn create_users(
+        &self,
+        users: Vec<(String, String, UserSettings)>,
+        skip_existing: bool,
+        now: i64,
+    ) -> Result<(Vec<User>, Vec<String>), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    let (mut created, mut skipped) = (Vec::new(), Vec::new());
+                    for (id, secret, settings) in &users {
+                        if skip_existing && crate::db::users::exists(&tx, id)? {
+                            skipped.push(id.clone());
+                            continue;
+                        }
+                        created.push(crate::db::users::insert(&tx, id, secret, settings, now)?);
+                    }
+                    tx.commit()?;
+                    Ok((created, skipped))
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::users::insert_many(pool, &users, skip_existing, now).await
+            }
+        }
+    }
+
+    /// A user at `now` and the servers they are assigned to, with their link settings, by
+    /// name: what share links are built from.
+    pub async fn user_links(
+        &self,
+        id: String,
+        now: i64,
+    ) -> Result<(User, Vec<(String, Option<String>, LinkSettings)>), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| {
+                    let user = crate::db::users::get(c, &id, now)?;
+                    let pk = crate::db::users::pk(c, &id)?;
+                    Ok((user, crate::db::servers::links_of_user(c, pk)?))
+                })
+                .await
+            }
+            Self::Postgres(pool) => postgres::users::links(pool, &id, now).await,
+        }
+    }
 }

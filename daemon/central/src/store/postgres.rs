@@ -92,6 +92,46 @@ pub mod users {
     ) -> Result<User, DbError> {
         let mut c = client(pool).await?;
         let tx = c.transaction().await.map_err(pg)?;
+        let user = insert_in(&tx, id, secret, settings, now).await?;
+        tx.commit().await.map_err(pg)?;
+        Ok(user)
+    }
+
+    /// Several users in one transaction; with `skip_existing`, ids already taken are skipped
+    /// (the second list) instead of failing the batch.
+    pub async fn insert_many(
+        pool: &Pool,
+        users: &[(String, String, UserSettings)],
+        skip_existing: bool,
+        now: i64,
+    ) -> Result<(Vec<User>, Vec<String>), DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        let (mut created, mut skipped) = (Vec::new(), Vec::new());
+        for (id, secret, settings) in users {
+            if skip_existing
+                && tx
+                    .query_opt("SELECT 1 FROM users WHERE id = $1", &[id])
+                    .await
+                    .map_err(pg)?
+                    .is_some()
+            {
+                skipped.push(id.clone());
+                continue;
+            }
+            created.push(insert_in(&tx, id, secret, settings, now).await?);
+        }
+        tx.commit().await.map_err(pg)?;
+        Ok((created, skipped))
+    }
+
+    async fn insert_in(
+        tx: &deadpool_postgres::Transaction<'_>,
+        id: &str,
+        secret: &str,
+        settings: &UserSettings,
+        now: i64,
+    ) -> Result<User, DbError> {
         let pk: i64 = tx
             .query_one(
                 "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, period_start)
@@ -105,12 +145,11 @@ pub mod users {
                 _ => pg(e),
             })?
             .get(0);
-        apply_settings(&tx, pk, settings, now).await?;
+        apply_settings(tx, pk, settings, now).await?;
         let row = tx
             .query_one(&format!("{SELECT} WHERE u.pk = $1"), &[&pk])
             .await
             .map_err(pg)?;
-        tx.commit().await.map_err(pg)?;
         Ok(from_row(&row, now))
     }
 
@@ -227,6 +266,43 @@ pub mod users {
             .map_err(pg)?;
         tx.commit().await.map_err(pg)?;
         Ok(from_row(&row, now))
+    }
+
+    /// See [`crate::store::Store::user_links`].
+    pub async fn links(
+        pool: &Pool,
+        id: &str,
+        now: i64,
+    ) -> Result<
+        (
+            User,
+            Vec<(String, Option<String>, hy_api::uri::LinkSettings)>,
+        ),
+        DbError,
+    > {
+        let user = get(pool, id, now).await?;
+        let c = client(pool).await?;
+        let rows = c
+            .query(
+                "SELECT s.id, s.name, s.link FROM assignments a
+                 JOIN servers s ON s.pk = a.server_pk JOIN users u ON u.pk = a.user_pk
+                 WHERE u.id = $1 ORDER BY s.name IS NULL, s.name COLLATE \"C\", s.id COLLATE \"C\"",
+                &[&id],
+            )
+            .await
+            .map_err(pg)?;
+        let links = rows
+            .iter()
+            .map(|r| {
+                let link: String = r.get(2);
+                (
+                    r.get(0),
+                    r.get(1),
+                    serde_json::from_str(&link).unwrap_or_default(),
+                )
+            })
+            .collect();
+        Ok((user, links))
     }
 
     /// See [`crate::db::users::get`].
