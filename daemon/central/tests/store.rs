@@ -583,3 +583,113 @@ async fn batches_and_links(store: &Store) {
         DbError::NotFound { .. }
     ));
 }
+
+on_both!(nodes_on_sqlite, nodes_on_postgres, nodes);
+
+/// What node requests use: the server by its credential, contact, list revisions that move
+/// with assignments, device counts across nodes; and the fleet counts of the metrics.
+async fn nodes(store: &Store) {
+    use hy_api::servers::ServerKind;
+    let now = 5_000_000;
+    for (id, devices) in [("alice", 2), ("bob", 0)] {
+        store
+            .create_user(
+                id.into(),
+                format!("{id}-secret-77"),
+                UserSettings {
+                    max_devices: Some(devices),
+                    ..Default::default()
+                },
+                now,
+            )
+            .await
+            .unwrap();
+    }
+    for id in ["node-one-credential", "node-two-credential"] {
+        store
+            .create_server(
+                id.into(),
+                None,
+                ServerKind::Proxy,
+                1.0,
+                Default::default(),
+                now,
+            )
+            .await
+            .unwrap();
+        store
+            .assign(id.into(), vec!["alice".into(), "bob".into()], now)
+            .await
+            .unwrap();
+    }
+    let (one, kind) = store
+        .node("node-one-credential".into())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kind, ServerKind::Proxy);
+    let (two, _) = store
+        .node("node-two-credential".into())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(store.node("nobody-at-all".into()).await.unwrap().is_none());
+    let rev = store.list_revision(one).await.unwrap().unwrap();
+    store
+        .unassign("node-one-credential".into(), "bob".into())
+        .await
+        .unwrap();
+    assert!(store.list_revision(one).await.unwrap().unwrap() > rev);
+
+    store.touch(one, Some("1.2.3".into()), now).await.unwrap();
+    store.touch(one, None, now + 1).await.unwrap();
+    let seen = store.server("node-one-credential".into()).await.unwrap();
+    assert_eq!(
+        (
+            seen.agent_version.as_deref(),
+            seen.last_seen_at.map(|t| t.as_second())
+        ),
+        (Some("1.2.3"), Some(now + 1)),
+        "a contact without a version keeps the last one"
+    );
+
+    // Devices: what one node says, the other hears, for users with a limit only.
+    let counts = [
+        ("alice".to_owned(), 1),
+        ("bob".to_owned(), 4),
+        ("ghost".to_owned(), 9),
+    ];
+    store
+        .report_devices(two, counts.into_iter().collect(), now)
+        .await
+        .unwrap();
+    let elsewhere = store.devices_elsewhere(one, now + 10).await.unwrap();
+    assert_eq!(
+        elsewhere.into_iter().collect::<Vec<_>>(),
+        [("alice".to_owned(), 1)]
+    );
+    assert!(
+        store.devices_elsewhere(two, now).await.unwrap().is_empty(),
+        "not its own"
+    );
+    assert!(
+        store
+            .devices_elsewhere(one, now + 10_000)
+            .await
+            .unwrap()
+            .is_empty(),
+        "stale counts are left out"
+    );
+    store
+        .report_devices(two, Default::default(), now)
+        .await
+        .unwrap();
+    assert!(store.devices_elsewhere(one, now).await.unwrap().is_empty());
+
+    let (states, fresh) = store.fleet_counts(now + 30).await.unwrap();
+    let n = |s: UserState| states.iter().find(|(x, _)| *x == s).unwrap().1;
+    assert_eq!((n(UserState::Active), n(UserState::Disabled)), (2, 0));
+    assert_eq!(states.len(), UserState::ALL.len());
+    let f = |c: &str| fresh.iter().find(|(x, _)| *x == c).unwrap().1;
+    assert_eq!((f("fresh"), f("never")), (1, 1));
+}

@@ -378,14 +378,9 @@ pub fn count_by_freshness(
     now: i64,
 ) -> Result<Vec<(&'static str, i64)>, DbError> {
     let counted: Vec<(String, i64)> = conn
-        .prepare_cached(
-            "SELECT CASE
-                 WHEN last_seen_at IS NULL THEN 'never'
-                 WHEN last_seen_at >= ?1 - 60 THEN 'fresh'
-                 WHEN last_seen_at >= ?1 - 600 THEN 'recent'
-                 ELSE 'stale' END AS state, COUNT(*)
-             FROM servers GROUP BY state",
-        )?
+        .prepare_cached(&format!(
+            "SELECT {FRESHNESS_SQL} AS state, COUNT(*) FROM servers GROUP BY state"
+        ))?
         .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     Ok(FRESHNESS
@@ -399,6 +394,13 @@ pub fn count_by_freshness(
         })
         .collect())
 }
+
+/// A server's freshness class at `?1`, in SQL, for every backend.
+pub const FRESHNESS_SQL: &str = "CASE
+        WHEN last_seen_at IS NULL THEN 'never'
+        WHEN last_seen_at >= ?1 - 60 THEN 'fresh'
+        WHEN last_seen_at >= ?1 - 600 THEN 'recent'
+        ELSE 'stale' END";
 
 /// The classes of [`count_by_freshness`].
 pub const FRESHNESS: [&str; 4] = ["fresh", "recent", "stale", "never"];

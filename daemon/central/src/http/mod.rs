@@ -124,14 +124,7 @@ async fn metrics(
     headers: axum::http::HeaderMap,
 ) -> Result<Response, error::ApiError> {
     let now = s.now();
-    let (users, servers) =
-        s.db.call(move |c| {
-            Ok((
-                crate::db::users::count_by_state(c, now)?,
-                crate::db::servers::count_by_freshness(c, now)?,
-            ))
-        })
-        .await?;
+    let (users, servers) = s.store.fleet_counts(now).await?;
     for (state, n) in users {
         s.metrics
             .users

@@ -19,7 +19,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::error::ApiError;
-use crate::db::{DbError, lists, servers};
+use crate::db::{DbError, lists};
 use crate::ingest::{Applied, Report};
 
 use crate::state::AppState;
@@ -51,10 +51,7 @@ async fn authenticate(
     let version = agent_version(headers);
     let claimed = node_kind(headers)?;
     let now = s.now();
-    let (pk, kind) =
-        s.db.read(move |c| servers::by_node_credential(c, &server_id))
-            .await?
-            .ok_or_else(unknown_server)?;
+    let (pk, kind) = s.store.node(server_id).await?.ok_or_else(unknown_server)?;
     if let Some(claimed) = claimed.filter(|c| *c != kind) {
         tracing::error!(
             server_pk = pk, %kind, node = %claimed,
@@ -73,8 +70,7 @@ async fn authenticate(
     };
     // The only write on this path, once per CONTACT_WRITE_EVERY seconds per node.
     if due {
-        s.db.call(move |c| servers::touch(c, pk, version.as_deref(), now))
-            .await?;
+        s.store.touch(pk, version, now).await?;
     }
     Ok(pk)
 }
@@ -161,10 +157,11 @@ async fn node_list(
         // Read the generation before the revision, so a change committed after the read below
         // moves the generation past `seen` and ends the wait.
         let seen = s.db.changes().generation(pk);
-        let rev =
-            s.db.read(move |c| lists::revision(c, pk))
-                .await?
-                .ok_or_else(unknown_server)?;
+        let rev = s
+            .store
+            .list_revision(pk)
+            .await?
+            .ok_or_else(unknown_server)?;
         let tag = etag(pk, rev);
         if !matches_etag(&headers, &tag) {
             break;
@@ -433,10 +430,7 @@ async fn devices_elsewhere(
 ) -> Result<axum::Json<std::collections::BTreeMap<String, u64>>, ApiError> {
     let pk = authenticate(&s, server_id, &headers).await?;
     let now = s.now();
-    Ok(axum::Json(
-        s.db.read(move |c| crate::db::devices::elsewhere(c, pk, now))
-            .await?,
-    ))
+    Ok(axum::Json(s.store.devices_elsewhere(pk, now).await?))
 }
 
 /// Report the devices connected on this node
@@ -469,7 +463,6 @@ async fn report_devices(
         )));
     }
     let now = s.now();
-    s.db.call(move |c| crate::db::devices::replace(c, pk, &counts, now))
-        .await?;
+    s.store.report_devices(pk, counts, now).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -339,4 +339,96 @@ impl Store {
             Self::Postgres(pool) => postgres::users::links(pool, &id, now).await,
         }
     }
+
+    /// The server a node request names, by the digest of the presented id, with its kind.
+    pub async fn node(&self, presented: String) -> Result<Option<(i64, ServerKind)>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::servers::by_node_credential(c, &presented))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::nodes::by_credential(pool, &presented).await,
+        }
+    }
+
+    /// Records a node's contact (and its agent version, when it sent one).
+    pub async fn touch(
+        &self,
+        server_pk: i64,
+        version: Option<String>,
+        now: i64,
+    ) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::servers::touch(c, server_pk, version.as_deref(), now))
+                    .await
+            }
+            Self::Postgres(pool) => {
+                postgres::nodes::touch(pool, server_pk, version.as_deref(), now).await
+            }
+        }
+    }
+
+    /// The revision of a server's node list; `None` once the server is gone.
+    pub async fn list_revision(&self, server_pk: i64) -> Result<Option<i64>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::lists::revision(c, server_pk))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::nodes::revision(pool, server_pk).await,
+        }
+    }
+
+    /// Replaces what a node reported of its device-limited users' devices.
+    pub async fn report_devices(
+        &self,
+        server_pk: i64,
+        counts: std::collections::BTreeMap<String, u64>,
+        now: i64,
+    ) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::devices::replace(c, server_pk, &counts, now))
+                    .await
+            }
+            Self::Postgres(pool) => {
+                postgres::nodes::replace_devices(pool, server_pk, &counts, now).await
+            }
+        }
+    }
+
+    /// Devices of a node's device-limited users on other nodes (fresh counts only).
+    pub async fn devices_elsewhere(
+        &self,
+        server_pk: i64,
+        now: i64,
+    ) -> Result<std::collections::BTreeMap<String, u64>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::devices::elsewhere(c, server_pk, now))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::nodes::devices_elsewhere(pool, server_pk, now).await,
+        }
+    }
+
+    /// Users by state and servers by freshness at `now`, for metrics.
+    pub async fn fleet_counts(
+        &self,
+        now: i64,
+    ) -> Result<(Vec<(UserState, i64)>, Vec<(&'static str, i64)>), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| {
+                    Ok((
+                        crate::db::users::count_by_state(c, now)?,
+                        crate::db::servers::count_by_freshness(c, now)?,
+                    ))
+                })
+                .await
+            }
+            Self::Postgres(pool) => postgres::nodes::fleet_counts(pool, now).await,
+        }
+    }
 }

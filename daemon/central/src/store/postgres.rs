@@ -720,3 +720,163 @@ pub mod servers {
         ))
     }
 }
+
+pub mod nodes {
+    //! What node requests read and write on PostgreSQL: finding the server by its credential,
+    //! contact times, list revisions, device counts; and the fleet counts of the metrics.
+
+    use std::collections::BTreeMap;
+
+    use deadpool_postgres::Pool;
+    use hy_api::servers::ServerKind;
+    use hy_api::users::UserState;
+
+    use super::{client, pg};
+    use crate::db::DbError;
+    use crate::db::servers::{FRESHNESS, id_digest};
+
+    /// See [`crate::db::servers::by_node_credential`].
+    pub async fn by_credential(
+        pool: &Pool,
+        presented: &str,
+    ) -> Result<Option<(i64, ServerKind)>, DbError> {
+        let c = client(pool).await?;
+        Ok(c.query_opt(
+            "SELECT pk, kind FROM servers WHERE id_sha256 = $1",
+            &[&id_digest(presented)],
+        )
+        .await
+        .map_err(pg)?
+        .map(|r| (r.get(0), r.get::<_, String>(1).parse().unwrap_or_default())))
+    }
+
+    /// See [`crate::db::servers::touch`].
+    pub async fn touch(
+        pool: &Pool,
+        server_pk: i64,
+        version: Option<&str>,
+        now: i64,
+    ) -> Result<(), DbError> {
+        let c = client(pool).await?;
+        c.execute(
+            "UPDATE servers SET last_seen_at = $2, agent_version = COALESCE($3, agent_version)
+             WHERE pk = $1",
+            &[&server_pk, &now, &version],
+        )
+        .await
+        .map_err(pg)?;
+        Ok(())
+    }
+
+    /// See [`crate::db::lists::revision`].
+    pub async fn revision(pool: &Pool, server_pk: i64) -> Result<Option<i64>, DbError> {
+        let c = client(pool).await?;
+        Ok(c.query_opt(
+            "SELECT rev FROM list_revisions WHERE server_pk = $1",
+            &[&server_pk],
+        )
+        .await
+        .map_err(pg)?
+        .map(|r| r.get(0)))
+    }
+
+    /// See [`crate::db::devices::replace`].
+    pub async fn replace_devices(
+        pool: &Pool,
+        server_pk: i64,
+        counts: &BTreeMap<String, u64>,
+        now: i64,
+    ) -> Result<(), DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        tx.execute(
+            "DELETE FROM online_devices WHERE server_pk = $1",
+            &[&server_pk],
+        )
+        .await
+        .map_err(pg)?;
+        for (id, n) in counts.iter().filter(|(_, n)| **n > 0) {
+            let n = (*n).min(i64::MAX as u64) as i64;
+            tx.execute(
+                "INSERT INTO online_devices (server_pk, user_pk, count, at)
+                 SELECT $1, pk, $3, $4 FROM users WHERE id = $2",
+                &[&server_pk, id, &n, &now],
+            )
+            .await
+            .map_err(pg)?;
+        }
+        tx.commit().await.map_err(pg)?;
+        Ok(())
+    }
+
+    /// See [`crate::db::devices::elsewhere`].
+    pub async fn devices_elsewhere(
+        pool: &Pool,
+        server_pk: i64,
+        now: i64,
+    ) -> Result<BTreeMap<String, u64>, DbError> {
+        let c = client(pool).await?;
+        let rows = c
+            .query(
+                "SELECT u.id, LEAST(SUM(d.count), 9200000000000000000)::BIGINT FROM assignments a
+                 JOIN users u ON u.pk = a.user_pk AND u.max_devices > 0
+                 JOIN online_devices d ON d.user_pk = u.pk AND d.server_pk != $1 AND d.at > $2
+                 WHERE a.server_pk = $1 GROUP BY u.pk, u.id",
+                &[&server_pk, &(now - crate::db::devices::FRESH_FOR)],
+            )
+            .await
+            .map_err(pg)?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get(0), r.get::<_, i64>(1).max(0) as u64))
+            .collect())
+    }
+
+    /// See [`crate::db::users::count_by_state`] and `servers::count_by_freshness`: the state
+    /// precedence in SQL is the SQLite module's (`STATE_SQL`), tested there against the rule.
+    pub async fn fleet_counts(
+        pool: &Pool,
+        now: i64,
+    ) -> Result<(Vec<(UserState, i64)>, Vec<(&'static str, i64)>), DbError> {
+        let c = client(pool).await?;
+        // `$1` instead of `?1`; `NOT enabled` reads a boolean here as it reads 0/1 there.
+        let state_sql = crate::db::users::STATE_SQL.replace("?1", "$1::BIGINT");
+        let states: Vec<(String, i64)> = c
+            .query(
+                &format!(
+                    "SELECT {state_sql} AS state, COUNT(*)
+                     FROM users JOIN quota_usage ON user_pk = pk GROUP BY state"
+                ),
+                &[&now],
+            )
+            .await
+            .map_err(pg)?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let fresh_sql = crate::db::servers::FRESHNESS_SQL.replace("?1", "$1::BIGINT");
+        let fresh: Vec<(String, i64)> = c
+            .query(
+                &format!("SELECT {fresh_sql} AS state, COUNT(*) FROM servers GROUP BY state"),
+                &[&now],
+            )
+            .await
+            .map_err(pg)?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let count = |found: &[(String, i64)], name: &str| {
+            found.iter().find(|(s, _)| s == name).map_or(0, |(_, n)| *n)
+        };
+        Ok((
+            UserState::ALL
+                .into_iter()
+                .map(|s| (s, count(&states, s.as_str())))
+                .collect(),
+            FRESHNESS
+                .into_iter()
+                .map(|f| (f, count(&fresh, f)))
+                .collect(),
+        ))
+    }
+}
