@@ -693,3 +693,105 @@ async fn nodes(store: &Store) {
     let f = |c: &str| fresh.iter().find(|(x, _)| *x == c).unwrap().1;
     assert_eq!((f("fresh"), f("never")), (1, 1));
 }
+
+on_both!(auth_log_on_sqlite, auth_log_on_postgres, auth_log);
+
+/// Nodes' auth events: stored once per event id, filtered by user and refusals, newest first,
+/// paged through a cursor that keeps the order within one second.
+async fn auth_log(store: &Store) {
+    use hy_api::node::AuthEvent;
+    use hy_central::db::auth_log::Filter;
+    let now = 6_000_000;
+    store
+        .create_server(
+            "log-node-credential".into(),
+            Some("log-node".into()),
+            hy_api::servers::ServerKind::Hysteria,
+            1.0,
+            Default::default(),
+            now,
+        )
+        .await
+        .unwrap();
+    let (pk, _) = store
+        .node("log-node-credential".into())
+        .await
+        .unwrap()
+        .unwrap();
+    let event = |i: i64, user: &str, allowed: bool| AuthEvent {
+        id: format!("e{i}"),
+        at: now + i.min(3),
+        user: Some(user.into()),
+        addr: format!("203.0.113.{i}:1"),
+        allowed,
+        reason: if allowed { "ok" } else { "quota" }.into(),
+    };
+    let events: Vec<_> = (0..5)
+        .map(|i| event(i, if i < 3 { "alice" } else { "bob" }, i % 2 == 0))
+        .collect();
+    store.record_auth_events(pk, events.clone()).await.unwrap();
+    store
+        .record_auth_events(pk, events[..2].to_vec())
+        .await
+        .unwrap();
+    let filter = |limit: u32| Filter {
+        user: None,
+        refused: false,
+        since: now - 1,
+        limit,
+        before: None,
+    };
+    let (all, next) = store.auth_log(filter(100)).await.unwrap();
+    assert_eq!(
+        (all.len(), next),
+        (5, None),
+        "a resent event is stored once"
+    );
+    let addrs: Vec<_> = all.iter().map(|e| e.addr.as_str()).collect();
+    assert_eq!(
+        addrs,
+        [
+            "203.0.113.4:1",
+            "203.0.113.3:1",
+            "203.0.113.2:1",
+            "203.0.113.1:1",
+            "203.0.113.0:1"
+        ]
+    );
+    assert_eq!(all[0].server_name.as_deref(), Some("log-node"));
+    let (page, next) = store.auth_log(filter(2)).await.unwrap();
+    assert_eq!(page.len(), 2);
+    let (rest, last) = store
+        .auth_log(Filter {
+            before: next,
+            ..filter(10)
+        })
+        .await
+        .unwrap();
+    assert_eq!((rest.len(), last), (3, None));
+    assert_eq!(rest[0].addr, "203.0.113.2:1");
+    let (alice, _) = store
+        .auth_log(Filter {
+            user: Some("alice".into()),
+            ..filter(10)
+        })
+        .await
+        .unwrap();
+    assert_eq!(alice.len(), 3);
+    let (refused, _) = store
+        .auth_log(Filter {
+            refused: true,
+            ..filter(10)
+        })
+        .await
+        .unwrap();
+    assert!(refused.iter().all(|e| !e.allowed) && refused.len() == 2);
+    let (recent, _) = store
+        .auth_log(Filter {
+            since: now + 3,
+            ..filter(10)
+        })
+        .await
+        .unwrap();
+    assert_eq!(recent.len(), 2);
+}

@@ -39,8 +39,10 @@ pub struct Filter {
 /// `<at>.<key>` on the wire; opaque to clients.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cursor {
-    at: i64,
-    pk: i64,
+    /// The entry's time.
+    pub at: i64,
+    /// The entry's key.
+    pub pk: i64,
 }
 
 impl Cursor {

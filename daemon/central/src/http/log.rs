@@ -82,7 +82,7 @@ async fn auth_log_entries(
         limit,
         before,
     };
-    let (entries, next) = s.db.call(move |c| auth_log::list(c, &filter)).await?;
+    let (entries, next) = s.store.auth_log(filter).await?;
     let mut resp = Json(entries).into_response();
     if let Some(next) = next
         && let Ok(v) = axum::http::HeaderValue::from_str(&next.to_string())

@@ -431,4 +431,39 @@ impl Store {
             Self::Postgres(pool) => postgres::nodes::fleet_counts(pool, now).await,
         }
     }
+
+    /// The newest auth-log entries matching `filter`, and the cursor of the next page.
+    pub async fn auth_log(
+        &self,
+        filter: crate::db::auth_log::Filter,
+    ) -> Result<
+        (
+            Vec<hy_api::users::AuthLogEntry>,
+            Option<crate::db::auth_log::Cursor>,
+        ),
+        DbError,
+    > {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::auth_log::list(c, &filter))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::auth_log::list(pool, &filter).await,
+        }
+    }
+
+    /// Stores a node's auth events; an event already stored (a resent report) is skipped.
+    pub async fn record_auth_events(
+        &self,
+        server_pk: i64,
+        events: Vec<hy_api::node::AuthEvent>,
+    ) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::auth_log::insert(c, server_pk, &events))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::auth_log::insert(pool, server_pk, &events).await,
+        }
+    }
 }

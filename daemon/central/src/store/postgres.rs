@@ -880,3 +880,88 @@ pub mod nodes {
         ))
     }
 }
+
+pub mod auth_log {
+    //! The auth log on PostgreSQL.
+
+    use deadpool_postgres::Pool;
+    use hy_api::node::AuthEvent;
+    use hy_api::users::AuthLogEntry;
+
+    use super::{client, pg};
+    use crate::db::DbError;
+    use crate::db::auth_log::{Cursor, Filter};
+
+    /// See [`crate::db::auth_log::insert`].
+    pub async fn insert(pool: &Pool, server_pk: i64, events: &[AuthEvent]) -> Result<(), DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        for e in events {
+            tx.execute(
+                "INSERT INTO auth_log (server_pk, event_id, at, user_id, addr, allowed, reason)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+                &[
+                    &server_pk, &e.id, &e.at, &e.user, &e.addr, &e.allowed, &e.reason,
+                ],
+            )
+            .await
+            .map_err(pg)?;
+        }
+        tx.commit().await.map_err(pg)?;
+        Ok(())
+    }
+
+    /// See [`crate::db::auth_log::list`].
+    pub async fn list(
+        pool: &Pool,
+        f: &Filter,
+    ) -> Result<(Vec<AuthLogEntry>, Option<Cursor>), DbError> {
+        let c = client(pool).await?;
+        let (b_at, b_pk) = f.before.map_or((None, None), |c| (Some(c.at), Some(c.pk)));
+        let rows = c
+            .query(
+                "SELECT l.at, s.id, s.name, l.user_id, l.addr, l.allowed, l.reason, l.pk
+                 FROM auth_log l LEFT JOIN servers s ON s.pk = l.server_pk
+                 WHERE l.at >= $1 AND ($2::TEXT IS NULL OR l.user_id = $2)
+                   AND (NOT $3 OR NOT l.allowed)
+                   AND ($5::BIGINT IS NULL OR l.at < $5 OR (l.at = $5 AND l.pk < $6::BIGINT))
+                 ORDER BY l.at DESC, l.pk DESC LIMIT $4",
+                &[
+                    &f.since,
+                    &f.user,
+                    &f.refused,
+                    &(i64::from(f.limit) + 1),
+                    &b_at,
+                    &b_pk,
+                ],
+            )
+            .await
+            .map_err(pg)?;
+        let mut entries: Vec<(AuthLogEntry, Cursor)> = rows
+            .iter()
+            .map(|r| {
+                let at: i64 = r.get(0);
+                (
+                    AuthLogEntry {
+                        at: crate::db::ts(at),
+                        server_id: r.get(1),
+                        server_name: r.get(2),
+                        user: r.get(3),
+                        addr: r.get(4),
+                        allowed: r.get(5),
+                        reason: r.get(6),
+                    },
+                    Cursor { at, pk: r.get(7) },
+                )
+            })
+            .collect();
+        let next = (entries.len() > f.limit as usize).then(|| {
+            entries.truncate(f.limit as usize);
+            entries.last().map(|(_, c)| *c)
+        });
+        Ok((
+            entries.into_iter().map(|(e, _)| e).collect(),
+            next.flatten(),
+        ))
+    }
+}
