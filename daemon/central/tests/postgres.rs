@@ -419,3 +419,100 @@ async fn the_change_listener_publishes_and_survives_a_lost_connection() {
     drop((client, pool));
     db.drop_db().await;
 }
+
+/// The same installation read through both backends gives the same answers: a SQLite central
+/// with traffic, moved to PostgreSQL, then every read of the storage layer compared.
+#[tokio::test]
+async fn both_backends_read_the_same_installation_alike() {
+    use hy_central::store::Store;
+    let Some(db) = TestDatabase::create("both_backends_alike").await else {
+        return;
+    };
+    let c = hy_testkit::TestCentral::start().await;
+    let api = c.client();
+    for id in ["alice", "bob", "idle"] {
+        api.create_user(&hy_api::users::CreateUser {
+            id: id.into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    }
+    let mut servers = Vec::new();
+    for name in ["edge-b", "edge-a"] {
+        let id = api
+            .create_server(&hy_api::servers::CreateServer {
+                name: Some(name.into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .id;
+        api.assign(&id, &["alice".into(), "bob".into()])
+            .await
+            .unwrap();
+        servers.push(id);
+    }
+    for (i, server) in servers.iter().enumerate() {
+        let batch = hy_api::node::TrafficBatch::new(
+            "inst",
+            1,
+            [
+                (
+                    "alice".to_owned(),
+                    hy_api::Traffic {
+                        tx: 100 * (i as u64 + 1),
+                        rx: 7,
+                    },
+                ),
+                ("bob".to_owned(), hy_api::Traffic { tx: 3, rx: 900 }),
+            ]
+            .into(),
+        );
+        c.node_client().report(server, &batch).await.unwrap();
+    }
+    api.delete_server(&servers[0]).await.unwrap();
+    let path = c.db_path.clone();
+    let _dir = c.stop().await;
+    hy_central::move_to_pg::move_to(&path, &db.target, false)
+        .await
+        .unwrap();
+    let sqlite = Store::Sqlite(hy_central::db::Db::open(&path).unwrap());
+    let pool = db.target.pool(2).unwrap();
+    let postgres = Store::Postgres(pool.clone());
+    let now = jiff::Timestamp::now().as_second();
+    for store in [&sqlite, &postgres] {
+        assert_eq!(store.traffic_of_user("alice".into()).await.unwrap().tx, 300);
+    }
+    assert_eq!(
+        sqlite.traffic_by_user().await.unwrap(),
+        postgres.traffic_by_user().await.unwrap()
+    );
+    for user in [None, Some("alice".to_owned()), Some("idle".to_owned())] {
+        assert_eq!(
+            sqlite.traffic_by_server(user.clone()).await.unwrap(),
+            postgres.traffic_by_server(user.clone()).await.unwrap(),
+            "{user:?}"
+        );
+    }
+    let deleted = sqlite.traffic_by_server(None).await.unwrap();
+    assert!(
+        deleted.last().unwrap().server_id.is_none(),
+        "a deleted server's traffic, last"
+    );
+    let page = hy_api::page::PageQuery::default();
+    assert_eq!(
+        sqlite.users(now, None, page.clone()).await.unwrap(),
+        postgres.users(now, None, page.clone()).await.unwrap()
+    );
+    assert_eq!(
+        sqlite.servers(page.clone()).await.unwrap(),
+        postgres.servers(page).await.unwrap()
+    );
+    assert!(matches!(
+        postgres.traffic_of_user("nobody".into()).await.unwrap_err(),
+        hy_central::db::DbError::NotFound { .. }
+    ));
+    drop((postgres, pool));
+    db.drop_db().await;
+}

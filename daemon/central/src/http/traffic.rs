@@ -11,7 +11,7 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use super::extract::AdminAuth;
-use crate::db::{traffic, users};
+use crate::db::users;
 use crate::state::AppState;
 
 pub(crate) fn routes() -> OpenApiRouter<AppState> {
@@ -57,8 +57,8 @@ async fn all_traffic(
     Query(q): Query<Grouping>,
 ) -> Result<Response, ApiError> {
     Ok(match grouping(&q)? {
-        By::User => Json(s.db.call(|c| traffic::by_user(c)).await?).into_response(),
-        By::Server => Json(s.db.call(|c| traffic::by_server(c, None)).await?).into_response(),
+        By::User => Json(s.store.traffic_by_user().await?).into_response(),
+        By::Server => Json(s.store.traffic_by_server(None).await?).into_response(),
     })
 }
 
@@ -74,19 +74,13 @@ async fn user_traffic(
     Path(id): Path<String>,
     Query(q): Query<Grouping>,
 ) -> Result<Response, ApiError> {
-    let by = grouping(&q)?;
-    s.db.call(move |c| {
-        let pk = users::pk(c, &id)?;
-        Ok(match by {
-            By::User => {
-                let total = traffic::of_user(c, pk)?;
-                Json(TrafficByUser::from([(id, total)])).into_response()
-            }
-            By::Server => Json(traffic::by_server(c, Some(pk))?).into_response(),
-        })
+    Ok(match grouping(&q)? {
+        By::User => {
+            let total = s.store.traffic_of_user(id.clone()).await?;
+            Json(TrafficByUser::from([(id, total)])).into_response()
+        }
+        By::Server => Json(s.store.traffic_by_server(Some(id)).await?).into_response(),
     })
-    .await
-    .map_err(ApiError::from)
 }
 
 /// History query.

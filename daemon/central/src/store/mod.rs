@@ -466,4 +466,49 @@ impl Store {
             Self::Postgres(pool) => postgres::auth_log::insert(pool, server_pk, &events).await,
         }
     }
+
+    /// Lifetime traffic per user over all servers, every user included (zeros too).
+    pub async fn traffic_by_user(&self) -> Result<hy_api::traffic::TrafficByUser, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(crate::db::traffic::by_user).await,
+            Self::Postgres(pool) => postgres::traffic::by_user(pool, None).await,
+        }
+    }
+
+    /// Lifetime traffic of one user over all servers.
+    pub async fn traffic_of_user(&self, id: String) -> Result<hy_api::Traffic, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| {
+                    let pk = crate::db::users::pk(c, &id)?;
+                    crate::db::traffic::of_user(c, pk)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                let all = postgres::traffic::by_user(pool, Some(&id)).await?;
+                all.get(&id)
+                    .copied()
+                    .ok_or(DbError::NotFound { kind: "user", id })
+            }
+        }
+    }
+
+    /// Lifetime traffic per server (deleted servers summed into one `null` entry), for
+    /// everyone or one user.
+    pub async fn traffic_by_server(
+        &self,
+        user: Option<String>,
+    ) -> Result<Vec<hy_api::traffic::ServerTraffic>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| {
+                    let pk = user.map(|id| crate::db::users::pk(c, &id)).transpose()?;
+                    crate::db::traffic::by_server(c, pk)
+                })
+                .await
+            }
+            Self::Postgres(pool) => postgres::traffic::by_server(pool, user.as_deref()).await,
+        }
+    }
 }

@@ -965,3 +965,91 @@ pub mod auth_log {
         ))
     }
 }
+
+pub mod traffic {
+    //! Lifetime traffic totals on PostgreSQL. Sums are `NUMERIC` there and cannot overflow;
+    //! they are capped where they become `BIGINT`, as SQLite's `TOTAL` is.
+
+    use deadpool_postgres::Pool;
+    use hy_api::Traffic;
+    use hy_api::traffic::{ServerTraffic, TrafficByUser};
+
+    use super::{client, pg};
+    use crate::db::DbError;
+
+    const CAP: &str = "9200000000000000000";
+
+    /// Per user (every user, or one), zeros included; `NotFound` for an unknown one.
+    pub async fn by_user(pool: &Pool, user: Option<&str>) -> Result<TrafficByUser, DbError> {
+        let c = client(pool).await?;
+        let rows = c
+            .query(
+                &format!(
+                    "SELECT u.id, LEAST(COALESCE(SUM(t.tx), 0), {CAP})::BIGINT,
+                         LEAST(COALESCE(SUM(t.rx), 0), {CAP})::BIGINT
+                     FROM users u LEFT JOIN traffic t ON t.user_pk = u.pk
+                     WHERE $1::TEXT IS NULL OR u.id = $1
+                     GROUP BY u.pk, u.id"
+                ),
+                &[&user],
+            )
+            .await
+            .map_err(pg)?;
+        if let Some(id) = user
+            && rows.is_empty()
+        {
+            return Err(DbError::NotFound {
+                kind: "user",
+                id: id.to_owned(),
+            });
+        }
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let n = |i| r.get::<_, i64>(i).max(0) as u64;
+                (r.get(0), Traffic { tx: n(1), rx: n(2) })
+            })
+            .collect())
+    }
+
+    /// Per server, deleted servers in one `null` entry, for everyone or one user.
+    pub async fn by_server(pool: &Pool, user: Option<&str>) -> Result<Vec<ServerTraffic>, DbError> {
+        let c = client(pool).await?;
+        let user_pk: Option<i64> = match user {
+            None => None,
+            Some(id) => Some(
+                c.query_opt("SELECT pk FROM users WHERE id = $1", &[&id])
+                    .await
+                    .map_err(pg)?
+                    .ok_or_else(|| DbError::NotFound {
+                        kind: "user",
+                        id: id.to_owned(),
+                    })?
+                    .get(0),
+            ),
+        };
+        let rows = c
+            .query(
+                &format!(
+                    "SELECT s.id, s.name, LEAST(SUM(t.tx), {CAP})::BIGINT,
+                         LEAST(SUM(t.rx), {CAP})::BIGINT
+                     FROM traffic t LEFT JOIN servers s ON s.pk = t.server_pk
+                     WHERE $1::BIGINT IS NULL OR t.user_pk = $1
+                     GROUP BY s.pk, s.id, s.name
+                     ORDER BY s.pk IS NULL, s.name IS NULL, s.name COLLATE \"C\", s.id COLLATE \"C\""
+                ),
+                &[&user_pk],
+            )
+            .await
+            .map_err(pg)?;
+        Ok(rows
+            .iter()
+            .map(|r| ServerTraffic {
+                server_id: r.get(0),
+                name: r.get(1),
+                tx: r.get::<_, i64>(2).max(0) as u64,
+                rx: r.get::<_, i64>(3).max(0) as u64,
+            })
+            .collect())
+    }
+}
