@@ -513,6 +513,22 @@ async fn both_backends_read_the_same_installation_alike() {
         postgres.traffic_of_user("nobody".into()).await.unwrap_err(),
         hy_central::db::DbError::NotFound { .. }
     ));
+    // A node list is the same bytes from either backend.
+    let (pk, _) = sqlite.node(servers[1].clone()).await.unwrap().unwrap();
+    let mut lists = Vec::new();
+    for store in [&sqlite, &postgres] {
+        let out = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = std::sync::Arc::clone(&out);
+        assert!(
+            store
+                .node_list(pk, now, |_| {}, move |p| sink.lock().unwrap().extend(p))
+                .await
+                .unwrap()
+        );
+        lists.push(out.lock().unwrap().clone());
+    }
+    assert_eq!(lists[0], lists[1]);
+    assert!(String::from_utf8_lossy(&lists[0]).contains("\"alice\""));
     drop((postgres, pool));
     db.drop_db().await;
 }

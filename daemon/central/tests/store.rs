@@ -795,3 +795,116 @@ async fn auth_log(store: &Store) {
         .unwrap();
     assert_eq!(recent.len(), 2);
 }
+
+on_both!(node_lists_on_sqlite, node_lists_on_postgres, node_lists);
+
+/// A node list: only who may connect, with what the node enforces, under its revision.
+async fn node_lists(store: &Store) {
+    let now = 7_000_000;
+    let cast = [
+        ("alice", UserSettings::default()),
+        (
+            "bob-off",
+            UserSettings {
+                enabled: Some(false),
+                ..Default::default()
+            },
+        ),
+        (
+            "carol-gone",
+            UserSettings {
+                expires_at: Some(Some(jiff::Timestamp::from_second(now - 1).unwrap())),
+                ..Default::default()
+            },
+        ),
+        (
+            "dave",
+            UserSettings {
+                data_limit: Some(1000),
+                max_devices: Some(2),
+                allowed_ips: Some(vec!["203.0.113.0/24".into(), "2001:db8::/32".into()]),
+                expires_at: Some(Some(jiff::Timestamp::from_second(now + 100).unwrap())),
+                ..Default::default()
+            },
+        ),
+    ];
+    let ids: Vec<String> = cast.iter().map(|(id, _)| id.to_string()).collect();
+    for (id, settings) in cast {
+        store
+            .create_user(id.into(), format!("{id}-secret-55"), settings, now - 10)
+            .await
+            .unwrap();
+    }
+    store
+        .create_server(
+            "list-node-credential".into(),
+            None,
+            hy_api::servers::ServerKind::Hysteria,
+            2.0,
+            Default::default(),
+            now,
+        )
+        .await
+        .unwrap();
+    store
+        .assign("list-node-credential".into(), ids, now)
+        .await
+        .unwrap();
+    let (pk, _) = store
+        .node("list-node-credential".into())
+        .await
+        .unwrap()
+        .unwrap();
+    let read = |store: &Store| {
+        let store = store.clone();
+        async move {
+            let (rev_tx, rev_rx) = std::sync::mpsc::channel();
+            let pieces = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            let sink = std::sync::Arc::clone(&pieces);
+            let found = store
+                .node_list(
+                    pk,
+                    now,
+                    move |rev| rev_tx.send(rev).unwrap(),
+                    move |p| sink.lock().unwrap().extend(p),
+                )
+                .await
+                .unwrap();
+            assert!(found);
+            let json = pieces.lock().unwrap().clone();
+            (rev_rx.recv().unwrap(), json)
+        }
+    };
+    let (rev, json) = read(store).await;
+    assert_eq!(Some(rev), store.list_revision(pk).await.unwrap());
+    let list: hy_api::node::NodeList = serde_json::from_slice(&json).unwrap();
+    assert_eq!(list.revision, format!("{pk}.{rev}"));
+    let users: Vec<_> = list.users.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(
+        users,
+        ["alice", "dave"],
+        "neither the disabled nor the expired"
+    );
+    let dave = &list.users[1];
+    assert_eq!(
+        (
+            dave.remaining,
+            dave.multiplier,
+            dave.max_devices,
+            dave.expires_at
+        ),
+        (Some(1000), Some(2.0), Some(2), Some(now + 100))
+    );
+    assert_eq!(dave.allowed_ips, ["203.0.113.0/24", "2001:db8::/32"]);
+    assert_eq!(dave.auth_sha256, hy_api::auth_digest("dave-secret-55"));
+    let none = store
+        .node_list(
+            pk + 1000,
+            now,
+            |_| panic!("no revision"),
+            |_| panic!("no piece"),
+        )
+        .await
+        .unwrap();
+    assert!(!none, "no such server");
+}

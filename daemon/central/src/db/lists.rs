@@ -64,7 +64,8 @@ pub(super) const SPLIT_SPAN: i64 = 16_384;
 
 /// The users of a node list with keys in `?3..=?4`, in key order. Filters stay in SQL so that
 /// what the list admits is stated in one place.
-const LIST_ROWS: &str = "SELECT u.id, u.secret_sha256, u.data_limit, q.period_used, u.expires_at,
+pub(crate) const LIST_ROWS: &str =
+    "SELECT u.id, u.secret_sha256, u.data_limit, q.period_used, u.expires_at,
         u.max_devices, u.allowed_ips
      FROM assignments a JOIN users u ON u.pk = a.user_pk
           JOIN quota_usage q ON q.user_pk = a.user_pk
@@ -125,9 +126,7 @@ pub(super) fn node_list_json_split(
         })?;
     let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(-1));
     let mut list = ListWriter::new(server_pk, now, multiplier);
-    list.out.extend_from_slice(b"{\"revision\":");
-    push_str(&mut list.out, &tag(server_pk, rev));
-    list.out.extend_from_slice(b",\"users\":[");
+    list.start(rev);
     let mut next = lo;
     if let Some(spare) = spare
         && hi - lo >= split_span
@@ -156,8 +155,7 @@ pub(super) fn node_list_json_split(
     if next <= hi {
         list.rows(&tx, next, hi, &mut emit)?;
     }
-    list.out.extend_from_slice(b"]}");
-    emit(list.out);
+    list.finish(&mut emit);
     tx.commit()?;
     Ok(true)
 }
@@ -186,10 +184,23 @@ fn second_half(
     Ok(Some(pieces))
 }
 
+/// One user of a node list as read, before it is written.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ListUser<'a> {
+    pub id: &'a str,
+    pub auth_sha256: &'a str,
+    pub data_limit: i64,
+    pub period_used: i64,
+    pub expires_at: Option<i64>,
+    pub max_devices: i64,
+    pub allowed_ips: &'a str,
+}
+
 /// Writes node-list rows as JSON by hand: byte for byte what serde writes for
 /// [`hy_api::node::NodeUser`] (fields, order, omissions, escapes), at a fraction of the cost,
 /// which matters at 100k rows a list. A test holds the two equal.
-struct ListWriter {
+#[derive(Debug)]
+pub(crate) struct ListWriter {
     server_pk: i64,
     now: i64,
     /// `,"multiplier":X` for users with a quota, if the server's multiplier is not 1.
@@ -200,7 +211,7 @@ struct ListWriter {
 }
 
 impl ListWriter {
-    fn new(server_pk: i64, now: i64, multiplier: f64) -> Self {
+    pub(crate) fn new(server_pk: i64, now: i64, multiplier: f64) -> Self {
         let multiplier = if multiplier == 1.0 {
             Vec::new()
         } else {
@@ -229,50 +240,81 @@ impl ListWriter {
         let mut stmt = conn.prepare_cached(LIST_ROWS)?;
         let mut rows = stmt.query(params![self.server_pk, self.now, lo, hi])?;
         while let Some(r) = rows.next()? {
-            let out = &mut self.out;
-            if !std::mem::replace(&mut self.first, false) {
-                out.push(b',');
-            }
-            out.extend_from_slice(b"{\"id\":");
-            push_str(out, text(r, 0)?);
-            out.extend_from_slice(b",\"auth_sha256\":");
-            push_str(out, text(r, 1)?);
-            let limit: i64 = r.get(2)?;
-            if limit > 0 {
-                let used: i64 = r.get(3)?;
-                out.extend_from_slice(b",\"remaining\":");
-                out.extend_from_slice(itoa::Buffer::new().format((limit - used).max(0)).as_bytes());
-                out.extend_from_slice(&self.multiplier);
-            }
-            if let Some(at) = r.get::<_, Option<i64>>(4)? {
-                out.extend_from_slice(b",\"expires_at\":");
-                out.extend_from_slice(itoa::Buffer::new().format(at).as_bytes());
-            }
-            let max_devices: i64 = r.get(5)?;
-            if max_devices > 0 {
-                let max = max_devices.min(i64::from(u32::MAX));
-                out.extend_from_slice(b",\"max_devices\":");
-                out.extend_from_slice(itoa::Buffer::new().format(max).as_bytes());
-            }
-            let mut ips = text(r, 6)?.split(',').filter(|s| !s.is_empty());
-            if let Some(ip) = ips.next() {
-                out.extend_from_slice(b",\"allowed_ips\":[");
-                push_str(out, ip);
-                for ip in ips {
-                    out.push(b',');
-                    push_str(out, ip);
-                }
-                out.push(b']');
-            }
-            out.push(b'}');
-            if out.len() >= LIST_CHUNK {
-                emit(std::mem::replace(
-                    out,
-                    Vec::with_capacity(LIST_CHUNK + 1024),
-                ));
-            }
+            self.user(
+                ListUser {
+                    id: text(r, 0)?,
+                    auth_sha256: text(r, 1)?,
+                    data_limit: r.get(2)?,
+                    period_used: r.get(3)?,
+                    expires_at: r.get(4)?,
+                    max_devices: r.get(5)?,
+                    allowed_ips: text(r, 6)?,
+                },
+                emit,
+            );
         }
         Ok(())
+    }
+
+    /// Writes one user of the list (a row of [`LIST_ROWS`], from any backend), handing a
+    /// full piece to `emit`: what a node enforces is derived here, once.
+    pub(crate) fn user(&mut self, u: ListUser<'_>, emit: &mut impl FnMut(Vec<u8>)) {
+        let out = &mut self.out;
+        if !std::mem::replace(&mut self.first, false) {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"id\":");
+        push_str(out, u.id);
+        out.extend_from_slice(b",\"auth_sha256\":");
+        push_str(out, u.auth_sha256);
+        if u.data_limit > 0 {
+            out.extend_from_slice(b",\"remaining\":");
+            out.extend_from_slice(
+                itoa::Buffer::new()
+                    .format((u.data_limit - u.period_used).max(0))
+                    .as_bytes(),
+            );
+            out.extend_from_slice(&self.multiplier);
+        }
+        if let Some(at) = u.expires_at {
+            out.extend_from_slice(b",\"expires_at\":");
+            out.extend_from_slice(itoa::Buffer::new().format(at).as_bytes());
+        }
+        if u.max_devices > 0 {
+            let max = u.max_devices.min(i64::from(u32::MAX));
+            out.extend_from_slice(b",\"max_devices\":");
+            out.extend_from_slice(itoa::Buffer::new().format(max).as_bytes());
+        }
+        let mut ips = u.allowed_ips.split(',').filter(|s| !s.is_empty());
+        if let Some(ip) = ips.next() {
+            out.extend_from_slice(b",\"allowed_ips\":[");
+            push_str(out, ip);
+            for ip in ips {
+                out.push(b',');
+                push_str(out, ip);
+            }
+            out.push(b']');
+        }
+        out.push(b'}');
+        if out.len() >= LIST_CHUNK {
+            emit(std::mem::replace(
+                out,
+                Vec::with_capacity(LIST_CHUNK + 1024),
+            ));
+        }
+    }
+
+    /// Starts the list: `{"revision":"<tag>","users":[`.
+    pub(crate) fn start(&mut self, rev: i64) {
+        self.out.extend_from_slice(b"{\"revision\":");
+        push_str(&mut self.out, &tag(self.server_pk, rev));
+        self.out.extend_from_slice(b",\"users\":[");
+    }
+
+    /// Ends the list and hands over its last piece.
+    pub(crate) fn finish(mut self, emit: &mut impl FnMut(Vec<u8>)) {
+        self.out.extend_from_slice(b"]}");
+        emit(self.out);
     }
 
     /// Sends what is written so far, then `pieces` from [`second_half`], whose first row brings

@@ -189,23 +189,19 @@ async fn node_list(
     let (rev_known, rev) = tokio::sync::oneshot::channel();
     let (pieces, body) = tokio::sync::mpsc::unbounded_channel::<std::io::Result<Bytes>>();
     let failed = pieces.clone();
-    let db = s.db.clone();
+    let store = s.store.clone();
     let reading = tokio::spawn(async move {
-        let read = db
-            .read_with_spare(move |c, spare| {
-                lists::node_list_json(
-                    c,
-                    spare,
-                    pk,
-                    now,
-                    |rev| {
-                        let _ = rev_known.send(rev);
-                    },
-                    |piece| {
-                        let _ = pieces.send(Ok(piece.into()));
-                    },
-                )
-            })
+        let read = store
+            .node_list(
+                pk,
+                now,
+                |rev| {
+                    let _ = rev_known.send(rev);
+                },
+                move |piece| {
+                    let _ = pieces.send(Ok(piece.into()));
+                },
+            )
             .await;
         if let Err(err) = &read {
             tracing::error!(error = %err, server_pk = pk, "node list failed while being sent");

@@ -511,4 +511,27 @@ impl Store {
             Self::Postgres(pool) => postgres::traffic::by_server(pool, user.as_deref()).await,
         }
     }
+
+    /// Writes the node list of a server at `now` (see `db::lists::node_list_json`): its
+    /// revision to `revision` first, then the JSON in pieces to `emit`. False, having called
+    /// neither, when there is no such server.
+    pub async fn node_list(
+        &self,
+        server_pk: i64,
+        now: i64,
+        revision: impl FnOnce(i64) + Send + 'static,
+        emit: impl FnMut(Vec<u8>) + Send + 'static,
+    ) -> Result<bool, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read_with_spare(move |c, spare| {
+                    crate::db::lists::node_list_json(c, spare, server_pk, now, revision, emit)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::lists::node_list_json(pool, server_pk, now, revision, emit).await
+            }
+        }
+    }
 }

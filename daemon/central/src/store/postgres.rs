@@ -384,6 +384,67 @@ pub mod lists {
     use super::pg;
     use crate::db::DbError;
 
+    /// See [`crate::db::lists::node_list_json`]: the same rows (its `LIST_ROWS`, so what a list
+    /// admits is stated once) written by the same writer, from one repeatable-read snapshot,
+    /// streamed from the server as they come.
+    pub async fn node_list_json(
+        pool: &deadpool_postgres::Pool,
+        server_pk: i64,
+        now: i64,
+        revision: impl FnOnce(i64),
+        mut emit: impl FnMut(Vec<u8>),
+    ) -> Result<bool, DbError> {
+        use futures_util::TryStreamExt as _;
+        let mut c = super::client(pool).await?;
+        let tx = c
+            .build_transaction()
+            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .await
+            .map_err(pg)?;
+        let Some(head) = tx
+            .query_opt(
+                "SELECT r.rev, s.traffic_multiplier FROM list_revisions r
+                 JOIN servers s ON s.pk = r.server_pk WHERE r.server_pk = $1",
+                &[&server_pk],
+            )
+            .await
+            .map_err(pg)?
+        else {
+            return Ok(false);
+        };
+        let rev: i64 = head.get(0);
+        revision(rev);
+        let mut list = crate::db::lists::ListWriter::new(server_pk, now, head.get(1));
+        list.start(rev);
+        let sql = crate::db::lists::LIST_ROWS
+            .replace("?1", "$1::BIGINT")
+            .replace("?2", "$2::BIGINT")
+            .replace("?3", "$3::BIGINT")
+            .replace("?4", "$4::BIGINT");
+        let params: [i64; 4] = [server_pk, now, i64::MIN, i64::MAX];
+        let rows = tx.query_raw(&sql, params).await.map_err(pg)?;
+        futures_util::pin_mut!(rows);
+        while let Some(r) = rows.try_next().await.map_err(pg)? {
+            list.user(
+                crate::db::lists::ListUser {
+                    id: r.get(0),
+                    auth_sha256: r.get(1),
+                    data_limit: r.get(2),
+                    period_used: r.get(3),
+                    expires_at: r.get(4),
+                    max_devices: r.get(5),
+                    allowed_ips: r.get(6),
+                },
+                &mut emit,
+            );
+        }
+        list.finish(&mut emit);
+        tx.commit().await.map_err(pg)?;
+        Ok(true)
+    }
+
     /// See [`crate::db::lists::bump_for_user`].
     pub async fn bump_for_user(
         tx: &deadpool_postgres::Transaction<'_>,
