@@ -182,7 +182,7 @@ fn write_together(
     Ok(applied)
 }
 
-fn write_alone(
+pub(crate) fn write_alone(
     conn: &mut rusqlite::Connection,
     known: &UserDirectory,
     report: &Report,

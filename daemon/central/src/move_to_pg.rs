@@ -148,7 +148,7 @@ const TABLES: &[Table] = &[
     Table {
         name: "history_rollup",
         columns: &[("one", Int), ("closed_before", Int)],
-        upsert: None,
+        upsert: Some("one"),
     },
     Table {
         name: "auth_log",

@@ -532,3 +532,127 @@ async fn both_backends_read_the_same_installation_alike() {
     drop((postgres, pool));
     db.drop_db().await;
 }
+
+/// Two centrals on one database, every batch of two nodes sent to both at once (a node that
+/// timed out on one and retried on the other): each byte counted once, quota included, and
+/// the reports that share users do not deadlock one another.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_centrals_given_the_same_batches_count_each_once() {
+    use std::collections::BTreeMap;
+
+    use hy_api::Traffic;
+    use hy_api::servers::ServerKind;
+    use hy_api::users::UserSettings;
+    use hy_central::ingest::Report;
+    use hy_central::store::Store;
+
+    let Some(db) = TestDatabase::create("same_batches_twice").await else {
+        return;
+    };
+    let pool = db.target.pool(8).unwrap();
+    pg::migrate(&pool).await.unwrap();
+    let centrals = [
+        Store::Postgres(pool.clone()),
+        Store::Postgres(db.target.pool(8).unwrap()),
+    ];
+    let now = 9_000_000;
+    let users = ["alice", "bob", "carol"];
+    for id in users {
+        centrals[0]
+            .create_user(
+                id.into(),
+                format!("{id}-secret-99"),
+                UserSettings::default(),
+                now,
+            )
+            .await
+            .unwrap();
+    }
+    let mut nodes = vec![];
+    for id in ["twice-node-one", "twice-node-two"] {
+        centrals[1]
+            .create_server(
+                id.into(),
+                None,
+                ServerKind::Hysteria,
+                1.5,
+                Default::default(),
+                now,
+            )
+            .await
+            .unwrap();
+        centrals[1]
+            .assign(id.into(), users.map(String::from).to_vec(), now)
+            .await
+            .unwrap();
+        nodes.push(centrals[0].node(id.into()).await.unwrap().unwrap().0);
+    }
+    const BATCHES: u64 = 40;
+    let batch = move |server_pk: i64, seq: u64| Report {
+        server_pk,
+        sequence: Some((format!("instance-{server_pk}"), seq)),
+        users: users
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let bytes = 1000 * (i as u64 + 1) + seq;
+                (id.to_string(), Traffic { tx: bytes, rx: 1 })
+            })
+            .collect::<BTreeMap<_, _>>(),
+        seen: BTreeMap::new(),
+        auth_log: vec![],
+        now: now + seq as i64,
+    };
+    // A node sends its next batch only once the previous one is acknowledged (its spool is
+    // in order); the nodes themselves run at once, and their reports share every user.
+    let mut sends = tokio::task::JoinSet::new();
+    for &server_pk in &nodes {
+        let centrals = centrals.clone();
+        sends.spawn(async move {
+            let mut applied = 0;
+            for seq in 1..=BATCHES {
+                let [a, b] = &centrals;
+                let (x, y) = tokio::join!(
+                    a.apply_report(batch(server_pk, seq)),
+                    b.apply_report(batch(server_pk, seq))
+                );
+                let (x, y) = (x.unwrap().ack, y.unwrap().ack);
+                assert_eq!((x.seq, y.seq), (Some(seq), Some(seq)));
+                assert!(
+                    x.applied != y.applied,
+                    "batch {seq}: exactly one central counts it"
+                );
+                applied += 1;
+            }
+            applied
+        });
+    }
+    let mut applied = 0;
+    while let Some(n) = sends.join_next().await {
+        applied += n.unwrap();
+    }
+    assert_eq!(applied, nodes.len() * BATCHES as usize, "each batch once");
+    for (i, id) in users.iter().enumerate() {
+        let per_batch_tx: u64 = (1..=BATCHES).map(|s| 1000 * (i as u64 + 1) + s).sum();
+        let want = Traffic {
+            tx: per_batch_tx * 2,
+            rx: BATCHES * 2,
+        };
+        let user = centrals[1].user(id.to_string(), now).await.unwrap();
+        assert_eq!(user.traffic, want, "{id}");
+        let charged: u64 = (1..=BATCHES)
+            .map(|s| {
+                let t = Traffic {
+                    tx: 1000 * (i as u64 + 1) + s,
+                    rx: 1,
+                };
+                hy_central::db::traffic::weighted(t, 1.5) as u64
+            })
+            .sum::<u64>()
+            * 2;
+        assert_eq!(user.period_used, charged, "{id}: quota weighted, once");
+    }
+    drop(centrals);
+    drop(pool);
+    db.drop_db().await;
+}

@@ -908,3 +908,179 @@ async fn node_lists(store: &Store) {
         .unwrap();
     assert!(!none, "no such server");
 }
+
+on_both!(reports_on_sqlite, reports_on_postgres, reports);
+
+/// A node report counts once: raw bytes to lifetime traffic, weighted bytes to quota, bytes of
+/// unknown ids to the server's unattributed counter; a repeated batch counts nothing but still
+/// stores its admissions and events; a user running out bumps the lists of all their servers.
+async fn reports(store: &Store) {
+    use std::collections::BTreeMap;
+
+    use hy_api::Traffic;
+    use hy_api::node::AuthEvent;
+    use hy_api::servers::ServerKind;
+    use hy_central::ingest::Report;
+
+    let now = 8_000_000;
+    let limited = UserSettings {
+        data_limit: Some(1000),
+        ..Default::default()
+    };
+    let on_hold = UserSettings {
+        expire_after: Some(Some(86_400)),
+        ..Default::default()
+    };
+    for (id, settings) in [("alice", limited), ("bob", on_hold)] {
+        store
+            .create_user(id.into(), format!("{id}-secret-88"), settings, now)
+            .await
+            .unwrap();
+    }
+    for (id, multiplier) in [("report-node-double", 2.0), ("report-node-plain", 1.0)] {
+        store
+            .create_server(
+                id.into(),
+                None,
+                ServerKind::Hysteria,
+                multiplier,
+                Default::default(),
+                now,
+            )
+            .await
+            .unwrap();
+        store
+            .assign(id.into(), vec!["alice".into(), "bob".into()], now)
+            .await
+            .unwrap();
+    }
+    let (double, _) = store
+        .node("report-node-double".into())
+        .await
+        .unwrap()
+        .unwrap();
+    let (plain, _) = store
+        .node("report-node-plain".into())
+        .await
+        .unwrap()
+        .unwrap();
+    let bytes = |pairs: &[(&str, u64, u64)]| -> BTreeMap<String, Traffic> {
+        pairs
+            .iter()
+            .map(|(id, tx, rx)| (id.to_string(), Traffic { tx: *tx, rx: *rx }))
+            .collect()
+    };
+    let event = |id: &str| AuthEvent {
+        id: id.into(),
+        at: now,
+        user: Some("bob".into()),
+        addr: "198.51.100.7:4000".into(),
+        allowed: true,
+        reason: "ok".into(),
+    };
+    let report = |seq: u64, users, seen: &[&str], events: Vec<AuthEvent>| Report {
+        server_pk: double,
+        sequence: Some(("instance-a".into(), seq)),
+        users,
+        seen: seen.iter().map(|id| (id.to_string(), now + 5)).collect(),
+        auth_log: events,
+        now: now + 5,
+    };
+
+    let first = store
+        .apply_report(report(
+            1,
+            bytes(&[("alice", 100, 50), ("bob", 7, 3), ("ghost", 11, 13)]),
+            &["bob"],
+            vec![event("e1")],
+        ))
+        .await
+        .unwrap();
+    assert!(first.ack.applied);
+    assert_eq!(first.ack.unknown_users, ["ghost"]);
+    assert!(
+        first.clocks_started,
+        "bob's first connection starts his clock"
+    );
+    let alice = store.user("alice".into(), now + 5).await.unwrap();
+    assert_eq!(
+        (alice.traffic, alice.period_used),
+        (Traffic { tx: 100, rx: 50 }, 300),
+        "lifetime raw, quota weighted by the server's 2.0"
+    );
+    let bob = store.user("bob".into(), now + 5).await.unwrap();
+    assert_eq!(
+        bob.expires_at.map(|t| t.as_second()),
+        Some(now + 5 + 86_400)
+    );
+    assert_eq!(bob.last_online_at.map(|t| t.as_second()), Some(now + 5));
+    let server = store.server("report-node-double".into()).await.unwrap();
+    assert_eq!(server.unattributed, Traffic { tx: 11, rx: 13 });
+
+    // The same batch again (a retry after a lost answer), carrying one more event.
+    let again = store
+        .apply_report(report(
+            1,
+            bytes(&[("alice", 100, 50), ("bob", 7, 3), ("ghost", 11, 13)]),
+            &["bob"],
+            vec![event("e1"), event("e2")],
+        ))
+        .await
+        .unwrap();
+    assert!(!again.ack.applied);
+    assert!(!again.clocks_started);
+    let alice = store.user("alice".into(), now + 5).await.unwrap();
+    assert_eq!((alice.traffic.total(), alice.period_used), (150, 300));
+    let (log, _) = store
+        .auth_log(hy_central::db::auth_log::Filter {
+            since: 0,
+            user: None,
+            refused: false,
+            limit: 10,
+            before: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(log.len(), 2, "e1 once, and e2 from the repeat");
+
+    // Crossing the limit: 300 + 2 * 400 >= 1000 moves both servers' lists.
+    let revs = [
+        store.list_revision(double).await.unwrap().unwrap(),
+        store.list_revision(plain).await.unwrap().unwrap(),
+    ];
+    let crossing = store
+        .apply_report(report(2, bytes(&[("alice", 400, 0)]), &[], vec![]))
+        .await
+        .unwrap();
+    assert!(crossing.ack.applied);
+    assert_eq!(
+        store.user("alice".into(), now + 5).await.unwrap().state,
+        UserState::Limited
+    );
+    for (pk, rev) in [double, plain].into_iter().zip(revs) {
+        assert!(store.list_revision(pk).await.unwrap().unwrap() > rev);
+    }
+    // An older batch from the same instance is a repeat too; unnumbered reports always count.
+    let old = store
+        .apply_report(report(1, bytes(&[("alice", 1, 1)]), &[], vec![]))
+        .await
+        .unwrap();
+    assert!(!old.ack.applied);
+    let unnumbered = store
+        .apply_report(Report {
+            server_pk: plain,
+            sequence: None,
+            users: bytes(&[("alice", 5, 5)]),
+            seen: BTreeMap::new(),
+            auth_log: vec![],
+            now: now + 6,
+        })
+        .await
+        .unwrap();
+    assert!(unnumbered.ack.applied);
+    let alice = store.user("alice".into(), now + 6).await.unwrap();
+    assert_eq!((alice.traffic.total(), alice.period_used), (560, 1110));
+    let per_server = store.traffic_by_server(Some("alice".into())).await.unwrap();
+    let totals: Vec<u64> = per_server.iter().map(|s| s.tx + s.rx).collect();
+    assert_eq!(totals.iter().sum::<u64>(), 560);
+}

@@ -86,6 +86,22 @@ pub struct Sequence<'a> {
     pub seq: u64,
 }
 
+/// Highest value any counter holds: far beyond any real total, and adding one report's bytes
+/// (at most 2^53) to it cannot overflow 64 bits.
+pub const COUNTER_CAP: i64 = 1 << 62;
+
+/// The bytes a report charges against a quota: usage is weighted by the server's multiplier,
+/// lifetime traffic stays raw.
+pub fn weighted(t: Traffic, multiplier: f64) -> i64 {
+    (t.total() as f64 * multiplier).round().min(i64::MAX as f64) as i64
+}
+
+/// True if adding `weighted` bytes to `used` runs the user out of `limit`: the moment their
+/// servers' lists must drop them. Crossing back (a reset, a raised limit) is the admin path's.
+pub fn crosses(used: i64, weighted: i64, limit: i64) -> bool {
+    limit > 0 && used < limit && used.saturating_add(weighted) >= limit
+}
+
 /// Adds a node's report to the counters, inside the caller's transaction, which must commit
 /// it: the dedup cursor and the counters are only exact together. `known` is the cache kept by
 /// `tx`'s connection.
@@ -180,13 +196,13 @@ pub fn apply_in(
                     hour, server_pk, user.pk, bytes_tx, bytes_rx, closed
                 ])?;
             }
-            let weighted = (t.total() as f64 * multiplier).round().min(i64::MAX as f64) as i64;
+            let weighted = weighted(*t, multiplier);
             if weighted <= 0 {
                 continue;
             }
             if user.data_limit > 0 {
                 let used: i64 = used_so_far.query_row([user.pk], |r| r.get(0))?;
-                if used < user.data_limit && used.saturating_add(weighted) >= user.data_limit {
+                if crosses(used, weighted, user.data_limit) {
                     crossed.push(user.pk);
                 }
             }

@@ -368,17 +368,21 @@ async fn report_traffic(
     let Applied {
         ack,
         clocks_started,
-    } = s
-        .ingest
-        .apply(Report {
+    } = {
+        let report = Report {
             server_pk: pk,
             sequence,
             users,
             seen,
             auth_log,
             now: s.now(),
-        })
-        .await?;
+        };
+        match &s.store {
+            // Group commit: one fsync for every report that arrived meanwhile.
+            crate::store::Store::Sqlite(_) => s.ingest.apply(report).await?,
+            crate::store::Store::Postgres(_) => s.store.apply_report(report).await?,
+        }
+    };
     if ack.applied {
         let direction = |d: &str| crate::metrics::DirectionLabels {
             direction: d.into(),

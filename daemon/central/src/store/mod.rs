@@ -467,6 +467,24 @@ impl Store {
         }
     }
 
+    /// Writes a node's report exactly once: counters, history, quota (with the lists of a user
+    /// who ran out bumped), admissions and auth events, all in one transaction. On SQLite
+    /// central's handlers go through the group-commit writer ([`crate::ingest::Ingest`])
+    /// instead, which writes the same way; this is its one-report form.
+    pub async fn apply_report(
+        &self,
+        report: crate::ingest::Report,
+    ) -> Result<crate::ingest::Applied, crate::ingest::IngestError> {
+        match self {
+            Self::Sqlite(db) => {
+                let known = db.users().clone();
+                db.call(move |c| Ok(crate::ingest::write_alone(c, &known, &report)))
+                    .await?
+            }
+            Self::Postgres(pool) => Ok(postgres::reports::apply(pool, &report).await?),
+        }
+    }
+
     /// Lifetime traffic per user over all servers, every user included (zeros too).
     pub async fn traffic_by_user(&self) -> Result<hy_api::traffic::TrafficByUser, DbError> {
         match self {

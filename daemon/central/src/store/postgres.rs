@@ -7,8 +7,17 @@ use tokio_postgres::error::SqlState;
 use crate::db::DbError;
 
 /// A PostgreSQL failure as the storage layer reports it.
+/// tokio-postgres shows a server error as just "db error"; the server's message and
+/// SQLSTATE are what an operator can act on.
 fn pg(err: tokio_postgres::Error) -> DbError {
-    DbError::Schema(format!("PostgreSQL: {err}"))
+    match err.as_db_error() {
+        Some(db) => DbError::Schema(format!(
+            "PostgreSQL: {} (SQLSTATE {})",
+            db.message(),
+            db.code().code()
+        )),
+        None => DbError::Schema(format!("PostgreSQL: {err}")),
+    }
 }
 
 async fn client(pool: &Pool) -> Result<deadpool_postgres::Object, DbError> {
@@ -1112,5 +1121,258 @@ pub mod traffic {
                 rx: r.get::<_, i64>(3).max(0) as u64,
             })
             .collect())
+    }
+}
+
+pub mod reports {
+    //! Node reports on PostgreSQL: counters, history buckets, quota and the exactly-once
+    //! cursor in one transaction, so several centrals may take reports from the same node.
+    //!
+    //! Two centrals given the same batch (a node retrying against another after a timeout)
+    //! meet at the cursor row: the second waits on the first's row lock, then finds the cursor
+    //! already at its `seq` and counts nothing. Rows are locked in user order so two reports
+    //! that share users cannot deadlock; a deadlock or serialization failure anyway is retried.
+
+    use deadpool_postgres::{Pool, Transaction};
+    use hy_api::Traffic;
+    use hy_api::node::ReportAck;
+    use tokio_postgres::error::SqlState;
+
+    use super::{client, pg};
+    use crate::db::DbError;
+    use crate::db::traffic::{COUNTER_CAP, crosses, weighted};
+    use crate::ingest::{Applied, Report};
+
+    const ATTEMPTS: usize = 5;
+
+    /// Writes `report` and returns once it has committed. See [`crate::ingest`].
+    pub async fn apply(pool: &Pool, report: &Report) -> Result<Applied, DbError> {
+        let mut c = client(pool).await?;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let tx = c.transaction().await.map_err(pg)?;
+            match write(&tx, report).await {
+                Ok(applied) => match tx.commit().await {
+                    Ok(()) => return Ok(applied),
+                    Err(e) if retryable(&e) && attempt < ATTEMPTS => continue,
+                    Err(e) => return Err(pg(e)),
+                },
+                Err(Failed::Pg(e)) if retryable(&e) && attempt < ATTEMPTS => continue,
+                Err(Failed::Pg(e)) => return Err(pg(e)),
+                Err(Failed::Db(e)) => return Err(e),
+            }
+        }
+    }
+
+    fn retryable(e: &tokio_postgres::Error) -> bool {
+        e.code().is_some_and(|c| {
+            *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE
+        })
+    }
+
+    enum Failed {
+        Pg(tokio_postgres::Error),
+        Db(DbError),
+    }
+
+    impl From<tokio_postgres::Error> for Failed {
+        fn from(e: tokio_postgres::Error) -> Self {
+            Self::Pg(e)
+        }
+    }
+
+    async fn write(tx: &Transaction<'_>, report: &Report) -> Result<Applied, Failed> {
+        let server_pk = report.server_pk;
+        // The server may have been deleted while its report was on the way. FOR SHARE holds
+        // off a concurrent delete until this report has committed.
+        let Some(server) = tx
+            .query_opt(
+                "SELECT traffic_multiplier FROM servers WHERE pk = $1 FOR SHARE",
+                &[&server_pk],
+            )
+            .await?
+        else {
+            return Err(Failed::Db(DbError::NotFound {
+                kind: "server",
+                id: "(deleted while reporting)".into(),
+            }));
+        };
+        let multiplier: f64 = server.get(0);
+        let mut ack = ReportAck {
+            seq: report.sequence.as_ref().map(|(_, seq)| *seq),
+            applied: true,
+            unknown_users: vec![],
+        };
+        if let Some((instance, seq)) = &report.sequence {
+            let moved = tx
+                .execute(
+                    "INSERT INTO report_cursors (server_pk, instance, last_seq, updated_at)
+                     VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (server_pk, instance) DO UPDATE SET
+                         last_seq = EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at
+                     WHERE report_cursors.last_seq < EXCLUDED.last_seq",
+                    &[&server_pk, instance, &(*seq as i64), &report.now],
+                )
+                .await?;
+            ack.applied = moved == 1;
+        }
+        if ack.applied {
+            count(tx, report, multiplier, &mut ack).await?;
+        }
+        // Admissions and auth events even from a repeated batch, as on SQLite: neither is a
+        // counter, and a repeat may carry events the first lacked.
+        let mut clocks_started = false;
+        for id in report.seen.keys() {
+            clocks_started |= tx
+                .execute(
+                    "UPDATE users SET first_connected_at = $2, expires_at = $2 + expire_after
+                     WHERE id = $1 AND first_connected_at IS NULL AND expire_after IS NOT NULL
+                       AND expires_at IS NULL",
+                    &[id, &report.now],
+                )
+                .await?
+                > 0;
+            tx.execute(
+                "UPDATE users SET first_connected_at = COALESCE(first_connected_at, $2),
+                     last_online_at = GREATEST(COALESCE(last_online_at, 0), $2)
+                 WHERE id = $1",
+                &[id, &report.now],
+            )
+            .await?;
+        }
+        for e in &report.auth_log {
+            tx.execute(
+                "INSERT INTO auth_log (server_pk, event_id, at, user_id, addr, allowed, reason)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+                &[
+                    &server_pk, &e.id, &e.at, &e.user, &e.addr, &e.allowed, &e.reason,
+                ],
+            )
+            .await?;
+        }
+        Ok(Applied {
+            ack,
+            clocks_started,
+        })
+    }
+
+    /// The counting half: raw bytes to lifetime and hourly counters, weighted bytes to quota.
+    async fn count(
+        tx: &Transaction<'_>,
+        report: &Report,
+        multiplier: f64,
+        ack: &mut ReportAck,
+    ) -> Result<(), Failed> {
+        let server_pk = report.server_pk;
+        let ids: Vec<&str> = report
+            .users
+            .iter()
+            .filter(|(_, t)| !t.is_zero())
+            .map(|(id, _)| id.as_str())
+            .collect();
+        // In user order, which is also the order the rows are locked in below.
+        let found = tx
+            .query(
+                "SELECT id, pk, data_limit FROM users WHERE id = ANY($1) ORDER BY pk",
+                &[&ids],
+            )
+            .await?;
+        let mut pks = Vec::with_capacity(found.len());
+        let (mut txs, mut rxs, mut limits, mut charges) = (vec![], vec![], vec![], vec![]);
+        for row in &found {
+            let t = report.users[row.get::<_, &str>(0)];
+            pks.push(row.get::<_, i64>(1));
+            txs.push(t.tx as i64);
+            rxs.push(t.rx as i64);
+            limits.push(row.get::<_, i64>(2));
+            charges.push(weighted(t, multiplier));
+        }
+        let known: std::collections::HashSet<&str> =
+            found.iter().map(|r| r.get::<_, &str>(0)).collect();
+        let mut lost = Traffic::default();
+        for id in ids {
+            if !known.contains(id) {
+                lost.add(report.users[id]);
+                ack.unknown_users.push(id.to_owned());
+            }
+        }
+        // `LEAST(a, cap - b) + b` is `MIN(a + b, cap)` without the sum overflowing first.
+        tx.execute(
+            "INSERT INTO traffic (server_pk, user_pk, tx, rx)
+             SELECT $1, * FROM unnest($2::BIGINT[], $3::BIGINT[], $4::BIGINT[])
+             ON CONFLICT (server_pk, user_pk) DO UPDATE SET
+                 tx = LEAST(traffic.tx, $5 - EXCLUDED.tx) + EXCLUDED.tx,
+                 rx = LEAST(traffic.rx, $5 - EXCLUDED.rx) + EXCLUDED.rx",
+            &[&server_pk, &pks, &txs, &rxs, &COUNTER_CAP],
+        )
+        .await?;
+        let hour = report.now.div_euclid(3600);
+        // Only a clock stepped back writes into a closed hour (see the history rollup).
+        tx.execute(
+            "INSERT INTO traffic_hourly (hour, server_pk, user_pk, tx, rx, closed)
+             SELECT $1, $2, u, t, r, $1 < (SELECT closed_before FROM history_rollup)
+             FROM unnest($3::BIGINT[], $4::BIGINT[], $5::BIGINT[]) AS x(u, t, r)
+             ON CONFLICT (hour, server_pk, user_pk) DO UPDATE SET
+                 tx = LEAST(traffic_hourly.tx, $6 - EXCLUDED.tx) + EXCLUDED.tx,
+                 rx = LEAST(traffic_hourly.rx, $6 - EXCLUDED.rx) + EXCLUDED.rx",
+            &[&hour, &server_pk, &pks, &txs, &rxs, &COUNTER_CAP],
+        )
+        .await?;
+        // Read-and-lock, then write: the crossing rule is the same Rust as SQLite's, and the
+        // row lock makes another central's concurrent report for the same user wait its turn.
+        let used = tx
+            .query(
+                "SELECT user_pk, period_used FROM quota_usage WHERE user_pk = ANY($1)
+                 ORDER BY user_pk FOR UPDATE",
+                &[&pks],
+            )
+            .await?;
+        let (mut charged, mut totals, mut crossed) = (vec![], vec![], vec![]);
+        for row in &used {
+            let (pk, before): (i64, i64) = (row.get(0), row.get(1));
+            let Ok(i) = pks.binary_search(&pk) else {
+                continue;
+            };
+            if charges[i] <= 0 {
+                continue;
+            }
+            if crosses(before, charges[i], limits[i]) {
+                crossed.push(pk);
+            }
+            charged.push(pk);
+            totals.push(before.saturating_add(charges[i]).min(COUNTER_CAP));
+        }
+        tx.execute(
+            "UPDATE quota_usage SET period_used = x.total
+             FROM unnest($1::BIGINT[], $2::BIGINT[]) AS x(u, total) WHERE user_pk = x.u",
+            &[&charged, &totals],
+        )
+        .await?;
+        if !lost.is_zero() {
+            tx.execute(
+                "UPDATE servers SET
+                     unattributed_tx = LEAST(unattributed_tx, $4::BIGINT - $2::BIGINT) + $2,
+                     unattributed_rx = LEAST(unattributed_rx, $4::BIGINT - $3::BIGINT) + $3
+                 WHERE pk = $1",
+                &[
+                    &server_pk,
+                    &(lost.tx as i64),
+                    &(lost.rx as i64),
+                    &COUNTER_CAP,
+                ],
+            )
+            .await?;
+        }
+        // A user who just ran out leaves the lists of all their servers, not only this one.
+        if !crossed.is_empty() {
+            tx.execute(
+                "UPDATE list_revisions SET rev = rev + 1 WHERE server_pk IN
+                     (SELECT server_pk FROM assignments WHERE user_pk = ANY($1))",
+                &[&crossed],
+            )
+            .await?;
+        }
+        Ok(())
     }
 }
