@@ -495,6 +495,22 @@ async fn both_backends_read_the_same_installation_alike() {
             "{user:?}"
         );
     }
+    // History, closed hours included: the move closes nothing, but SQLite may have.
+    for by in [
+        hy_api::traffic::HistoryBy::Hour,
+        hy_api::traffic::HistoryBy::Day,
+        hy_api::traffic::HistoryBy::Server,
+    ] {
+        for user in [None, Some("alice".to_owned())] {
+            let read = |store: &Store| {
+                let (store, user) = (store.clone(), user.clone());
+                async move { store.history(user, 0, now + 3600, by).await.unwrap() }
+            };
+            let (a, b) = (read(&sqlite).await, read(&postgres).await);
+            assert!(!a.is_empty());
+            assert_eq!(a, b, "{by:?} of {user:?}");
+        }
+    }
     let deleted = sqlite.traffic_by_server(None).await.unwrap();
     assert!(
         deleted.last().unwrap().server_id.is_none(),

@@ -1084,3 +1084,124 @@ async fn reports(store: &Store) {
     let totals: Vec<u64> = per_server.iter().map(|s| s.tx + s.rx).collect();
     assert_eq!(totals.iter().sum::<u64>(), 560);
 }
+
+on_both!(history_on_sqlite, history_on_postgres, history);
+
+/// Hourly history written by reports, read by hour, day and server, for everyone or one user,
+/// with a deleted server's hours kept and listed last.
+async fn history(store: &Store) {
+    use hy_api::Traffic;
+    use hy_api::servers::ServerKind;
+    use hy_api::traffic::HistoryBy;
+    use hy_central::ingest::Report;
+
+    // Hour 0 of day 100, and two hours into day 101.
+    let day = 100 * 86_400;
+    for id in ["alice", "bob"] {
+        store
+            .create_user(
+                id.into(),
+                format!("{id}-secret-66"),
+                UserSettings::default(),
+                day,
+            )
+            .await
+            .unwrap();
+    }
+    let mut pks = vec![];
+    for (id, name) in [("history-node-b", "b-edge"), ("history-node-a", "a-edge")] {
+        store
+            .create_server(
+                id.into(),
+                Some(name.into()),
+                ServerKind::Hysteria,
+                1.0,
+                Default::default(),
+                day,
+            )
+            .await
+            .unwrap();
+        pks.push(store.node(id.into()).await.unwrap().unwrap().0);
+    }
+    let (b, a) = (pks[0], pks[1]);
+    for (server_pk, at, user, tx) in [
+        (b, day + 10, "alice", 100),
+        (b, day + 20, "bob", 1),
+        (a, day + 3600, "alice", 200),
+        (a, day + 86_400 + 7200, "alice", 400),
+        (b, day + 86_400 + 7200, "bob", 2),
+    ] {
+        store
+            .apply_report(Report {
+                server_pk,
+                sequence: None,
+                users: [(user.to_owned(), Traffic { tx, rx: 1 })].into(),
+                seen: Default::default(),
+                auth_log: vec![],
+                now: at,
+            })
+            .await
+            .unwrap();
+    }
+    let points = |ps: Vec<hy_api::traffic::HistoryPoint>| -> Vec<(String, u64, u64)> {
+        ps.into_iter()
+            .map(|p| {
+                let key = p
+                    .start
+                    .map(|t| t.as_second().to_string())
+                    .or(p.server_name)
+                    .or(p.server_id)
+                    .unwrap_or_else(|| "deleted".into());
+                (key, p.tx, p.rx)
+            })
+            .collect()
+    };
+    let h = |s: i64| s.to_string();
+    let all_hours = store
+        .history(None, day, day + 2 * 86_400, HistoryBy::Hour)
+        .await
+        .unwrap();
+    assert_eq!(
+        points(all_hours),
+        [
+            (h(day), 101, 2),
+            (h(day + 3600), 200, 1),
+            (h(day + 86_400 + 7200), 402, 2)
+        ]
+    );
+    let alices_days = store
+        .history(Some("alice".into()), day, day + 2 * 86_400, HistoryBy::Day)
+        .await
+        .unwrap();
+    assert_eq!(
+        points(alices_days),
+        [(h(day), 300, 2), (h(day + 86_400), 400, 1)]
+    );
+    let one_hour = store
+        .history(
+            Some("alice".into()),
+            day + 3600,
+            day + 3600,
+            HistoryBy::Hour,
+        )
+        .await
+        .unwrap();
+    assert_eq!(points(one_hour), [(h(day + 3600), 200, 1)]);
+
+    store.delete_server("history-node-b".into()).await.unwrap();
+    let by_server = store
+        .history(None, day, day + 2 * 86_400, HistoryBy::Server)
+        .await
+        .unwrap();
+    assert_eq!(
+        points(by_server),
+        [("a-edge".into(), 600, 2), ("deleted".into(), 103, 3)],
+        "a deleted server's hours stay, last"
+    );
+    assert!(matches!(
+        store
+            .history(Some("nobody".into()), 0, day, HistoryBy::Day)
+            .await,
+        Err(DbError::NotFound { .. })
+    ));
+}

@@ -99,10 +99,12 @@ CREATE TABLE traffic_hourly (
     user_pk   BIGINT NOT NULL,
     tx        BIGINT NOT NULL,
     rx        BIGINT NOT NULL,
-    closed    BOOLEAN NOT NULL DEFAULT FALSE,   -- true once in traffic_hourly_by_user
+    closed    BOOLEAN NOT NULL DEFAULT FALSE,   -- true once its hour is closed (kept for a move back to SQLite)
     PRIMARY KEY (hour, server_pk, user_pk)
 );
-CREATE INDEX traffic_hourly_by_user ON traffic_hourly (user_pk, hour) WHERE closed;
+-- Unlike SQLite's, over open hours too: one user's history is then one index range, and the
+-- entry is written once per bucket, not on each report that adds to it.
+CREATE INDEX traffic_hourly_by_user ON traffic_hourly (user_pk, hour);
 
 CREATE TABLE history_rollup (
     one           BIGINT PRIMARY KEY CHECK (one = 1),

@@ -11,7 +11,6 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use super::extract::AdminAuth;
-use crate::db::users;
 use crate::state::AppState;
 
 pub(crate) fn routes() -> OpenApiRouter<AppState> {
@@ -140,11 +139,6 @@ async fn history(
             )));
         }
     };
-    let points =
-        s.db.call(move |c| {
-            let user_pk = q.user.as_deref().map(|u| users::pk(c, u)).transpose()?;
-            crate::db::history::history(c, user_pk, since, until, by)
-        })
-        .await?;
+    let points = s.store.history(q.user, since, until, by).await?;
     Ok(Json(points))
 }

@@ -485,6 +485,32 @@ impl Store {
         }
     }
 
+    /// Traffic history between `since` and `until` (Unix seconds), by hour, day or server,
+    /// optionally of one user (`NotFound` if there is none).
+    pub async fn history(
+        &self,
+        user: Option<String>,
+        since: i64,
+        until: i64,
+        by: hy_api::traffic::HistoryBy,
+    ) -> Result<Vec<hy_api::traffic::HistoryPoint>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| {
+                    let user_pk = user
+                        .as_deref()
+                        .map(|u| crate::db::users::pk(c, u))
+                        .transpose()?;
+                    crate::db::history::history(c, user_pk, since, until, by)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::history::history(pool, user.as_deref(), since, until, by).await
+            }
+        }
+    }
+
     /// Lifetime traffic per user over all servers, every user included (zeros too).
     pub async fn traffic_by_user(&self) -> Result<hy_api::traffic::TrafficByUser, DbError> {
         match self {
