@@ -66,7 +66,7 @@ pub async fn run(
     };
     let tasks = tokio_util::task::TaskTracker::new();
     tasks.spawn(schedule::run(
-        db.clone(),
+        state.store.clone(),
         clock,
         Arc::clone(&state.reschedule),
         config.history_days,

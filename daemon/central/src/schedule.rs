@@ -31,16 +31,11 @@ pub fn process(conn: &mut Connection, from: i64, to: i64) -> Result<usize, DbErr
     Ok(expired + due.len())
 }
 
-/// The next moment something becomes due after `after`.
-pub fn next_event(conn: &Connection, after: i64) -> Result<Option<i64>, DbError> {
-    users::next_due(conn, after)
-}
-
 /// Runs until shutdown. `wake` is notified whenever users' expiry or reset settings change.
 /// Also prunes traffic history older than `history_days` and the auth log older than
 /// `log_days`, at least hourly.
 pub async fn run(
-    db: Db,
+    store: crate::store::Store,
     clock: Arc<dyn Clock>,
     wake: Arc<Notify>,
     history_days: u32,
@@ -53,7 +48,7 @@ pub async fn run(
     loop {
         let now = clock.now().as_second();
         let from = processed;
-        match db.call(move |c| process(c, from, now)).await {
+        match store.process_due(from, now).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(users = n, "applied scheduled expiries and usage resets"),
             Err(err) => {
@@ -61,25 +56,16 @@ pub async fn run(
             }
         }
         processed = now;
-        let pruned = db
-            .call(move |c| {
-                let history = crate::db::history::prune_history(c, now, history_days)?;
-                let log = crate::db::auth_log::prune(c, now, log_days)?;
-                Ok((history, log))
-            })
-            .await;
+        let pruned = store.prune(now, history_days, log_days).await;
         match pruned {
             Ok((0, 0)) => {}
             Ok((history, log)) => tracing::info!(history, log, "pruned old history and auth log"),
             Err(err) => tracing::error!(error = %err, "could not prune history and auth log"),
         }
-        let next = db
-            .call(move |c| next_event(c, now))
-            .await
-            .unwrap_or_else(|err| {
-                tracing::error!(error = %err, "could not compute the next scheduled change");
-                Some(now + 60)
-            });
+        let next = store.next_due(now).await.unwrap_or_else(|err| {
+            tracing::error!(error = %err, "could not compute the next scheduled change");
+            Some(now + 60)
+        });
         // Wake at least hourly, for pruning, even with nothing scheduled.
         let next = next.map_or(now + 3600, |t| t.min(now + 3600));
         tokio::select! {

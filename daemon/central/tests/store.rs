@@ -1205,3 +1205,119 @@ async fn history(store: &Store) {
         Err(DbError::NotFound { .. })
     ));
 }
+
+on_both!(schedule_on_sqlite, schedule_on_postgres, schedule);
+
+/// What the scheduler does at its moments: a passed expiry bumps the user's servers' lists, a
+/// due reset empties the period (a limited user is back on the lists) and schedules the
+/// next; and pruning drops old history and auth events only.
+async fn schedule(store: &Store) {
+    use hy_api::Traffic;
+    use hy_api::node::AuthEvent;
+    use hy_api::servers::ServerKind;
+    use hy_api::traffic::HistoryBy;
+    use hy_central::ingest::Report;
+
+    let created = 50 * 86_400 + 600;
+    let expires = created + 1000;
+    let cast = [
+        (
+            "daily",
+            UserSettings {
+                data_limit: Some(100),
+                reset_strategy: Some(hy_api::users::ResetStrategy::Day),
+                ..Default::default()
+            },
+        ),
+        (
+            "leaving",
+            UserSettings {
+                expires_at: Some(Some(jiff::Timestamp::from_second(expires).unwrap())),
+                ..Default::default()
+            },
+        ),
+    ];
+    for (id, settings) in cast {
+        store
+            .create_user(id.into(), format!("{id}-secret-44"), settings, created)
+            .await
+            .unwrap();
+    }
+    store
+        .create_server(
+            "schedule-node".into(),
+            None,
+            ServerKind::Hysteria,
+            1.0,
+            Default::default(),
+            created,
+        )
+        .await
+        .unwrap();
+    store
+        .assign(
+            "schedule-node".into(),
+            vec!["daily".into(), "leaving".into()],
+            created,
+        )
+        .await
+        .unwrap();
+    let (pk, _) = store.node("schedule-node".into()).await.unwrap().unwrap();
+    store
+        .apply_report(Report {
+            server_pk: pk,
+            sequence: None,
+            users: [("daily".to_owned(), Traffic { tx: 150, rx: 0 })].into(),
+            seen: Default::default(),
+            auth_log: vec![AuthEvent {
+                id: "old-event".into(),
+                at: created,
+                user: Some("daily".into()),
+                addr: "192.0.2.1:1".into(),
+                allowed: true,
+                reason: "ok".into(),
+            }],
+            now: created,
+        })
+        .await
+        .unwrap();
+    let daily = store.user("daily".into(), created).await.unwrap();
+    assert_eq!(daily.state, UserState::Limited);
+    let reset_at = daily.next_reset_at.unwrap().as_second();
+    assert_eq!(reset_at, 51 * 86_400);
+    assert_eq!(
+        store.next_due(created).await.unwrap(),
+        Some(expires),
+        "the expiry comes first"
+    );
+
+    let rev = store.list_revision(pk).await.unwrap().unwrap();
+    assert_eq!(store.process_due(created, expires - 1).await.unwrap(), 0);
+    assert_eq!(store.list_revision(pk).await.unwrap().unwrap(), rev);
+    assert!(store.process_due(expires - 1, expires).await.unwrap() >= 1);
+    let rev2 = store.list_revision(pk).await.unwrap().unwrap();
+    assert!(rev2 > rev, "the expiry bumps the list");
+    assert_eq!(store.next_due(expires).await.unwrap(), Some(reset_at));
+
+    assert_eq!(store.process_due(expires, reset_at).await.unwrap(), 1);
+    let daily = store.user("daily".into(), reset_at).await.unwrap();
+    assert_eq!((daily.state, daily.period_used), (UserState::Active, 0));
+    assert_eq!(
+        daily.next_reset_at.map(|t| t.as_second()),
+        Some(52 * 86_400)
+    );
+    assert!(store.list_revision(pk).await.unwrap().unwrap() > rev2);
+    assert_eq!(daily.traffic.tx, 150, "lifetime traffic stays");
+
+    // Keeping 30 days, 31 days on: the day-50 hour and event go, nothing else.
+    let later = created + 31 * 86_400;
+    assert_eq!(store.prune(later, 60, 60).await.unwrap(), (0, 0));
+    assert_eq!(store.prune(later, 30, 30).await.unwrap(), (1, 1));
+    assert!(
+        store
+            .history(None, 0, later, HistoryBy::Day)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -511,6 +511,49 @@ impl Store {
         }
     }
 
+    /// Applies what became due in `(from, to]`: passed expiries bump their servers' lists,
+    /// scheduled usage resets run and are rescheduled. Returns how many changes.
+    pub async fn process_due(&self, from: i64, to: i64) -> Result<usize, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::schedule::process(c, from, to))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::users::process_due(pool, from, to).await,
+        }
+    }
+
+    /// The next moment after `after` when a user expires or a scheduled reset is due.
+    pub async fn next_due(&self, after: i64) -> Result<Option<i64>, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(move |c| crate::db::users::next_due(c, after)).await,
+            Self::Postgres(pool) => postgres::users::next_due(pool, after).await,
+        }
+    }
+
+    /// Drops history older than `history_days` and auth events older than `log_days`;
+    /// returns how many of each.
+    pub async fn prune(
+        &self,
+        now: i64,
+        history_days: u32,
+        log_days: u32,
+    ) -> Result<(usize, usize), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let history = crate::db::history::prune_history(c, now, history_days)?;
+                    let log = crate::db::auth_log::prune(c, now, log_days)?;
+                    Ok((history, log))
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::auth_log::prune(pool, now, history_days, log_days).await
+            }
+        }
+    }
+
     /// Lifetime traffic per user over all servers, every user included (zeros too).
     pub async fn traffic_by_user(&self) -> Result<hy_api::traffic::TrafficByUser, DbError> {
         match self {

@@ -39,7 +39,7 @@ pub mod users {
 
     use deadpool_postgres::Pool;
     use hy_api::page::PageQuery;
-    use hy_api::users::{User, UserSettings, UserState};
+    use hy_api::users::{ResetStrategy, User, UserSettings, UserState};
     use tokio_postgres::Row;
     use tokio_postgres::types::ToSql;
 
@@ -238,6 +238,23 @@ pub mod users {
         let mut c = client(pool).await?;
         let tx = c.transaction().await.map_err(pg)?;
         let pk = pk_of(&tx, id).await?;
+        reset_in(&tx, pk, now, reason).await?;
+        let row = tx
+            .query_one(&format!("{SELECT} WHERE u.pk = $1"), &[&pk])
+            .await
+            .map_err(pg)?;
+        tx.commit().await.map_err(pg)?;
+        Ok(from_row(&row, now))
+    }
+
+    /// Resets one user's usage inside `tx`: recorded in `usage_resets`, and a user who was
+    /// over their limit back on their servers' lists.
+    async fn reset_in(
+        tx: &deadpool_postgres::Transaction<'_>,
+        pk: i64,
+        now: i64,
+        reason: &str,
+    ) -> Result<(), DbError> {
         let usage = tx
             .query_one(
                 "SELECT u.data_limit, q.period_used FROM users u
@@ -267,14 +284,63 @@ pub mod users {
         .await
         .map_err(pg)?;
         if was_over {
-            super::lists::bump_for_user(&tx, pk).await?;
+            super::lists::bump_for_user(tx, pk).await?;
         }
-        let row = tx
-            .query_one(&format!("{SELECT} WHERE u.pk = $1"), &[&pk])
+        Ok(())
+    }
+
+    /// See [`crate::schedule::process`]: expiries in `(from, to]` bump their servers' lists,
+    /// and scheduled resets due at `to` run, each rescheduled by the shared rule.
+    pub async fn process_due(pool: &Pool, from: i64, to: i64) -> Result<usize, DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        let expired = tx
+            .execute(
+                "UPDATE list_revisions SET rev = rev + 1 WHERE server_pk IN (
+                     SELECT a.server_pk FROM assignments a JOIN users u ON u.pk = a.user_pk
+                     WHERE u.expires_at > $1 AND u.expires_at <= $2)",
+                &[&from, &to],
+            )
+            .await
+            .map_err(pg)? as usize;
+        let due = tx
+            .query(
+                "SELECT pk, reset_strategy, created_at FROM users WHERE next_reset_at <= $1
+                 ORDER BY pk",
+                &[&to],
+            )
             .await
             .map_err(pg)?;
+        for row in &due {
+            let (pk, created): (i64, i64) = (row.get(0), row.get(2));
+            let strategy = ResetStrategy::parse(row.get::<_, &str>(1)).unwrap_or_default();
+            reset_in(&tx, pk, to, &format!("scheduled ({})", strategy.as_str())).await?;
+            let next = strategy
+                .next_after(crate::db::ts(created), crate::db::ts(to))
+                .map(|t| t.as_second());
+            tx.execute(
+                "UPDATE users SET next_reset_at = $2 WHERE pk = $1",
+                &[&pk, &next],
+            )
+            .await
+            .map_err(pg)?;
+        }
         tx.commit().await.map_err(pg)?;
-        Ok(from_row(&row, now))
+        Ok(expired + due.len())
+    }
+
+    /// See [`crate::db::users::next_due`].
+    pub async fn next_due(pool: &Pool, after: i64) -> Result<Option<i64>, DbError> {
+        let c = client(pool).await?;
+        Ok(c.query_one(
+            "SELECT LEAST(
+                 (SELECT MIN(expires_at) FROM users WHERE expires_at > $1),
+                 (SELECT MIN(next_reset_at) FROM users WHERE next_reset_at IS NOT NULL))",
+            &[&after],
+        )
+        .await
+        .map_err(pg)?
+        .get(0))
     }
 
     /// See [`crate::store::Store::user_links`].
@@ -979,6 +1045,28 @@ pub mod auth_log {
         }
         tx.commit().await.map_err(pg)?;
         Ok(())
+    }
+
+    /// Drops traffic history older than `history_days` and auth events older than
+    /// `log_days`, as SQLite's `prune_history` and `auth_log::prune` do.
+    pub async fn prune(
+        pool: &Pool,
+        now: i64,
+        history_days: u32,
+        log_days: u32,
+    ) -> Result<(usize, usize), DbError> {
+        let c = client(pool).await?;
+        let hour = now.div_euclid(3600) - i64::from(history_days) * 24;
+        let history = c
+            .execute("DELETE FROM traffic_hourly WHERE hour < $1", &[&hour])
+            .await
+            .map_err(pg)?;
+        let oldest = now - i64::from(log_days) * 86_400;
+        let log = c
+            .execute("DELETE FROM auth_log WHERE at < $1", &[&oldest])
+            .await
+            .map_err(pg)?;
+        Ok((history as usize, log as usize))
     }
 
     /// See [`crate::db::auth_log::list`].
