@@ -107,9 +107,17 @@ fn central(cmd: CentralCommand) -> ExitCode {
         return migrate(from, to, password_file.as_deref(), *force);
     }
     if let Some(CentralAction::RotateToken { db }) = cmd.action {
+        let path = hy_central::token::token_path(&db);
         let rotated = hy_central::db::Db::open(&db)
             .with_context(|| format!("could not open database {}", db.display()))
-            .and_then(|conn| hy_central::token::rotate(&conn, &db));
+            .and_then(|conn| {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?;
+                let store = hy_central::store::Store::Sqlite(conn);
+                runtime.block_on(hy_central::token::rotate(&store, &path))?;
+                Ok(path)
+            });
         return match rotated {
             Ok(path) => {
                 eprintln!(

@@ -40,13 +40,16 @@ pub async fn run(
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
     let db_path = config.db_path.clone();
-    let (db, admin_digest) = tokio::task::spawn_blocking(move || -> anyhow::Result<_> {
-        let db = db::Db::open(&db_path)
-            .with_context(|| format!("could not open database {}", db_path.display()))?;
-        let digest = token::ensure(&db, &db_path)?;
-        Ok((db, digest))
+    let db = tokio::task::spawn_blocking(move || {
+        db::Db::open(&db_path)
+            .with_context(|| format!("could not open database {}", db_path.display()))
     })
     .await??;
+    let admin_digest = token::ensure(
+        &store::Store::Sqlite(db.clone()),
+        &token::token_path(&config.db_path),
+    )
+    .await?;
     let clock = config
         .clock
         .clone()

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use sha2::{Digest, Sha256};
 
-use crate::db::{Db, meta};
+use crate::store::Store;
 
 /// Prefix of admin tokens, so secret scanners and humans recognise one.
 const PREFIX: &str = "hyctl_";
@@ -25,40 +25,65 @@ fn digest_bytes(token: &str) -> [u8; 32] {
     Sha256::digest(token.as_bytes()).into()
 }
 
-/// Loads the admin token's digest, generating a token (and its file) if the database has none.
-pub fn ensure(db: &Db, db_path: &Path) -> anyhow::Result<[u8; 32]> {
-    let stored = db.call_blocking(|c| meta::admin_token_digest(c))?;
-    if let Some(hex_digest) = stored {
-        let bytes = hex::decode(&hex_digest).context("stored admin token digest is corrupt")?;
-        let digest: [u8; 32] = bytes
-            .try_into()
-            .map_err(|_| anyhow::anyhow!("stored admin token digest is corrupt"))?;
+/// Loads the admin token's digest, generating a token (and its file at `path`) if the
+/// database has none.
+///
+/// Several centrals may start together on one PostgreSQL database: each writes its own token
+/// file, but only the first digest is stored; the others find theirs refused, remove their
+/// file (its token would open nothing) and take the stored digest.
+pub async fn ensure(store: &Store, path: &Path) -> anyhow::Result<[u8; 32]> {
+    if let Some(hex_digest) = store.admin_token_digest().await? {
+        return decode(&hex_digest);
+    }
+    let (token, digest) = new_token();
+    write_file(path, &token)?;
+    if store
+        .set_admin_token_digest(hex::encode(digest), false)
+        .await?
+    {
+        tracing::info!(path = %path.display(), "generated the admin token; hyctl reads it from this file");
         return Ok(digest);
     }
-    let path = token_path(db_path);
-    let digest = write_new(db, &path)?;
-    tracing::info!(path = %path.display(), "generated the admin token; hyctl reads it from this file");
-    Ok(digest)
+    let _ = std::fs::remove_file(path);
+    let stored = store
+        .admin_token_digest()
+        .await?
+        .context("the admin token digest vanished while central was starting")?;
+    tracing::info!(
+        "another central generated the admin token first; its token file holds it, this one wrote none"
+    );
+    decode(&stored)
 }
 
-/// Replaces the admin token: writes a new token file, then stores its digest. A central that is
-/// running keeps accepting the old token until restarted.
-pub fn rotate(db: &Db, db_path: &Path) -> anyhow::Result<PathBuf> {
-    let path = token_path(db_path);
-    write_new(db, &path)?;
-    Ok(path)
+/// Replaces the admin token: writes a new token file at `path`, then stores its digest. A
+/// central that is running keeps accepting the old token until restarted.
+pub async fn rotate(store: &Store, path: &Path) -> anyhow::Result<()> {
+    let (token, digest) = new_token();
+    // File first: if we crash before the digest is stored, the old token still works and the
+    // next rotation overwrites this file, instead of storing a digest whose token nobody has.
+    write_file(path, &token)?;
+    store
+        .set_admin_token_digest(hex::encode(digest), true)
+        .await?;
+    Ok(())
 }
 
-fn write_new(db: &Db, path: &Path) -> anyhow::Result<[u8; 32]> {
+fn decode(hex_digest: &str) -> anyhow::Result<[u8; 32]> {
+    let bytes = hex::decode(hex_digest).context("stored admin token digest is corrupt")?;
+    bytes
+        .try_into()
+        .map_err(|_| anyhow::anyhow!("stored admin token digest is corrupt"))
+}
+
+fn new_token() -> (String, [u8; 32]) {
     let token = format!("{PREFIX}{}", hy_common::random::token(40));
-    // File first: if we crash before the digest is stored, the next start makes a new token and
-    // overwrites this file, instead of storing a digest whose token nobody has.
-    hy_common::files::write_private(path, format!("{token}\n").as_bytes())
-        .with_context(|| format!("could not write the admin token file {}", path.display()))?;
     let digest = digest_bytes(&token);
-    let hex_digest = hex::encode(digest);
-    db.call_blocking(move |c| meta::set_admin_token_digest(c, &hex_digest))?;
-    Ok(digest)
+    (token, digest)
+}
+
+fn write_file(path: &Path, token: &str) -> anyhow::Result<()> {
+    hy_common::files::write_private(path, format!("{token}\n").as_bytes())
+        .with_context(|| format!("could not write the admin token file {}", path.display()))
 }
 
 #[cfg(test)]
@@ -77,23 +102,30 @@ mod tests {
         );
     }
 
-    #[test]
-    fn first_start_writes_a_private_token_and_later_starts_keep_it() {
+    #[tokio::test]
+    async fn first_start_writes_a_private_token_and_later_starts_keep_it() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let db_path = dir.path().join("c.db");
-        let db = Db::open(&db_path).unwrap();
-        let d1 = ensure(&db, &db_path).unwrap();
-        let token = std::fs::read_to_string(token_path(&db_path)).unwrap();
+        let store = Store::Sqlite(crate::db::Db::open(&db_path).unwrap());
+        let path = token_path(&db_path);
+        let d1 = ensure(&store, &path).await.unwrap();
+        let token = std::fs::read_to_string(&path).unwrap();
         assert!(token.starts_with(PREFIX));
         assert_eq!(digest_bytes(token.trim()), d1);
-        let mode = std::fs::metadata(token_path(&db_path))
-            .unwrap()
-            .permissions()
-            .mode();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
-        assert_eq!(ensure(&db, &db_path).unwrap(), d1);
-        rotate(&db, &db_path).unwrap();
-        assert_ne!(ensure(&db, &db_path).unwrap(), d1);
+        assert_eq!(ensure(&store, &path).await.unwrap(), d1);
+        // A second central on the same database keeps the first one's token and no file.
+        let other = dir.path().join("other.admin-token");
+        assert_eq!(ensure(&store, &other).await.unwrap(), d1);
+        assert!(!other.exists());
+        rotate(&store, &path).await.unwrap();
+        let rotated = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            ensure(&store, &path).await.unwrap(),
+            digest_bytes(rotated.trim())
+        );
+        assert_ne!(digest_bytes(rotated.trim()), d1);
     }
 }

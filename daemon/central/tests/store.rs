@@ -1321,3 +1321,34 @@ async fn schedule(store: &Store) {
             .is_empty()
     );
 }
+
+on_both!(meta_on_sqlite, meta_on_postgres, meta);
+
+/// The admin token's digest: the first stored wins unless replaced on purpose; and the
+/// readiness probe writes.
+async fn meta(store: &Store) {
+    assert_eq!(store.admin_token_digest().await.unwrap(), None);
+    let (first, second) = (store.clone(), store.clone());
+    let (a, b) = tokio::join!(
+        first.set_admin_token_digest("aa".repeat(32), false),
+        second.set_admin_token_digest("bb".repeat(32), false)
+    );
+    assert!(
+        a.unwrap() != b.unwrap(),
+        "exactly one of two starts stores its digest"
+    );
+    let kept = store.admin_token_digest().await.unwrap().unwrap();
+    assert!(kept == "aa".repeat(32) || kept == "bb".repeat(32));
+    assert!(
+        store
+            .set_admin_token_digest("cc".repeat(32), true)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        store.admin_token_digest().await.unwrap(),
+        Some("cc".repeat(32))
+    );
+    store.probe_write(1).await.unwrap();
+    store.probe_write(2).await.unwrap();
+}

@@ -4,7 +4,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::DbError;
 
-const ADMIN_TOKEN_SHA256: &str = "admin_token_sha256";
+/// The `meta` key of the admin token's digest, on both backends.
+pub const ADMIN_TOKEN_SHA256: &str = "admin_token_sha256";
 
 /// The stored SHA-256 (hex) of the admin token, if one was ever set.
 pub fn admin_token_digest(conn: &Connection) -> Result<Option<String>, DbError> {
@@ -39,4 +40,12 @@ pub fn set_admin_token_digest(conn: &Connection, digest: &str) -> Result<(), DbE
         params![ADMIN_TOKEN_SHA256, digest],
     )?;
     Ok(())
+}
+
+/// Stores the admin token's digest unless one is stored already; true if this one was.
+pub fn first_admin_token_digest(conn: &Connection, digest: &str) -> Result<bool, DbError> {
+    Ok(conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+        params![ADMIN_TOKEN_SHA256, digest],
+    )? == 1)
 }

@@ -190,11 +190,7 @@ async fn health(State(s): State<AppState>) -> Json<serde_json::Value> {
         (status = 503, description = "not ready, with the reason", body = serde_json::Value)))]
 async fn ready(State(s): State<AppState>) -> (axum::http::StatusCode, Json<serde_json::Value>) {
     let now = s.now();
-    match s
-        .db
-        .call(move |c| crate::db::meta::probe_write(c, now))
-        .await
-    {
+    match s.store.probe_write(now).await {
         Ok(()) => (
             axum::http::StatusCode::OK,
             Json(serde_json::json!({ "ready": true })),

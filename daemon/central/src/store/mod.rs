@@ -554,6 +554,46 @@ impl Store {
         }
     }
 
+    /// The stored SHA-256 (hex) of the admin token, if one was ever set.
+    pub async fn admin_token_digest(&self) -> Result<Option<String>, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(crate::db::meta::admin_token_digest).await,
+            Self::Postgres(pool) => postgres::meta::admin_token_digest(pool).await,
+        }
+    }
+
+    /// Stores the admin token's digest; unless `replace`, only if none is stored yet (two
+    /// centrals starting together on one database keep one token). True if it was stored.
+    pub async fn set_admin_token_digest(
+        &self,
+        digest: String,
+        replace: bool,
+    ) -> Result<bool, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    if replace {
+                        crate::db::meta::set_admin_token_digest(c, &digest).map(|()| true)
+                    } else {
+                        crate::db::meta::first_admin_token_digest(c, &digest)
+                    }
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::meta::set_admin_token_digest(pool, &digest, replace).await
+            }
+        }
+    }
+
+    /// Proves the database takes writes now: one small committed write, given little time.
+    pub async fn probe_write(&self, now: i64) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => db.call(move |c| crate::db::meta::probe_write(c, now)).await,
+            Self::Postgres(pool) => postgres::meta::probe_write(pool, now).await,
+        }
+    }
+
     /// Lifetime traffic per user over all servers, every user included (zeros too).
     pub async fn traffic_by_user(&self) -> Result<hy_api::traffic::TrafficByUser, DbError> {
         match self {

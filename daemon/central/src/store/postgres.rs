@@ -1551,3 +1551,66 @@ pub mod history {
             .collect())
     }
 }
+
+pub mod meta {
+    //! Small named settings on PostgreSQL: the admin token's digest, and the readiness probe.
+
+    use deadpool_postgres::Pool;
+
+    use super::{client, pg};
+    use crate::db::DbError;
+    use crate::db::meta::ADMIN_TOKEN_SHA256;
+
+    /// See [`crate::db::meta::admin_token_digest`].
+    pub async fn admin_token_digest(pool: &Pool) -> Result<Option<String>, DbError> {
+        let c = client(pool).await?;
+        Ok(c.query_opt(
+            "SELECT value FROM meta WHERE key = $1",
+            &[&ADMIN_TOKEN_SHA256],
+        )
+        .await
+        .map_err(pg)?
+        .map(|r| r.get(0)))
+    }
+
+    /// Stores `digest`; unless `replace`, only if none is stored. True if it was stored.
+    pub async fn set_admin_token_digest(
+        pool: &Pool,
+        digest: &str,
+        replace: bool,
+    ) -> Result<bool, DbError> {
+        let c = client(pool).await?;
+        let sql = if replace {
+            "INSERT INTO meta (key, value) VALUES ($1, $2)
+             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
+        } else {
+            "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"
+        };
+        Ok(c.execute(sql, &[&ADMIN_TOKEN_SHA256, &digest])
+            .await
+            .map_err(pg)?
+            == 1)
+    }
+
+    /// See [`crate::db::meta::probe_write`]: one committed write, given half a second.
+    pub async fn probe_write(pool: &Pool, now: i64) -> Result<(), DbError> {
+        let probe = async {
+            let mut c = client(pool).await?;
+            let tx = c.transaction().await.map_err(pg)?;
+            tx.execute("SET LOCAL lock_timeout = '500ms'", &[])
+                .await
+                .map_err(pg)?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('ready_probe', $1)
+                 ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                &[&now.to_string()],
+            )
+            .await
+            .map_err(pg)?;
+            tx.commit().await.map_err(pg)
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(2), probe)
+            .await
+            .map_err(|_| DbError::Schema("PostgreSQL: no answer within 2 s".into()))?
+    }
+}
