@@ -798,7 +798,9 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;central'= {
             cand --listen 'Address to listen on; `:9090` means every interface, port 9090'
-            cand --db 'SQLite database file, created on first run; the admin token is written beside it as `<db>.admin-token`'
+            cand --db 'SQLite database file, created on first run (the admin token is written beside it as `<db>.admin-token`); or a PostgreSQL URL, `postgres://user@host:5432/dbname`, which several centrals may share'
+            cand --password-file 'With a PostgreSQL --db: a file whose first line is the password (else the URL''s, else PGPASSWORD)'
+            cand --admin-token-file 'Where a newly generated admin token is written (mode 0600). Default: beside a SQLite --db; `central.admin-token` in the working directory with PostgreSQL'
             cand --tls-cert 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)'
             cand --tls-key 'PEM private key of --tls-cert'
             cand --history-days 'Days of hourly traffic history to keep (totals are kept forever)'

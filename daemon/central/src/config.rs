@@ -13,10 +13,21 @@ pub struct CentralArgs {
     #[arg(long, env = "HYCTL_CENTRAL_LISTEN", default_value = ":9090")]
     pub listen: String,
 
-    /// SQLite database file, created on first run; the admin token is written beside it as
-    /// `<db>.admin-token`
+    /// SQLite database file, created on first run (the admin token is written beside it as
+    /// `<db>.admin-token`); or a PostgreSQL URL, `postgres://user@host:5432/dbname`, which
+    /// several centrals may share
     #[arg(long, env = "HYCTL_CENTRAL_DB", default_value = "central.db", value_hint = clap::ValueHint::FilePath)]
     pub db: PathBuf,
+
+    /// With a PostgreSQL --db: a file whose first line is the password (else the URL's, else
+    /// PGPASSWORD)
+    #[arg(long, env = "HYCTL_CENTRAL_DB_PASSWORD_FILE", value_hint = clap::ValueHint::FilePath)]
+    pub password_file: Option<PathBuf>,
+
+    /// Where a newly generated admin token is written (mode 0600). Default: beside a SQLite
+    /// --db; `central.admin-token` in the working directory with PostgreSQL
+    #[arg(long, env = "HYCTL_CENTRAL_ADMIN_TOKEN_FILE", value_hint = clap::ValueHint::FilePath)]
+    pub admin_token_file: Option<PathBuf>,
 
     /// PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)
     #[arg(long, env = "HYCTL_CENTRAL_TLS_CERT", requires = "tls_key", value_hint = clap::ValueHint::FilePath)]
@@ -49,11 +60,31 @@ impl fmt::Debug for Tls {
     }
 }
 
+/// Where central keeps its state.
+#[derive(Debug, Clone)]
+pub enum Database {
+    /// A SQLite file (the default).
+    Sqlite(PathBuf),
+    /// A PostgreSQL database, possibly shared with other centrals.
+    Postgres(Box<crate::pg::Target>),
+}
+
+impl fmt::Display for Database {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Sqlite(path) => write!(f, "sqlite:{}", path.display()),
+            Self::Postgres(target) => f.write_str(&target.shown()),
+        }
+    }
+}
+
 /// Validated configuration of the central daemon.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The database file.
-    pub db_path: PathBuf,
+    /// The database.
+    pub database: Database,
+    /// Where a newly generated admin token is written.
+    pub admin_token_file: PathBuf,
     /// TLS, if enabled.
     pub tls: Option<Tls>,
     /// Days of hourly history kept.
@@ -72,15 +103,80 @@ impl CentralArgs {
             (Some(cert), Some(key)) => Some(Tls(hy_common::tls::acceptor(cert, key)?)),
             _ => None,
         };
+        let database = match self.db.to_str().filter(|db| crate::pg::is_url(db)) {
+            Some(url) => Database::Postgres(Box::new(
+                crate::pg::Target::parse(url, self.password_file.as_deref())
+                    .map_err(|e| anyhow::anyhow!("--db: {e}"))?,
+            )),
+            None if self.password_file.is_some() => {
+                anyhow::bail!("--password-file is for a PostgreSQL --db (postgres://...)")
+            }
+            None => Database::Sqlite(self.db.clone()),
+        };
+        let admin_token_file = match (&self.admin_token_file, &database) {
+            (Some(path), _) => path.clone(),
+            (None, Database::Sqlite(path)) => crate::token::token_path(path),
+            (None, Database::Postgres(_)) => PathBuf::from("central.admin-token"),
+        };
         Ok((
             listen,
             Config {
-                db_path: self.db.clone(),
+                database,
+                admin_token_file,
                 tls,
                 history_days: self.history_days,
                 log_days: self.log_days,
                 clock: None,
             },
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        central: CentralArgs,
+    }
+
+    fn load(args: &[&str]) -> anyhow::Result<Config> {
+        let cli = Cli::try_parse_from(std::iter::once("central").chain(args.iter().copied()))?;
+        cli.central.load().map(|(_, c)| c)
+    }
+
+    #[test]
+    fn db_is_a_sqlite_file_or_a_postgres_url_and_the_token_file_follows() {
+        let sqlite = load(&["--db", "/var/lib/hyctl/central.db"]).unwrap();
+        assert!(matches!(sqlite.database, Database::Sqlite(_)));
+        assert_eq!(
+            sqlite.admin_token_file,
+            Path::new("/var/lib/hyctl/central.db.admin-token")
+        );
+        let pg = load(&["--db", "postgres://hyctl:pw@db.example/fleet"]).unwrap();
+        assert_eq!(
+            pg.database.to_string(),
+            "postgres://hyctl@db.example:5432/fleet"
+        );
+        assert!(!format!("{pg:?}").contains("pw"), "no password in logs");
+        assert_eq!(pg.admin_token_file, Path::new("central.admin-token"));
+        let given = load(&[
+            "--db",
+            "postgresql://hyctl@db.example/fleet",
+            "--admin-token-file",
+            "/etc/hyctl/token",
+        ])
+        .unwrap();
+        assert_eq!(given.admin_token_file, Path::new("/etc/hyctl/token"));
+        let err = load(&["--db", "central.db", "--password-file", "/x"]).unwrap_err();
+        assert!(err.to_string().contains("PostgreSQL --db"), "{err}");
+        let err = load(&["--db", "postgres://db.example:notaport/x"]).unwrap_err();
+        assert!(err.to_string().starts_with("--db:"), "{err}");
     }
 }

@@ -13,6 +13,7 @@
 use std::time::Duration;
 
 use deadpool_postgres::Pool;
+use tokio_util::sync::CancellationToken;
 
 use crate::pg::PgError;
 
@@ -90,6 +91,57 @@ impl Lease {
         match self {
             Self::Always => Duration::from_secs(3600),
             Self::Shared { ttl, .. } => *ttl / 3,
+        }
+    }
+}
+
+/// Runs `job` while this central holds `lease`, until `shutdown`: waits for the lease, starts
+/// the job with a token of its own, renews at [`Lease::renew_every`], and on a lost or failed
+/// renewal stops the job and waits for the lease again. Gives the lease up on shutdown.
+pub async fn lead<F, Fut>(lease: Lease, shutdown: CancellationToken, job: F)
+where
+    F: Fn(CancellationToken) -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    loop {
+        let held = lease.hold().await.unwrap_or_else(|err| {
+            tracing::warn!(error = %err, "could not take the leader lease");
+            false
+        });
+        if held {
+            tracing::info!("leading: this central runs the fleet-wide schedule");
+            let stop = shutdown.child_token();
+            let mut running = tokio::spawn(job(stop.clone()));
+            loop {
+                tokio::select! {
+                    _ = &mut running => break,
+                    () = shutdown.cancelled() => break,
+                    () = tokio::time::sleep(lease.renew_every()) => {}
+                }
+                match lease.hold().await {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        tracing::warn!("lost the leader lease to another central");
+                        break;
+                    }
+                    Err(err) => {
+                        tracing::warn!(error = %err, "could not renew the leader lease; stepping down");
+                        break;
+                    }
+                }
+            }
+            stop.cancel();
+            let _ = running.await;
+        }
+        if shutdown.is_cancelled() {
+            if let Err(err) = lease.release().await {
+                tracing::warn!(error = %err, "could not give up the leader lease");
+            }
+            return;
+        }
+        tokio::select! {
+            () = shutdown.cancelled() => {}
+            () = tokio::time::sleep(lease.renew_every()) => {}
         }
     }
 }

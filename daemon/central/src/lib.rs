@@ -32,6 +32,14 @@ use tokio_util::sync::CancellationToken;
 
 pub use config::{CentralArgs, Config};
 
+/// Connections each central keeps to PostgreSQL: enough for reports, polls and admin
+/// requests at once, few enough that several centrals fit under the server's default 100.
+const POSTGRES_POOL: usize = 16;
+
+/// How long the scheduler's leader lease lasts: a stopped leader's work resumes elsewhere
+/// within about this long.
+const LEASE_TTL: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// Runs central until `shutdown` is cancelled, then stops accepting, lets in-flight requests
 /// (and the database writes they started) finish, and returns.
 pub async fn run(
@@ -39,26 +47,45 @@ pub async fn run(
     listener: TcpListener,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
-    let db_path = config.db_path.clone();
-    let db = tokio::task::spawn_blocking(move || {
-        db::Db::open(&db_path)
-            .with_context(|| format!("could not open database {}", db_path.display()))
-    })
-    .await??;
-    let admin_digest = token::ensure(
-        &store::Store::Sqlite(db.clone()),
-        &token::token_path(&config.db_path),
-    )
-    .await?;
     let clock = config
         .clock
         .clone()
         .unwrap_or_else(|| Arc::new(clock::SystemClock));
     let metrics = metrics::Metrics::default();
+    let tasks = tokio_util::task::TaskTracker::new();
+    let (store, sqlite, changes) = match &config.database {
+        config::Database::Sqlite(path) => {
+            let path = path.clone();
+            let db = tokio::task::spawn_blocking(move || {
+                db::Db::open(&path)
+                    .with_context(|| format!("could not open database {}", path.display()))
+            })
+            .await??;
+            let changes = db.changes().clone();
+            (store::Store::Sqlite(db.clone()), Some(db), changes)
+        }
+        config::Database::Postgres(target) => {
+            let pool = target.pool(POSTGRES_POOL)?;
+            let version = pg::migrate(&pool)
+                .await
+                .with_context(|| format!("could not prepare database {}", target.shown()))?;
+            tracing::info!(db = %target.shown(), schema = version, "PostgreSQL database ready");
+            let changes = changes::ListChanges::default();
+            tasks.spawn(pg::listen_for_changes(
+                (**target).clone(),
+                changes.clone(),
+                shutdown.clone(),
+            ));
+            (store::Store::Postgres(pool), None, changes)
+        }
+    };
+    let admin_digest = token::ensure(&store, &config.admin_token_file).await?;
     let state = state::AppState {
-        ingest: ingest::Ingest::start(db.clone(), metrics.clone()),
-        db: db.clone(),
-        store: store::Store::Sqlite(db.clone()),
+        ingest: sqlite
+            .as_ref()
+            .map(|db| ingest::Ingest::start(db.clone(), metrics.clone())),
+        store: store.clone(),
+        changes,
         admin_digest: Arc::new(admin_digest),
         shutdown: shutdown.clone(),
         contacts: Arc::new(Mutex::new(HashMap::new())),
@@ -67,26 +94,43 @@ pub async fn run(
         reschedule: Arc::default(),
         metrics,
     };
-    let tasks = tokio_util::task::TaskTracker::new();
-    tasks.spawn(schedule::run(
-        state.store.clone(),
-        clock,
-        Arc::clone(&state.reschedule),
-        config.history_days,
-        config.log_days,
-        shutdown.clone(),
-    ));
-    tasks.spawn(schedule::close_history(
-        db.clone(),
-        Arc::clone(&state.clock),
-        shutdown.clone(),
-    ));
+    let schedule = {
+        let (clock, wake) = (Arc::clone(&clock), Arc::clone(&state.reschedule));
+        let (history_days, log_days) = (config.history_days, config.log_days);
+        move |stop: CancellationToken| {
+            schedule::run(
+                store.clone(),
+                Arc::clone(&clock),
+                Arc::clone(&wake),
+                history_days,
+                log_days,
+                stop,
+            )
+        }
+    };
+    match (&sqlite, &state.store) {
+        (Some(db), _) => {
+            tasks.spawn(schedule(shutdown.clone()));
+            tasks.spawn(schedule::close_history(
+                db.clone(),
+                Arc::clone(&state.clock),
+                shutdown.clone(),
+            ));
+        }
+        // Several centrals may share the database: the lease holder alone runs the schedule.
+        // History needs no closing there (see the PostgreSQL history index).
+        (None, store::Store::Postgres(pool)) => {
+            let lease = lease::Lease::shared(pool.clone(), LEASE_TTL);
+            tasks.spawn(lease::lead(lease, shutdown.clone(), schedule));
+        }
+        (None, store::Store::Sqlite(_)) => unreachable!("a SQLite store has its database"),
+    }
     tasks.close();
     let app = http::router(state);
     let addr = listener.local_addr()?;
     let served = match config.tls {
         None => {
-            tracing::info!(%addr, db = %config.db_path.display(), "central listening (http)");
+            tracing::info!(%addr, db = %config.database, "central listening (http)");
             // Node lists are streamed: without TCP_NODELAY the small last piece waits for the
             // agent's delayed ACK (40 ms on Linux), which showed up as propagation time.
             let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
@@ -97,7 +141,7 @@ pub async fn run(
                 .await
         }
         Some(tls) => {
-            tracing::info!(%addr, db = %config.db_path.display(), "central listening (https)");
+            tracing::info!(%addr, db = %config.database, "central listening (https)");
             let listener = hy_common::tls::TlsListener::new(listener, tls.0)?;
             axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown.clone().cancelled_owned())
@@ -108,11 +152,13 @@ pub async fn run(
     shutdown.cancel();
     tasks.wait().await;
     // Fold the WAL into the main file so a stopped central leaves one self-contained database.
-    let checkpoint = db
-        .call(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?))
-        .await;
-    if let Err(err) = checkpoint {
-        tracing::warn!(error = %err, "could not checkpoint the database on shutdown");
+    if let Some(db) = sqlite {
+        let checkpoint = db
+            .call(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?))
+            .await;
+        if let Err(err) = checkpoint {
+            tracing::warn!(error = %err, "could not checkpoint the database on shutdown");
+        }
     }
     served.context("http server failed")?;
     tracing::info!("central stopped");

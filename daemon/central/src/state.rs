@@ -1,4 +1,4 @@
-//! What every handler can reach: the database, the admin credential, the shutdown signal.
+//! What every handler can reach: the storage layer, the admin credential, the shutdown signal.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,17 +10,18 @@ use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
 use crate::clock::Clock;
-use crate::db::Db;
 
 /// Shared handler state. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    /// The database, for the nouns not yet in the storage layer.
-    pub db: Db,
-    /// The storage layer (users so far), on the same database.
+    /// The storage layer: every read and write goes through it.
     pub store: crate::store::Store,
-    /// Writes traffic reports, several per transaction.
-    pub ingest: crate::ingest::Ingest,
+    /// Changes to node lists, which wake nodes' long polls: published by SQLite's commit hook,
+    /// or by the PostgreSQL listener for changes made by any central.
+    pub changes: crate::changes::ListChanges,
+    /// On SQLite, the group-commit writer of traffic reports; PostgreSQL writes each report
+    /// in its own transaction, from many connections at once.
+    pub ingest: Option<crate::ingest::Ingest>,
     /// SHA-256 of the admin token; the token itself is never held.
     pub admin_digest: Arc<[u8; 32]>,
     /// Cancelled when central is shutting down; long polls answer at once.

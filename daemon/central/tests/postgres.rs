@@ -672,3 +672,92 @@ async fn two_centrals_given_the_same_batches_count_each_once() {
     drop(pool);
     db.drop_db().await;
 }
+
+/// Two real centrals on one PostgreSQL database: one admin token for both, a change made on
+/// one wakes a node's long poll held by the other, and a report taken by either is counted
+/// once and seen by both.
+#[tokio::test]
+async fn two_centrals_serve_one_fleet_from_one_database() {
+    use hy_api::users::CreateUser;
+    use hy_testkit::TestCentral;
+
+    let Some(db) = TestDatabase::create("two_centrals_one_fleet").await else {
+        return;
+    };
+    let a = TestCentral::start_postgres(db.target.clone()).await;
+    let mut b = TestCentral::start_postgres(db.target.clone()).await;
+    assert!(!a.token.is_empty());
+    assert!(
+        b.token.is_empty(),
+        "the second central made no token of its own"
+    );
+    b.token = a.token.clone();
+    for c in [&a, &b] {
+        assert_eq!(c.admin("GET", "/readyz", None).await.0, 200);
+    }
+    let (api_a, api_b) = (a.client(), b.client());
+    api_a
+        .create_user(&CreateUser {
+            id: "alice".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let server = api_b
+        .create_server(&hy_api::servers::CreateServer {
+            name: Some("shared-edge".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .id;
+    api_a.assign(&server, &["alice".into()]).await.unwrap();
+
+    // The node polls central B; the change is made on A.
+    let node = b.node_client();
+    let first = node.node_list(&server, None, None).await.unwrap().unwrap();
+    assert_eq!(first.users.len(), 1);
+    let poll = {
+        let (node, server, etag) = (node.clone(), server.clone(), first.revision.clone());
+        tokio::spawn(async move {
+            node.node_list(&server, Some(&etag), Some(Duration::from_secs(30)))
+                .await
+                .unwrap()
+        })
+    };
+    b.wait_for_polls(1).await;
+    api_a
+        .create_user(&CreateUser {
+            id: "bob".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    api_a.assign(&server, &["bob".into()]).await.unwrap();
+    let woken = tokio::time::timeout(Duration::from_secs(10), poll)
+        .await
+        .expect("the poll on B wakes for a change made on A")
+        .unwrap()
+        .expect("a new list, not a 304");
+    let ids: Vec<_> = woken.users.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(ids, ["alice", "bob"]);
+
+    // One batch, sent to both (a retry after a timeout): counted once, visible on both.
+    let batch = hy_api::node::TrafficBatch::new(
+        "edge-instance",
+        1,
+        [("alice".to_owned(), hy_api::Traffic { tx: 700, rx: 70 })].into(),
+    );
+    let acks = [
+        a.node_client().report(&server, &batch).await.unwrap(),
+        node.report(&server, &batch).await.unwrap(),
+    ];
+    assert_eq!(acks.iter().filter(|ack| ack.applied).count(), 1, "{acks:?}");
+    for api in [&api_a, &api_b] {
+        let alice = api.user("alice").await.unwrap();
+        assert_eq!((alice.traffic.tx, alice.traffic.rx), (700, 70));
+    }
+    a.stop().await;
+    b.stop().await;
+    db.drop_db().await;
+}

@@ -89,11 +89,37 @@ impl TestCentral {
         }
     }
 
+    /// Starts central on a PostgreSQL database (which other centrals may share), its admin
+    /// token file in a temporary directory. A central that finds the token already made by
+    /// another has no file and an empty `token`: copy the first one's.
+    pub async fn start_postgres(target: hy_central::pg::Target) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let database = hy_central::config::Database::Postgres(Box::new(target));
+        Self::start_db(
+            tempfile::tempdir().unwrap(),
+            false,
+            None,
+            listener,
+            Some(database),
+        )
+        .await
+    }
+
     async fn start_on(
         dir: TempDir,
         tls: bool,
         clock: Option<Arc<dyn Clock>>,
         listener: TcpListener,
+    ) -> Self {
+        Self::start_db(dir, tls, clock, listener, None).await
+    }
+
+    async fn start_db(
+        dir: TempDir,
+        tls: bool,
+        clock: Option<Arc<dyn Clock>>,
+        listener: TcpListener,
+        database: Option<hy_central::config::Database>,
     ) -> Self {
         let tls = tls.then(|| {
             Tls(hy_common::tls::acceptor(&fixture("server.pem"), &fixture("server.key")).unwrap())
@@ -103,7 +129,9 @@ impl TestCentral {
         let scheme = if tls.is_some() { "https" } else { "http" };
         let url = format!("{scheme}://{addr}");
         let config = hy_central::Config {
-            db_path: db_path.clone(),
+            database: database
+                .unwrap_or_else(|| hy_central::config::Database::Sqlite(db_path.clone())),
+            admin_token_file: hy_central::token::token_path(&db_path),
             tls,
             history_days: 90,
             log_days: 30,

@@ -156,7 +156,7 @@ async fn node_list(
     loop {
         // Read the generation before the revision, so a change committed after the read below
         // moves the generation past `seen` and ends the wait.
-        let seen = s.db.changes().generation(pk);
+        let seen = s.changes.generation(pk);
         let rev = s
             .store
             .list_revision(pk)
@@ -176,7 +176,7 @@ async fn node_list(
             }
         };
         let _held = crate::state::PollGuard::new(&s.waiting_polls);
-        s.db.changes().wait_past(pk, seen, until).await;
+        s.changes.wait_past(pk, seen, until).await;
         if s.shutdown.is_cancelled() {
             return Err(ApiError::Unavailable);
         }
@@ -377,10 +377,10 @@ async fn report_traffic(
             auth_log,
             now: s.now(),
         };
-        match &s.store {
+        match &s.ingest {
             // Group commit: one fsync for every report that arrived meanwhile.
-            crate::store::Store::Sqlite(_) => s.ingest.apply(report).await?,
-            crate::store::Store::Postgres(_) => s.store.apply_report(report).await?,
+            Some(ingest) => ingest.apply(report).await?,
+            None => s.store.apply_report(report).await?,
         }
     };
     if ack.applied {
