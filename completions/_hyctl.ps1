@@ -886,7 +886,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction')
-            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)')
+            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new token file (restart central after)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -910,7 +910,8 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;central;rotate-token' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file of central')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Central''s database: a SQLite file (the token goes to `<db>.admin-token`) or a PostgreSQL URL (password from the URL or PGPASSWORD)')
+            [CompletionResult]::new('--admin-token-file', '--admin-token-file', [CompletionResultType]::ParameterName, 'Where to write the new token (mode 0600); default beside a SQLite --db, else `central.admin-token`')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -920,7 +921,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         'hyctl;central;help' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction')
-            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)')
+            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new token file (restart central after)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1105,7 +1106,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         'hyctl;help;central' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction')
-            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)')
+            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new token file (restart central after)')
             break
         }
         'hyctl;help;central;backup' {

@@ -715,13 +715,17 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__central__subcmd__rotate__subcmd__token)
-            opts="-h -V --db --help --version"
+            opts="-h -V --db --admin-token-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -812,7 +812,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --version 'Print version'
             cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
             cand migrate 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
-            cand rotate-token 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
+            cand rotate-token 'Replace the admin token: writes a new token file (restart central after)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;central;backup'= {
@@ -833,7 +833,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --version 'Print version'
         }
         &'hyctl;central;rotate-token'= {
-            cand --db 'SQLite database file of central'
+            cand --db 'Central''s database: a SQLite file (the token goes to `<db>.admin-token`) or a PostgreSQL URL (password from the URL or PGPASSWORD)'
+            cand --admin-token-file 'Where to write the new token (mode 0600); default beside a SQLite --db, else `central.admin-token`'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -842,7 +843,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;central;help'= {
             cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
             cand migrate 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
-            cand rotate-token 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
+            cand rotate-token 'Replace the admin token: writes a new token file (restart central after)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;central;help;backup'= {
@@ -986,7 +987,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;central'= {
             cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
             cand migrate 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
-            cand rotate-token 'Replace the admin token: writes a new `<db>.admin-token` file (restart central after)'
+            cand rotate-token 'Replace the admin token: writes a new token file (restart central after)'
         }
         &'hyctl;help;central;backup'= {
         }

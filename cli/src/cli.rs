@@ -776,10 +776,15 @@ pub enum CentralAction {
         #[arg(long)]
         force: bool,
     },
-    /// Replace the admin token: writes a new `<db>.admin-token` file (restart central after)
+    /// Replace the admin token: writes a new token file (restart central after)
     RotateToken {
-        /// SQLite database file of central
+        /// Central's database: a SQLite file (the token goes to `<db>.admin-token`) or a
+        /// PostgreSQL URL (password from the URL or PGPASSWORD)
         #[arg(long, env = "HYCTL_CENTRAL_DB", default_value = "central.db")]
         db: PathBuf,
+        /// Where to write the new token (mode 0600); default beside a SQLite --db, else
+        /// `central.admin-token`
+        #[arg(long, env = "HYCTL_CENTRAL_ADMIN_TOKEN_FILE", value_name = "FILE")]
+        admin_token_file: Option<PathBuf>,
     },
 }

@@ -81,6 +81,17 @@ fn finish(outcome: Result<(), CliError>, json: bool) -> ExitCode {
 
 fn central(cmd: CentralCommand) -> ExitCode {
     hy_common::telemetry::init(cmd.run.log_format);
+    if let Some(CentralAction::Backup { db, .. }) = &cmd.action
+        && db.to_str().is_some_and(hy_central::pg::is_url)
+    {
+        return fail(
+            crate::error::USAGE,
+            &anyhow::anyhow!(
+                "`hyctl central backup` copies a SQLite file; back a PostgreSQL database up \
+                 with pg_dump"
+            ),
+        );
+    }
     if let Some(CentralAction::Backup { file, db }) = cmd.action {
         return match hy_central::backup::backup(&db, &file) {
             Ok(pages) => {
@@ -106,18 +117,36 @@ fn central(cmd: CentralCommand) -> ExitCode {
     {
         return migrate(from, to, password_file.as_deref(), *force);
     }
-    if let Some(CentralAction::RotateToken { db }) = cmd.action {
-        let path = hy_central::token::token_path(&db);
-        let rotated = hy_central::db::Db::open(&db)
-            .with_context(|| format!("could not open database {}", db.display()))
-            .and_then(|conn| {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()?;
-                let store = hy_central::store::Store::Sqlite(conn);
-                runtime.block_on(hy_central::token::rotate(&store, &path))?;
-                Ok(path)
-            });
+    if let Some(CentralAction::RotateToken {
+        db,
+        admin_token_file,
+    }) = cmd.action
+    {
+        let url = db.to_str().filter(|d| hy_central::pg::is_url(d));
+        let path = match (admin_token_file, url) {
+            (Some(path), _) => path,
+            (None, Some(_)) => std::path::PathBuf::from("central.admin-token"),
+            (None, None) => hy_central::token::token_path(&db),
+        };
+        let rotated = (|| -> anyhow::Result<std::path::PathBuf> {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            let store = match url {
+                Some(url) => {
+                    let pool = hy_central::pg::Target::parse(url, None)?.pool(1)?;
+                    // As central would at start: a new database gets its tables first.
+                    runtime.block_on(hy_central::pg::migrate(&pool))?;
+                    hy_central::store::Store::Postgres(pool)
+                }
+                None => hy_central::store::Store::Sqlite(
+                    hy_central::db::Db::open(&db)
+                        .with_context(|| format!("could not open database {}", db.display()))?,
+                ),
+            };
+            runtime.block_on(hy_central::token::rotate(&store, &path))?;
+            Ok(path)
+        })();
         return match rotated {
             Ok(path) => {
                 eprintln!(

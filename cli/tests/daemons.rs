@@ -262,3 +262,54 @@ async fn central_migrate_moves_sqlite_to_postgresql() {
     assert_eq!(run(true).status.code(), Some(0));
     db.drop_db().await;
 }
+
+#[test]
+fn backup_refuses_a_postgresql_url_and_rotate_token_works_on_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = hyctl()
+        .current_dir(dir.path())
+        .args([
+            "central",
+            "backup",
+            "copy.db",
+            "--db",
+            "postgres://db.example/x",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("pg_dump"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no file made"
+    );
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let Some(db) = runtime.block_on(hy_testkit::postgres::TestDatabase::create("cli_rotate"))
+    else {
+        return;
+    };
+    let url = db.url.clone();
+    let token_file = dir.path().join("token");
+    let rotated = hyctl()
+        .args([
+            "central",
+            "rotate-token",
+            "--db",
+            &url,
+            "--admin-token-file",
+        ])
+        .arg(&token_file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        rotated.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&rotated.stderr)
+    );
+    let token = std::fs::read_to_string(&token_file).unwrap();
+    assert!(token.starts_with("hyctl_"));
+    runtime.block_on(db.drop_db());
+}

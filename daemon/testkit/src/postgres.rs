@@ -12,6 +12,8 @@ pub const ENV: &str = "HYCTL_TEST_POSTGRES";
 pub struct TestDatabase {
     /// Where the test's database is.
     pub target: Target,
+    /// The same as a URL, for a `hyctl` command line.
+    pub url: String,
     server: Target,
     name: String,
 }
@@ -39,7 +41,16 @@ impl TestDatabase {
             .batch_execute(&format!("CREATE DATABASE {name}"))
             .await
             .expect("CREATE DATABASE");
+        // The server's URL with the test database as its path (the query, such as a socket
+        // directory, kept).
+        let (scheme, rest) = url.split_once("://").expect("a URL");
+        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let query = rest[authority_end..]
+            .find('?')
+            .map_or("", |q| &rest[authority_end + q..]);
+        let db_url = format!("{scheme}://{}/{name}{query}", &rest[..authority_end]);
         Some(Self {
+            url: db_url,
             target: server.with_dbname(&name),
             server,
             name,
