@@ -1,6 +1,7 @@
 //! hyctl's central daemon: the one management server of a fleet.
 //!
-//! Owns users, servers, assignments and traffic in SQLite and serves them over HTTP to admins
+//! Owns users, servers, assignments and traffic, in SQLite or in a PostgreSQL database several
+//! centrals share, and serves them over HTTP to admins
 //! (`/admin/...`, behind a token) and to node agents (`/auth/{server_id}`,
 //! `/traffic/{server_id}`). `hyctl central` parses flags and calls [`run`]; tests call [`run`]
 //! with a listener on `127.0.0.1:0`.
@@ -122,6 +123,25 @@ pub async fn run(
         (None, store::Store::Postgres(pool)) => {
             let lease = lease::Lease::shared(pool.clone(), LEASE_TTL);
             tasks.spawn(lease::lead(lease, shutdown.clone(), schedule));
+            // An expiry or reset set through another central reaches this one only as a list
+            // change (the users trigger bumps the lists): wake the schedule on each, in case
+            // this central leads and its next moment moved.
+            let (mut changed, wake, stop) = (
+                state.changes.subscribe(),
+                Arc::clone(&state.reschedule),
+                shutdown.clone(),
+            );
+            tasks.spawn(async move {
+                loop {
+                    tokio::select! {
+                        () = stop.cancelled() => return,
+                        moved = changed.changed() => match moved {
+                            Ok(()) => wake.notify_one(),
+                            Err(_) => return,
+                        },
+                    }
+                }
+            });
         }
         (None, store::Store::Sqlite(_)) => unreachable!("a SQLite store has its database"),
     }

@@ -4,8 +4,9 @@
 //! is written once. Each backend holds only SQL: SQLite in `db/` (on the blocking pool),
 //! PostgreSQL in `store/postgres`. One conformance suite runs every operation on both.
 //!
-//! Users are the first noun here; the rest of central still calls `db/` directly and moves
-//! over noun by noun.
+//! Every handler and the scheduler go through it. Two things stay SQLite's own: group commit of
+//! reports ([`crate::ingest`], one fsync for many) and the hourly history close (PostgreSQL's
+//! history index covers open hours, so it needs none).
 
 pub mod postgres;
 
