@@ -886,7 +886,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction')
-            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new token file (restart central after)')
+            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new token file; running centrals switch within 5 s')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -921,7 +921,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         'hyctl;central;help' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction')
-            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new token file (restart central after)')
+            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new token file; running centrals switch within 5 s')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1106,7 +1106,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         'hyctl;help;central' {
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Copy the database while central runs (SQLite online backup), then check the copy')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction')
-            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new token file (restart central after)')
+            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace the admin token: writes a new token file; running centrals switch within 5 s')
             break
         }
         'hyctl;help;central;backup' {

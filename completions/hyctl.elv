@@ -812,7 +812,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --version 'Print version'
             cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
             cand migrate 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
-            cand rotate-token 'Replace the admin token: writes a new token file (restart central after)'
+            cand rotate-token 'Replace the admin token: writes a new token file; running centrals switch within 5 s'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;central;backup'= {
@@ -843,7 +843,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;central;help'= {
             cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
             cand migrate 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
-            cand rotate-token 'Replace the admin token: writes a new token file (restart central after)'
+            cand rotate-token 'Replace the admin token: writes a new token file; running centrals switch within 5 s'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;central;help;backup'= {
@@ -987,7 +987,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;central'= {
             cand backup 'Copy the database while central runs (SQLite online backup), then check the copy'
             cand migrate 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
-            cand rotate-token 'Replace the admin token: writes a new token file (restart central after)'
+            cand rotate-token 'Replace the admin token: writes a new token file; running centrals switch within 5 s'
         }
         &'hyctl;help;central;backup'= {
         }

@@ -654,7 +654,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -f -a "migrate" -d 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -f -a "rotate-token" -d 'Replace the admin token: writes a new token file (restart central after)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -f -a "rotate-token" -d 'Replace the admin token: writes a new token file; running centrals switch within 5 s'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from backup" -l db -d 'SQLite database file of central' -r -F
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -671,7 +671,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_sub
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from rotate-token" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
-complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "rotate-token" -d 'Replace the admin token: writes a new token file (restart central after)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "rotate-token" -d 'Replace the admin token: writes a new token file; running centrals switch within 5 s'
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l server-id -d 'This node\'s server id, as central knows it (`hyctl server add` prints it)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l central -d 'Central\'s base URL, e.g. https://central.example:9090; sets both URLs below' -r
@@ -732,7 +732,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "migrate" -d 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "rotate-token" -d 'Replace the admin token: writes a new token file (restart central after)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "rotate-token" -d 'Replace the admin token: writes a new token file; running centrals switch within 5 s'
 complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -f -a "central token token-file ca-file"
 complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -f -a "central token token-file ca-file"
 complete -c hyctl -n "__fish_hyctl_using_subcommand completions" -f -a "bash elvish fish powershell zsh"

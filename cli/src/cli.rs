@@ -776,7 +776,7 @@ pub enum CentralAction {
         #[arg(long)]
         force: bool,
     },
-    /// Replace the admin token: writes a new token file (restart central after)
+    /// Replace the admin token: writes a new token file; running centrals switch within 5 s
     RotateToken {
         /// Central's database: a SQLite file (the token goes to `<db>.admin-token`) or a
         /// PostgreSQL URL (password from the URL or PGPASSWORD)

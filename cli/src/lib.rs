@@ -150,7 +150,7 @@ fn central(cmd: CentralCommand) -> ExitCode {
         return match rotated {
             Ok(path) => {
                 eprintln!(
-                    "wrote a new admin token to {}; restart central to use it",
+                    "wrote a new admin token to {}; running centrals take it within 5 s",
                     path.display()
                 );
                 ExitCode::SUCCESS

@@ -87,7 +87,11 @@ pub async fn run(
             .map(|db| ingest::Ingest::start(db.clone(), metrics.clone())),
         store: store.clone(),
         changes,
-        admin_digest: Arc::new(admin_digest),
+        admin_digest: Arc::new(token::AdminDigest::new(
+            store.clone(),
+            Arc::clone(&clock),
+            admin_digest,
+        )),
         shutdown: shutdown.clone(),
         contacts: Arc::new(Mutex::new(HashMap::new())),
         waiting_polls: Arc::default(),

@@ -22,8 +22,8 @@ pub struct AppState {
     /// On SQLite, the group-commit writer of traffic reports; PostgreSQL writes each report
     /// in its own transaction, from many connections at once.
     pub ingest: Option<crate::ingest::Ingest>,
-    /// SHA-256 of the admin token; the token itself is never held.
-    pub admin_digest: Arc<[u8; 32]>,
+    /// The admin token's digest, read again when old; the token itself is never held.
+    pub admin_digest: Arc<crate::token::AdminDigest>,
     /// Cancelled when central is shutting down; long polls answer at once.
     pub shutdown: CancellationToken,
     /// When each server's last contact was written, to write it at most every

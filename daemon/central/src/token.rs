@@ -56,7 +56,7 @@ pub async fn ensure(store: &Store, path: &Path) -> anyhow::Result<[u8; 32]> {
 }
 
 /// Replaces the admin token: writes a new token file at `path`, then stores its digest. A
-/// central that is running keeps accepting the old token until restarted.
+/// running central takes the new one within [`DIGEST_MAX_AGE_MS`] (see [`AdminDigest`]).
 pub async fn rotate(store: &Store, path: &Path) -> anyhow::Result<()> {
     let (token, digest) = new_token();
     // File first: if we crash before the digest is stored, the old token still works and the
@@ -66,6 +66,85 @@ pub async fn rotate(store: &Store, path: &Path) -> anyhow::Result<()> {
         .set_admin_token_digest(hex::encode(digest), true)
         .await?;
     Ok(())
+}
+
+/// How long a central trusts the admin token digest it holds before reading it again: a token
+/// rotated through any central (or `hyctl central rotate-token`) replaces the old one on every
+/// central within this long, without a restart.
+pub const DIGEST_MAX_AGE_MS: i64 = 5_000;
+
+/// How often, at most, a token this central does not know makes it read the digest again: a
+/// new token works at once, and a flood of wrong tokens costs one small query a second.
+pub const DIGEST_RECHECK_MS: i64 = 1_000;
+
+/// The admin token's digest as central checks it: cached, and read again from the database
+/// when old or when a token does not match (see [`DIGEST_MAX_AGE_MS`]).
+#[derive(Debug)]
+pub struct AdminDigest {
+    store: Store,
+    clock: std::sync::Arc<dyn crate::clock::Clock>,
+    /// The digest and when it was read (ms on `clock`).
+    cached: parking_lot::Mutex<([u8; 32], i64)>,
+    /// One re-read at a time; the others wait for its result.
+    reading: tokio::sync::Mutex<()>,
+}
+
+impl AdminDigest {
+    /// Starts from `digest`, just read from `store`.
+    pub fn new(
+        store: Store,
+        clock: std::sync::Arc<dyn crate::clock::Clock>,
+        digest: [u8; 32],
+    ) -> Self {
+        let now = clock.now().as_millisecond();
+        Self {
+            store,
+            clock,
+            cached: parking_lot::Mutex::new((digest, now)),
+            reading: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// True if `presented` is the digest of the current admin token. Compared in constant
+    /// time: neither the token's length nor its prefix leaks. While the database cannot be
+    /// read, the digest held is trusted (an admin can still act on a central whose database
+    /// is struggling, with the token that was current).
+    pub async fn accepts(&self, presented: &[u8; 32]) -> bool {
+        use subtle::ConstantTimeEq;
+        let matches = |d: &[u8; 32]| bool::from(d.as_slice().ct_eq(presented.as_slice()));
+        let (digest, read_at) = *self.cached.lock();
+        let age = self.clock.now().as_millisecond() - read_at;
+        if age < DIGEST_MAX_AGE_MS && matches(&digest) {
+            return true;
+        }
+        if age < DIGEST_RECHECK_MS {
+            return false;
+        }
+        let _one = self.reading.lock().await;
+        // Another request may have read it while this one waited.
+        let (digest, read_at) = *self.cached.lock();
+        let now = self.clock.now().as_millisecond();
+        if now - read_at < DIGEST_RECHECK_MS {
+            return matches(&digest);
+        }
+        match self.store.admin_token_digest().await {
+            Ok(Some(hex_digest)) => match decode(&hex_digest) {
+                Ok(fresh) => {
+                    *self.cached.lock() = (fresh, now);
+                    matches(&fresh)
+                }
+                Err(err) => {
+                    tracing::error!(error = %err, "the stored admin token digest is unreadable");
+                    matches(&digest)
+                }
+            },
+            Ok(None) => matches(&digest),
+            Err(err) => {
+                tracing::warn!(error = %err, "could not read the admin token digest; using the one held");
+                matches(&digest)
+            }
+        }
+    }
 }
 
 fn decode(hex_digest: &str) -> anyhow::Result<[u8; 32]> {

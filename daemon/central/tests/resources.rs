@@ -615,3 +615,45 @@ async fn lists_page_through_a_stable_order_and_search() {
     }
     c.stop().await;
 }
+
+/// A token rotated while central runs (here through the storage layer, as `hyctl central
+/// rotate-token` or another central would) works at once, and the old one stops within the
+/// digest's age, without a restart.
+#[tokio::test]
+async fn a_rotated_admin_token_replaces_the_old_one_without_a_restart() {
+    use hy_central::clock::ManualClock;
+    use hy_central::token::{DIGEST_MAX_AGE_MS, DIGEST_RECHECK_MS};
+
+    let clock = ManualClock::new("2030-01-01T00:00:00Z".parse().unwrap());
+    let mut c = TestCentral::start_with_clock(clock.clone()).await;
+    let old = c.token.clone();
+    assert_eq!(c.admin("GET", "/admin/users", None).await.0, 200);
+
+    let store = hy_central::store::Store::Sqlite(hy_central::db::Db::open(&c.db_path).unwrap());
+    let file = c.dir.path().join("rotated.admin-token");
+    hy_central::token::rotate(&store, &file).await.unwrap();
+    let new = std::fs::read_to_string(&file).unwrap().trim().to_owned();
+
+    // Within the digest's age the old token still works, and a new one is not re-read for
+    // every request.
+    assert_eq!(c.admin("GET", "/admin/users", None).await.0, 200);
+    c.token = new.clone();
+    assert_eq!(c.admin("GET", "/admin/users", None).await.0, 401);
+    clock.advance(jiff::SignedDuration::from_millis(DIGEST_RECHECK_MS));
+    assert_eq!(
+        c.admin("GET", "/admin/users", None).await.0,
+        200,
+        "an unknown token makes central read the digest again"
+    );
+    c.token = old.clone();
+    assert_eq!(
+        c.admin("GET", "/admin/users", None).await.0,
+        401,
+        "the old token stops once the new digest is read"
+    );
+    clock.advance(jiff::SignedDuration::from_millis(DIGEST_MAX_AGE_MS));
+    c.token = new;
+    assert_eq!(c.admin("GET", "/admin/users", None).await.0, 200);
+    drop(store);
+    c.stop().await;
+}
