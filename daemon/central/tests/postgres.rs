@@ -761,3 +761,49 @@ async fn two_centrals_serve_one_fleet_from_one_database() {
     b.stop().await;
     db.drop_db().await;
 }
+
+/// Two leaders overlapping (a lease renewal in flight) run the same due resets at once: each
+/// user is reset once, with one entry in its reset history.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overlapping_leaders_reset_each_due_user_once() {
+    use hy_api::users::{ResetStrategy, UserSettings};
+    use hy_central::store::Store;
+
+    let Some(db) = TestDatabase::create("overlapping_resets").await else {
+        return;
+    };
+    let pool = db.target.pool(8).unwrap();
+    pg::migrate(&pool).await.unwrap();
+    let created = 10 * 86_400 + 5;
+    let store = Store::Postgres(pool.clone());
+    for i in 0..50 {
+        store
+            .create_user(
+                format!("user-{i}"),
+                format!("secret-of-user-{i}"),
+                UserSettings {
+                    reset_strategy: Some(ResetStrategy::Day),
+                    ..Default::default()
+                },
+                created,
+            )
+            .await
+            .unwrap();
+    }
+    let due = 11 * 86_400;
+    let leaders = [store.clone(), Store::Postgres(db.target.pool(8).unwrap())];
+    let (a, b) = tokio::join!(
+        leaders[0].process_due(created, due),
+        leaders[1].process_due(created, due)
+    );
+    assert_eq!(a.unwrap() + b.unwrap(), 50, "each due reset ran once");
+    let c = pool.get().await.unwrap();
+    let resets: i64 = c
+        .query_one("SELECT COUNT(*) FROM usage_resets", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(resets, 50);
+    drop((c, leaders, store, pool));
+    db.drop_db().await;
+}

@@ -303,10 +303,13 @@ pub mod users {
             )
             .await
             .map_err(pg)? as usize;
+        // FOR UPDATE: two leaders overlapping by a renewal in flight must not both reset a
+        // user. The second waits on the row lock, then finds `next_reset_at` moved past `to`
+        // (PostgreSQL re-checks the condition on the row it waited for) and skips it.
         let due = tx
             .query(
                 "SELECT pk, reset_strategy, created_at FROM users WHERE next_reset_at <= $1
-                 ORDER BY pk",
+                 ORDER BY pk FOR UPDATE",
                 &[&to],
             )
             .await
