@@ -313,3 +313,126 @@ fn backup_refuses_a_postgresql_url_and_rotate_token_works_on_one() {
     assert!(token.starts_with("hyctl_"));
     runtime.block_on(db.drop_db());
 }
+
+/// A `hyctl central` on PostgreSQL, started as a process with JSON logs; returns its address
+/// and the rest of its log, read on a thread into `leading` (one message per "leading").
+fn central_on(
+    url: &str,
+    token_file: &std::path::Path,
+) -> (
+    std::process::Child,
+    String,
+    std::sync::mpsc::Receiver<String>,
+) {
+    let mut child = hyctl()
+        .args(["central", "--listen", "127.0.0.1:0", "--log-format", "json"])
+        .args(["--lease-ttl", "600ms", "--db", url, "--admin-token-file"])
+        .arg(token_file)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+    let (lead_tx, lead_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let event: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+            let message = event["message"].as_str().unwrap_or_default();
+            if message.starts_with("central listening") {
+                let _ = addr_tx.send(event["addr"].as_str().unwrap_or_default().to_owned());
+            }
+            if message.starts_with("leading") {
+                let _ = lead_tx.send(line.clone());
+            }
+        }
+    });
+    let addr = addr_rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("central listens");
+    (child, format!("http://{addr}"), lead_rx)
+}
+
+/// The leader of two centrals on one database is SIGKILLed (no lease released): the other
+/// takes the lease within about two lease lengths and applies the expiry that came due,
+/// which wakes a node's long poll on it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn when_the_leader_is_killed_the_other_central_takes_over_the_schedule() {
+    use hy_api::client::{Client, ClientConfig};
+    let Some(db) = hy_testkit::postgres::TestDatabase::create("leader_killed").await else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let token_file = dir.path().join("token");
+    let (mut first, first_url, first_leads) = central_on(&db.url, &token_file);
+    first_leads
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the only central leads");
+    let (mut second, second_url, second_leads) =
+        central_on(&db.url, &dir.path().join("unused-token"));
+    let token = std::fs::read_to_string(&token_file).unwrap();
+    let client = |url: &str| {
+        let mut config = ClientConfig::new(url);
+        config.token = Some(token.trim().into());
+        config.timeout = Duration::from_secs(20);
+        Client::new(&config).unwrap()
+    };
+    let api = client(&first_url);
+    let expires = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(4);
+    for (id, expires_at) in [("stays", None), ("leaving", Some(expires))] {
+        api.create_user(&hy_api::users::CreateUser {
+            id: id.into(),
+            settings: hy_api::users::UserSettings {
+                expires_at: Some(expires_at),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    }
+    let server = api.create_server(&Default::default()).await.unwrap().id;
+    api.assign(&server, &["stays".into(), "leaving".into()])
+        .await
+        .unwrap();
+
+    let killed = Command::new("kill")
+        .args(["-KILL", &first.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    first.wait().unwrap();
+
+    let node = client(&second_url);
+    let list = node.node_list(&server, None, None).await.unwrap().unwrap();
+    let mut etag = list.revision.clone();
+    let mut ids: Vec<String> = list.users.iter().map(|u| u.id.clone()).collect();
+    assert!(
+        jiff::Timestamp::now() < expires && ids.len() == 2,
+        "the setup took longer than the 4 s before the expiry"
+    );
+    // Long polls on the survivor until the expiry's bump arrives.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while ids.iter().any(|id| id == "leaving") || etag == list.revision {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the survivor never applied the expiry"
+        );
+        if let Some(next) = node
+            .node_list(&server, Some(&etag), Some(Duration::from_secs(10)))
+            .await
+            .unwrap()
+        {
+            etag = next.revision.clone();
+            ids = next.users.iter().map(|u| u.id.clone()).collect();
+        }
+    }
+    assert_eq!(ids, ["stays"]);
+    second_leads
+        .recv_timeout(Duration::from_secs(1))
+        .expect("the survivor says it leads");
+    let _ = Command::new("kill")
+        .args(["-TERM", &second.id().to_string()])
+        .status();
+    assert_eq!(second.wait().unwrap().code(), Some(0));
+    db.drop_db().await;
+}

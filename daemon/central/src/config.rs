@@ -37,6 +37,11 @@ pub struct CentralArgs {
     #[arg(long, env = "HYCTL_CENTRAL_TLS_KEY", requires = "tls_cert", value_hint = clap::ValueHint::FilePath)]
     pub tls_key: Option<PathBuf>,
 
+    /// With PostgreSQL: how long the schedule's leader lease lasts (renewed every third of
+    /// it); a stopped leader's work resumes on another central within about this long
+    #[arg(long, env = "HYCTL_CENTRAL_LEASE_TTL", default_value = "15s", value_parser = lease_ttl)]
+    pub lease_ttl: std::time::Duration,
+
     /// Days of hourly traffic history to keep (totals are kept forever)
     #[arg(long, env = "HYCTL_CENTRAL_HISTORY_DAYS", default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub history_days: u32,
@@ -48,6 +53,16 @@ pub struct CentralArgs {
     /// Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)
     #[arg(long, env = "HYCTL_LOG_FORMAT", value_enum, default_value_t)]
     pub log_format: LogFormat,
+}
+
+/// A lease length: [`hy_common::units::duration`], from 300 ms (renewals must not spin) to an
+/// hour.
+fn lease_ttl(s: &str) -> Result<std::time::Duration, String> {
+    let d = hy_common::units::duration(s)?;
+    if d < std::time::Duration::from_millis(300) || d > std::time::Duration::from_secs(3600) {
+        return Err(format!("{s:?} is out of range: use 300ms to 1h, e.g. 15s"));
+    }
+    Ok(d)
 }
 
 /// A loaded TLS acceptor (opaque in `Debug`).
@@ -87,6 +102,8 @@ pub struct Config {
     pub admin_token_file: PathBuf,
     /// TLS, if enabled.
     pub tls: Option<Tls>,
+    /// With PostgreSQL, the leader lease's length.
+    pub lease_ttl: std::time::Duration,
     /// Days of hourly history kept.
     pub history_days: u32,
     /// Days of auth log kept.
@@ -123,6 +140,7 @@ impl CentralArgs {
             Config {
                 database,
                 admin_token_file,
+                lease_ttl: self.lease_ttl,
                 tls,
                 history_days: self.history_days,
                 log_days: self.log_days,

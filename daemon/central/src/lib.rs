@@ -37,10 +37,6 @@ pub use config::{CentralArgs, Config};
 /// requests at once, few enough that several centrals fit under the server's default 100.
 const POSTGRES_POOL: usize = 16;
 
-/// How long the scheduler's leader lease lasts: a stopped leader's work resumes elsewhere
-/// within about this long.
-const LEASE_TTL: std::time::Duration = std::time::Duration::from_secs(15);
-
 /// Runs central until `shutdown` is cancelled, then stops accepting, lets in-flight requests
 /// (and the database writes they started) finish, and returns.
 pub async fn run(
@@ -125,7 +121,7 @@ pub async fn run(
         // Several centrals may share the database: the lease holder alone runs the schedule.
         // History needs no closing there (see the PostgreSQL history index).
         (None, store::Store::Postgres(pool)) => {
-            let lease = lease::Lease::shared(pool.clone(), LEASE_TTL);
+            let lease = lease::Lease::shared(pool.clone(), config.lease_ttl);
             tasks.spawn(lease::lead(lease, shutdown.clone(), schedule));
             // An expiry or reset set through another central reaches this one only as a list
             // change (the users trigger bumps the lists): wake the schedule on each, in case

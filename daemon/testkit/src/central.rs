@@ -132,6 +132,7 @@ impl TestCentral {
             database: database
                 .unwrap_or_else(|| hy_central::config::Database::Sqlite(db_path.clone())),
             admin_token_file: hy_central::token::token_path(&db_path),
+            lease_ttl: std::time::Duration::from_secs(15),
             tls,
             history_days: 90,
             log_days: 30,
