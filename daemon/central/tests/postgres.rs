@@ -807,3 +807,26 @@ async fn overlapping_leaders_reset_each_due_user_once() {
     drop((c, leaders, store, pool));
     db.drop_db().await;
 }
+
+/// A database that cannot be reached is "unavailable" (a 503 that tells the caller to retry),
+/// not an internal error; readiness says so too.
+#[tokio::test]
+async fn an_unreachable_database_is_unavailable_not_an_internal_error() {
+    use hy_central::db::DbError;
+    use hy_central::store::Store;
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!(
+        "postgres://hyctl@localhost/hyctl?host={}&connect_timeout=2",
+        dir.path().display()
+    );
+    let target = pg::Target::parse(&url, None).unwrap();
+    let store = Store::Postgres(target.pool(1).unwrap());
+    let err = store.user("alice".into(), 0).await.unwrap_err();
+    assert!(matches!(err, DbError::Unavailable(_)), "{err:?}");
+    let err = store.probe_write(0).await.unwrap_err();
+    assert!(matches!(err, DbError::Unavailable(_)), "{err:?}");
+    let api: hy_central::http::error::ApiError = err.into();
+    let response = axum::response::IntoResponse::into_response(api);
+    assert_eq!(response.status(), 503);
+}

@@ -46,6 +46,10 @@ pub enum DbError {
     /// The database is of a newer schema than this build understands, or a migration failed.
     #[error("{0}")]
     Schema(String),
+    /// The database server cannot be reached (PostgreSQL down, restarting, or unreachable):
+    /// a 503, since retrying may succeed.
+    #[error("the database is unreachable: {0}")]
+    Unavailable(String),
     /// SQLite failed.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

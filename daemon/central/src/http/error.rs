@@ -30,19 +30,26 @@ pub enum ApiError {
     /// Conflicts with existing data.
     #[error("{0}")]
     Conflict(String),
-    /// Central is shutting down.
-    #[error("central is shutting down; retry shortly")]
-    Unavailable,
+    /// Central is shutting down, or its database cannot be reached; retrying may succeed.
+    #[error("{0}")]
+    Unavailable(String),
     /// A bug or an I/O failure; logged, not sent.
     #[error("internal error; see central's log")]
     Internal(#[source] anyhow::Error),
 }
+
+/// The 503 of a central that is stopping.
+pub const SHUTTING_DOWN: &str = "central is shutting down; retry shortly";
 
 impl From<DbError> for ApiError {
     fn from(err: DbError) -> Self {
         match err {
             DbError::NotFound { .. } => Self::NotFound(err.to_string()),
             DbError::Conflict(msg) => Self::Conflict(msg),
+            DbError::Unavailable(why) => {
+                tracing::warn!(error = %why, "request failed: the database is unreachable");
+                Self::Unavailable("central cannot reach its database; retry shortly".into())
+            }
             other => Self::Internal(other.into()),
         }
     }
@@ -53,7 +60,7 @@ impl From<crate::ingest::IngestError> for ApiError {
         use crate::ingest::IngestError;
         match err {
             IngestError::Db(e) => e.into(),
-            IngestError::Stopped => Self::Unavailable,
+            IngestError::Stopped => Self::Unavailable(SHUTTING_DOWN.into()),
             group @ IngestError::Group(_) => Self::Internal(group.into()),
         }
     }
@@ -66,7 +73,7 @@ impl ApiError {
             Self::Unauthorized => ErrorCode::Unauthorized,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::Conflict(_) => ErrorCode::Conflict,
-            Self::Unavailable => ErrorCode::Unavailable,
+            Self::Unavailable(_) => ErrorCode::Unavailable,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }

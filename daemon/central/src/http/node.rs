@@ -178,7 +178,7 @@ async fn node_list(
         let _held = crate::state::PollGuard::new(&s.waiting_polls);
         s.changes.wait_past(pk, seen, until).await;
         if s.shutdown.is_cancelled() {
-            return Err(ApiError::Unavailable);
+            return Err(ApiError::Unavailable(super::error::SHUTTING_DOWN.into()));
         }
     }
     // Read and serialised on the blocking pool and sent as it is written: a list of 100k

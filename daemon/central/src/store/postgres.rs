@@ -10,6 +10,17 @@ use crate::db::DbError;
 /// tokio-postgres shows a server error as just "db error"; the server's message and
 /// SQLSTATE are what an operator can act on.
 fn pg(err: tokio_postgres::Error) -> DbError {
+    // A lost connection, or a server shutting down or not yet accepting: retrying may work.
+    let gone = err.is_closed()
+        || std::error::Error::source(&err).is_some_and(|s| s.is::<std::io::Error>())
+        || err.code().is_some_and(|c| {
+            c.code().starts_with("08")
+                || *c == SqlState::ADMIN_SHUTDOWN
+                || *c == SqlState::CANNOT_CONNECT_NOW
+        });
+    if gone {
+        return DbError::Unavailable(err.to_string());
+    }
     match err.as_db_error() {
         Some(db) => DbError::Schema(format!(
             "PostgreSQL: {} (SQLSTATE {})",
@@ -23,7 +34,7 @@ fn pg(err: tokio_postgres::Error) -> DbError {
 async fn client(pool: &Pool) -> Result<deadpool_postgres::Object, DbError> {
     pool.get()
         .await
-        .map_err(|e| DbError::Schema(format!("PostgreSQL: could not get a connection: {e}")))
+        .map_err(|e| DbError::Unavailable(format!("PostgreSQL: could not get a connection: {e}")))
 }
 
 /// The unique constraint an error broke, if it was one.
@@ -1614,6 +1625,6 @@ pub mod meta {
         };
         tokio::time::timeout(std::time::Duration::from_secs(2), probe)
             .await
-            .map_err(|_| DbError::Schema("PostgreSQL: no answer within 2 s".into()))?
+            .map_err(|_| DbError::Unavailable("PostgreSQL: no answer within 2 s".into()))?
     }
 }
