@@ -112,26 +112,29 @@ where
             tracing::info!("leading: this central runs the fleet-wide schedule");
             let stop = shutdown.child_token();
             let mut running = tokio::spawn(job(stop.clone()));
-            loop {
+            // True once `running` has been awaited to its end (it must not be polled again).
+            let ended = loop {
                 tokio::select! {
-                    _ = &mut running => break,
-                    () = shutdown.cancelled() => break,
+                    _ = &mut running => break true,
+                    () = shutdown.cancelled() => break false,
                     () = tokio::time::sleep(lease.renew_every()) => {}
                 }
                 match lease.hold().await {
                     Ok(true) => {}
                     Ok(false) => {
                         tracing::warn!("lost the leader lease to another central");
-                        break;
+                        break false;
                     }
                     Err(err) => {
                         tracing::warn!(error = %err, "could not renew the leader lease; stepping down");
-                        break;
+                        break false;
                     }
                 }
-            }
+            };
             stop.cancel();
-            let _ = running.await;
+            if !ended {
+                let _ = running.await;
+            }
         }
         if shutdown.is_cancelled() {
             if let Err(err) = lease.release().await {

@@ -830,3 +830,109 @@ async fn an_unreachable_database_is_unavailable_not_an_internal_error() {
     let response = axum::response::IntoResponse::into_response(api);
     assert_eq!(response.status(), 503);
 }
+
+/// Every connection central holds to PostgreSQL is cut, three times, while a node reports
+/// (what a database restart does to its clients): requests in the gap fail as 503, the node
+/// resends the same batch as its spool would, and every byte is counted once. Changes made
+/// afterwards still wake long polls (the listener reconnected).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cut_database_connections_lose_and_double_nothing() {
+    use hy_api::users::CreateUser;
+    use hy_testkit::TestCentral;
+
+    let Some(db) = TestDatabase::create("cut_connections").await else {
+        return;
+    };
+    let c = TestCentral::start_postgres(db.target.clone()).await;
+    let api = c.client();
+    api.create_user(&CreateUser {
+        id: "alice".into(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let server = api.create_server(&Default::default()).await.unwrap().id;
+    api.assign(&server, &["alice".into()]).await.unwrap();
+
+    const BATCHES: u64 = 60;
+    let node = c.node_client();
+    let (progress, mut reported) = tokio::sync::watch::channel(0u64);
+    let reporter = {
+        let (node, server) = (node.clone(), server.clone());
+        tokio::spawn(async move {
+            let (mut failures, mut applied) = (0, 0);
+            for seq in 1..=BATCHES {
+                let batch = hy_api::node::TrafficBatch::new(
+                    "cut-instance",
+                    seq,
+                    [("alice".to_owned(), hy_api::Traffic { tx: seq, rx: 1 })].into(),
+                );
+                // As the spool does: the same batch until central acknowledges it.
+                loop {
+                    match node.report(&server, &batch).await {
+                        Ok(ack) => {
+                            applied += u64::from(ack.applied);
+                            break;
+                        }
+                        Err(_) => failures += 1,
+                    }
+                }
+                progress.send_replace(seq);
+            }
+            (failures, applied)
+        })
+    };
+    let admin = db.target.pool(1).unwrap();
+    let dbname = db.target.dbname().to_owned();
+    // Cut while reports flow: after the 10th, 25th and 40th batch.
+    for after in [10, 25, 40] {
+        reported.wait_for(|n| *n >= after).await.unwrap();
+        let client = admin.get().await.unwrap();
+        client
+            .execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                 WHERE datname = $1 AND pid <> pg_backend_pid()",
+                &[&dbname],
+            )
+            .await
+            .unwrap();
+    }
+    let (failures, applied) = reporter.await.unwrap();
+    eprintln!("{failures} sends failed while connections were cut");
+    // A commit whose answer was cut is resent and acknowledged as a repeat, so `applied` may
+    // be short by such sends; the totals below are the claim.
+    assert!(applied <= BATCHES && applied + failures >= BATCHES);
+    let alice = api.user("alice").await.unwrap();
+    assert_eq!(
+        (alice.traffic.tx, alice.traffic.rx),
+        ((1..=BATCHES).sum::<u64>(), BATCHES)
+    );
+
+    // The listener came back: a change wakes a poll held now.
+    let list = node.node_list(&server, None, None).await.unwrap().unwrap();
+    let poll = {
+        let (node, server, etag) = (node.clone(), server.clone(), list.revision.clone());
+        tokio::spawn(async move {
+            node.node_list(&server, Some(&etag), Some(Duration::from_secs(30)))
+                .await
+        })
+    };
+    c.wait_for_polls(1).await;
+    api.create_user(&CreateUser {
+        id: "bob".into(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    api.assign(&server, &["bob".into()]).await.unwrap();
+    let woken = tokio::time::timeout(Duration::from_secs(10), poll)
+        .await
+        .expect("the poll wakes after the connections were cut")
+        .unwrap()
+        .unwrap()
+        .expect("a new list");
+    assert_eq!(woken.users.len(), 2);
+    drop(admin);
+    c.stop().await;
+    db.drop_db().await;
+}
