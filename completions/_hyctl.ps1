@@ -877,6 +877,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--admin-token-file', '--admin-token-file', [CompletionResultType]::ParameterName, 'Where a newly generated admin token is written (mode 0600). Default: beside a SQLite --db; `central.admin-token` in the working directory with PostgreSQL')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'PEM private key of --tls-cert')
+            [CompletionResult]::new('--db-pool-size', '--db-pool-size', [CompletionResultType]::ParameterName, 'With PostgreSQL: connections this central keeps open (reports, polls and admin requests share them; size the server''s max_connections for every central)')
             [CompletionResult]::new('--lease-ttl', '--lease-ttl', [CompletionResultType]::ParameterName, 'With PostgreSQL: how long the schedule''s leader lease lasts (renewed every third of it); a stopped leader''s work resumes on another central within about this long')
             [CompletionResult]::new('--history-days', '--history-days', [CompletionResultType]::ParameterName, 'Days of hourly traffic history to keep (totals are kept forever)')
             [CompletionResult]::new('--log-days', '--log-days', [CompletionResultType]::ParameterName, 'Days of agents'' auth decisions to keep (`hyctl log`)')

@@ -496,7 +496,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__central)
-            opts="-h -V --listen --db --password-file --admin-token-file --tls-cert --tls-key --lease-ttl --history-days --log-days --log-format --help --version backup migrate rotate-token help"
+            opts="-h -V --listen --db --password-file --admin-token-file --tls-cert --tls-key --db-pool-size --lease-ttl --history-days --log-days --log-format --help --version backup migrate rotate-token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -579,6 +579,10 @@ _hyctl() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --db-pool-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lease-ttl)

@@ -803,6 +803,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --admin-token-file 'Where a newly generated admin token is written (mode 0600). Default: beside a SQLite --db; `central.admin-token` in the working directory with PostgreSQL'
             cand --tls-cert 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)'
             cand --tls-key 'PEM private key of --tls-cert'
+            cand --db-pool-size 'With PostgreSQL: connections this central keeps open (reports, polls and admin requests share them; size the server''s max_connections for every central)'
             cand --lease-ttl 'With PostgreSQL: how long the schedule''s leader lease lasts (renewed every third of it); a stopped leader''s work resumes on another central within about this long'
             cand --history-days 'Days of hourly traffic history to keep (totals are kept forever)'
             cand --log-days 'Days of agents'' auth decisions to keep (`hyctl log`)'

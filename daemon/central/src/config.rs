@@ -37,6 +37,11 @@ pub struct CentralArgs {
     #[arg(long, env = "HYCTL_CENTRAL_TLS_KEY", requires = "tls_cert", value_hint = clap::ValueHint::FilePath)]
     pub tls_key: Option<PathBuf>,
 
+    /// With PostgreSQL: connections this central keeps open (reports, polls and admin
+    /// requests share them; size the server's max_connections for every central)
+    #[arg(long, env = "HYCTL_CENTRAL_DB_POOL_SIZE", default_value_t = 16, value_parser = clap::value_parser!(u16).range(2..=1000))]
+    pub db_pool_size: u16,
+
     /// With PostgreSQL: how long the schedule's leader lease lasts (renewed every third of
     /// it); a stopped leader's work resumes on another central within about this long
     #[arg(long, env = "HYCTL_CENTRAL_LEASE_TTL", default_value = "15s", value_parser = lease_ttl)]
@@ -104,6 +109,8 @@ pub struct Config {
     pub tls: Option<Tls>,
     /// With PostgreSQL, the leader lease's length.
     pub lease_ttl: std::time::Duration,
+    /// With PostgreSQL, the connections kept open.
+    pub db_pool_size: usize,
     /// Days of hourly history kept.
     pub history_days: u32,
     /// Days of auth log kept.
@@ -141,6 +148,7 @@ impl CentralArgs {
                 database,
                 admin_token_file,
                 lease_ttl: self.lease_ttl,
+                db_pool_size: usize::from(self.db_pool_size),
                 tls,
                 history_days: self.history_days,
                 log_days: self.log_days,
@@ -184,6 +192,9 @@ mod tests {
         );
         assert!(!format!("{pg:?}").contains("pw"), "no password in logs");
         assert_eq!(pg.admin_token_file, Path::new("central.admin-token"));
+        assert_eq!((pg.db_pool_size, pg.lease_ttl.as_secs()), (16, 15));
+        assert!(load(&["--db-pool-size", "1"]).is_err());
+        assert!(load(&["--lease-ttl", "10ms"]).is_err());
         let given = load(&[
             "--db",
             "postgresql://hyctl@db.example/fleet",

@@ -33,10 +33,6 @@ use tokio_util::sync::CancellationToken;
 
 pub use config::{CentralArgs, Config};
 
-/// Connections each central keeps to PostgreSQL: enough for reports, polls and admin
-/// requests at once, few enough that several centrals fit under the server's default 100.
-const POSTGRES_POOL: usize = 16;
-
 /// Runs central until `shutdown` is cancelled, then stops accepting, lets in-flight requests
 /// (and the database writes they started) finish, and returns.
 pub async fn run(
@@ -62,7 +58,7 @@ pub async fn run(
             (store::Store::Sqlite(db.clone()), Some(db), changes)
         }
         config::Database::Postgres(target) => {
-            let pool = target.pool(POSTGRES_POOL)?;
+            let pool = target.pool(config.db_pool_size)?;
             let version = pg::migrate(&pool)
                 .await
                 .with_context(|| format!("could not prepare database {}", target.shown()))?;

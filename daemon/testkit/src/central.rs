@@ -133,6 +133,7 @@ impl TestCentral {
                 .unwrap_or_else(|| hy_central::config::Database::Sqlite(db_path.clone())),
             admin_token_file: hy_central::token::token_path(&db_path),
             lease_ttl: std::time::Duration::from_secs(15),
+            db_pool_size: 8,
             tls,
             history_days: 90,
             log_days: 30,
