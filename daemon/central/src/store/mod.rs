@@ -550,7 +550,7 @@ impl Store {
                 .await
             }
             Self::Postgres(pool) => {
-                postgres::auth_log::prune(pool, now, history_days, log_days).await
+                postgres::history::prune(pool, now, history_days, log_days).await
             }
         }
     }

@@ -295,7 +295,7 @@ pub mod users {
         .await
         .map_err(pg)?;
         if was_over {
-            super::lists::bump_for_user(tx, pk).await?;
+            super::lists::bump_for_users(tx, &[pk]).await.map_err(pg)?;
         }
         Ok(())
     }
@@ -534,18 +534,17 @@ pub mod lists {
         Ok(true)
     }
 
-    /// See [`crate::db::lists::bump_for_user`].
-    pub async fn bump_for_user(
+    /// See [`crate::db::lists::bump_for_user`], for several users at once.
+    pub async fn bump_for_users(
         tx: &deadpool_postgres::Transaction<'_>,
-        user_pk: i64,
-    ) -> Result<(), DbError> {
+        user_pks: &[i64],
+    ) -> Result<(), tokio_postgres::Error> {
         tx.execute(
-            "UPDATE list_revisions SET rev = rev + 1
-             WHERE server_pk IN (SELECT server_pk FROM assignments WHERE user_pk = $1)",
-            &[&user_pk],
+            "UPDATE list_revisions SET rev = rev + 1 WHERE server_pk IN
+                 (SELECT server_pk FROM assignments WHERE user_pk = ANY($1))",
+            &[&user_pks],
         )
-        .await
-        .map_err(pg)?;
+        .await?;
         Ok(())
     }
 }
@@ -1046,6 +1045,17 @@ pub mod auth_log {
     pub async fn insert(pool: &Pool, server_pk: i64, events: &[AuthEvent]) -> Result<(), DbError> {
         let mut c = client(pool).await?;
         let tx = c.transaction().await.map_err(pg)?;
+        insert_in(&tx, server_pk, events).await.map_err(pg)?;
+        tx.commit().await.map_err(pg)?;
+        Ok(())
+    }
+
+    /// Stores `events` inside `tx`; an event already stored (a resent report) is skipped.
+    pub(super) async fn insert_in(
+        tx: &deadpool_postgres::Transaction<'_>,
+        server_pk: i64,
+        events: &[AuthEvent],
+    ) -> Result<(), tokio_postgres::Error> {
         for e in events {
             tx.execute(
                 "INSERT INTO auth_log (server_pk, event_id, at, user_id, addr, allowed, reason)
@@ -1054,33 +1064,9 @@ pub mod auth_log {
                     &server_pk, &e.id, &e.at, &e.user, &e.addr, &e.allowed, &e.reason,
                 ],
             )
-            .await
-            .map_err(pg)?;
+            .await?;
         }
-        tx.commit().await.map_err(pg)?;
         Ok(())
-    }
-
-    /// Drops traffic history older than `history_days` and auth events older than
-    /// `log_days`, as SQLite's `prune_history` and `auth_log::prune` do.
-    pub async fn prune(
-        pool: &Pool,
-        now: i64,
-        history_days: u32,
-        log_days: u32,
-    ) -> Result<(usize, usize), DbError> {
-        let c = client(pool).await?;
-        let hour = now.div_euclid(3600) - i64::from(history_days) * 24;
-        let history = c
-            .execute("DELETE FROM traffic_hourly WHERE hour < $1", &[&hour])
-            .await
-            .map_err(pg)?;
-        let oldest = now - i64::from(log_days) * 86_400;
-        let log = c
-            .execute("DELETE FROM auth_log WHERE at < $1", &[&oldest])
-            .await
-            .map_err(pg)?;
-        Ok((history as usize, log as usize))
     }
 
     /// See [`crate::db::auth_log::list`].
@@ -1343,16 +1329,7 @@ pub mod reports {
             )
             .await?;
         }
-        for e in &report.auth_log {
-            tx.execute(
-                "INSERT INTO auth_log (server_pk, event_id, at, user_id, addr, allowed, reason)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
-                &[
-                    &server_pk, &e.id, &e.at, &e.user, &e.addr, &e.allowed, &e.reason,
-                ],
-            )
-            .await?;
-        }
+        super::auth_log::insert_in(tx, server_pk, &report.auth_log).await?;
         Ok(Applied {
             ack,
             clocks_started,
@@ -1468,12 +1445,7 @@ pub mod reports {
         }
         // A user who just ran out leaves the lists of all their servers, not only this one.
         if !crossed.is_empty() {
-            tx.execute(
-                "UPDATE list_revisions SET rev = rev + 1 WHERE server_pk IN
-                     (SELECT server_pk FROM assignments WHERE user_pk = ANY($1))",
-                &[&crossed],
-            )
-            .await?;
+            super::lists::bump_for_users(tx, &crossed).await?;
         }
         Ok(())
     }
@@ -1488,6 +1460,28 @@ pub mod history {
 
     use super::{client, pg};
     use crate::db::DbError;
+
+    /// Drops traffic history older than `history_days` and auth events older than
+    /// `log_days`, as SQLite's `prune_history` and `auth_log::prune` do.
+    pub async fn prune(
+        pool: &Pool,
+        now: i64,
+        history_days: u32,
+        log_days: u32,
+    ) -> Result<(usize, usize), DbError> {
+        let c = client(pool).await?;
+        let hour = now.div_euclid(3600) - i64::from(history_days) * 24;
+        let history = c
+            .execute("DELETE FROM traffic_hourly WHERE hour < $1", &[&hour])
+            .await
+            .map_err(pg)?;
+        let oldest = now - i64::from(log_days) * 86_400;
+        let log = c
+            .execute("DELETE FROM auth_log WHERE at < $1", &[&oldest])
+            .await
+            .map_err(pg)?;
+        Ok((history as usize, log as usize))
+    }
 
     /// See [`crate::db::history::history`]; `user` is an id, `NotFound` if there is none.
     pub async fn history(
