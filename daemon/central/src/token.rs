@@ -207,4 +207,22 @@ mod tests {
         );
         assert_ne!(digest_bytes(rotated.trim()), d1);
     }
+
+    /// Two centrals starting together on a new database: one token, in exactly one file,
+    /// whichever wins (usually both see no digest, and the loser removes its file).
+    #[tokio::test]
+    async fn two_first_starts_at_once_keep_one_token_in_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::Sqlite(crate::db::Db::open(&dir.path().join("c.db")).unwrap());
+        let (a, b) = (dir.path().join("a.token"), dir.path().join("b.token"));
+        let (da, db) = tokio::join!(ensure(&store, &a), ensure(&store, &b));
+        assert_eq!(da.unwrap(), db.unwrap());
+        let files: Vec<_> = [&a, &b].into_iter().filter(|p| p.exists()).collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let token = std::fs::read_to_string(files[0]).unwrap();
+        assert_eq!(
+            ensure(&store, &a).await.unwrap(),
+            digest_bytes(token.trim())
+        );
+    }
 }
