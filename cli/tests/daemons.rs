@@ -227,7 +227,7 @@ async fn central_migrate_moves_sqlite_to_postgresql() {
     let Some(db) = hy_testkit::postgres::TestDatabase::create("central_migrate_cli").await else {
         return;
     };
-    let central = hy_testkit::TestCentral::start().await;
+    let central = hy_testkit::TestCentral::start_sqlite().await;
     central
         .client()
         .create_user(&hy_api::users::CreateUser {

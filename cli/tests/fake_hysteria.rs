@@ -192,7 +192,7 @@ async fn an_agent_with_the_wrong_api_secret_says_so() {
 
 #[tokio::test]
 async fn an_agent_reaches_an_https_central_through_its_ca_file() {
-    let central = TestCentral::start_with(tempfile::tempdir().unwrap(), true).await;
+    let central = TestCentral::start_tls().await;
     let api = central.client();
     let alice = api
         .create_user(&hy_api::users::CreateUser {

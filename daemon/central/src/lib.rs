@@ -46,6 +46,7 @@ pub async fn run(
         .unwrap_or_else(|| Arc::new(clock::SystemClock));
     let metrics = metrics::Metrics::default();
     let tasks = tokio_util::task::TaskTracker::new();
+    let reschedule = Arc::<tokio::sync::Notify>::default();
     let (store, sqlite, changes) = match &config.database {
         config::Database::Sqlite(path) => {
             let path = path.clone();
@@ -59,14 +60,20 @@ pub async fn run(
         }
         config::Database::Postgres(target) => {
             let pool = target.pool(config.db_pool_size)?;
-            let version = pg::migrate(&pool)
+            let applied = pg::migrate(&pool)
                 .await
                 .with_context(|| format!("could not prepare database {}", target.shown()))?;
-            tracing::info!(db = %target.shown(), schema = version, "PostgreSQL database ready");
+            tracing::info!(
+                db = %target.shown(),
+                schema = pg::latest(),
+                migrations_applied = applied,
+                "PostgreSQL database ready"
+            );
             let changes = changes::ListChanges::default();
             tasks.spawn(pg::listen_for_changes(
                 (**target).clone(),
                 changes.clone(),
+                Arc::clone(&reschedule),
                 shutdown.clone(),
             ));
             (store::Store::Postgres(pool), None, changes)
@@ -88,7 +95,7 @@ pub async fn run(
         contacts: Arc::new(Mutex::new(HashMap::new())),
         waiting_polls: Arc::default(),
         clock: Arc::clone(&clock),
-        reschedule: Arc::default(),
+        reschedule,
         metrics,
     };
     let schedule = {
@@ -119,25 +126,6 @@ pub async fn run(
         (None, store::Store::Postgres(pool)) => {
             let lease = lease::Lease::shared(pool.clone(), config.lease_ttl);
             tasks.spawn(lease::lead(lease, shutdown.clone(), schedule));
-            // An expiry or reset set through another central reaches this one only as a list
-            // change (the users trigger bumps the lists): wake the schedule on each, in case
-            // this central leads and its next moment moved.
-            let (mut changed, wake, stop) = (
-                state.changes.subscribe(),
-                Arc::clone(&state.reschedule),
-                shutdown.clone(),
-            );
-            tasks.spawn(async move {
-                loop {
-                    tokio::select! {
-                        () = stop.cancelled() => return,
-                        moved = changed.changed() => match moved {
-                            Ok(()) => wake.notify_one(),
-                            Err(_) => return,
-                        },
-                    }
-                }
-            });
         }
         (None, store::Store::Sqlite(_)) => unreachable!("a SQLite store has its database"),
     }

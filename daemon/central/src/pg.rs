@@ -13,10 +13,16 @@ use tokio_postgres::NoTls;
 use tokio_postgres::config::Host;
 
 /// The migrations, in order; the schema version is the number applied.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial",
-    include_str!("../migrations/postgres/0001_initial.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../migrations/postgres/0001_initial.sql"),
+    ),
+    (
+        "0002_wake_on_delete_and_schedule",
+        include_str!("../migrations/postgres/0002_wake_on_delete_and_schedule.sql"),
+    ),
+];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").
 const MIGRATION_LOCK: i64 = 0x6879_6374_6c00;
@@ -162,14 +168,16 @@ impl Target {
     }
 }
 
-/// Holds a `LISTEN list_changed` connection until `shutdown` and publishes each notified
-/// server to `changes`, which wakes that server's long polls on this central. The revision row
-/// stays the truth and the notification only a wake-up: after every (re)connection, when
-/// notifications may have been missed, every list is treated as changed. Reconnects with a
-/// capped backoff while the database is away.
+/// Holds a `LISTEN` connection until `shutdown`: each server notified on `list_changed` is
+/// published to `changes`, which wakes that server's long polls on this central, and each
+/// `schedule_changed` (an expiry or reset moved, through any central) wakes `schedule`, in case
+/// this central leads. The rows stay the truth and a notification only a wake-up: after every
+/// (re)connection, when notifications may have been missed, every list is treated as changed
+/// and the schedule woken. Reconnects with a capped backoff while the database is away.
 pub async fn listen_for_changes(
     target: Target,
     changes: crate::changes::ListChanges,
+    schedule: std::sync::Arc<tokio::sync::Notify>,
     shutdown: tokio_util::sync::CancellationToken,
 ) {
     use futures_util::StreamExt as _;
@@ -191,7 +199,8 @@ pub async fn listen_for_changes(
                     while let Some(message) = messages.next().await {
                         match message {
                             Ok(tokio_postgres::AsyncMessage::Notification(n)) => {
-                                let _ = notes.send(Ok(n.payload().to_owned()));
+                                let _ = notes
+                                    .send(Ok((n.channel().to_owned(), n.payload().to_owned())));
                             }
                             Ok(_) => {}
                             Err(e) => {
@@ -202,7 +211,10 @@ pub async fn listen_for_changes(
                     }
                     let _ = notes.send(Err("the connection closed".into()));
                 });
-                match client.batch_execute("LISTEN list_changed").await {
+                match client
+                    .batch_execute("LISTEN list_changed; LISTEN schedule_changed")
+                    .await
+                {
                     Err(e) => {
                         driver.abort();
                         e.to_string()
@@ -210,6 +222,7 @@ pub async fn listen_for_changes(
                     Ok(()) => {
                         // Listening now; whatever changed while not listening is unknown.
                         changes.publish_all();
+                        schedule.notify_one();
                         pause = std::time::Duration::from_millis(100);
                         tracing::debug!("listening for list changes on PostgreSQL");
                         let why = loop {
@@ -221,7 +234,10 @@ pub async fn listen_for_changes(
                                 note = notified.recv() => note,
                             };
                             match note {
-                                Some(Ok(payload)) => {
+                                Some(Ok((channel, _))) if channel == "schedule_changed" => {
+                                    schedule.notify_one();
+                                }
+                                Some(Ok((_, payload))) => {
                                     if let Ok(pk) = payload.parse::<i64>() {
                                         changes.publish(&[pk]);
                                     }
@@ -251,11 +267,18 @@ pub fn latest() -> i64 {
 }
 
 /// Brings the database up to [`latest`], each migration in its own transaction under an
-/// advisory lock, so centrals starting together apply it once. Returns the version found.
+/// advisory lock, so centrals starting together apply it once (one may apply some and another
+/// the rest). Returns how many this call applied.
 pub async fn migrate(pool: &Pool) -> Result<i64, PgError> {
+    migrate_to(pool, latest()).await
+}
+
+/// [`migrate`], stopping at schema `version` (an upgrade test builds an old database with it).
+pub async fn migrate_to(pool: &Pool, version: i64) -> Result<i64, PgError> {
     let mut client = pool.get().await.map_err(|e| PgError::Pool(e.to_string()))?;
-    let mut found = None;
-    for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
+    let mut applied = 0;
+    let wanted = usize::try_from(version).unwrap_or(0);
+    for (i, (name, sql)) in MIGRATIONS.iter().enumerate().take(wanted) {
         let version = i as i64 + 1;
         let tx = client.transaction().await?;
         // The lock comes first, before even the bookkeeping table: two centrals creating it at
@@ -277,7 +300,6 @@ pub async fn migrate(pool: &Pool) -> Result<i64, PgError> {
             )
             .await?
             .get(0);
-        found.get_or_insert(current);
         if current > latest() {
             return Err(PgError::Schema(format!(
                 "the database has schema version {current}, newer than this build of hyctl \
@@ -298,8 +320,9 @@ pub async fn migrate(pool: &Pool) -> Result<i64, PgError> {
         .await?;
         tx.commit().await?;
         tracing::info!(migration = name, "applied PostgreSQL migration");
+        applied += 1;
     }
-    Ok(found.unwrap_or(0))
+    Ok(applied)
 }
 
 #[cfg(test)]

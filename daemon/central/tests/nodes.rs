@@ -301,8 +301,7 @@ async fn totals_and_cursors_survive_a_restart() {
             .unwrap()
             .applied
     );
-    let dir = c.stop().await;
-    let c = TestCentral::start_with(dir, false).await;
+    let c = c.stop_for_restart().await.start().await;
     assert!(
         !c.node_client()
             .report(&server, &batch)
@@ -396,6 +395,9 @@ async fn history_is_kept_in_hourly_buckets_and_pruned() {
 }
 
 async fn wait_until_closed_before(c: &TestCentral, hour: i64) {
+    if c.is_postgres() {
+        return; // nothing to close there: its history index serves open hours as well
+    }
     hy_testkit::wait_until(
         "the scheduler closes every past hour of history",
         Duration::from_secs(5),

@@ -5,7 +5,9 @@
 use std::time::Duration;
 
 use hy_central::pg;
+use hy_testkit::TestCentral;
 use hy_testkit::postgres::TestDatabase;
+use serde_json::json;
 
 #[tokio::test]
 async fn migrations_apply_once_even_when_two_centrals_start_together() {
@@ -14,18 +16,12 @@ async fn migrations_apply_once_even_when_two_centrals_start_together() {
     };
     let (a, b) = (db.target.pool(2).unwrap(), db.target.pool(2).unwrap());
     let (first, second) = tokio::join!(pg::migrate(&a), pg::migrate(&b));
-    let mut found = [first.unwrap(), second.unwrap()];
-    found.sort();
     assert_eq!(
-        found,
-        [0, pg::latest()],
-        "one applied, the other found it applied"
-    );
-    assert_eq!(
-        pg::migrate(&a).await.unwrap(),
+        first.unwrap() + second.unwrap(),
         pg::latest(),
-        "again: nothing to do"
+        "each migration applied by one of the two"
     );
+    assert_eq!(pg::migrate(&a).await.unwrap(), 0, "again: nothing to do");
     let client = a.get().await.unwrap();
     let applied: i64 = client
         .query_one("SELECT COUNT(*) FROM schema_migrations", &[])
@@ -163,7 +159,7 @@ async fn a_sqlite_installation_moves_to_postgresql_whole() {
         return;
     };
     // A small installation with a bit of everything.
-    let c = hy_testkit::TestCentral::start().await;
+    let c = hy_testkit::TestCentral::start_sqlite().await;
     let api = c.client();
     for id in ["alice", "bob", "carol"] {
         api.create_user(&hy_api::users::CreateUser {
@@ -340,8 +336,10 @@ async fn one_central_leads_and_another_takes_over_when_it_stops() {
 }
 
 /// The listener every central holds: a list change committed anywhere on the database wakes
-/// this central's waiters; when its connection is cut, it reconnects and treats every list as
-/// changed, since notifications may have been missed meanwhile.
+/// this central's waiters, a server deleted anywhere wakes its node's poll (to learn it is
+/// gone), and a moved expiry or reset wakes the schedule, even for a user on no server; when
+/// its connection is cut, it reconnects and treats every list as changed, since notifications
+/// may have been missed meanwhile.
 #[tokio::test]
 async fn the_change_listener_publishes_and_survives_a_lost_connection() {
     let Some(db) = TestDatabase::create("change_listener").await else {
@@ -351,9 +349,11 @@ async fn the_change_listener_publishes_and_survives_a_lost_connection() {
     pg::migrate(&pool).await.unwrap();
     let changes = hy_central::changes::ListChanges::default();
     let stop = tokio_util::sync::CancellationToken::new();
+    let schedule = std::sync::Arc::<tokio::sync::Notify>::default();
     let listener = tokio::spawn(pg::listen_for_changes(
         db.target.clone(),
         changes.clone(),
+        schedule.clone(),
         stop.clone(),
     ));
     // Connected and listening: it says so by treating every list as changed once.
@@ -414,6 +414,34 @@ async fn the_change_listener_publishes_and_survives_a_lost_connection() {
         || async { changes.generation(server) - changes.generation(999_999) > seen },
     )
     .await;
+
+    // The schedule: woken once on (re)connecting, then by each moved expiry or reset.
+    let woken = || tokio::time::timeout(Duration::from_secs(10), schedule.notified());
+    woken().await.expect("woken on connecting");
+    for change in [
+        "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, expires_at)
+         VALUES ('alice', 's', 'h', 1, 1, 5000)",
+        "UPDATE users SET next_reset_at = 7000 WHERE id = 'alice'",
+        "UPDATE users SET expires_at = NULL WHERE id = 'alice'",
+    ] {
+        client.batch_execute(change).await.unwrap();
+        woken()
+            .await
+            .unwrap_or_else(|_| panic!("no wake-up for {change}"));
+    }
+
+    // A deleted server: its revision row goes, and its waiters hear of it.
+    let seen = changes.generation(server) - changes.generation(999_999);
+    client
+        .execute("DELETE FROM servers WHERE pk = $1", &[&server])
+        .await
+        .unwrap();
+    hy_testkit::wait_until(
+        "the deletion reaches this central",
+        Duration::from_secs(10),
+        || async { changes.generation(server) - changes.generation(999_999) > seen },
+    )
+    .await;
     stop.cancel();
     listener.await.unwrap();
     drop((client, pool));
@@ -428,7 +456,7 @@ async fn both_backends_read_the_same_installation_alike() {
     let Some(db) = TestDatabase::create("both_backends_alike").await else {
         return;
     };
-    let c = hy_testkit::TestCentral::start().await;
+    let c = hy_testkit::TestCentral::start_sqlite().await;
     let api = c.client();
     for id in ["alice", "bob", "idle"] {
         api.create_user(&hy_api::users::CreateUser {
@@ -679,7 +707,6 @@ async fn two_centrals_given_the_same_batches_count_each_once() {
 #[tokio::test]
 async fn two_centrals_serve_one_fleet_from_one_database() {
     use hy_api::users::CreateUser;
-    use hy_testkit::TestCentral;
 
     let Some(db) = TestDatabase::create("two_centrals_one_fleet").await else {
         return;
@@ -838,7 +865,6 @@ async fn an_unreachable_database_is_unavailable_not_an_internal_error() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cut_database_connections_lose_and_double_nothing() {
     use hy_api::users::CreateUser;
-    use hy_testkit::TestCentral;
 
     let Some(db) = TestDatabase::create("cut_connections").await else {
         return;
@@ -933,6 +959,71 @@ async fn cut_database_connections_lose_and_double_nothing() {
         .expect("a new list");
     assert_eq!(woken.users.len(), 2);
     drop(admin);
+    c.stop().await;
+    db.drop_db().await;
+}
+
+/// A database written at PostgreSQL schema 1 is upgraded in place by the next central to start
+/// on it: its data intact, and what the later migrations added working on that data (here a
+/// deleted server ending its node's long poll at once).
+#[tokio::test]
+async fn a_schema_1_database_is_upgraded_with_its_data() {
+    let Some(db) = TestDatabase::create("pg_upgrade").await else {
+        return;
+    };
+    let pool = db.target.pool(1).unwrap();
+    assert_eq!(pg::migrate_to(&pool, 1).await.unwrap(), 1);
+    let digest = hy_api::auth_digest("alice-secret");
+    pool.get()
+        .await
+        .unwrap()
+        .batch_execute(&format!(
+            "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, data_limit)
+             VALUES ('alice', 'alice-secret', '{digest}', 100, 100, 5000);
+             INSERT INTO servers (id, id_sha256, name, created_at)
+             VALUES ('x7k9m2p4q8r1w5', sha256('x7k9m2p4q8r1w5'), 'edge-1', 100);
+             INSERT INTO assignments (server_pk, user_pk, created_at)
+             SELECT s.pk, u.pk, 100 FROM servers s, users u;
+             INSERT INTO traffic (server_pk, user_pk, tx, rx)
+             SELECT s.pk, u.pk, 1000, 2000 FROM servers s, users u;
+             UPDATE quota_usage SET period_used = 3000;"
+        ))
+        .await
+        .unwrap();
+    drop(pool);
+
+    let c = TestCentral::start_postgres(db.target.clone()).await;
+    assert_eq!(
+        c.admin("GET", "/admin/traffic", None).await.1,
+        json!({"alice": {"tx": 1000, "rx": 2000}})
+    );
+    let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
+    assert_eq!(alice["period_used"], 3000, "{alice}");
+    let server = c.client().server("x7k9m2p4q8r1w5").await.unwrap();
+    assert_eq!((server.name.as_deref(), server.users), (Some("edge-1"), 1));
+    let node = c.node_client();
+    let list = node
+        .node_list("x7k9m2p4q8r1w5", None, None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(list.users.len(), 1);
+    assert_eq!(list.users[0].auth_sha256, digest);
+
+    let poll = {
+        let (node, rev) = (node.clone(), list.revision.clone());
+        tokio::spawn(async move {
+            node.node_list("x7k9m2p4q8r1w5", Some(&rev), Some(Duration::from_secs(50)))
+                .await
+        })
+    };
+    c.wait_for_polls(1).await;
+    c.client().delete_server("x7k9m2p4q8r1w5").await.unwrap();
+    let gone = tokio::time::timeout(Duration::from_secs(10), poll)
+        .await
+        .expect("the deletion ends the poll at once")
+        .unwrap();
+    assert_eq!(gone.unwrap_err().code(), Some(hy_api::ErrorCode::NotFound));
     c.stop().await;
     db.drop_db().await;
 }

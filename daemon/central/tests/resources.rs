@@ -629,7 +629,7 @@ async fn a_rotated_admin_token_replaces_the_old_one_without_a_restart() {
     let old = c.token.clone();
     assert_eq!(c.admin("GET", "/admin/users", None).await.0, 200);
 
-    let store = hy_central::store::Store::Sqlite(hy_central::db::Db::open(&c.db_path).unwrap());
+    let store = c.store().await;
     let file = c.dir.path().join("rotated.admin-token");
     hy_central::token::rotate(&store, &file).await.unwrap();
     let new = std::fs::read_to_string(&file).unwrap().trim().to_owned();

@@ -6,7 +6,7 @@ use hy_testkit::TestCentral;
 
 #[tokio::test]
 async fn central_serves_https_to_clients_that_trust_its_ca() {
-    let c = TestCentral::start_with(tempfile::tempdir().unwrap(), true).await;
+    let c = TestCentral::start_tls().await;
     assert!(c.url.starts_with("https://"));
     assert!(c.client().users().await.unwrap().is_empty());
 

@@ -1,5 +1,10 @@
 //! Runs the real central on an ephemeral loopback port with a temporary database, and stops it
 //! cleanly so a server error fails the test.
+//!
+//! The backend is SQLite unless `HYCTL_TEST_BACKEND=postgres`, which gives each central a fresh
+//! database on the test PostgreSQL server: CI runs every suite that starts a central both ways
+//! from the same test code. The few tests about the SQLite file itself say so with
+//! [`sqlite_only`].
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -8,11 +13,14 @@ use std::time::Duration;
 use hy_api::client::{Client, ClientConfig};
 use hy_central::clock::Clock;
 use hy_central::config::Tls;
+use hy_central::store::Store;
 use serde_json::Value;
 use tempfile::TempDir;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
+
+use crate::postgres::TestDatabase;
 
 /// A running central.
 #[derive(Debug)]
@@ -25,15 +33,42 @@ pub struct TestCentral {
     pub db_path: PathBuf,
     /// The directory holding the database and token.
     pub dir: TempDir,
+    /// The PostgreSQL database, when this central runs on one (dropped by [`TestCentral::stop`]).
+    pub postgres: Option<TestDatabase>,
     clock: Option<Arc<dyn Clock>>,
     shutdown: CancellationToken,
     task: JoinHandle<anyhow::Result<()>>,
+}
+
+/// The variable choosing the backend of every [`TestCentral`]: `sqlite` (the default) or
+/// `postgres` (then `HYCTL_TEST_POSTGRES` must name the test server).
+pub const BACKEND_ENV: &str = "HYCTL_TEST_BACKEND";
+
+/// True when this run's centrals use PostgreSQL.
+pub fn on_postgres() -> bool {
+    match std::env::var(BACKEND_ENV).as_deref() {
+        Err(_) | Ok("" | "sqlite") => false,
+        Ok("postgres") => true,
+        Ok(other) => panic!("{BACKEND_ENV}={other:?}: use sqlite or postgres"),
+    }
+}
+
+/// For a test about the SQLite file itself (its locking, its backups, its old schemas): true,
+/// after saying the test was skipped, when this run's centrals use PostgreSQL. The SQLite run
+/// of the same suite covers it.
+pub fn sqlite_only(test: &str, why: &str) -> bool {
+    let skip = on_postgres();
+    if skip {
+        eprintln!("skipped {test} on PostgreSQL: {why}");
+    }
+    skip
 }
 
 /// A stopped central, to be started again where it was.
 #[derive(Debug)]
 pub struct Stopped {
     dir: TempDir,
+    postgres: Option<TestDatabase>,
     addr: std::net::SocketAddr,
     tls: bool,
     clock: Option<Arc<dyn Clock>>,
@@ -46,7 +81,7 @@ impl Stopped {
         let listener = TcpListener::bind(self.addr)
             .await
             .expect("rebind central's port");
-        TestCentral::start_on(self.dir, self.tls, self.clock, listener).await
+        TestCentral::start_db(self.dir, self.tls, self.clock, listener, self.postgres).await
     }
 }
 
@@ -58,60 +93,78 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 impl TestCentral {
-    /// Starts central on a fresh temporary database.
+    /// Starts central on a fresh temporary database of this run's backend.
     pub async fn start() -> Self {
-        Self::start_with(tempfile::tempdir().unwrap(), false).await
+        Self::start_fresh(false, None).await
     }
 
-    /// Starts central on `dir/central.db` (which may already exist), optionally with the
-    /// fixture TLS certificate.
-    pub async fn start_with(dir: TempDir, tls: bool) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        Self::start_on(dir, tls, None, listener).await
+    /// Starts central over HTTPS with the fixture certificate, on a fresh database.
+    pub async fn start_tls() -> Self {
+        Self::start_fresh(true, None).await
     }
 
     /// Starts central on a fresh database with an injected clock.
     pub async fn start_with_clock(clock: Arc<dyn Clock>) -> Self {
+        Self::start_fresh(false, Some(clock)).await
+    }
+
+    /// Starts central on a fresh SQLite file whatever this run's backend (the source of a move
+    /// to PostgreSQL).
+    pub async fn start_sqlite() -> Self {
+        Self::start_sqlite_in(tempfile::tempdir().unwrap()).await
+    }
+
+    /// Starts central on `dir/central.db`, a SQLite file that may already exist (an old
+    /// schema's dump, a restored backup), whatever this run's backend.
+    pub async fn start_sqlite_in(dir: TempDir) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        Self::start_on(tempfile::tempdir().unwrap(), false, Some(clock), listener).await
+        Self::start_db(dir, false, None, listener, None).await
+    }
+
+    async fn start_fresh(tls: bool, clock: Option<Arc<dyn Clock>>) -> Self {
+        let postgres = if on_postgres() {
+            let db = TestDatabase::create("a central of this run").await;
+            Some(db.unwrap_or_else(|| {
+                panic!("{BACKEND_ENV}=postgres needs the test server: run under scripts/with-postgres.sh")
+            }))
+        } else {
+            None
+        };
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        Self::start_db(tempfile::tempdir().unwrap(), tls, clock, listener, postgres).await
     }
 
     /// Stops central, keeping what it needs to start again on the same database and address.
-    pub async fn stop_for_restart(self) -> Stopped {
+    pub async fn stop_for_restart(mut self) -> Stopped {
         let addr = self.url.rsplit_once("//").unwrap().1.parse().unwrap();
         let tls = self.url.starts_with("https");
         let clock = self.clock.clone();
+        let postgres = self.postgres.take();
         Stopped {
             dir: self.stop().await,
+            postgres,
             addr,
             tls,
             clock,
         }
     }
 
-    /// Starts central on a PostgreSQL database (which other centrals may share), its admin
-    /// token file in a temporary directory. A central that finds the token already made by
-    /// another has no file and an empty `token`: copy the first one's.
+    /// Starts central on a PostgreSQL database that other centrals may share, its admin token
+    /// file in a temporary directory. A central that finds the token already made by another
+    /// has no file and an empty `token`: copy the first one's. The caller drops the database.
     pub async fn start_postgres(target: hy_central::pg::Target) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let database = hy_central::config::Database::Postgres(Box::new(target));
-        Self::start_db(
+        let mut central = Self::start_db(
             tempfile::tempdir().unwrap(),
             false,
             None,
             listener,
-            Some(database),
+            Some(TestDatabase::shared(target)),
         )
-        .await
-    }
-
-    async fn start_on(
-        dir: TempDir,
-        tls: bool,
-        clock: Option<Arc<dyn Clock>>,
-        listener: TcpListener,
-    ) -> Self {
-        Self::start_db(dir, tls, clock, listener, None).await
+        .await;
+        // Shared: not this central's to drop.
+        central.postgres.take();
+        central
     }
 
     async fn start_db(
@@ -119,7 +172,7 @@ impl TestCentral {
         tls: bool,
         clock: Option<Arc<dyn Clock>>,
         listener: TcpListener,
-        database: Option<hy_central::config::Database>,
+        postgres: Option<TestDatabase>,
     ) -> Self {
         let tls = tls.then(|| {
             Tls(hy_common::tls::acceptor(&fixture("server.pem"), &fixture("server.key")).unwrap())
@@ -128,9 +181,12 @@ impl TestCentral {
         let addr = listener.local_addr().unwrap();
         let scheme = if tls.is_some() { "https" } else { "http" };
         let url = format!("{scheme}://{addr}");
+        let database = match &postgres {
+            Some(db) => hy_central::config::Database::Postgres(Box::new(db.target.clone())),
+            None => hy_central::config::Database::Sqlite(db_path.clone()),
+        };
         let config = hy_central::Config {
-            database: database
-                .unwrap_or_else(|| hy_central::config::Database::Sqlite(db_path.clone())),
+            database,
             admin_token_file: hy_central::token::token_path(&db_path),
             lease_ttl: std::time::Duration::from_secs(15),
             db_pool_size: 8,
@@ -146,6 +202,7 @@ impl TestCentral {
             token: String::new(),
             db_path,
             dir,
+            postgres,
             clock,
             shutdown,
             task,
@@ -163,6 +220,32 @@ impl TestCentral {
             .map(|t| t.trim().to_owned())
             .unwrap_or_default();
         central
+    }
+
+    /// True when this central runs on PostgreSQL.
+    pub fn is_postgres(&self) -> bool {
+        self.postgres.is_some()
+    }
+
+    /// A second handle on this central's database, through the storage layer, as another
+    /// process (`hyctl central rotate-token`, another central) would have.
+    pub async fn store(&self) -> Store {
+        match &self.postgres {
+            Some(db) => Store::Postgres(db.target.pool(2).unwrap()),
+            None => Store::Sqlite(hy_central::db::Db::open(&self.db_path).unwrap()),
+        }
+    }
+
+    /// Runs one SQL statement on this central's database behind its back (a test setting up
+    /// what no API can, such as counters near their cap). Write it in SQL both backends take.
+    pub async fn sql(&self, sql: &str) {
+        match self.store().await {
+            Store::Sqlite(db) => {
+                let sql = sql.to_owned();
+                db.call(move |c| Ok(c.execute_batch(&sql)?)).await.unwrap();
+            }
+            Store::Postgres(pool) => pool.get().await.unwrap().batch_execute(sql).await.unwrap(),
+        }
     }
 
     /// The URL of `path` on this central.
@@ -243,7 +326,8 @@ impl TestCentral {
         (status, value)
     }
 
-    /// Stops central and returns its directory (to restart on the same database).
+    /// Stops central and returns its directory; a PostgreSQL database of its own is dropped
+    /// ([`TestCentral::stop_for_restart`] keeps it).
     pub async fn stop(self) -> TempDir {
         self.shutdown.cancel();
         tokio::time::timeout(Duration::from_secs(10), self.task)
@@ -251,6 +335,9 @@ impl TestCentral {
             .expect("central did not stop within 10 s")
             .unwrap()
             .unwrap();
+        if let Some(db) = self.postgres {
+            db.drop_db().await;
+        }
         self.dir
     }
 

@@ -20,7 +20,7 @@ use std::future::Future;
 use std::time::{Duration, Instant};
 
 pub use agent::{AgentOptions, TestAgent};
-pub use central::{TestCentral, assert_error, fixture};
+pub use central::{TestCentral, assert_error, fixture, on_postgres, sqlite_only};
 pub use hysteria::{ConnId, FakeHysteria, Refused, Truth};
 pub use node::{API_SECRET, TestNode};
 pub use proxy::{Fault, FlakyProxy};

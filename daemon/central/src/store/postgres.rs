@@ -1217,8 +1217,8 @@ pub mod reports {
     //! cursor in one transaction, so several centrals may take reports from the same node.
     //!
     //! Two centrals given the same batch (a node retrying against another after a timeout)
-    //! meet at the cursor row: the second waits on the first's row lock, then finds the cursor
-    //! already at its `seq` and counts nothing. Rows are locked in user order so two reports
+    //! meet at the server's row: the second waits on the first's row lock, then finds the
+    //! cursor already at its `seq` and counts nothing. Rows are locked in user order so two reports
     //! that share users cannot deadlock; a deadlock or serialization failure anyway is retried.
 
     use deadpool_postgres::{Pool, Transaction};
@@ -1272,11 +1272,15 @@ pub mod reports {
 
     async fn write(tx: &Transaction<'_>, report: &Report) -> Result<Applied, Failed> {
         let server_pk = report.server_pk;
-        // The server may have been deleted while its report was on the way. FOR SHARE holds
-        // off a concurrent delete until this report has committed.
+        // The server may have been deleted while its report was on the way: the row lock
+        // holds off a concurrent delete until this report has committed. It is taken first and
+        // exclusive (FOR NO KEY UPDATE: the foreign keys' KEY SHARE still passes) because this
+        // transaction may update the row (unattributed bytes): copies of one batch holding it
+        // shared while waiting on each other's cursor row deadlocked there. Reports of one
+        // server queue here, as they would at the cursor.
         let Some(server) = tx
             .query_opt(
-                "SELECT traffic_multiplier FROM servers WHERE pk = $1 FOR SHARE",
+                "SELECT traffic_multiplier FROM servers WHERE pk = $1 FOR NO KEY UPDATE",
                 &[&server_pk],
             )
             .await?
