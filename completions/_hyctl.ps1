@@ -872,8 +872,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;central' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on; `:9090` means every interface, port 9090')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file, created on first run (the admin token is written beside it as `<db>.admin-token`); or a PostgreSQL URL, `postgres://user@host:5432/dbname`, which several centrals may share')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'SQLite database file, created on first run (the admin token is written beside it as `<db>.admin-token`); or a PostgreSQL URL, `postgres://user@host:5432/dbname`, which several centrals may share. TLS to PostgreSQL: `?sslmode=verify-full` (the certificate checked against `sslrootcert=FILE` or --db-ca-file, else the public roots; `require` and `verify-ca` mean the same); without sslmode, or with `disable`, no TLS')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'With a PostgreSQL --db: a file whose first line is the password (else the URL''s, else PGPASSWORD)')
+            [CompletionResult]::new('--db-ca-file', '--db-ca-file', [CompletionResultType]::ParameterName, 'With a PostgreSQL --db: encrypt the connection and verify the server''s certificate and host name against this PEM CA file')
             [CompletionResult]::new('--admin-token-file', '--admin-token-file', [CompletionResultType]::ParameterName, 'Where a newly generated admin token is written (mode 0600). Default: beside a SQLite --db; `central.admin-token` in the working directory with PostgreSQL')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'PEM private key of --tls-cert')

@@ -496,7 +496,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__central)
-            opts="-h -V --listen --db --password-file --admin-token-file --tls-cert --tls-key --db-pool-size --lease-ttl --history-days --log-days --log-format --help --version backup migrate rotate-token help"
+            opts="-h -V --listen --db --password-file --db-ca-file --admin-token-file --tls-cert --tls-key --db-pool-size --lease-ttl --history-days --log-days --log-format --help --version backup migrate rotate-token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -522,6 +522,21 @@ _hyctl() {
                     return 0
                     ;;
                 --password-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --db-ca-file)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
                         oldifs="$IFS"

@@ -798,8 +798,9 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;central'= {
             cand --listen 'Address to listen on; `:9090` means every interface, port 9090'
-            cand --db 'SQLite database file, created on first run (the admin token is written beside it as `<db>.admin-token`); or a PostgreSQL URL, `postgres://user@host:5432/dbname`, which several centrals may share'
+            cand --db 'SQLite database file, created on first run (the admin token is written beside it as `<db>.admin-token`); or a PostgreSQL URL, `postgres://user@host:5432/dbname`, which several centrals may share. TLS to PostgreSQL: `?sslmode=verify-full` (the certificate checked against `sslrootcert=FILE` or --db-ca-file, else the public roots; `require` and `verify-ca` mean the same); without sslmode, or with `disable`, no TLS'
             cand --password-file 'With a PostgreSQL --db: a file whose first line is the password (else the URL''s, else PGPASSWORD)'
+            cand --db-ca-file 'With a PostgreSQL --db: encrypt the connection and verify the server''s certificate and host name against this PEM CA file'
             cand --admin-token-file 'Where a newly generated admin token is written (mode 0600). Default: beside a SQLite --db; `central.admin-token` in the working directory with PostgreSQL'
             cand --tls-cert 'PEM certificate chain: serve HTTPS instead of HTTP (needs --tls-key)'
             cand --tls-key 'PEM private key of --tls-cert'

@@ -35,5 +35,7 @@ trap cleanup EXIT
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 
 export HYCTL_TEST_POSTGRES="postgresql://hyctl@localhost/postgres?host=$dir"
+# Tests that need a server of their own (TLS on TCP, a restart under load) make one from these.
+export HYCTL_TEST_PG_BINDIR="$bindir"
 echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on $dir for the tests" >&2
 "$@"

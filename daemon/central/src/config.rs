@@ -15,7 +15,9 @@ pub struct CentralArgs {
 
     /// SQLite database file, created on first run (the admin token is written beside it as
     /// `<db>.admin-token`); or a PostgreSQL URL, `postgres://user@host:5432/dbname`, which
-    /// several centrals may share
+    /// several centrals may share. TLS to PostgreSQL: `?sslmode=verify-full` (the certificate
+    /// checked against `sslrootcert=FILE` or --db-ca-file, else the public roots; `require` and
+    /// `verify-ca` mean the same); without sslmode, or with `disable`, no TLS
     #[arg(long, env = "HYCTL_CENTRAL_DB", default_value = "central.db", value_hint = clap::ValueHint::FilePath)]
     pub db: PathBuf,
 
@@ -23,6 +25,11 @@ pub struct CentralArgs {
     /// PGPASSWORD)
     #[arg(long, env = "HYCTL_CENTRAL_DB_PASSWORD_FILE", value_hint = clap::ValueHint::FilePath)]
     pub password_file: Option<PathBuf>,
+
+    /// With a PostgreSQL --db: encrypt the connection and verify the server's certificate and
+    /// host name against this PEM CA file
+    #[arg(long, env = "HYCTL_CENTRAL_DB_CA_FILE", value_hint = clap::ValueHint::FilePath)]
+    pub db_ca_file: Option<PathBuf>,
 
     /// Where a newly generated admin token is written (mode 0600). Default: beside a SQLite
     /// --db; `central.admin-token` in the working directory with PostgreSQL
@@ -128,12 +135,21 @@ impl CentralArgs {
             _ => None,
         };
         let database = match self.db.to_str().filter(|db| crate::pg::is_url(db)) {
-            Some(url) => Database::Postgres(Box::new(
-                crate::pg::Target::parse(url, self.password_file.as_deref())
-                    .map_err(|e| anyhow::anyhow!("--db: {e}"))?,
-            )),
+            Some(url) => {
+                let mut target = crate::pg::Target::parse(url, self.password_file.as_deref())
+                    .map_err(|e| anyhow::anyhow!("--db: {e}"))?;
+                if let Some(ca) = &self.db_ca_file {
+                    target = target
+                        .with_ca_file(ca)
+                        .map_err(|e| anyhow::anyhow!("--db-ca-file: {e}"))?;
+                }
+                Database::Postgres(Box::new(target))
+            }
             None if self.password_file.is_some() => {
                 anyhow::bail!("--password-file is for a PostgreSQL --db (postgres://...)")
+            }
+            None if self.db_ca_file.is_some() => {
+                anyhow::bail!("--db-ca-file is for a PostgreSQL --db (postgres://...)")
             }
             None => Database::Sqlite(self.db.clone()),
         };
@@ -208,4 +224,108 @@ mod tests {
         let err = load(&["--db", "postgres://db.example:notaport/x"]).unwrap_err();
         assert!(err.to_string().starts_with("--db:"), "{err}");
     }
+
+    #[test]
+    fn tls_to_postgresql_is_asked_for_and_always_verified() {
+        use crate::pg::{DbTls, Roots};
+        let tls = |args: &[&str]| match load(args).map(|c| c.database) {
+            Ok(Database::Postgres(t)) => Ok(t.tls().clone()),
+            Ok(Database::Sqlite(_)) => panic!("not PostgreSQL"),
+            Err(e) => Err(e.to_string()),
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(&ca, PUBLIC_CA).unwrap();
+        let ca_arg = ca.to_str().unwrap();
+        assert_eq!(
+            tls(&["--db", "postgres://db.example/fleet"]),
+            Ok(DbTls::Off)
+        );
+        assert_eq!(
+            tls(&["--db", "postgres://db.example/fleet?sslmode=disable"]),
+            Ok(DbTls::Off)
+        );
+        for mode in ["require", "verify-ca", "verify-full"] {
+            assert_eq!(
+                tls(&[
+                    "--db",
+                    &format!("postgres://db.example/fleet?sslmode={mode}")
+                ]),
+                Ok(DbTls::Verified(Roots::Public)),
+                "{mode}"
+            );
+        }
+        let with_root = format!(
+            "postgres://db.example/fleet?connect_timeout=5&sslrootcert={}&sslmode=verify-full",
+            ca_arg.replace('/', "%2F")
+        );
+        assert_eq!(
+            tls(&["--db", &with_root]),
+            Ok(DbTls::Verified(Roots::CaFile(ca.clone())))
+        );
+        assert_eq!(
+            tls(&[
+                "--db",
+                "postgres://db.example/fleet",
+                "--db-ca-file",
+                ca_arg
+            ]),
+            Ok(DbTls::Verified(Roots::CaFile(ca.clone())))
+        );
+        // Refused, each naming the fix.
+        for (args, needle) in [
+            (
+                vec!["--db", "postgres://db.example/fleet?sslmode=prefer"],
+                "falls back",
+            ),
+            (
+                vec!["--db", "postgres://db.example/fleet?sslmode=on"],
+                "not a mode",
+            ),
+            (
+                vec![
+                    "--db",
+                    "postgres://db.example/fleet?sslmode=disable",
+                    "--db-ca-file",
+                    ca_arg,
+                ],
+                "drop one",
+            ),
+            (
+                vec![
+                    "--db",
+                    "postgres://db.example/fleet",
+                    "--db-ca-file",
+                    "/nonexistent.pem",
+                ],
+                "could not read the database CA file /nonexistent.pem",
+            ),
+            (
+                vec![
+                    "--db",
+                    "postgres://hyctl@localhost/fleet?host=/run/postgresql&sslmode=require",
+                ],
+                "Unix socket",
+            ),
+            (
+                vec!["--db", "central.db", "--db-ca-file", ca_arg],
+                "PostgreSQL --db",
+            ),
+        ] {
+            let err = tls(&args).unwrap_err();
+            assert!(err.contains(needle), "{args:?}: {err}");
+        }
+        std::fs::write(&ca, "not a certificate\n").unwrap();
+        let err = tls(&[
+            "--db",
+            "postgres://db.example/fleet",
+            "--db-ca-file",
+            ca_arg,
+        ])
+        .unwrap_err();
+        assert!(err.contains("holds no PEM certificate"), "{err}");
+    }
+
+    /// Any well-formed certificate serves as a root here: the test CA.
+    const PUBLIC_CA: &str = include_str!("../../testkit/fixtures/ca.pem");
 }

@@ -65,6 +65,7 @@ pub async fn run(
                 .with_context(|| format!("could not prepare database {}", target.shown()))?;
             tracing::info!(
                 db = %target.shown(),
+                tls = %target.tls(),
                 schema = pg::latest(),
                 migrations_applied = applied,
                 "PostgreSQL database ready"

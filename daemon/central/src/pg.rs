@@ -1,6 +1,6 @@
 //! PostgreSQL, for several centrals on one database: where to connect (a `postgres://` URL,
-//! its password from the URL, `PGPASSWORD` or a file), the connection pool, and the versioned
-//! migrations of `migrations/postgres/`.
+//! its password from the URL, `PGPASSWORD` or a file; TLS when asked for, always verified), the
+//! connection pool, the change listener, and the versioned migrations of `migrations/postgres/`.
 //!
 //! This is the first part of the PostgreSQL backend: the storage operations that run on it
 //! come with the storage layer both backends share. Migrations take an advisory lock, so
@@ -8,9 +8,14 @@
 
 use std::path::Path;
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
-use tokio_postgres::NoTls;
-use tokio_postgres::config::Host;
+use rustls_pki_types::CertificateDer;
+use rustls_pki_types::pem::PemObject;
+use tokio_postgres::config::{Host, SslMode};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 /// The migrations, in order; the schema version is the number applied.
 pub const MIGRATIONS: &[(&str, &str)] = &[
@@ -49,10 +54,131 @@ pub fn is_url(db: &str) -> bool {
     db.starts_with("postgres://") || db.starts_with("postgresql://")
 }
 
+/// What [`Target::listen`] hears: `(channel, payload)`, or why the connection ended.
+pub type Notifications = tokio::sync::mpsc::UnboundedReceiver<Result<(String, String), String>>;
+
 /// A PostgreSQL database to connect to.
 #[derive(Clone)]
 pub struct Target {
     config: tokio_postgres::Config,
+    tls: DbTls,
+    /// The URL said `sslmode=disable`: a CA file given as well is a contradiction.
+    plaintext_asked: bool,
+    connector: MakeRustlsConnect,
+}
+
+/// How the connection to the database server is protected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DbTls {
+    /// None: for a Unix socket, loopback or a private network (no `sslmode`, or `disable`).
+    Off,
+    /// TLS, the server's certificate chain and host name checked against these roots; libpq's
+    /// `require`, `verify-ca` and `verify-full` all mean this (hyctl never encrypts without
+    /// knowing whom to).
+    Verified(Roots),
+}
+
+/// Whom a TLS connection trusts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Roots {
+    /// The certificates of a PEM file (`--db-ca-file`, or `sslrootcert` in the URL).
+    CaFile(PathBuf),
+    /// Mozilla's root programme (webpki-roots), for managed databases with public certificates.
+    Public,
+}
+
+impl std::fmt::Display for DbTls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Off => f.write_str("off"),
+            Self::Verified(Roots::CaFile(path)) => write!(f, "verified by {}", path.display()),
+            Self::Verified(Roots::Public) => f.write_str("verified by the public roots"),
+        }
+    }
+}
+
+/// The parameters of a `postgres://` URL that libpq takes and tokio-postgres does not:
+/// `sslrootcert` is taken out (the CA file), and libpq's `sslmode` spellings are read here.
+/// Returns the URL tokio-postgres is given, the CA file, and the mode asked for.
+fn libpq_params(url: &str) -> Result<(String, Option<PathBuf>, Option<String>), PgError> {
+    let Some((base, query)) = url.split_once('?') else {
+        return Ok((url.to_owned(), None, None));
+    };
+    let (mut kept, mut ca, mut mode) = (Vec::new(), None, None);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let decoded = || {
+            use std::os::unix::ffi::OsStrExt as _;
+            let bytes: Vec<u8> = percent_encoding::percent_decode_str(value).collect();
+            PathBuf::from(std::ffi::OsStr::from_bytes(&bytes))
+        };
+        match key {
+            "sslrootcert" => ca = Some(decoded()),
+            "sslmode" => {
+                let asked = decoded().to_string_lossy().into_owned();
+                match asked.as_str() {
+                    "disable" | "require" | "verify-ca" | "verify-full" => mode = Some(asked),
+                    "prefer" | "allow" => {
+                        return Err(PgError::Config(format!(
+                            "sslmode={asked} falls back to an unencrypted connection without \
+                             saying so; use sslmode=verify-full (TLS, the certificate checked) \
+                             or sslmode=disable (a Unix socket, loopback or a private network)"
+                        )));
+                    }
+                    _ => {
+                        return Err(PgError::Config(format!(
+                            "sslmode={asked} is not a mode; use disable, require, verify-ca or \
+                             verify-full"
+                        )));
+                    }
+                }
+            }
+            _ => kept.push(pair),
+        }
+    }
+    let url = if kept.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    };
+    Ok((url, ca, mode))
+}
+
+/// A rustls client trusting `roots` (nothing, for a connection that never uses it).
+fn connector(tls: &DbTls) -> Result<MakeRustlsConnect, PgError> {
+    let mut store = rustls::RootCertStore::empty();
+    match tls {
+        DbTls::Off => {}
+        DbTls::Verified(Roots::Public) => {
+            store.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        }
+        DbTls::Verified(Roots::CaFile(path)) => {
+            let unreadable = |e: &dyn std::fmt::Display| {
+                PgError::Config(format!(
+                    "could not read the database CA file {}: {e}",
+                    path.display()
+                ))
+            };
+            for cert in CertificateDer::pem_file_iter(path).map_err(|e| unreadable(&e))? {
+                store
+                    .add(cert.map_err(|e| unreadable(&e))?)
+                    .map_err(|e| unreadable(&e))?;
+            }
+            if store.is_empty() {
+                return Err(PgError::Config(format!(
+                    "the database CA file {} holds no PEM certificate",
+                    path.display()
+                )));
+            }
+        }
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| PgError::Config(format!("TLS setup: {e}")))?
+        .with_root_certificates(store)
+        .with_no_client_auth();
+    Ok(MakeRustlsConnect::new(config))
 }
 
 impl std::fmt::Debug for Target {
@@ -64,7 +190,13 @@ impl std::fmt::Debug for Target {
 impl Target {
     /// Reads `url`; the password comes from the URL, else from `password_file` (its first
     /// line), else from `PGPASSWORD`, else none (trust or peer authentication).
+    ///
+    /// TLS comes from the URL: `sslmode=require`, `verify-ca` or `verify-full` encrypt and verify
+    /// (against `sslrootcert`, else the public roots); no `sslmode` or `disable` do not;
+    /// `prefer` and `allow` are refused, since they fall back to plaintext silently. See also
+    /// [`Target::with_ca_file`].
     pub fn parse(url: &str, password_file: Option<&Path>) -> Result<Self, PgError> {
+        let (url, ca, mode) = libpq_params(url)?;
         let mut config: tokio_postgres::Config = url.parse().map_err(|e| {
             PgError::Config(format!(
                 "the database URL is not a PostgreSQL URL ({e}); use e.g. \
@@ -99,7 +231,69 @@ impl Target {
             ));
         }
         config.application_name("hyctl-central");
-        Ok(Self { config })
+        let plaintext_asked = mode.as_deref() == Some("disable");
+        let tls = match (ca, mode.is_some() && !plaintext_asked) {
+            (Some(path), _) if plaintext_asked => {
+                return Err(PgError::Config(format!(
+                    "sslmode=disable and sslrootcert={} contradict each other; drop one",
+                    path.display()
+                )));
+            }
+            (Some(path), _) => DbTls::Verified(Roots::CaFile(path)),
+            (None, true) => DbTls::Verified(Roots::Public),
+            (None, false) => DbTls::Off,
+        };
+        Self::with_tls(config, tls, plaintext_asked)
+    }
+
+    fn with_tls(
+        mut config: tokio_postgres::Config,
+        tls: DbTls,
+        plaintext_asked: bool,
+    ) -> Result<Self, PgError> {
+        let socket = config.get_hosts().iter().find_map(|h| match h {
+            Host::Unix(dir) => Some(dir.clone()),
+            Host::Tcp(_) => None,
+        });
+        if let (Some(dir), true) = (socket, tls != DbTls::Off) {
+            return Err(PgError::Config(format!(
+                "TLS is for a database reached over TCP; {} is a Unix socket directory \
+                 (local: drop the TLS setting)",
+                dir.display()
+            )));
+        }
+        // Never "prefer": a connection is encrypted and verified, or plainly not encrypted.
+        config.ssl_mode(if tls == DbTls::Off {
+            SslMode::Disable
+        } else {
+            SslMode::Require
+        });
+        Ok(Self {
+            connector: connector(&tls)?,
+            config,
+            tls,
+            plaintext_asked,
+        })
+    }
+
+    /// Encrypts the connection and verifies the server against the certificates of `ca_file`
+    /// (`--db-ca-file`), whatever the URL's `sslmode` (but `disable`, which contradicts it).
+    pub fn with_ca_file(self, ca_file: &Path) -> Result<Self, PgError> {
+        if self.plaintext_asked {
+            return Err(PgError::Config(
+                "the database URL says sslmode=disable, and a CA file was given: drop one".into(),
+            ));
+        }
+        Self::with_tls(
+            self.config,
+            DbTls::Verified(Roots::CaFile(ca_file.to_owned())),
+            false,
+        )
+    }
+
+    /// How the connection is protected, for the start log.
+    pub fn tls(&self) -> &DbTls {
+        &self.tls
     }
 
     /// The target without its password, for logs: `postgres://hyctl@db:5432/hyctl`.
@@ -133,30 +327,50 @@ impl Target {
 
     /// The same server, another database (tests make one per case).
     pub fn with_dbname(&self, name: &str) -> Self {
-        let mut config = self.config.clone();
-        config.dbname(name);
-        Self { config }
+        let mut target = self.clone();
+        target.config.dbname(name);
+        target
     }
 
-    /// One connection outside the pool, with its connection task for the caller to drive:
-    /// for `LISTEN`, whose notifications arrive on the connection.
-    pub async fn connect_raw(
+    /// One connection outside the pool that `LISTEN`s on `channels`: its notifications, as
+    /// `(channel, payload)`, arrive on the receiver, which ends with an error when the
+    /// connection is lost (or after the client is dropped).
+    pub async fn listen(
         &self,
-    ) -> Result<
-        (
-            tokio_postgres::Client,
-            tokio_postgres::Connection<tokio_postgres::Socket, tokio_postgres::tls::NoTlsStream>,
-        ),
-        PgError,
-    > {
-        Ok(self.config.connect(NoTls).await?)
+        application_name: &str,
+        channels: &[&str],
+    ) -> Result<(tokio_postgres::Client, Notifications), PgError> {
+        use futures_util::StreamExt as _;
+        let mut config = self.config.clone();
+        config.application_name(application_name);
+        let (client, mut connection) = config.connect(self.connector.clone()).await?;
+        let (notes, notified) = tokio::sync::mpsc::unbounded_channel();
+        tokio::spawn(async move {
+            let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
+            while let Some(message) = messages.next().await {
+                match message {
+                    Ok(tokio_postgres::AsyncMessage::Notification(n)) => {
+                        let _ = notes.send(Ok((n.channel().to_owned(), n.payload().to_owned())));
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        let _ = notes.send(Err(e.to_string()));
+                        return;
+                    }
+                }
+            }
+            let _ = notes.send(Err("the connection closed".into()));
+        });
+        let listen: String = channels.iter().map(|c| format!("LISTEN {c};")).collect();
+        client.batch_execute(&listen).await?;
+        Ok((client, notified))
     }
 
     /// A pool of at most `size` connections.
     pub fn pool(&self, size: usize) -> Result<Pool, PgError> {
         let manager = Manager::from_config(
             self.config.clone(),
-            NoTls,
+            self.connector.clone(),
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
             },
@@ -180,74 +394,37 @@ pub async fn listen_for_changes(
     schedule: std::sync::Arc<tokio::sync::Notify>,
     shutdown: tokio_util::sync::CancellationToken,
 ) {
-    use futures_util::StreamExt as _;
-    let mut config = target.config.clone();
-    config.application_name("hyctl-central-listen");
     let mut pause = std::time::Duration::from_millis(100);
     loop {
         let connected = tokio::select! {
             () = shutdown.cancelled() => return,
-            c = config.connect(NoTls) => c,
+            c = target.listen("hyctl-central-listen", &["list_changed", "schedule_changed"]) => c,
         };
         let failure = match connected {
             Err(e) => e.to_string(),
-            Ok((client, mut connection)) => {
-                let (notes, mut notified) = tokio::sync::mpsc::unbounded_channel();
-                let driver = tokio::spawn(async move {
-                    let mut messages =
-                        futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
-                    while let Some(message) = messages.next().await {
-                        match message {
-                            Ok(tokio_postgres::AsyncMessage::Notification(n)) => {
-                                let _ = notes
-                                    .send(Ok((n.channel().to_owned(), n.payload().to_owned())));
-                            }
-                            Ok(_) => {}
-                            Err(e) => {
-                                let _ = notes.send(Err(e.to_string()));
-                                return;
+            // The client is held, not used: dropping it would close the connection.
+            Ok((_client, mut notified)) => {
+                // Listening now; whatever changed while not listening is unknown.
+                changes.publish_all();
+                schedule.notify_one();
+                pause = std::time::Duration::from_millis(100);
+                tracing::debug!("listening for list changes on PostgreSQL");
+                loop {
+                    let note = tokio::select! {
+                        () = shutdown.cancelled() => return,
+                        note = notified.recv() => note,
+                    };
+                    match note {
+                        Some(Ok((channel, _))) if channel == "schedule_changed" => {
+                            schedule.notify_one();
+                        }
+                        Some(Ok((_, payload))) => {
+                            if let Ok(pk) = payload.parse::<i64>() {
+                                changes.publish(&[pk]);
                             }
                         }
-                    }
-                    let _ = notes.send(Err("the connection closed".into()));
-                });
-                match client
-                    .batch_execute("LISTEN list_changed; LISTEN schedule_changed")
-                    .await
-                {
-                    Err(e) => {
-                        driver.abort();
-                        e.to_string()
-                    }
-                    Ok(()) => {
-                        // Listening now; whatever changed while not listening is unknown.
-                        changes.publish_all();
-                        schedule.notify_one();
-                        pause = std::time::Duration::from_millis(100);
-                        tracing::debug!("listening for list changes on PostgreSQL");
-                        let why = loop {
-                            let note = tokio::select! {
-                                () = shutdown.cancelled() => {
-                                    driver.abort();
-                                    return;
-                                }
-                                note = notified.recv() => note,
-                            };
-                            match note {
-                                Some(Ok((channel, _))) if channel == "schedule_changed" => {
-                                    schedule.notify_one();
-                                }
-                                Some(Ok((_, payload))) => {
-                                    if let Ok(pk) = payload.parse::<i64>() {
-                                        changes.publish(&[pk]);
-                                    }
-                                }
-                                Some(Err(e)) => break e,
-                                None => break "the connection task ended".into(),
-                            }
-                        };
-                        driver.abort();
-                        why
+                        Some(Err(e)) => break e,
+                        None => break "the connection task ended".into(),
                     }
                 }
             }

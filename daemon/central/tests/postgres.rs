@@ -68,23 +68,18 @@ async fn list_changes_bump_revisions_and_notify_at_commit() {
     let pool = db.target.pool(2).unwrap();
     pg::migrate(&pool).await.unwrap();
 
-    // A listener, as every central will hold one: notifications arrive on its connection.
-    let (listener, mut connection) = db
+    // A listener, as every central holds one: notifications arrive on its connection.
+    let (listener, mut heard) = db
         .target
-        .connect_raw()
+        .listen("test-listener", &["list_changed"])
         .await
         .expect("a listening connection");
     let (notes_tx, mut notes) = tokio::sync::mpsc::unbounded_channel();
     tokio::spawn(async move {
-        let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
-        use futures_util::StreamExt as _;
-        while let Some(Ok(message)) = messages.next().await {
-            if let tokio_postgres::AsyncMessage::Notification(n) = message {
-                let _ = notes_tx.send(n.payload().to_owned());
-            }
+        while let Some(Ok((_, payload))) = heard.recv().await {
+            let _ = notes_tx.send(payload);
         }
     });
-    listener.batch_execute("LISTEN list_changed").await.unwrap();
 
     let mut client = pool.get().await.unwrap();
     let server: i64 = client
@@ -1026,4 +1021,90 @@ async fn a_schema_1_database_is_upgraded_with_its_data() {
     assert_eq!(gone.unwrap_err().code(), Some(hy_api::ErrorCode::NotFound));
     c.stop().await;
     db.drop_db().await;
+}
+
+/// TLS to the database: a server that takes TCP only with TLS is reached encrypted and
+/// verified (the URL's `sslrootcert` or `--db-ca-file`), a whole central runs on it, and the
+/// two ways of getting it wrong fail with a message that says so: no TLS asked for (the
+/// server refuses) and a CA that did not sign the server's certificate (hyctl refuses).
+#[tokio::test]
+async fn tls_to_postgresql_is_verified_and_plaintext_is_refused() {
+    use hy_testkit::cluster::PgCluster;
+    let Some(cluster) = PgCluster::start("tls_to_postgresql", true).await else {
+        return;
+    };
+    let ca = hy_testkit::fixture("ca.pem");
+    let encrypted = |target: &pg::Target| {
+        let pool = target.pool(1).unwrap();
+        async move {
+            let row = pool
+                .get()
+                .await
+                .map_err(|e| format!("{e:?}"))?
+                .query_one(
+                    "SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+                    &[],
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+            Ok::<_, String>((row.get::<_, bool>(0), row.get::<_, Option<String>>(1)))
+        }
+    };
+    let by_url = pg::Target::parse(
+        &cluster.url(
+            "postgres",
+            &format!("sslmode=verify-full&sslrootcert={}", ca.display()),
+        ),
+        None,
+    )
+    .unwrap();
+    let (ssl, version) = encrypted(&by_url).await.unwrap();
+    assert!(ssl, "the connection is encrypted");
+    assert!(version.unwrap().starts_with("TLSv1."));
+    assert!(encrypted(&cluster.target("postgres")).await.unwrap().0);
+
+    let plain = pg::Target::parse(&cluster.url("postgres", ""), None).unwrap();
+    let refused = encrypted(&plain).await.unwrap_err();
+    assert!(refused.contains("no encryption"), "{refused}");
+    let unknown_ca =
+        pg::Target::parse(&cluster.url("postgres", "sslmode=verify-full"), None).unwrap();
+    let refused = encrypted(&unknown_ca).await.unwrap_err();
+    assert!(
+        refused.to_lowercase().contains("certificate"),
+        "the public roots do not know the test CA: {refused}"
+    );
+
+    // A whole central, its listener included, over that connection.
+    let central = TestCentral::start_postgres(cluster.target("postgres")).await;
+    let api = central.client();
+    api.create_user(&hy_api::users::CreateUser {
+        id: "alice".into(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let server = api
+        .create_server(&hy_api::servers::CreateServer::default())
+        .await
+        .unwrap()
+        .id;
+    let node = central.node_client();
+    let first = node.node_list(&server, None, None).await.unwrap().unwrap();
+    let poll = {
+        let (node, server, rev) = (node.clone(), server.clone(), first.revision.clone());
+        tokio::spawn(async move {
+            node.node_list(&server, Some(&rev), Some(Duration::from_secs(50)))
+                .await
+        })
+    };
+    central.wait_for_polls(1).await;
+    api.assign(&server, &["alice".into()]).await.unwrap();
+    let changed = tokio::time::timeout(Duration::from_secs(10), poll)
+        .await
+        .expect("the change notification arrives over TLS")
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    assert_eq!(changed.users.len(), 1);
+    central.stop().await;
 }

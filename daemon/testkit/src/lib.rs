@@ -7,6 +7,7 @@
 
 pub mod agent;
 pub mod central;
+pub mod cluster;
 pub mod fleet;
 pub mod hysteria;
 pub mod node;
