@@ -375,3 +375,115 @@ async fn sigkill_at_random_points_never_counts_a_byte_twice() {
     );
     central.stop().await;
 }
+
+/// PostgreSQL crashes and comes back while two centrals on it take reports from two busy
+/// agents: the centrals answer 503 meanwhile (and reconnect after, their change listeners
+/// included), the agents keep admitting from their lists and keep their traffic in their
+/// spools, and once the database is back every byte is counted exactly once.
+#[tokio::test]
+async fn a_postgresql_restart_under_load_loses_and_doubles_nothing() {
+    use hy_testkit::cluster::PgCluster;
+    let Some(mut cluster) = PgCluster::start("postgresql_restart_under_load", false).await else {
+        return;
+    };
+    let a = TestCentral::start_postgres(cluster.target("postgres")).await;
+    let mut b = TestCentral::start_postgres(cluster.target("postgres")).await;
+    b.token = a.token.clone();
+    let api = a.client();
+    let mut secrets = Vec::new();
+    for i in 0..5 {
+        let user = api
+            .create_user(&CreateUser {
+                id: format!("u{i}"),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        secrets.push(user.secret.expose().to_owned());
+    }
+    let ids: Vec<String> = (0..5).map(|i| format!("u{i}")).collect();
+    // One server per central: each agent reports to its own, as behind a balancer.
+    let mut nodes = Vec::new();
+    let mut states = Vec::new();
+    for central in [&a, &b] {
+        let server = api.create_server(&Default::default()).await.unwrap().id;
+        api.assign(&server, &ids).await.unwrap();
+        let fake = FakeHysteria::start(API_SECRET, "http://unused.invalid/").await;
+        let state = tempfile::tempdir().unwrap();
+        let options = AgentOptions::new(
+            &central.url,
+            &server,
+            &fake.api_url,
+            API_SECRET,
+            state.path().into(),
+        );
+        let (agent, busy) = start_busy(&fake, &secrets, &options).await;
+        nodes.push((agent, busy, fake));
+        states.push(state);
+    }
+    wait_until(
+        "traffic reaches central from both nodes",
+        Duration::from_secs(10),
+        || async { central_totals(&a).await.len() == 5 },
+    )
+    .await;
+
+    cluster.stop("immediate").await;
+    for (agent, _, fake) in &nodes {
+        wait_until(
+            "the agent hears that central lost its database",
+            Duration::from_secs(20),
+            || async {
+                let h = agent.health().await;
+                h["central"]["last_error"]
+                    .as_str()
+                    .is_some_and(|e| e.contains("database"))
+            },
+        )
+        .await;
+        assert!(
+            fake.authenticate(&secrets[0], &client_addr(99), 0)
+                .await
+                .is_ok(),
+            "clients are admitted from the last good list meanwhile"
+        );
+    }
+    assert_eq!(a.send("GET", "/readyz", None, None).await.0, 503);
+
+    cluster.start_again().await;
+    for (agent, _, _) in &nodes {
+        wait_until(
+            "the agent reaches central again",
+            Duration::from_secs(30),
+            || async { agent.health().await["central"]["reachable"] == true },
+        )
+        .await;
+    }
+    // The listeners came back: a user added through b reaches a's node by its long poll.
+    let b_api = b.client();
+    b_api
+        .create_user(&CreateUser {
+            id: "late".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    for server in api.servers().await.unwrap() {
+        b_api.assign(&server.id, &["late".into()]).await.unwrap();
+    }
+    for (agent, _, _) in &nodes {
+        agent.wait_for_users(6).await;
+    }
+
+    let mut truth: BTreeMap<String, Traffic> = BTreeMap::new();
+    for (agent, busy, fake) in nodes {
+        busy.store(true, Ordering::Relaxed);
+        agent.stop().await;
+        for (user, t) in fake.truth().counted {
+            truth.entry(user).or_default().add(t);
+        }
+    }
+    assert_eq!(central_totals(&b).await, as_totals(&truth));
+    a.stop().await;
+    b.stop().await;
+}
