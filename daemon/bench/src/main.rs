@@ -27,7 +27,7 @@ use hy_testkit::FakeHysteria;
 const SECRET: &str = "bench-api-secret";
 
 /// Scenario names for `--only`.
-const SCENARIOS: [&str; 7] = [
+const SCENARIOS: [&str; 8] = [
     "sync",
     "memory",
     "auth",
@@ -35,7 +35,10 @@ const SCENARIOS: [&str; 7] = [
     "propagation",
     "ingest",
     "memory-1m",
+    "postgres",
 ];
+
+mod postgres;
 
 /// A daemon process and the address it listens on.
 struct Daemon {
@@ -319,6 +322,202 @@ async fn loaded(http: &reqwest::Client, agent: &Daemon, state: &Path, users: usi
     Ok(secs)
 }
 
+/// What [`measure_sync`] found.
+struct SyncFigures {
+    full_ms: f64,
+    size: usize,
+    cpu_ms: f64,
+    /// The same for the database server's processes (PostgreSQL; 0 for SQLite, in central).
+    db_cpu_ms: f64,
+    median_ms: f64,
+}
+
+/// A full list `rounds` times (the median), then 2,000 unchanged polls (304) with the CPU they
+/// cost central and, by `db_cpu` (CPU seconds so far), the database server.
+async fn measure_sync(
+    http: &reqwest::Client,
+    central: &Daemon,
+    list_url: &str,
+    rounds: usize,
+    db_cpu: fn() -> f64,
+) -> Result<SyncFigures> {
+    let mut full = Vec::new();
+    let mut size = 0;
+    let mut etag = String::new();
+    for _ in 0..rounds {
+        let t = Instant::now();
+        let resp = http.get(list_url).send().await?;
+        etag = resp.headers()["etag"].to_str()?.to_owned();
+        size = resp.bytes().await?.len();
+        full.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let polls = 2000;
+    let (cpu0, db0) = (central.cpu_seconds(), db_cpu());
+    let mut lat = Vec::new();
+    for _ in 0..polls {
+        let t = Instant::now();
+        let r = http
+            .get(list_url)
+            .header("if-none-match", &etag)
+            .send()
+            .await?;
+        assert_eq!(r.status(), 304);
+        lat.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    Ok(SyncFigures {
+        full_ms: median(full),
+        size,
+        cpu_ms: (central.cpu_seconds() - cpu0) * 1000.0 / polls as f64,
+        db_cpu_ms: (db_cpu() - db0) * 1000.0 / polls as f64,
+        median_ms: median(lat),
+    })
+}
+
+fn sync_rows(rows: &mut Vec<Row>, scenario: &'static str, users: usize, sync: &SyncFigures) {
+    row(
+        rows,
+        scenario,
+        &format!("full list of {users} users"),
+        format!(
+            "{:.0} ms, {:.1} MiB",
+            sync.full_ms,
+            sync.size as f64 / 1048576.0
+        ),
+        "< 100 ms",
+        Some(sync.full_ms < 100.0),
+    );
+    row(
+        rows,
+        scenario,
+        "unchanged poll (304): central CPU per poll",
+        format!("{:.3} ms", sync.cpu_ms),
+        "< 1 ms",
+        Some(sync.cpu_ms < 1.0),
+    );
+    row(
+        rows,
+        scenario,
+        "unchanged poll (304): median latency",
+        format!("{:.2} ms", sync.median_ms),
+        "-",
+        None,
+    );
+}
+
+/// Sends every batch (8 in flight, as many nodes reporting at once) and returns the seconds
+/// the round took and each report's latency in ms, sorted.
+async fn ingest_round(
+    node: &Client,
+    servers: &[String],
+    batches: Vec<TrafficBatch>,
+) -> Result<(f64, Vec<f64>)> {
+    let t = Instant::now();
+    let sem = Arc::new(tokio::sync::Semaphore::new(8));
+    let mut tasks = Vec::new();
+    for (batch, s) in batches.into_iter().zip(servers) {
+        let (node, sem, s) = (node.clone(), Arc::clone(&sem), s.clone());
+        tasks.push(tokio::spawn(async move {
+            let _permit = sem.acquire().await.unwrap();
+            let t = Instant::now();
+            assert!(node.report(&s, &batch).await.unwrap().applied);
+            t.elapsed().as_secs_f64() * 1000.0
+        }));
+    }
+    let mut lat = Vec::new();
+    for task in tasks {
+        lat.push(task.await?);
+    }
+    let secs = t.elapsed().as_secs_f64();
+    lat.sort_by(f64::total_cmp);
+    Ok((secs, lat))
+}
+
+/// Round `seq` of the ingest scenario: node `n`'s report of `per_report` users, spread over
+/// the whole user table (stride 97), as on a real fleet, not the same few pages for every node.
+fn ingest_batches(seq: u64, nodes: usize, per_report: usize, users: usize) -> Vec<TrafficBatch> {
+    (0..nodes)
+        .map(|node| {
+            let report = (0..per_report)
+                .map(|i| {
+                    (
+                        user_id((node * per_report + i * 97) % users),
+                        Traffic {
+                            tx: 1000 + i as u64,
+                            rx: 5000,
+                        },
+                    )
+                })
+                .collect();
+            TrafficBatch::new("bench", seq, report)
+        })
+        .collect()
+}
+
+/// The ingest rounds: a new node's first report (every row new: lifetime pair and hourly
+/// bucket), the first report of an hour (new buckets only), the next interval (the same rows
+/// updated), the steady state: 359 of 360 reports an hour.
+const INGEST_ROUNDS: [(u64, &str); 3] = [
+    (1, "new node's first"),
+    (2, "first of an hour"),
+    (3, "next interval"),
+];
+
+/// Creates a user on every one of `servers`, waits until each of `agents` admits it, deletes
+/// it (through `api`) and measures until every agent refuses it; `rounds` times. Returns the
+/// sorted samples in ms.
+async fn propagation(
+    http: &reqwest::Client,
+    api: &Client,
+    servers: &[String],
+    agents: &[Daemon],
+    rounds: usize,
+) -> Result<Vec<f64>> {
+    let mut samples = Vec::new();
+    for round in 0..rounds {
+        let uid = format!("victim{round}");
+        let sec = format!("victim-secret-{round:04}");
+        api.create_user(&CreateUser {
+            id: uid.clone(),
+            secret: Some(sec.as_str().into()),
+            ..Default::default()
+        })
+        .await?;
+        for s in servers {
+            api.assign(s, std::slice::from_ref(&uid)).await?;
+        }
+        let body = format!(r#"{{"addr":"203.0.113.7:1","auth":"{sec}","tx":0}}"#);
+        for a in agents {
+            let u = format!("http://{}/", a.addr);
+            while http.post(&u).body(body.clone()).send().await?.status() != 200 {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+        }
+        let t = Instant::now();
+        api.delete_user(&uid).await?;
+        let waits = agents.iter().map(|a| {
+            let (http, u, body) = (http.clone(), format!("http://{}/", a.addr), body.clone());
+            tokio::spawn(async move {
+                while http
+                    .post(&u)
+                    .body(body.clone())
+                    .send()
+                    .await
+                    .map(|r| r.status() == 200)
+                    .unwrap_or(true)
+                {
+                    tokio::time::sleep(Duration::from_millis(2)).await;
+                }
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+        });
+        for w in waits.collect::<Vec<_>>() {
+            samples.push(w.await?);
+        }
+    }
+    samples.sort_by(f64::total_cmp);
+    Ok(samples)
+}
+
 /// The baseline: the same fixed 200 JSON from a minimal axum handler, in a child process.
 async fn serve_baseline() -> Result<()> {
     use axum::routing::post;
@@ -451,56 +650,16 @@ async fn main() -> Result<()> {
     let http = reqwest::Client::new();
     if want("sync") {
         // 3. Sync: a full list, and unchanged polls.
-        let list_url = format!("{url}/auth/{server}");
-        let mut full = Vec::new();
-        let mut size = 0;
-        let mut etag = String::new();
-        for _ in 0..rounds {
-            let t = Instant::now();
-            let resp = http.get(&list_url).send().await?;
-            etag = resp.headers()["etag"].to_str()?.to_owned();
-            size = resp.bytes().await?.len();
-            full.push(t.elapsed().as_secs_f64() * 1000.0);
-        }
-        let full_ms = median(full);
-        row(
-            &mut rows,
-            "sync",
-            &format!("full list of {users} users"),
-            format!("{full_ms:.0} ms, {:.1} MiB", size as f64 / 1048576.0),
-            "< 100 ms",
-            Some(full_ms < 100.0),
-        );
-        let polls = 2000;
-        let cpu0 = central.cpu_seconds();
-        let mut lat = Vec::new();
-        for _ in 0..polls {
-            let t = Instant::now();
-            let r = http
-                .get(&list_url)
-                .header("if-none-match", &etag)
-                .send()
-                .await?;
-            assert_eq!(r.status(), 304);
-            lat.push(t.elapsed().as_secs_f64() * 1000.0);
-        }
-        let cpu_ms = (central.cpu_seconds() - cpu0) * 1000.0 / polls as f64;
-        row(
-            &mut rows,
-            "sync",
-            "unchanged poll (304): central CPU per poll",
-            format!("{cpu_ms:.3} ms"),
-            "< 1 ms",
-            Some(cpu_ms < 1.0),
-        );
-        row(
-            &mut rows,
-            "sync",
-            "unchanged poll (304): median latency",
-            format!("{:.2} ms", median(lat)),
-            "-",
-            None,
-        );
+        let sync = measure_sync(
+            &http,
+            &central,
+            &format!("{url}/auth/{server}"),
+            rounds,
+            || 0.0,
+        )
+        .await?;
+        sync_rows(&mut rows, "sync", users, &sync);
+        let cpu_ms = sync.cpu_ms;
         // 1,000 agents every 10 s = 100 polls/s; each costs cpu_ms of a core's 1,000 ms.
         let share = cpu_ms * 100.0 / 1000.0 * 100.0;
         row(
@@ -699,49 +858,7 @@ async fn main() -> Result<()> {
             servers.push(s);
             states.push(st);
         }
-        let mut samples = Vec::new();
-        for round in 0..rounds * 2 {
-            let uid = format!("victim{round}");
-            let sec = format!("victim-secret-{round:04}");
-            api.create_user(&CreateUser {
-                id: uid.clone(),
-                secret: Some(sec.as_str().into()),
-                ..Default::default()
-            })
-            .await?;
-            for s in &servers {
-                api.assign(s, std::slice::from_ref(&uid)).await?;
-            }
-            let body = format!(r#"{{"addr":"203.0.113.7:1","auth":"{sec}","tx":0}}"#);
-            for a in &agents {
-                let u = format!("http://{}/", a.addr);
-                while http.post(&u).body(body.clone()).send().await?.status() != 200 {
-                    tokio::time::sleep(Duration::from_millis(5)).await;
-                }
-            }
-            let t = Instant::now();
-            api.delete_user(&uid).await?;
-            let waits = agents.iter().map(|a| {
-                let (http, u, body) = (http.clone(), format!("http://{}/", a.addr), body.clone());
-                tokio::spawn(async move {
-                    while http
-                        .post(&u)
-                        .body(body.clone())
-                        .send()
-                        .await
-                        .map(|r| r.status() == 200)
-                        .unwrap_or(true)
-                    {
-                        tokio::time::sleep(Duration::from_millis(2)).await;
-                    }
-                    t.elapsed().as_secs_f64() * 1000.0
-                })
-            });
-            for w in waits.collect::<Vec<_>>() {
-                samples.push(w.await?);
-            }
-        }
-        samples.sort_by(f64::total_cmp);
+        let samples = propagation(&http, &api, &servers, &agents, rounds * 2).await?;
         let p99 = percentile(&samples, 0.99);
         row(
             &mut rows,
@@ -754,6 +871,7 @@ async fn main() -> Result<()> {
         drop(agents);
     }
 
+    let mut sqlite_ingest = Vec::new();
     if want("ingest") {
         // 4. Ingest: `nodes` reports of `per_report` users each.
         let mut ids = Vec::new();
@@ -773,30 +891,8 @@ async fn main() -> Result<()> {
                 |r| r.get(0),
             )?)
         };
-        // Each node's active users are spread over the whole user table (stride 97), as on a
-        // real fleet, not the same few pages for every node.
-        let report_of = |node: usize| -> std::collections::BTreeMap<String, Traffic> {
-            (0..per_report)
-                .map(|i| {
-                    (
-                        user_id((node * per_report + i * 97) % users),
-                        Traffic {
-                            tx: 1000 + i as u64,
-                            rx: 5000,
-                        },
-                    )
-                })
-                .collect()
-        };
-        // Round 1 is a new node's first report (every row new: lifetime pair and hourly
-        // bucket); round 2 the first report of an hour (new buckets only); round 3 the next
-        // interval (the same rows updated), the steady state: 359 of 360 reports an hour.
         let mut growth = 0.0;
-        for (seq, what) in [
-            (1, "new node's first"),
-            (2, "first of an hour"),
-            (3, "next interval"),
-        ] {
+        for (seq, what) in INGEST_ROUNDS {
             if seq == 2 {
                 // An hour boundary without waiting for one: the buckets written so far become
                 // the last hour's, as the clock would have made them. Written beside central
@@ -814,31 +910,13 @@ async fn main() -> Result<()> {
             let before = page_bytes(&db)?;
             // Built before the clock starts: on a real fleet the nodes do this, not central's
             // machine.
-            let batches: Vec<TrafficBatch> = (0..nodes)
-                .map(|n| TrafficBatch::new("bench", seq, report_of(n)))
-                .collect();
+            let batches = ingest_batches(seq, nodes, per_report, users);
             let writer_before = writer_totals(&url, &token).await?;
-            let t = Instant::now();
-            let sem = Arc::new(tokio::sync::Semaphore::new(8));
-            let mut tasks = Vec::new();
-            for (batch, s) in batches.into_iter().zip(&ids) {
-                let (node, sem, s) = (node.clone(), Arc::clone(&sem), s.clone());
-                tasks.push(tokio::spawn(async move {
-                    let _permit = sem.acquire().await.unwrap();
-                    let t = Instant::now();
-                    assert!(node.report(&s, &batch).await.unwrap().applied);
-                    t.elapsed().as_secs_f64() * 1000.0
-                }));
-            }
-            let mut lat = Vec::new();
-            for task in tasks {
-                lat.push(task.await?);
-            }
-            let secs = t.elapsed().as_secs_f64();
+            let (secs, lat) = ingest_round(&node, &ids, batches).await?;
             let writer = writer_totals(&url, &token).await?;
             let [busy, groups, grouped] = [0, 1, 2].map(|i| writer[i] - writer_before[i]);
-            lat.sort_by(f64::total_cmp);
             let rows_per_s = (nodes * per_report) as f64 / secs;
+            sqlite_ingest.push(rows_per_s);
             row(
                 &mut rows,
                 "ingest",
@@ -997,6 +1075,25 @@ async fn main() -> Result<()> {
             goal,
             (big >= 1_000_000).then_some(peak < 256.0),
         );
+    }
+
+    // 7. The same on PostgreSQL, with two centrals; last, with the SQLite central stopped.
+    if want("postgres") {
+        drop(central);
+        std::env::var(postgres::ENV).with_context(|| {
+            format!(
+                "the postgres scenario needs a PostgreSQL server: {} names it \
+                 (scripts/bench.sh runs beside a throwaway one)",
+                postgres::ENV
+            )
+        })?;
+        let sizes = postgres::Sizes {
+            users,
+            nodes,
+            per_report,
+            rounds,
+        };
+        postgres::run(&bin, &sizes, &sqlite_ingest, &mut rows).await?;
     }
 
     if let Some(path) = out {

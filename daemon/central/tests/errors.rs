@@ -267,24 +267,17 @@ async fn bad_reports_are_refused_and_count_nothing() {
 
 #[tokio::test]
 async fn readiness_fails_while_the_database_takes_no_writes() {
-    if hy_testkit::sqlite_only("readiness", "the write lock is SQLite's") {
-        return;
-    }
     let c = TestCentral::start().await;
     assert_eq!(
         c.send("GET", "/readyz", None, None).await,
         (200, json!({"ready": true}))
     );
     // Another process holds the write lock: central cannot write, and says so.
-    let other = rusqlite::Connection::open(&c.db_path).unwrap();
-    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let lock = c.hold_write_lock().await;
     let (status, body) = c.send("GET", "/readyz", None, None).await;
     assert_eq!((status, body["ready"].clone()), (503, json!(false)));
-    assert!(
-        body["reason"].as_str().unwrap().contains("locked"),
-        "{body}"
-    );
-    other.execute_batch("ROLLBACK").unwrap();
+    assert!(body["reason"].as_str().unwrap().contains("lock"), "{body}");
+    lock.release().await;
     assert_eq!(c.send("GET", "/readyz", None, None).await.0, 200);
     c.stop().await;
 }

@@ -64,6 +64,25 @@ pub fn sqlite_only(test: &str, why: &str) -> bool {
     skip
 }
 
+/// The write lock of [`TestCentral::hold_write_lock`].
+#[derive(Debug)]
+pub enum WriteLock {
+    /// The connection holding `BEGIN EXCLUSIVE`.
+    Sqlite(rusqlite::Connection),
+    /// The connection holding the table lock.
+    Postgres(deadpool_postgres::Object),
+}
+
+impl WriteLock {
+    /// Lets go of the lock.
+    pub async fn release(self) {
+        match self {
+            Self::Sqlite(conn) => conn.execute_batch("ROLLBACK").unwrap(),
+            Self::Postgres(client) => client.batch_execute("ROLLBACK").await.unwrap(),
+        }
+    }
+}
+
 /// A stopped central, to be started again where it was.
 #[derive(Debug)]
 pub struct Stopped {
@@ -233,6 +252,28 @@ impl TestCentral {
         match &self.postgres {
             Some(db) => Store::Postgres(db.target.pool(2).unwrap()),
             None => Store::Sqlite(hy_central::db::Db::open(&self.db_path).unwrap()),
+        }
+    }
+
+    /// Takes the database's write lock from another connection, as another process could
+    /// (SQLite: an exclusive transaction; PostgreSQL: the `meta` table locked, where central's
+    /// readiness probe writes), until [`WriteLock::release`].
+    pub async fn hold_write_lock(&self) -> WriteLock {
+        match &self.postgres {
+            Some(db) => {
+                let pool = db.target.pool(1).unwrap();
+                let client = pool.get().await.unwrap();
+                client
+                    .batch_execute("BEGIN; LOCK TABLE meta IN EXCLUSIVE MODE")
+                    .await
+                    .unwrap();
+                WriteLock::Postgres(client)
+            }
+            None => {
+                let conn = rusqlite::Connection::open(&self.db_path).unwrap();
+                conn.execute_batch("BEGIN EXCLUSIVE").unwrap();
+                WriteLock::Sqlite(conn)
+            }
         }
     }
 

@@ -1,0 +1,263 @@
+//! The `postgres` scenario: sync, ingest and propagation with central on PostgreSQL, each
+//! beside its goal and, for ingest, beside the SQLite figure of the same run; then what two
+//! centrals on one database do together (a change made on one reaching agents held by the
+//! other, reports spread over both).
+//!
+//! The server is the one `scripts/with-postgres.sh` starts (fsync on, a Unix socket), its URL in
+//! `HYCTL_TEST_POSTGRES`; the scenario makes a database of its own on it and drops it after.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use hy_api::client::{Client, ClientConfig};
+use hy_testkit::FakeHysteria;
+use hy_testkit::postgres::TestDatabase;
+
+use super::{
+    Daemon, INGEST_ROUNDS, Row, SECRET, create_users, ingest_batches, ingest_round, measure_sync,
+    percentile, propagation, row, server_with_users, sync_rows,
+};
+
+/// The variable naming the PostgreSQL server.
+pub const ENV: &str = hy_testkit::postgres::ENV;
+
+/// The run's sizes, the same as the SQLite scenarios'.
+pub struct Sizes {
+    pub users: usize,
+    pub nodes: usize,
+    pub per_report: usize,
+    pub rounds: usize,
+}
+
+/// CPU seconds used so far by every PostgreSQL server process on this machine (the benchmark's
+/// database is the only one in use), to show what central's queries cost the database.
+fn database_cpu_seconds() -> f64 {
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return 0.0;
+    };
+    procs
+        .filter_map(|p| p.ok())
+        .filter(|p| {
+            p.file_name()
+                .to_string_lossy()
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
+        .filter(|p| {
+            std::fs::read_to_string(p.path().join("comm")).is_ok_and(|c| c.trim() == "postgres")
+        })
+        .map(|p| {
+            let stat = std::fs::read_to_string(p.path().join("stat")).unwrap_or_default();
+            let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            let ticks = |i: usize| {
+                fields
+                    .get(i)
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            (ticks(11) + ticks(12)) / 100.0
+        })
+        .sum()
+}
+
+fn central(bin: &Path, url: &str, dir: &Path, name: &str) -> Result<Daemon> {
+    let args = [
+        "central",
+        "--listen",
+        "127.0.0.1:0",
+        "--log-format",
+        "json",
+        "--db",
+        url,
+        "--admin-token-file",
+        &dir.join("central.admin-token").display().to_string(),
+    ]
+    .map(String::from);
+    Daemon::spawn(bin, &args, "central listening").with_context(|| format!("central {name}"))
+}
+
+fn clients(url: &str, token: &str) -> Result<(Client, Client)> {
+    let mut config = ClientConfig::new(url);
+    config.timeout = Duration::from_secs(600);
+    let node = Client::new(&config)?;
+    config.token = Some(token.into());
+    Ok((Client::new(&config)?, node))
+}
+
+/// Runs the scenario; `sqlite_ingest` holds the SQLite rows/s of each ingest round of this
+/// run (empty when that scenario was not run).
+pub async fn run(
+    bin: &Path,
+    sizes: &Sizes,
+    sqlite_ingest: &[f64],
+    rows: &mut Vec<Row>,
+) -> Result<()> {
+    let Sizes {
+        users,
+        nodes,
+        per_report,
+        rounds,
+    } = *sizes;
+    let db = TestDatabase::create("the postgres benchmark")
+        .await
+        .context("no PostgreSQL server")?;
+    let dir = tempfile::tempdir()?;
+    let a = central(bin, &db.url, dir.path(), "a")?;
+    let b = central(bin, &db.url, dir.path(), "b")?;
+    let (a_url, b_url) = (format!("http://{}", a.addr), format!("http://{}", b.addr));
+    let token = std::fs::read_to_string(dir.path().join("central.admin-token"))?
+        .trim()
+        .to_owned();
+    let (api, node) = clients(&a_url, &token)?;
+    let (_, node_b) = clients(&b_url, &token)?;
+    let started = std::time::Instant::now();
+    create_users(&api, 0..users).await?;
+    let server = server_with_users(&api, users).await?;
+    println!(
+        "  (PostgreSQL set-up: {users} users created and assigned in {:.1}s)",
+        started.elapsed().as_secs_f64()
+    );
+
+    let http = reqwest::Client::new();
+    let list_url = format!("{a_url}/auth/{server}");
+    let sync = measure_sync(&http, &a, &list_url, rounds, database_cpu_seconds).await?;
+    sync_rows(rows, "postgres", users, &sync);
+    row(
+        rows,
+        "postgres",
+        "unchanged poll (304): database CPU per poll",
+        format!("{:.3} ms", sync.db_cpu_ms),
+        "-",
+        None,
+    );
+
+    // Ingest, the same rounds as on SQLite.
+    let mut ids = Vec::new();
+    for _ in 0..nodes {
+        ids.push(api.create_server(&Default::default()).await?.id);
+    }
+    let pool = db.target.pool(1)?;
+    for (i, (seq, what)) in INGEST_ROUNDS.into_iter().enumerate() {
+        if seq == 2 {
+            // The hour boundary, as on SQLite: the buckets so far become the last hour's;
+            // vacuumed after, so the round does not pay for the rewrite's dead rows.
+            let c = pool.get().await?;
+            c.batch_execute("UPDATE traffic_hourly SET hour = hour - 1")
+                .await?;
+            c.batch_execute("VACUUM ANALYZE traffic_hourly").await?;
+        }
+        let batches = ingest_batches(seq, nodes, per_report, users);
+        let (secs, lat) = ingest_round(&node, &ids, batches).await?;
+        let rows_per_s = (nodes * per_report) as f64 / secs;
+        row(
+            rows,
+            "postgres",
+            &format!("{nodes} reports x {per_report} users, {what}: rows/s"),
+            format!("{rows_per_s:.0}"),
+            "-",
+            None,
+        );
+        if let Some(sqlite) = sqlite_ingest.get(i) {
+            let ratio = rows_per_s / sqlite;
+            row(
+                rows,
+                "postgres",
+                &format!("ingest {what}: PostgreSQL / SQLite rows/s, same run"),
+                format!("{ratio:.2}"),
+                ">= 0.50",
+                Some(ratio >= 0.5),
+            );
+        }
+        row(
+            rows,
+            "postgres",
+            &format!("report latency p99, {what} (8 in flight)"),
+            format!("{:.0} ms", percentile(&lat, 0.99)),
+            "-",
+            None,
+        );
+    }
+    // The steady state again, with the nodes split over both centrals.
+    let batches = ingest_batches(4, nodes, per_report, users);
+    let (half_a, half_b) = batches.split_at(nodes / 2);
+    let (ids_a, ids_b) = ids.split_at(nodes / 2);
+    let t = std::time::Instant::now();
+    let (ra, rb) = tokio::join!(
+        ingest_round(&node, ids_a, half_a.to_vec()),
+        ingest_round(&node_b, ids_b, half_b.to_vec())
+    );
+    let (_, mut lat) = ra?;
+    lat.extend(rb?.1);
+    lat.sort_by(f64::total_cmp);
+    let rows_per_s = (nodes * per_report) as f64 / t.elapsed().as_secs_f64();
+    row(
+        rows,
+        "postgres",
+        "next interval, nodes split over two centrals: rows/s",
+        format!("{rows_per_s:.0}"),
+        "-",
+        None,
+    );
+    row(
+        rows,
+        "postgres",
+        "report latency p99, two centrals (8 in flight each)",
+        format!("{:.0} ms", percentile(&lat, 0.99)),
+        "-",
+        None,
+    );
+
+    // Propagation across centrals: agents long-poll central b, the admin deletes through a.
+    let fake = FakeHysteria::start(SECRET, "http://127.0.0.1:9/").await;
+    let (mut servers, mut agents, mut states) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..10 {
+        let s = api.create_server(&Default::default()).await?.id;
+        let state = tempfile::tempdir()?;
+        let args = [
+            "agent",
+            "--server-id",
+            &s,
+            "--central",
+            &b_url,
+            "--proxy-server",
+            &fake.api_url,
+            "--traffic-server",
+            &fake.api_url,
+            "--secret",
+            SECRET,
+            "--listen",
+            "127.0.0.1:0",
+            "--state-dir",
+            &state.path().display().to_string(),
+            "--log-format",
+            "json",
+        ]
+        .map(String::from);
+        agents.push(Daemon::spawn(bin, &args, "agent listening")?);
+        servers.push(s);
+        states.push(state);
+    }
+    let samples = propagation(&http, &api, &servers, &agents, rounds * 2).await?;
+    let p99 = percentile(&samples, 0.99);
+    row(
+        rows,
+        "postgres",
+        "delete on central a until all 10 agents of central b refuse: p50 / p99",
+        format!("{:.0} / {p99:.0} ms", percentile(&samples, 0.5)),
+        "p99 < 1 s",
+        Some(p99 < 1000.0),
+    );
+    row(
+        rows,
+        "postgres",
+        "central a / b RSS",
+        format!("{:.1} / {:.1} MiB", a.rss_mib(), b.rss_mib()),
+        "-",
+        None,
+    );
+    drop((agents, a, b, pool));
+    db.drop_db().await;
+    Ok(())
+}
