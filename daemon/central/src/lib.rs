@@ -47,7 +47,7 @@ pub async fn run(
     let metrics = metrics::Metrics::default();
     let tasks = tokio_util::task::TaskTracker::new();
     let reschedule = Arc::<tokio::sync::Notify>::default();
-    let (store, sqlite, changes) = match &config.database {
+    let (store, changes) = match &config.database {
         config::Database::Sqlite(path) => {
             let path = path.clone();
             let db = tokio::task::spawn_blocking(move || {
@@ -56,7 +56,7 @@ pub async fn run(
             })
             .await??;
             let changes = db.changes().clone();
-            (store::Store::Sqlite(db.clone()), Some(db), changes)
+            (store::Store::Sqlite(db), changes)
         }
         config::Database::Postgres(target) => {
             let pool = target.pool(config.db_pool_size)?;
@@ -77,14 +77,15 @@ pub async fn run(
                 Arc::clone(&reschedule),
                 shutdown.clone(),
             ));
-            (store::Store::Postgres(pool), None, changes)
+            (store::Store::Postgres(pool), changes)
         }
     };
     let admin_digest = token::ensure(&store, &config.admin_token_file).await?;
     let state = state::AppState {
-        ingest: sqlite
-            .as_ref()
-            .map(|db| ingest::Ingest::start(db.clone(), metrics.clone())),
+        ingest: match &store {
+            store::Store::Sqlite(db) => Some(ingest::Ingest::start(db.clone(), metrics.clone())),
+            store::Store::Postgres(_) => None,
+        },
         store: store.clone(),
         changes,
         admin_digest: Arc::new(token::AdminDigest::new(
@@ -113,8 +114,8 @@ pub async fn run(
             )
         }
     };
-    match (&sqlite, &state.store) {
-        (Some(db), _) => {
+    match &state.store {
+        store::Store::Sqlite(db) => {
             tasks.spawn(schedule(shutdown.clone()));
             tasks.spawn(schedule::close_history(
                 db.clone(),
@@ -124,13 +125,13 @@ pub async fn run(
         }
         // Several centrals may share the database: the lease holder alone runs the schedule.
         // History needs no closing there (see the PostgreSQL history index).
-        (None, store::Store::Postgres(pool)) => {
+        store::Store::Postgres(pool) => {
             let lease = lease::Lease::shared(pool.clone(), config.lease_ttl);
             tasks.spawn(lease::lead(lease, shutdown.clone(), schedule));
         }
-        (None, store::Store::Sqlite(_)) => unreachable!("a SQLite store has its database"),
     }
     tasks.close();
+    let state_store = state.store.clone();
     let app = http::router(state);
     let addr = listener.local_addr()?;
     let served = match config.tls {
@@ -157,7 +158,7 @@ pub async fn run(
     shutdown.cancel();
     tasks.wait().await;
     // Fold the WAL into the main file so a stopped central leaves one self-contained database.
-    if let Some(db) = sqlite {
+    if let store::Store::Sqlite(db) = &state_store {
         let checkpoint = db
             .call(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?))
             .await;
