@@ -1056,16 +1056,31 @@ pub mod auth_log {
         server_pk: i64,
         events: &[AuthEvent],
     ) -> Result<(), tokio_postgres::Error> {
-        for e in events {
-            tx.execute(
+        if events.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        let ats: Vec<i64> = events.iter().map(|e| e.at).collect();
+        let users: Vec<Option<&str>> = events.iter().map(|e| e.user.as_deref()).collect();
+        let addrs: Vec<&str> = events.iter().map(|e| e.addr.as_str()).collect();
+        let allowed: Vec<bool> = events.iter().map(|e| e.allowed).collect();
+        let reasons: Vec<&str> = events.iter().map(|e| e.reason.as_str()).collect();
+        // One statement for the whole batch, rows in the batch's order (their keys follow it).
+        let insert = tx
+            .prepare_cached(
                 "INSERT INTO auth_log (server_pk, event_id, at, user_id, addr, allowed, reason)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
-                &[
-                    &server_pk, &e.id, &e.at, &e.user, &e.addr, &e.allowed, &e.reason,
-                ],
+                 SELECT $1, event_id, at, user_id, addr, allowed, reason
+                 FROM unnest($2::TEXT[], $3::BIGINT[], $4::TEXT[], $5::TEXT[],
+                                          $6::BOOLEAN[], $7::TEXT[]) WITH ORDINALITY
+                     AS e(event_id, at, user_id, addr, allowed, reason, n)
+                 ORDER BY n ON CONFLICT DO NOTHING",
             )
             .await?;
-        }
+        tx.execute(
+            &insert,
+            &[&server_pk, &ids, &ats, &users, &addrs, &allowed, &reasons],
+        )
+        .await?;
         Ok(())
     }
 
@@ -1233,6 +1248,10 @@ pub mod reports {
 
     const ATTEMPTS: usize = 5;
 
+    // Every statement here is prepared once per connection (deadpool's statement cache): a
+    // report is several statements of 1,000-row arrays, and parsing and planning each of them
+    // again, one more round trip each, cost about as much as running them.
+
     /// Writes `report` and returns once it has committed. See [`crate::ingest`].
     pub async fn apply(pool: &Pool, report: &Report) -> Result<Applied, DbError> {
         let mut c = client(pool).await?;
@@ -1280,7 +1299,10 @@ pub mod reports {
         // server queue here, as they would at the cursor.
         let Some(server) = tx
             .query_opt(
-                "SELECT traffic_multiplier FROM servers WHERE pk = $1 FOR NO KEY UPDATE",
+                &tx.prepare_cached(
+                    "SELECT traffic_multiplier FROM servers WHERE pk = $1 FOR NO KEY UPDATE",
+                )
+                .await?,
                 &[&server_pk],
             )
             .await?
@@ -1299,11 +1321,14 @@ pub mod reports {
         if let Some((instance, seq)) = &report.sequence {
             let moved = tx
                 .execute(
-                    "INSERT INTO report_cursors (server_pk, instance, last_seq, updated_at)
+                    &tx.prepare_cached(
+                        "INSERT INTO report_cursors (server_pk, instance, last_seq, updated_at)
                      VALUES ($1, $2, $3, $4)
                      ON CONFLICT (server_pk, instance) DO UPDATE SET
                          last_seq = EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at
                      WHERE report_cursors.last_seq < EXCLUDED.last_seq",
+                    )
+                    .await?,
                     &[&server_pk, instance, &(*seq as i64), &report.now],
                 )
                 .await?;
@@ -1314,22 +1339,31 @@ pub mod reports {
         }
         // Admissions and auth events even from a repeated batch, as on SQLite: neither is a
         // counter, and a repeat may carry events the first lacked.
+        // One statement for all of them (as `db::users::seen` does per user): the rows are
+        // locked in id order, the array's, the same in every report.
+        let seen: Vec<&str> = report.seen.keys().map(String::as_str).collect();
         let mut clocks_started = false;
-        for id in report.seen.keys() {
-            clocks_started |= tx
+        if !seen.is_empty() {
+            clocks_started = tx
                 .execute(
-                    "UPDATE users SET first_connected_at = $2, expires_at = $2 + expire_after
-                     WHERE id = $1 AND first_connected_at IS NULL AND expire_after IS NOT NULL
-                       AND expires_at IS NULL",
-                    &[id, &report.now],
+                    &tx.prepare_cached(
+                        "UPDATE users SET first_connected_at = $2, expires_at = $2 + expire_after
+                         WHERE id = ANY($1) AND first_connected_at IS NULL
+                           AND expire_after IS NOT NULL AND expires_at IS NULL",
+                    )
+                    .await?,
+                    &[&seen, &report.now],
                 )
                 .await?
                 > 0;
             tx.execute(
-                "UPDATE users SET first_connected_at = COALESCE(first_connected_at, $2),
-                     last_online_at = GREATEST(COALESCE(last_online_at, 0), $2)
-                 WHERE id = $1",
-                &[id, &report.now],
+                &tx.prepare_cached(
+                    "UPDATE users SET first_connected_at = COALESCE(first_connected_at, $2),
+                         last_online_at = GREATEST(COALESCE(last_online_at, 0), $2)
+                     WHERE id = ANY($1)",
+                )
+                .await?,
+                &[&seen, &report.now],
             )
             .await?;
         }
@@ -1357,7 +1391,10 @@ pub mod reports {
         // In user order, which is also the order the rows are locked in below.
         let found = tx
             .query(
-                "SELECT id, pk, data_limit FROM users WHERE id = ANY($1) ORDER BY pk",
+                &tx.prepare_cached(
+                    "SELECT id, pk, data_limit FROM users WHERE id = ANY($1) ORDER BY pk",
+                )
+                .await?,
                 &[&ids],
             )
             .await?;
@@ -1382,23 +1419,29 @@ pub mod reports {
         }
         // `LEAST(a, cap - b) + b` is `MIN(a + b, cap)` without the sum overflowing first.
         tx.execute(
-            "INSERT INTO traffic (server_pk, user_pk, tx, rx)
+            &tx.prepare_cached(
+                "INSERT INTO traffic (server_pk, user_pk, tx, rx)
              SELECT $1, * FROM unnest($2::BIGINT[], $3::BIGINT[], $4::BIGINT[])
              ON CONFLICT (server_pk, user_pk) DO UPDATE SET
                  tx = LEAST(traffic.tx, $5 - EXCLUDED.tx) + EXCLUDED.tx,
                  rx = LEAST(traffic.rx, $5 - EXCLUDED.rx) + EXCLUDED.rx",
+            )
+            .await?,
             &[&server_pk, &pks, &txs, &rxs, &COUNTER_CAP],
         )
         .await?;
         let hour = report.now.div_euclid(3600);
         // Only a clock stepped back writes into a closed hour (see the history rollup).
         tx.execute(
-            "INSERT INTO traffic_hourly (hour, server_pk, user_pk, tx, rx, closed)
+            &tx.prepare_cached(
+                "INSERT INTO traffic_hourly (hour, server_pk, user_pk, tx, rx, closed)
              SELECT $1, $2, u, t, r, $1 < (SELECT closed_before FROM history_rollup)
              FROM unnest($3::BIGINT[], $4::BIGINT[], $5::BIGINT[]) AS x(u, t, r)
              ON CONFLICT (hour, server_pk, user_pk) DO UPDATE SET
                  tx = LEAST(traffic_hourly.tx, $6 - EXCLUDED.tx) + EXCLUDED.tx,
                  rx = LEAST(traffic_hourly.rx, $6 - EXCLUDED.rx) + EXCLUDED.rx",
+            )
+            .await?,
             &[&hour, &server_pk, &pks, &txs, &rxs, &COUNTER_CAP],
         )
         .await?;
@@ -1406,8 +1449,11 @@ pub mod reports {
         // row lock makes another central's concurrent report for the same user wait its turn.
         let used = tx
             .query(
-                "SELECT user_pk, period_used FROM quota_usage WHERE user_pk = ANY($1)
+                &tx.prepare_cached(
+                    "SELECT user_pk, period_used FROM quota_usage WHERE user_pk = ANY($1)
                  ORDER BY user_pk FOR UPDATE",
+                )
+                .await?,
                 &[&pks],
             )
             .await?;
@@ -1427,17 +1473,23 @@ pub mod reports {
             totals.push(before.saturating_add(charges[i]).min(COUNTER_CAP));
         }
         tx.execute(
-            "UPDATE quota_usage SET period_used = x.total
+            &tx.prepare_cached(
+                "UPDATE quota_usage SET period_used = x.total
              FROM unnest($1::BIGINT[], $2::BIGINT[]) AS x(u, total) WHERE user_pk = x.u",
+            )
+            .await?,
             &[&charged, &totals],
         )
         .await?;
         if !lost.is_zero() {
             tx.execute(
-                "UPDATE servers SET
+                &tx.prepare_cached(
+                    "UPDATE servers SET
                      unattributed_tx = LEAST(unattributed_tx, $4::BIGINT - $2::BIGINT) + $2,
                      unattributed_rx = LEAST(unattributed_rx, $4::BIGINT - $3::BIGINT) + $3
                  WHERE pk = $1",
+                )
+                .await?,
                 &[
                     &server_pk,
                     &(lost.tx as i64),
