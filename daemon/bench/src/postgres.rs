@@ -149,8 +149,21 @@ pub async fn run(
             c.batch_execute("VACUUM ANALYZE traffic_hourly").await?;
         }
         let batches = ingest_batches(seq, nodes, per_report, users);
+        let (cpu0, db0) = (a.cpu_seconds(), database_cpu_seconds());
         let (secs, lat) = ingest_round(&node, &ids, batches).await?;
         let rows_per_s = (nodes * per_report) as f64 / secs;
+        row(
+            rows,
+            "postgres",
+            &format!("CPU per report, {what}: central / database"),
+            format!(
+                "{:.1} / {:.1} ms",
+                (a.cpu_seconds() - cpu0) * 1000.0 / nodes as f64,
+                (database_cpu_seconds() - db0) * 1000.0 / nodes as f64
+            ),
+            "-",
+            None,
+        );
         row(
             rows,
             "postgres",

@@ -27,6 +27,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_wake_on_delete_and_schedule",
         include_str!("../migrations/postgres/0002_wake_on_delete_and_schedule.sql"),
     ),
+    (
+        "0003_room_for_counter_updates",
+        include_str!("../migrations/postgres/0003_room_for_counter_updates.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

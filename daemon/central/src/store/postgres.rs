@@ -1445,42 +1445,42 @@ pub mod reports {
             &[&hour, &server_pk, &pks, &txs, &rxs, &COUNTER_CAP],
         )
         .await?;
-        // Read-and-lock, then write: the crossing rule is the same Rust as SQLite's, and the
-        // row lock makes another central's concurrent report for the same user wait its turn.
-        let used = tx
+        // One UPDATE locks, adds (saturating, as the counters above) and returns the new
+        // totals; the row lock makes another central's concurrent report for the same user wait
+        // its turn, and rows are locked in pk order (the index scan of the sorted array). The
+        // crossing rule is the same Rust as SQLite's, given the total before: the total after
+        // minus the charge, exact unless the counter saturated (then a lower bound, which can
+        // only add a harmless extra list bump). `user_pk = ANY($1)` as well as the join: without
+        // it the planner hashes the whole table, a scan of every user per report.
+        let (mut charged, mut charge) = (vec![], vec![]);
+        for (i, pk) in pks.iter().enumerate() {
+            if charges[i] > 0 {
+                charged.push(*pk);
+                charge.push(charges[i]);
+            }
+        }
+        let totals = tx
             .query(
                 &tx.prepare_cached(
-                    "SELECT user_pk, period_used FROM quota_usage WHERE user_pk = ANY($1)
-                 ORDER BY user_pk FOR UPDATE",
+                    "UPDATE quota_usage q SET period_used = LEAST(q.period_used, $3 - x.c) + x.c
+                     FROM unnest($1::BIGINT[], $2::BIGINT[]) AS x(u, c)
+                     WHERE q.user_pk = x.u AND q.user_pk = ANY($1)
+                     RETURNING q.user_pk, q.period_used",
                 )
                 .await?,
-                &[&pks],
+                &[&charged, &charge, &COUNTER_CAP],
             )
             .await?;
-        let (mut charged, mut totals, mut crossed) = (vec![], vec![], vec![]);
-        for row in &used {
-            let (pk, before): (i64, i64) = (row.get(0), row.get(1));
+        let mut crossed = vec![];
+        for row in &totals {
+            let (pk, after): (i64, i64) = (row.get(0), row.get(1));
             let Ok(i) = pks.binary_search(&pk) else {
                 continue;
             };
-            if charges[i] <= 0 {
-                continue;
-            }
-            if crosses(before, charges[i], limits[i]) {
+            if crosses(after - charges[i], charges[i], limits[i]) {
                 crossed.push(pk);
             }
-            charged.push(pk);
-            totals.push(before.saturating_add(charges[i]).min(COUNTER_CAP));
         }
-        tx.execute(
-            &tx.prepare_cached(
-                "UPDATE quota_usage SET period_used = x.total
-             FROM unnest($1::BIGINT[], $2::BIGINT[]) AS x(u, total) WHERE user_pk = x.u",
-            )
-            .await?,
-            &[&charged, &totals],
-        )
-        .await?;
         if !lost.is_zero() {
             tx.execute(
                 &tx.prepare_cached(
