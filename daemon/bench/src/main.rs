@@ -104,19 +104,24 @@ impl Daemon {
 
     /// CPU time used so far (user + system), seconds.
     fn cpu_seconds(&self) -> f64 {
-        let stat =
-            std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
-        // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
-        let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-        let fields: Vec<&str> = rest.split_whitespace().collect();
-        let ticks = |i: usize| {
-            fields
-                .get(i)
-                .and_then(|v| v.parse::<f64>().ok())
-                .unwrap_or(0.0)
-        };
-        (ticks(11) + ticks(12)) / 100.0
+        cpu_seconds_of(Path::new(&format!("/proc/{}", self.pid())))
     }
+}
+
+/// CPU time (user + system) a process has used so far, seconds, from its `/proc/PID`
+/// directory; 0 if it is gone.
+fn cpu_seconds_of(proc_dir: &Path) -> f64 {
+    let stat = std::fs::read_to_string(proc_dir.join("stat")).unwrap_or_default();
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 impl Drop for Daemon {

@@ -15,8 +15,8 @@ use hy_testkit::FakeHysteria;
 use hy_testkit::postgres::TestDatabase;
 
 use super::{
-    Daemon, INGEST_ROUNDS, Row, SECRET, create_users, ingest_batches, ingest_round, measure_sync,
-    percentile, propagation, row, server_with_users, sync_rows,
+    Daemon, INGEST_ROUNDS, Row, SECRET, cpu_seconds_of, create_users, ingest_batches, ingest_round,
+    measure_sync, percentile, propagation, row, server_with_users, sync_rows,
 };
 
 /// The variable naming the PostgreSQL server.
@@ -47,18 +47,7 @@ fn database_cpu_seconds() -> f64 {
         .filter(|p| {
             std::fs::read_to_string(p.path().join("comm")).is_ok_and(|c| c.trim() == "postgres")
         })
-        .map(|p| {
-            let stat = std::fs::read_to_string(p.path().join("stat")).unwrap_or_default();
-            let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-            let fields: Vec<&str> = rest.split_whitespace().collect();
-            let ticks = |i: usize| {
-                fields
-                    .get(i)
-                    .and_then(|v| v.parse::<f64>().ok())
-                    .unwrap_or(0.0)
-            };
-            (ticks(11) + ticks(12)) / 100.0
-        })
+        .map(|p| cpu_seconds_of(&p.path()))
         .sum()
 }
 

@@ -125,15 +125,22 @@ async fn list_changes_bump_revisions_and_notify_at_commit() {
         .get(0);
     assert_eq!(quota, 1, "a new user gets its usage row");
 
-    // Changes that affect admission bump; a note does not.
-    client
-        .execute("UPDATE users SET note = 'vip' WHERE pk = $1", &[&user])
-        .await
-        .unwrap();
-    assert_eq!(rev(&client, server).await, 2);
+    // Changes that affect admission bump (each column the trigger's WHEN names); a note, a
+    // report's contact times or the same value again do not.
+    for change in [
+        "UPDATE users SET note = 'vip' WHERE pk = $1",
+        "UPDATE users SET last_online_at = 50, first_connected_at = 40 WHERE pk = $1",
+        "UPDATE users SET enabled = TRUE WHERE pk = $1",
+    ] {
+        client.execute(change, &[&user]).await.unwrap();
+        assert_eq!(rev(&client, server).await, 2, "{change}");
+    }
     for change in [
         "UPDATE users SET enabled = FALSE WHERE pk = $1",
         "UPDATE users SET data_limit = 10 WHERE pk = $1",
+        "UPDATE users SET expires_at = 99 WHERE pk = $1",
+        "UPDATE users SET max_devices = 2 WHERE pk = $1",
+        "UPDATE users SET allowed_ips = '10.0.0.0/8' WHERE pk = $1",
         "UPDATE users SET secret_sha256 = 'other' WHERE pk = $1",
         "DELETE FROM assignments WHERE user_pk = $1",
     ] {

@@ -33,8 +33,10 @@ pub struct TestCentral {
     pub db_path: PathBuf,
     /// The directory holding the database and token.
     pub dir: TempDir,
-    /// The PostgreSQL database, when this central runs on one (dropped by [`TestCentral::stop`]).
-    pub postgres: Option<TestDatabase>,
+    /// The PostgreSQL database, when this central runs on one.
+    pub target: Option<hy_central::pg::Target>,
+    /// That database when it is this central's own, dropped by [`TestCentral::stop`].
+    postgres: Option<TestDatabase>,
     clock: Option<Arc<dyn Clock>>,
     shutdown: CancellationToken,
     task: JoinHandle<anyhow::Result<()>>,
@@ -100,7 +102,7 @@ impl Stopped {
         let listener = TcpListener::bind(self.addr)
             .await
             .expect("rebind central's port");
-        TestCentral::start_db(self.dir, self.tls, self.clock, listener, self.postgres).await
+        TestCentral::start_owning(self.dir, self.tls, self.clock, listener, self.postgres).await
     }
 }
 
@@ -150,7 +152,21 @@ impl TestCentral {
             None
         };
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        Self::start_db(tempfile::tempdir().unwrap(), tls, clock, listener, postgres).await
+        Self::start_owning(tempfile::tempdir().unwrap(), tls, clock, listener, postgres).await
+    }
+
+    /// Starts central on `postgres` (dropped when it stops), or on `dir`'s SQLite file.
+    async fn start_owning(
+        dir: TempDir,
+        tls: bool,
+        clock: Option<Arc<dyn Clock>>,
+        listener: TcpListener,
+        postgres: Option<TestDatabase>,
+    ) -> Self {
+        let target = postgres.as_ref().map(|db| db.target.clone());
+        let mut central = Self::start_db(dir, tls, clock, listener, target).await;
+        central.postgres = postgres;
+        central
     }
 
     /// Stops central, keeping what it needs to start again on the same database and address.
@@ -173,17 +189,14 @@ impl TestCentral {
     /// has no file and an empty `token`: copy the first one's. The caller drops the database.
     pub async fn start_postgres(target: hy_central::pg::Target) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let mut central = Self::start_db(
+        Self::start_db(
             tempfile::tempdir().unwrap(),
             false,
             None,
             listener,
-            Some(TestDatabase::shared(target)),
+            Some(target),
         )
-        .await;
-        // Shared: not this central's to drop.
-        central.postgres.take();
-        central
+        .await
     }
 
     async fn start_db(
@@ -191,7 +204,7 @@ impl TestCentral {
         tls: bool,
         clock: Option<Arc<dyn Clock>>,
         listener: TcpListener,
-        postgres: Option<TestDatabase>,
+        postgres: Option<hy_central::pg::Target>,
     ) -> Self {
         let tls = tls.then(|| {
             Tls(hy_common::tls::acceptor(&fixture("server.pem"), &fixture("server.key")).unwrap())
@@ -200,8 +213,8 @@ impl TestCentral {
         let addr = listener.local_addr().unwrap();
         let scheme = if tls.is_some() { "https" } else { "http" };
         let url = format!("{scheme}://{addr}");
-        let database = match &postgres {
-            Some(db) => hy_central::config::Database::Postgres(Box::new(db.target.clone())),
+        let database = match postgres.clone() {
+            Some(target) => hy_central::config::Database::Postgres(Box::new(target)),
             None => hy_central::config::Database::Sqlite(db_path.clone()),
         };
         let config = hy_central::Config {
@@ -221,7 +234,8 @@ impl TestCentral {
             token: String::new(),
             db_path,
             dir,
-            postgres,
+            target: postgres,
+            postgres: None,
             clock,
             shutdown,
             task,
@@ -243,14 +257,14 @@ impl TestCentral {
 
     /// True when this central runs on PostgreSQL.
     pub fn is_postgres(&self) -> bool {
-        self.postgres.is_some()
+        self.target.is_some()
     }
 
     /// A second handle on this central's database, through the storage layer, as another
     /// process (`hyctl central rotate-token`, another central) would have.
     pub async fn store(&self) -> Store {
-        match &self.postgres {
-            Some(db) => Store::Postgres(db.target.pool(2).unwrap()),
+        match &self.target {
+            Some(target) => Store::Postgres(target.pool(2).unwrap()),
             None => Store::Sqlite(hy_central::db::Db::open(&self.db_path).unwrap()),
         }
     }
@@ -259,9 +273,9 @@ impl TestCentral {
     /// (SQLite: an exclusive transaction; PostgreSQL: the `meta` table locked, where central's
     /// readiness probe writes), until [`WriteLock::release`].
     pub async fn hold_write_lock(&self) -> WriteLock {
-        match &self.postgres {
-            Some(db) => {
-                let pool = db.target.pool(1).unwrap();
+        match &self.target {
+            Some(target) => {
+                let pool = target.pool(1).unwrap();
                 let client = pool.get().await.unwrap();
                 client
                     .batch_execute("BEGIN; LOCK TABLE meta IN EXCLUSIVE MODE")

@@ -57,16 +57,6 @@ impl TestDatabase {
         })
     }
 
-    /// A database someone else created and drops; [`TestDatabase::drop_db`] must not be called.
-    pub(crate) fn shared(target: Target) -> Self {
-        Self {
-            url: String::new(),
-            name: target.dbname().to_owned(),
-            server: target.clone(),
-            target,
-        }
-    }
-
     /// Drops the database (its connections are closed first).
     pub async fn drop_db(self) {
         let pool = self.server.pool(1).expect("a pool");
