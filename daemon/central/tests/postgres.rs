@@ -1115,3 +1115,33 @@ async fn tls_to_postgresql_is_verified_and_plaintext_is_refused() {
     assert_eq!(changed.users.len(), 1);
     central.stop().await;
 }
+
+/// A bulk import refreshes the planner's statistics at once (not a minute later, when
+/// autovacuum would), so the node list of the users it brought is planned for their number.
+#[tokio::test]
+async fn a_bulk_import_leaves_fresh_planner_statistics() {
+    let Some(db) = TestDatabase::create("bulk_statistics").await else {
+        return;
+    };
+    let pool = db.target.pool(2).unwrap();
+    pg::migrate(&pool).await.unwrap();
+    let store = hy_central::store::Store::Postgres(pool.clone());
+    let users = (0..1000)
+        .map(|i| (format!("u{i}"), format!("secret-{i:04}"), Default::default()))
+        .collect();
+    store.create_users(users, false, 100).await.unwrap();
+    let rows: f32 = pool
+        .get()
+        .await
+        .unwrap()
+        .query_one(
+            "SELECT reltuples FROM pg_class WHERE relname = 'users' AND relkind = 'r'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(rows, 1000.0, "ANALYZE counted the imported users");
+    drop((store, pool));
+    db.drop_db().await;
+}

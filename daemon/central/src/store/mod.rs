@@ -217,7 +217,11 @@ impl Store {
                 .await
             }
             Self::Postgres(pool) => {
-                postgres::servers::assign(pool, &server_id, &user_ids, now).await
+                let assigned = postgres::servers::assign(pool, &server_id, &user_ids, now).await;
+                if assigned.is_ok() {
+                    postgres::after_bulk_change(pool, user_ids.len()).await;
+                }
+                assigned
             }
         }
     }
@@ -316,7 +320,11 @@ impl Store {
                 .await
             }
             Self::Postgres(pool) => {
-                postgres::users::insert_many(pool, &users, skip_existing, now).await
+                let created = postgres::users::insert_many(pool, &users, skip_existing, now).await;
+                if let Ok((created, _)) = &created {
+                    postgres::after_bulk_change(pool, created.len()).await;
+                }
+                created
             }
         }
     }

@@ -37,6 +37,32 @@ async fn client(pool: &Pool) -> Result<deadpool_postgres::Object, DbError> {
         .map_err(|e| DbError::Unavailable(format!("PostgreSQL: could not get a connection: {e}")))
 }
 
+/// Rows one request must change before [`after_bulk_change`] refreshes the statistics.
+const BULK_ROWS: usize = 1000;
+
+/// After a request that changed at least [`BULK_ROWS`] rows of users and assignments (an
+/// import, a whole fleet assigned), refreshes the planner's statistics of those tables, as
+/// PostgreSQL's documentation advises after a bulk load. Until autovacuum got to it (up to a
+/// minute or more), statistics taken when the tables were small made the node list of the
+/// imported users a nested loop of 100k index lookups, 150 ms instead of 55. ANALYZE samples
+/// at most 30,000 rows, so this costs the request tens of milliseconds, whatever the size.
+/// A failure costs only the refresh, never the committed change.
+pub(super) async fn after_bulk_change(pool: &Pool, rows: usize) {
+    if rows < BULK_ROWS {
+        return;
+    }
+    let analyzed = match client(pool).await {
+        Ok(c) => c
+            .batch_execute("ANALYZE users, quota_usage, assignments")
+            .await
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    if let Err(e) = analyzed {
+        tracing::warn!(error = %e, "could not refresh the planner's statistics after a bulk change");
+    }
+}
+
 /// The unique constraint an error broke, if it was one.
 fn unique_violation(err: &tokio_postgres::Error) -> Option<&str> {
     let db = err.as_db_error()?;
