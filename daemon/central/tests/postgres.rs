@@ -1127,7 +1127,13 @@ async fn a_bulk_import_leaves_fresh_planner_statistics() {
     pg::migrate(&pool).await.unwrap();
     let store = hy_central::store::Store::Postgres(pool.clone());
     let users = (0..1000)
-        .map(|i| (format!("u{i}"), format!("secret-{i:04}"), Default::default()))
+        .map(|i| {
+            (
+                format!("u{i}"),
+                format!("secret-{i:04}"),
+                Default::default(),
+            )
+        })
         .collect();
     store.create_users(users, false, 100).await.unwrap();
     let rows: f32 = pool
