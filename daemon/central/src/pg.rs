@@ -28,8 +28,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/postgres/0002_wake_on_delete_and_schedule.sql"),
     ),
     (
-        "0003_cheaper_report_writes",
-        include_str!("../migrations/postgres/0003_cheaper_report_writes.sql"),
+        "0003_cheaper_writes",
+        include_str!("../migrations/postgres/0003_cheaper_writes.sql"),
     ),
 ];
 

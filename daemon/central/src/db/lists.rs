@@ -60,7 +60,7 @@ pub const LIST_CHUNK: usize = 256 * 1024;
 
 /// A list whose users' keys span at least this many is built in two halves at once when a
 /// second reader connection is free; for a shorter one the thread costs more than it saves.
-pub(super) const SPLIT_SPAN: i64 = 16_384;
+pub(crate) const SPLIT_SPAN: i64 = 16_384;
 
 /// The users of a node list with keys in `?3..=?4`, in key order. Filters stay in SQL so that
 /// what the list admits is stated in one place.
@@ -175,11 +175,10 @@ fn second_half(
     if super::lists::revision(&tx, server_pk)? != Some(rev) {
         return Ok(None);
     }
-    let mut list = ListWriter::new(server_pk, now, multiplier);
-    list.first = false;
+    let mut list = ListWriter::second_half(server_pk, now, multiplier);
     let mut pieces = Vec::new();
     list.rows(&tx, lo, hi, &mut |p| pieces.push(p))?;
-    pieces.push(list.out);
+    pieces.push(list.into_last_piece());
     tx.commit()?;
     Ok(Some(pieces))
 }
@@ -304,6 +303,25 @@ impl ListWriter {
         }
     }
 
+    /// A writer of the second half of a list: every row with a leading comma, for
+    /// [`ListWriter::append`]; its last piece comes from [`ListWriter::into_last_piece`].
+    pub(crate) fn second_half(server_pk: i64, now: i64, multiplier: f64) -> Self {
+        Self {
+            first: false,
+            ..Self::new(server_pk, now, multiplier)
+        }
+    }
+
+    /// The server and moment this list is written for.
+    pub(crate) fn server_and_now(&self) -> (i64, i64) {
+        (self.server_pk, self.now)
+    }
+
+    /// What a second-half writer holds that it has not emitted.
+    pub(crate) fn into_last_piece(self) -> Vec<u8> {
+        self.out
+    }
+
     /// Starts the list: `{"revision":"<tag>","users":[`.
     pub(crate) fn start(&mut self, rev: i64) {
         self.out.extend_from_slice(b"{\"revision\":");
@@ -319,7 +337,7 @@ impl ListWriter {
 
     /// Sends what is written so far, then `pieces` from [`second_half`], whose first row brings
     /// a comma that must go if this list has no row yet.
-    fn append(&mut self, pieces: Vec<Vec<u8>>, emit: &mut impl FnMut(Vec<u8>)) {
+    pub(crate) fn append(&mut self, pieces: Vec<Vec<u8>>, emit: &mut impl FnMut(Vec<u8>)) {
         for mut piece in pieces {
             if piece.is_empty() {
                 continue;

@@ -314,23 +314,43 @@ pub fn assign(
     user_ids: &[String],
     now: i64,
 ) -> Result<AssignResult, DbError> {
-    let mut result = AssignResult {
-        server_id: server_id.to_owned(),
-        ..Default::default()
-    };
     let mut insert = conn.prepare_cached(
         "INSERT INTO assignments (server_pk, user_pk, created_at) VALUES (?1, ?2, ?3)
          ON CONFLICT DO NOTHING",
     )?;
+    let mut added = std::collections::HashSet::new();
     for id in user_ids {
         let user_pk = users::pk(conn, id)?;
         if insert.execute(params![server_pk, user_pk, now])? == 1 {
+            added.insert(id.as_str());
+        }
+    }
+    Ok(assign_result(server_id, user_ids, &added))
+}
+
+/// What an assignment of `user_ids` reports, given those it `added`: each id once, in the
+/// order given, as assigned now or as already assigned before (both backends' rule).
+pub(crate) fn assign_result(
+    server_id: &str,
+    user_ids: &[String],
+    added: &std::collections::HashSet<&str>,
+) -> AssignResult {
+    let mut result = AssignResult {
+        server_id: server_id.to_owned(),
+        ..Default::default()
+    };
+    let mut seen = std::collections::HashSet::new();
+    for id in user_ids {
+        if !seen.insert(id.as_str()) {
+            continue;
+        }
+        if added.contains(id.as_str()) {
             result.assigned.push(id.clone());
-        } else if !result.assigned.contains(id) && !result.unchanged.contains(id) {
+        } else {
             result.unchanged.push(id.clone());
         }
     }
-    Ok(result)
+    result
 }
 
 /// Removes one assignment, or `NotFound` if the user was not assigned.

@@ -145,6 +145,11 @@ pub mod users {
 
     /// Several users in one transaction; with `skip_existing`, ids already taken are skipped
     /// (the second list) instead of failing the batch.
+    ///
+    /// An import writes thousands at once, so the rows go in as one statement, settings are
+    /// applied to those that have any, and the users are read back as one query. When that
+    /// statement meets an id or secret already taken, the batch is written again one user at a
+    /// time, to name the one that failed, as SQLite does.
     pub async fn insert_many(
         pool: &Pool,
         users: &[(String, String, UserSettings)],
@@ -153,18 +158,69 @@ pub mod users {
     ) -> Result<(Vec<User>, Vec<String>), DbError> {
         let mut c = client(pool).await?;
         let tx = c.transaction().await.map_err(pg)?;
-        let (mut created, mut skipped) = (Vec::new(), Vec::new());
-        for (id, secret, settings) in users {
-            if skip_existing
-                && tx
-                    .query_opt("SELECT 1 FROM users WHERE id = $1", &[id])
-                    .await
-                    .map_err(pg)?
-                    .is_some()
-            {
-                skipped.push(id.clone());
-                continue;
+        let existing: std::collections::HashSet<String> = if skip_existing {
+            let ids: Vec<&str> = users.iter().map(|(id, _, _)| id.as_str()).collect();
+            tx.query("SELECT id FROM users WHERE id = ANY($1)", &[&ids])
+                .await
+                .map_err(pg)?
+                .iter()
+                .map(|r| r.get(0))
+                .collect()
+        } else {
+            Default::default()
+        };
+        let (todo, skipped): (Vec<_>, Vec<_>) =
+            users.iter().partition(|(id, _, _)| !existing.contains(id));
+        let skipped: Vec<String> = skipped.into_iter().map(|(id, _, _)| id.clone()).collect();
+        let ids: Vec<&str> = todo.iter().map(|(id, _, _)| id.as_str()).collect();
+        let secrets: Vec<&str> = todo.iter().map(|(_, s, _)| s.as_str()).collect();
+        let digests: Vec<String> = secrets.iter().map(|s| hy_api::auth_digest(s)).collect();
+        let inserted = tx
+            .query(
+                "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, period_start)
+                 SELECT id, secret, sha, $4, $4, $4
+                 FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[]) WITH ORDINALITY
+                     AS x(id, secret, sha, n)
+                 ORDER BY n RETURNING pk",
+                &[&ids, &secrets, &digests, &now],
+            )
+            .await;
+        let pks: Vec<i64> = match inserted {
+            Ok(rows) => rows.iter().map(|r| r.get(0)).collect(),
+            Err(e) if unique_violation(&e).is_some() => {
+                drop(tx);
+                return insert_one_by_one(&mut c, &todo, skipped, now).await;
             }
+            Err(e) => return Err(pg(e)),
+        };
+        for (pk, (_, _, settings)) in pks.iter().zip(&todo) {
+            apply_settings(&tx, *pk, settings, now).await?;
+        }
+        let rows = tx
+            .query(&format!("{SELECT} WHERE u.pk = ANY($1)"), &[&pks])
+            .await
+            .map_err(pg)?;
+        // In the batch's order, as the one-by-one path returns them.
+        let mut by_id: std::collections::HashMap<String, User> = rows
+            .iter()
+            .map(|r| (r.get::<_, String>(0), from_row(r, now)))
+            .collect();
+        let created = ids.iter().filter_map(|id| by_id.remove(*id)).collect();
+        tx.commit().await.map_err(pg)?;
+        Ok((created, skipped))
+    }
+
+    /// [`insert_many`]'s way of naming the user a batch failed on: the same users one by one,
+    /// in a transaction of their own.
+    async fn insert_one_by_one(
+        c: &mut deadpool_postgres::Object,
+        users: &[&(String, String, UserSettings)],
+        skipped: Vec<String>,
+        now: i64,
+    ) -> Result<(Vec<User>, Vec<String>), DbError> {
+        let tx = c.transaction().await.map_err(pg)?;
+        let mut created = Vec::with_capacity(users.len());
+        for (id, secret, settings) in users {
             created.push(insert_in(&tx, id, secret, settings, now).await?);
         }
         tx.commit().await.map_err(pg)?;
@@ -180,8 +236,8 @@ pub mod users {
     ) -> Result<User, DbError> {
         let pk: i64 = tx
             .query_one(
-                "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, period_start)
-                 VALUES ($1, $2, $3, $4, $4, $4) RETURNING pk",
+                &tx.prepare_cached("INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, period_start)
+                 VALUES ($1, $2, $3, $4, $4, $4) RETURNING pk").await.map_err(pg)?,
                 &[&id, &secret, &hy_api::auth_digest(secret), &now],
             )
             .await
@@ -193,7 +249,12 @@ pub mod users {
             .get(0);
         apply_settings(tx, pk, settings, now).await?;
         let row = tx
-            .query_one(&format!("{SELECT} WHERE u.pk = $1"), &[&pk])
+            .query_one(
+                &tx.prepare_cached(&format!("{SELECT} WHERE u.pk = $1"))
+                    .await
+                    .map_err(pg)?,
+                &[&pk],
+            )
             .await
             .map_err(pg)?;
         Ok(from_row(&row, now))
@@ -201,7 +262,12 @@ pub mod users {
 
     async fn pk_of(tx: &deadpool_postgres::Transaction<'_>, id: &str) -> Result<i64, DbError> {
         Ok(tx
-            .query_opt("SELECT pk FROM users WHERE id = $1", &[&id])
+            .query_opt(
+                &tx.prepare_cached("SELECT pk FROM users WHERE id = $1")
+                    .await
+                    .map_err(pg)?,
+                &[&id],
+            )
             .await
             .map_err(pg)?
             .ok_or_else(|| not_found(id))?
@@ -215,10 +281,15 @@ pub mod users {
         now: i64,
     ) -> Result<(), DbError> {
         let created: i64 = if settings.reset_strategy.is_some() {
-            tx.query_one("SELECT created_at FROM users WHERE pk = $1", &[&pk])
-                .await
-                .map_err(pg)?
-                .get(0)
+            tx.query_one(
+                &tx.prepare_cached("SELECT created_at FROM users WHERE pk = $1")
+                    .await
+                    .map_err(pg)?,
+                &[&pk],
+            )
+            .await
+            .map_err(pg)?
+            .get(0)
         } else {
             0
         };
@@ -229,7 +300,12 @@ pub mod users {
                 SettingValue::Bool(v) => Box::new(v),
                 SettingValue::Text(v) => Box::new(v),
             };
-            tx.execute(&sql, &[&pk, &*value, &now]).await.map_err(pg)?;
+            tx.execute(
+                &tx.prepare_cached(&sql).await.map_err(pg)?,
+                &[&pk, &*value, &now],
+            )
+            .await
+            .map_err(pg)?;
         }
         Ok(())
     }
@@ -500,8 +576,9 @@ pub mod lists {
     use crate::db::DbError;
 
     /// See [`crate::db::lists::node_list_json`]: the same rows (its `LIST_ROWS`, so what a list
-    /// admits is stated once) written by the same writer, from one repeatable-read snapshot,
-    /// streamed from the server as they come.
+    /// admits is stated once) written by the same writer, from a repeatable-read snapshot,
+    /// streamed from the server as they come; a long list read in two halves at once on two
+    /// connections, used together only when both snapshots show the same revision, as there.
     pub async fn node_list_json(
         pool: &deadpool_postgres::Pool,
         server_pk: i64,
@@ -509,19 +586,20 @@ pub mod lists {
         revision: impl FnOnce(i64),
         mut emit: impl FnMut(Vec<u8>),
     ) -> Result<bool, DbError> {
-        use futures_util::TryStreamExt as _;
+        use crate::db::lists::{ListWriter, SPLIT_SPAN};
         let mut c = super::client(pool).await?;
-        let tx = c
-            .build_transaction()
-            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .await
-            .map_err(pg)?;
+        let tx = snapshot(&mut c).await?;
         let Some(head) = tx
             .query_opt(
-                "SELECT r.rev, s.traffic_multiplier FROM list_revisions r
-                 JOIN servers s ON s.pk = r.server_pk WHERE r.server_pk = $1",
+                &tx.prepare_cached(
+                    "SELECT r.rev, s.traffic_multiplier,
+                        (SELECT min(user_pk) FROM assignments WHERE server_pk = $1),
+                        (SELECT max(user_pk) FROM assignments WHERE server_pk = $1)
+                     FROM list_revisions r JOIN servers s ON s.pk = r.server_pk
+                     WHERE r.server_pk = $1",
+                )
+                .await
+                .map_err(pg)?,
                 &[&server_pk],
             )
             .await
@@ -529,24 +607,118 @@ pub mod lists {
         else {
             return Ok(false);
         };
-        // The three tables are read in user order through their primary keys: merged, the rows
-        // stream out as they are joined. Left to itself the planner hashes users and quota
-        // first (spilling at the default work_mem), twice the time at 100k users and nothing
-        // sent until the hashes are built; small lists still get their nested loop.
+        let (rev, multiplier): (i64, f64) = (head.get(0), head.get(1));
+        let (lo, hi) = (
+            head.get::<_, Option<i64>>(2).unwrap_or(0),
+            head.get::<_, Option<i64>>(3).unwrap_or(-1),
+        );
+        revision(rev);
+        let mut list = ListWriter::new(server_pk, now, multiplier);
+        list.start(rev);
+        let mut next = lo;
+        // Only with a connection to spare: a list must not wait for a second one.
+        if hi - lo >= SPLIT_SPAN && pool.status().available > 0 {
+            let mid = lo + (hi - lo) / 2;
+            let second = async {
+                let mut c = super::client(pool).await?;
+                second_half(&mut c, server_pk, now, multiplier, rev, mid + 1, hi).await
+            };
+            let first = rows(&tx, &mut list, lo, mid, &mut emit);
+            let (first, second) = tokio::join!(first, second);
+            first?;
+            next = mid + 1;
+            // A failed second reader costs only its help: the first snapshot has every row.
+            match second {
+                Ok(Some(pieces)) => {
+                    list.append(pieces, &mut emit);
+                    next = hi + 1;
+                }
+                Ok(None) => {}
+                Err(err) => {
+                    tracing::warn!(error = %err, server_pk, "second list reader failed; reading on");
+                }
+            }
+        }
+        if next <= hi {
+            rows(&tx, &mut list, next, hi, &mut emit).await?;
+        }
+        list.finish(&mut emit);
+        tx.commit().await.map_err(pg)?;
+        Ok(true)
+    }
+
+    /// A read-only repeatable-read transaction, planned for reading lists: the three tables
+    /// are read in user order through their primary keys, so merged, the rows stream out as
+    /// they are joined. Left to itself the planner hashes users and quota first (spilling at
+    /// the default work_mem), twice the time at 100k users and nothing sent until the hashes
+    /// are built; small lists still get their nested loop.
+    async fn snapshot(
+        c: &mut deadpool_postgres::Object,
+    ) -> Result<deadpool_postgres::Transaction<'_>, DbError> {
+        let tx = c
+            .build_transaction()
+            .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .await
+            .map_err(pg)?;
         tx.batch_execute("SET LOCAL enable_hashjoin = off")
             .await
             .map_err(pg)?;
-        let rev: i64 = head.get(0);
-        revision(rev);
-        let mut list = crate::db::lists::ListWriter::new(server_pk, now, head.get(1));
-        list.start(rev);
+        Ok(tx)
+    }
+
+    /// The users of keys `lo..=hi`, read in a snapshot of its own if that shows revision
+    /// `rev`; None if it shows another. See [`crate::db::lists::ListWriter::append`].
+    async fn second_half(
+        c: &mut deadpool_postgres::Object,
+        server_pk: i64,
+        now: i64,
+        multiplier: f64,
+        rev: i64,
+        lo: i64,
+        hi: i64,
+    ) -> Result<Option<Vec<Vec<u8>>>, DbError> {
+        let tx = snapshot(c).await?;
+        let seen: Option<i64> = tx
+            .query_opt(
+                "SELECT rev FROM list_revisions WHERE server_pk = $1",
+                &[&server_pk],
+            )
+            .await
+            .map_err(pg)?
+            .map(|r| r.get(0));
+        if seen != Some(rev) {
+            return Ok(None);
+        }
+        let mut list = crate::db::lists::ListWriter::second_half(server_pk, now, multiplier);
+        let mut pieces = Vec::new();
+        rows(&tx, &mut list, lo, hi, &mut |p| pieces.push(p)).await?;
+        pieces.push(list.into_last_piece());
+        tx.commit().await.map_err(pg)?;
+        Ok(Some(pieces))
+    }
+
+    /// Writes the list's users of keys `lo..=hi` as the rows arrive.
+    async fn rows(
+        tx: &deadpool_postgres::Transaction<'_>,
+        list: &mut crate::db::lists::ListWriter,
+        lo: i64,
+        hi: i64,
+        emit: &mut impl FnMut(Vec<u8>),
+    ) -> Result<(), DbError> {
+        use futures_util::TryStreamExt as _;
         let sql = crate::db::lists::LIST_ROWS
             .replace("?1", "$1::BIGINT")
             .replace("?2", "$2::BIGINT")
             .replace("?3", "$3::BIGINT")
             .replace("?4", "$4::BIGINT");
-        let params: [i64; 4] = [server_pk, now, i64::MIN, i64::MAX];
-        let rows = tx.query_raw(&sql, params).await.map_err(pg)?;
+        let statement = tx.prepare_cached(&sql).await.map_err(pg)?;
+        let (server_pk, now) = list.server_and_now();
+        let rows = tx
+            .query_raw(&statement, [server_pk, now, lo, hi])
+            .await
+            .map_err(pg)?;
         futures_util::pin_mut!(rows);
         while let Some(r) = rows.try_next().await.map_err(pg)? {
             list.user(
@@ -559,12 +731,10 @@ pub mod lists {
                     max_devices: r.get(5),
                     allowed_ips: r.get(6),
                 },
-                &mut emit,
+                emit,
             );
         }
-        list.finish(&mut emit);
-        tx.commit().await.map_err(pg)?;
-        Ok(true)
+        Ok(())
     }
 
     /// See [`crate::db::lists::bump_for_user`], for several users at once.
@@ -800,34 +970,40 @@ pub mod servers {
                 (pk, true)
             }
         };
-        let mut result = AssignResult {
-            server_id: server_id.to_owned(),
-            ..Default::default()
-        };
-        for id in user_ids {
-            let user_pk: i64 = tx
-                .query_opt("SELECT pk FROM users WHERE id = $1", &[id])
-                .await
-                .map_err(pg)?
-                .ok_or_else(|| DbError::NotFound {
-                    kind: "user",
-                    id: id.clone(),
-                })?
-                .get(0);
-            let n = tx
-                .execute(
-                    "INSERT INTO assignments (server_pk, user_pk, created_at) VALUES ($1, $2, $3)
-                     ON CONFLICT DO NOTHING",
-                    &[&server_pk, &user_pk, &now],
-                )
-                .await
-                .map_err(pg)?;
-            if n == 1 {
-                result.assigned.push(id.clone());
-            } else if !result.assigned.contains(id) && !result.unchanged.contains(id) {
-                result.unchanged.push(id.clone());
-            }
+        // Set-based: an assignment of a whole fleet's users is one lookup and one insert.
+        let ids: Vec<&str> = user_ids.iter().map(String::as_str).collect();
+        let found: std::collections::HashMap<String, i64> = tx
+            .query("SELECT id, pk FROM users WHERE id = ANY($1)", &[&ids])
+            .await
+            .map_err(pg)?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        if let Some(missing) = user_ids.iter().find(|id| !found.contains_key(*id)) {
+            return Err(DbError::NotFound {
+                kind: "user",
+                id: missing.clone(),
+            });
         }
+        let pks: Vec<i64> = user_ids.iter().map(|id| found[id]).collect();
+        let added: std::collections::HashSet<i64> = tx
+            .query(
+                "INSERT INTO assignments (server_pk, user_pk, created_at)
+                 SELECT $1, pk, $3 FROM unnest($2::BIGINT[]) WITH ORDINALITY AS x(pk, n)
+                 ORDER BY n ON CONFLICT DO NOTHING RETURNING user_pk",
+                &[&server_pk, &pks, &now],
+            )
+            .await
+            .map_err(pg)?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let added: std::collections::HashSet<&str> = user_ids
+            .iter()
+            .filter(|id| added.contains(&found[*id]))
+            .map(String::as_str)
+            .collect();
+        let result = crate::db::servers::assign_result(server_id, user_ids, &added);
         tx.commit().await.map_err(pg)?;
         Ok((result, created))
     }
