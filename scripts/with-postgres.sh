@@ -3,6 +3,7 @@
 # when missing), a fresh cluster in a temporary directory (initdb, fsync on), listening only on
 # a Unix socket in that directory, owned by a non-root user. The command gets its URL in
 # HYCTL_TEST_POSTGRES; the cluster is stopped and removed afterwards, whatever happens.
+# HYCTL_PG_SETTINGS adds server settings (`-c name=value ...`); the benchmarks size memory so.
 #   scripts/with-postgres.sh cargo nextest run -p hy-central
 set -euo pipefail
 
@@ -31,7 +32,7 @@ trap cleanup EXIT
 "${as[@]}" "$bindir/initdb" -D "$dir/data" -U hyctl -A trust -E UTF8 >"$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }
 "${as[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=on -c max_connections=300" \
+  -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=on -c max_connections=300 ${HYCTL_PG_SETTINGS:-}" \
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 
 export HYCTL_TEST_POSTGRES="postgresql://hyctl@localhost/postgres?host=$dir"

@@ -31,6 +31,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_cheaper_writes",
         include_str!("../migrations/postgres/0003_cheaper_writes.sql"),
     ),
+    (
+        "0004_counters_in_place",
+        include_str!("../migrations/postgres/0004_counters_in_place.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

@@ -1494,7 +1494,14 @@ pub mod reports {
 
     fn retryable(e: &tokio_postgres::Error) -> bool {
         e.code().is_some_and(|c| {
-            *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE
+            *c == SqlState::T_R_DEADLOCK_DETECTED
+                || *c == SqlState::T_R_SERIALIZATION_FAILURE
+                // A user deleted between the lookup and the insert of their first counter row:
+                // the retry looks them up again and counts the bytes as unattributed.
+                || *c == SqlState::FOREIGN_KEY_VIOLATION
+                // MERGE's insert racing another writer of the same key (none is expected:
+                // see `count`); the retry finds the row and updates it.
+                || *c == SqlState::UNIQUE_VIOLATION
         })
     }
 
@@ -1638,13 +1645,20 @@ pub mod reports {
             }
         }
         // `LEAST(a, cap - b) + b` is `MIN(a + b, cap)` without the sum overflowing first.
+        // MERGE, not INSERT .. ON CONFLICT: the upsert probes the index as if inserting, then
+        // locks and updates each existing row, two or three WAL records a row; MERGE joins
+        // and updates, one (measured: 2.8 ms against 1.7 ms for 1,000 rows). MERGE's insert
+        // is not safe against a concurrent insert of the same key, but every row here is
+        // keyed by this server, whose reports queue on the server row locked above.
         tx.execute(
             &tx.prepare_cached(
-                "INSERT INTO traffic (server_pk, user_pk, tx, rx)
-             SELECT $1, * FROM unnest($2::BIGINT[], $3::BIGINT[], $4::BIGINT[])
-             ON CONFLICT (server_pk, user_pk) DO UPDATE SET
-                 tx = LEAST(traffic.tx, $5 - EXCLUDED.tx) + EXCLUDED.tx,
-                 rx = LEAST(traffic.rx, $5 - EXCLUDED.rx) + EXCLUDED.rx",
+                "MERGE INTO traffic t
+                 USING unnest($2::BIGINT[], $3::BIGINT[], $4::BIGINT[]) AS x(u, a, b)
+                 ON t.server_pk = $1 AND t.user_pk = x.u
+                 WHEN MATCHED THEN UPDATE SET
+                     tx = LEAST(t.tx, $5 - x.a) + x.a, rx = LEAST(t.rx, $5 - x.b) + x.b
+                 WHEN NOT MATCHED THEN INSERT (server_pk, user_pk, tx, rx)
+                     VALUES ($1, x.u, x.a, x.b)",
             )
             .await?,
             &[&server_pk, &pks, &txs, &rxs, &COUNTER_CAP],
@@ -1654,12 +1668,14 @@ pub mod reports {
         // Only a clock stepped back writes into a closed hour (see the history rollup).
         tx.execute(
             &tx.prepare_cached(
-                "INSERT INTO traffic_hourly (hour, server_pk, user_pk, tx, rx, closed)
-             SELECT $1, $2, u, t, r, $1 < (SELECT closed_before FROM history_rollup)
-             FROM unnest($3::BIGINT[], $4::BIGINT[], $5::BIGINT[]) AS x(u, t, r)
-             ON CONFLICT (hour, server_pk, user_pk) DO UPDATE SET
-                 tx = LEAST(traffic_hourly.tx, $6 - EXCLUDED.tx) + EXCLUDED.tx,
-                 rx = LEAST(traffic_hourly.rx, $6 - EXCLUDED.rx) + EXCLUDED.rx",
+                "MERGE INTO traffic_hourly t
+                 USING (SELECT *, $1 < (SELECT closed_before FROM history_rollup) AS closed
+                        FROM unnest($3::BIGINT[], $4::BIGINT[], $5::BIGINT[]) AS x(u, a, b)) x
+                 ON t.hour = $1 AND t.server_pk = $2 AND t.user_pk = x.u
+                 WHEN MATCHED THEN UPDATE SET
+                     tx = LEAST(t.tx, $6 - x.a) + x.a, rx = LEAST(t.rx, $6 - x.b) + x.b
+                 WHEN NOT MATCHED THEN INSERT (hour, server_pk, user_pk, tx, rx, closed)
+                     VALUES ($1, $2, x.u, x.a, x.b, x.closed)",
             )
             .await?,
             &[&hour, &server_pk, &pks, &txs, &rxs, &COUNTER_CAP],
