@@ -77,6 +77,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--max-devices', '--max-devices', [CompletionResultType]::ParameterName, 'Most concurrent devices (client instances); 0 for no limit')
             [CompletionResult]::new('--allow-ip', '--allow-ip', [CompletionResultType]::ParameterName, 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note for admins')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email; none (or '''') removes it')
+            [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'Name shown instead of the id; none (or '''') removes it')
+            [CompletionResult]::new('--telegram-id', '--telegram-id', [CompletionResultType]::ParameterName, 'Telegram user id (digits); none removes it')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
@@ -96,7 +99,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;user;list' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only users in this state')
-            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only users whose id or note contains this text (ignoring case)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only users whose id, note, email, display name or Telegram id contains this text (ignoring case)')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
@@ -115,7 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;user;ls' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only users in this state')
-            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only users whose id or note contains this text (ignoring case)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only users whose id, note, email, display name or Telegram id contains this text (ignoring case)')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
@@ -158,6 +161,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--max-devices', '--max-devices', [CompletionResultType]::ParameterName, 'Most concurrent devices (client instances); 0 for no limit')
             [CompletionResult]::new('--allow-ip', '--allow-ip', [CompletionResultType]::ParameterName, 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note for admins')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email; none (or '''') removes it')
+            [CompletionResult]::new('--display-name', '--display-name', [CompletionResultType]::ParameterName, 'Name shown instead of the id; none (or '''') removes it')
+            [CompletionResult]::new('--telegram-id', '--telegram-id', [CompletionResultType]::ParameterName, 'Telegram user id (digits); none removes it')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')

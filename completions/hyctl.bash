@@ -2962,7 +2962,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__add)
-            opts="-q -h -V --secret --disabled --limit --reset --expires --expire-after --max-devices --allow-ip --note --if-not-exists --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --secret --disabled --limit --reset --expires --expire-after --max-devices --allow-ip --note --email --display-name --telegram-id --if-not-exists --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2997,6 +2997,18 @@ _hyctl() {
                     return 0
                     ;;
                 --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --display-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --telegram-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3732,7 +3744,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__update)
-            opts="-q -h -V --secret --limit --reset --expires --expire-after --max-devices --allow-ip --note --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --secret --limit --reset --expires --expire-after --max-devices --allow-ip --note --email --display-name --telegram-id --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3767,6 +3779,18 @@ _hyctl() {
                     return 0
                     ;;
                 --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --display-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --telegram-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

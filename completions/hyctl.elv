@@ -72,6 +72,9 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --max-devices 'Most concurrent devices (client instances); 0 for no limit'
             cand --allow-ip 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit'
             cand --note 'A note for admins'
+            cand --email 'Contact email; none (or '''') removes it'
+            cand --display-name 'Name shown instead of the id; none (or '''') removes it'
+            cand --telegram-id 'Telegram user id (digits); none removes it'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
@@ -90,7 +93,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;user;list'= {
             cand --state 'Only users in this state'
-            cand --search 'Only users whose id or note contains this text (ignoring case)'
+            cand --search 'Only users whose id, note, email, display name or Telegram id contains this text (ignoring case)'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
@@ -108,7 +111,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;user;ls'= {
             cand --state 'Only users in this state'
-            cand --search 'Only users whose id or note contains this text (ignoring case)'
+            cand --search 'Only users whose id, note, email, display name or Telegram id contains this text (ignoring case)'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
@@ -149,6 +152,9 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --max-devices 'Most concurrent devices (client instances); 0 for no limit'
             cand --allow-ip 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit'
             cand --note 'A note for admins'
+            cand --email 'Contact email; none (or '''') removes it'
+            cand --display-name 'Name shown instead of the id; none (or '''') removes it'
+            cand --telegram-id 'Telegram user id (digits); none removes it'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'

@@ -76,6 +76,9 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l max-devices -d 'Most concurrent devices (client instances); 0 for no limit' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l allow-ip -d 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l note -d 'A note for admins' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l email -d 'Contact email; none (or \'\') removes it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l display-name -d 'Name shown instead of the id; none (or \'\') removes it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l telegram-id -d 'Telegram user id (digits); none removes it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from add" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -95,7 +98,7 @@ disabled\t'Switched off'
 expired\t'Past the expiry'
 limited\t'Quota used up'
 on_hold\t'Waiting for the first connection to start the expiry clock'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l search -d 'Only users whose id or note contains this text (ignoring case)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l search -d 'Only users whose id, note, email, display name or Telegram id contains this text (ignoring case)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from list" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -114,7 +117,7 @@ disabled\t'Switched off'
 expired\t'Past the expiry'
 limited\t'Quota used up'
 on_hold\t'Waiting for the first connection to start the expiry clock'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l search -d 'Only users whose id or note contains this text (ignoring case)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l search -d 'Only users whose id, note, email, display name or Telegram id contains this text (ignoring case)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from ls" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -154,6 +157,9 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l max-devices -d 'Most concurrent devices (client instances); 0 for no limit' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l allow-ip -d 'Allow clients only from this address or CIDR (repeat for several); `any` lifts the limit' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l note -d 'A note for admins' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l email -d 'Contact email; none (or \'\') removes it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l display-name -d 'Name shown instead of the id; none (or \'\') removes it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l telegram-id -d 'Telegram user id (digits); none removes it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from update" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F

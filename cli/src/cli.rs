@@ -190,7 +190,7 @@ pub enum UserAction {
         /// Only users in this state
         #[arg(long, value_enum)]
         state: Option<StateArg>,
-        /// Only users whose id or note contains this text (ignoring case)
+        /// Only users whose id, note, email, display name or Telegram id contains this text (ignoring case)
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
         /// Show secrets in full instead of a short prefix
@@ -310,7 +310,9 @@ Examples:
   hyctl user add alice --limit 50GiB --reset month --expires 2027-01-01 --max-devices 3
   hyctl user add trial --limit 5GiB --expire-after 7d        # the 7 days start at first connection
   hyctl user update alice --allow-ip 203.0.113.0/24 --allow-ip 2001:db8::/32
-  hyctl user update alice --expires never --allow-ip any";
+  hyctl user update alice --expires never --allow-ip any
+  hyctl user update alice --email alice@example.com --display-name 'Alice S.' --telegram-id 123456789
+  hyctl user update alice --email none                       # removes it";
 
 /// Limits and settings of `user add` and `user update`.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -336,6 +338,37 @@ pub struct LimitArgs {
     /// A note for admins
     #[arg(long)]
     pub note: Option<String>,
+    /// Contact email; none (or '') removes it
+    #[arg(long, value_name = "ADDRESS", value_parser = parse_clearable)]
+    pub email: Option<Clearable<String>>,
+    /// Name shown instead of the id; none (or '') removes it
+    #[arg(long, value_name = "NAME", value_parser = parse_clearable)]
+    pub display_name: Option<Clearable<String>>,
+    /// Telegram user id (digits); none removes it
+    #[arg(long, value_name = "ID", value_parser = parse_telegram_id)]
+    pub telegram_id: Option<Clearable<i64>>,
+}
+
+/// A value, or `None` for "remove it" (`none` or '' on the command line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clearable<T>(pub Option<T>);
+
+fn parse_clearable(s: &str) -> Result<Clearable<String>, String> {
+    if s.is_empty() || s == "none" {
+        return Ok(Clearable(None));
+    }
+    Ok(Clearable(Some(s.to_owned())))
+}
+
+fn parse_telegram_id(s: &str) -> Result<Clearable<i64>, String> {
+    if s.is_empty() || s == "none" {
+        return Ok(Clearable(None));
+    }
+    let id: i64 = s
+        .parse()
+        .map_err(|_| format!("{s:?} is not a Telegram id: use its digits, e.g. 123456789"))?;
+    hy_api::validate::telegram_id(id)?;
+    Ok(Clearable(Some(id)))
 }
 
 /// Share-link settings of a server.

@@ -218,6 +218,80 @@ async fn limits_from_the_command_line() {
         2,
         "nothing to change"
     );
+
+    // Contact fields: set, shown, searched, removed; a bad one is refused before any request.
+    env.run(&[
+        "user",
+        "update",
+        "alice",
+        "--email",
+        "alice@example.com",
+        "--display-name",
+        "Alice Smith",
+        "--telegram-id",
+        "123456789",
+    ])
+    .await
+    .ok();
+    let show = env.run(&["user", "show", "alice"]).await.ok().stdout;
+    for line in [
+        "email:           alice@example.com",
+        "display name:    Alice Smith",
+        "telegram id:     123456789",
+    ] {
+        assert!(show.contains(line), "{line}\n{show}");
+    }
+    assert_eq!(
+        env.run(&["user", "list", "--search", "smith", "-q"])
+            .await
+            .ok()
+            .stdout,
+        "alice\n"
+    );
+    let cleared = env
+        .run(&[
+            "user",
+            "update",
+            "alice",
+            "--email",
+            "none",
+            "--telegram-id",
+            "none",
+            "--json",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!(
+        (
+            &cleared["email"],
+            &cleared["telegram_id"],
+            &cleared["display_name"]
+        ),
+        (
+            &serde_json::json!(null),
+            &serde_json::json!(null),
+            &serde_json::json!("Alice Smith")
+        )
+    );
+    let bad_email = env
+        .run(&["user", "update", "alice", "--email", "alice.example.com"])
+        .await;
+    assert_eq!(bad_email.code, 1);
+    assert!(
+        bad_email.stderr.contains("has no @"),
+        "{}",
+        bad_email.stderr
+    );
+    let bad_tg = env
+        .run(&["user", "update", "alice", "--telegram-id", "@alice"])
+        .await;
+    assert_eq!(bad_tg.code, 2);
+    assert!(
+        bad_tg.stderr.contains("use its digits"),
+        "{}",
+        bad_tg.stderr
+    );
     env.run(&["server", "add", "--name", "costly", "--multiplier", "1.5"])
         .await
         .ok();

@@ -190,6 +190,12 @@ pub fn settings(limits: LimitArgs) -> Result<UserSettings, CliError> {
     if let Some(note) = &limits.note {
         hy_api::validate::note(note).map_err(CliError::Failed)?;
     }
+    if let Some(crate::cli::Clearable(Some(email))) = &limits.email {
+        hy_api::validate::email(email).map_err(CliError::Failed)?;
+    }
+    if let Some(crate::cli::Clearable(Some(name))) = &limits.display_name {
+        hy_api::validate::display_name(name).map_err(CliError::Failed)?;
+    }
     Ok(UserSettings {
         enabled: None,
         data_limit: limits.limit,
@@ -206,6 +212,9 @@ pub fn settings(limits: LimitArgs) -> Result<UserSettings, CliError> {
         max_devices: limits.max_devices,
         allowed_ips,
         note: limits.note,
+        email: limits.email.map(|c| c.0),
+        display_name: limits.display_name.map(|c| c.0),
+        telegram_id: limits.telegram_id.map(|c| c.0),
     })
 }
 
@@ -392,6 +401,15 @@ fn print_user(ctx: &Ctx, u: &User, show_secret: bool) -> Result<(), CliError> {
             format!(
                 "note:            {}",
                 if u.note.is_empty() { "-" } else { &u.note }
+            ),
+            format!("email:           {}", u.email.as_deref().unwrap_or("-")),
+            format!(
+                "display name:    {}",
+                u.display_name.as_deref().unwrap_or("-")
+            ),
+            format!(
+                "telegram id:     {}",
+                u.telegram_id.map_or("-".into(), |id| id.to_string())
             ),
             format!("created:         {}", time(Some(u.created_at))),
             format!("updated:         {}", time(Some(u.updated_at))),

@@ -37,7 +37,8 @@ pub struct PageQuery {
     /// The `next` cursor of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
-    /// Only items whose id (or note, for users) contains this text, ignoring ASCII case.
+    /// Only items whose id contains this text, ignoring ASCII case (for users also the note,
+    /// email, display name or Telegram id; for servers the name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
 }

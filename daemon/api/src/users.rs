@@ -193,6 +193,12 @@ pub struct User {
     pub allowed_ips: Vec<String>,
     /// Free text for admins.
     pub note: String,
+    /// Contact email; never required, not unique (a family may share one).
+    pub email: Option<String>,
+    /// Name to show instead of the id (panel, portal, events).
+    pub display_name: Option<String>,
+    /// Telegram user id, for operators who sell and support through a bot.
+    pub telegram_id: Option<i64>,
     /// Number of servers the user is assigned to.
     pub servers: u64,
     /// Lifetime traffic over all servers, raw bytes (no multiplier, never reset).
@@ -251,6 +257,30 @@ pub struct UserSettings {
     /// Free text (up to 1,000 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Contact email (`name@example.com`, up to 254 characters); `null` or `""` clears.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub email: Option<Option<String>>,
+    /// Name to show (up to 100 characters, one line); `null` or `""` clears.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub display_name: Option<Option<String>>,
+    /// Telegram user id (a positive integer); `null` clears.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub telegram_id: Option<Option<i64>>,
 }
 
 /// Body of `POST /admin/users`. The original system's `{"id":"alice"}` is the minimal form.

@@ -170,6 +170,78 @@ pub fn note(note: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Longest email address accepted (RFC 5321's path limit, less the brackets).
+pub const EMAIL_MAX: usize = 254;
+/// Longest display name accepted, in characters.
+pub const DISPLAY_NAME_MAX: usize = 100;
+/// Largest Telegram id accepted: 2^53 - 1, which Telegram guarantees its ids stay below and
+/// JavaScript reads exactly.
+pub const TELEGRAM_ID_MAX: i64 = (1 << 53) - 1;
+
+/// An email address, checked for shape only (one `@`, a local part of up to 64 printable
+/// characters, a domain of dot-separated labels of letters, digits and `-`), since only
+/// delivery proves an address. Non-ASCII letters are allowed in both parts.
+pub fn email(email: &str) -> Result<(), String> {
+    let bad = |why: &str| Err(format!("email {email:?} is not an address: {why}"));
+    if email.chars().count() > EMAIL_MAX {
+        return Err(format!("email is longer than {EMAIL_MAX} characters"));
+    }
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return bad("it has no @");
+    };
+    if local.is_empty() || local.chars().count() > 64 {
+        return bad("the part before @ must be 1 to 64 characters");
+    }
+    if let Some(c) = email
+        .chars()
+        .find(|c| c.is_control() || c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';'))
+    {
+        return bad(&format!("it contains {c:?}"));
+    }
+    if local.contains('@') {
+        return bad("it has more than one @");
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() < 2
+        || labels.iter().any(|l| {
+            l.is_empty()
+                || l.starts_with('-')
+                || l.ends_with('-')
+                || !l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+    {
+        return bad("the domain after @ must look like example.com");
+    }
+    Ok(())
+}
+
+/// A display name: 1 to 100 characters on one line, no control characters, not only spaces.
+pub fn display_name(name: &str) -> Result<(), String> {
+    if name.chars().count() > DISPLAY_NAME_MAX {
+        return Err(format!(
+            "display_name is longer than {DISPLAY_NAME_MAX} characters"
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err("display_name may not contain control characters or newlines".into());
+    }
+    if name.trim().is_empty() {
+        return Err("display_name is blank; send null or \"\" to clear it".into());
+    }
+    Ok(())
+}
+
+/// A Telegram user id: 1 to 2^53 - 1.
+pub fn telegram_id(id: i64) -> Result<(), String> {
+    if (1..=TELEGRAM_ID_MAX).contains(&id) {
+        Ok(())
+    } else {
+        Err(format!(
+            "telegram_id must be a positive integer up to {TELEGRAM_ID_MAX}, not {id}"
+        ))
+    }
+}
+
 /// A server's traffic multiplier: 0 to 100 (0 makes its traffic free).
 pub fn traffic_multiplier(m: f64) -> Result<(), String> {
     if m.is_finite() && (0.0..=100.0).contains(&m) {
@@ -184,6 +256,40 @@ pub fn traffic_multiplier(m: f64) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contact_fields_are_checked_for_shape() {
+        for ok in [
+            "alice@example.com",
+            "a.b+tag@mail.example.org",
+            "\u{44f}@\u{43f}\u{440}\u{438}\u{43c}\u{435}\u{440}.\u{440}\u{444}",
+        ] {
+            assert_eq!(email(ok), Ok(()), "{ok}");
+        }
+        for (bad, why) in [
+            ("alice", "no @"),
+            ("@example.com", "before @"),
+            ("alice@example", "domain"),
+            ("alice@exa mple.com", "' '"),
+            ("a@b@example.com", "more than one @"),
+            ("alice@-x.com", "domain"),
+            ("alice@example..com", "domain"),
+            ("alice@example.com\n", "'\\n'"),
+        ] {
+            let err = email(bad).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
+        assert!(email(&format!("{}@example.com", "a".repeat(65))).is_err());
+        assert!(email(&format!("a@{}.com", "b".repeat(250))).is_err());
+        assert_eq!(display_name("Alice Smith"), Ok(()));
+        assert!(display_name("two\nlines").is_err());
+        assert!(display_name("   ").is_err());
+        assert!(display_name(&"x".repeat(101)).is_err());
+        assert_eq!(telegram_id(123_456_789), Ok(()));
+        for bad in [0, -5, TELEGRAM_ID_MAX + 1] {
+            assert!(telegram_id(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn the_schema_patterns_say_what_the_rules_say() {

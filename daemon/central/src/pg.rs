@@ -35,6 +35,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_counters_in_place",
         include_str!("../migrations/postgres/0004_counters_in_place.sql"),
     ),
+    (
+        "0005_contact",
+        include_str!("../migrations/postgres/0005_contact.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

@@ -657,3 +657,103 @@ async fn a_rotated_admin_token_replaces_the_old_one_without_a_restart() {
     drop(store);
     c.stop().await;
 }
+
+/// Contact fields: optional, checked, searchable, cleared by `null` or `""`, and they change no
+/// node's list (they are not admission).
+#[tokio::test]
+async fn contact_fields_are_checked_searched_and_cleared() {
+    let c = TestCentral::start().await;
+    let body = r#"{"id":"alice","email":"Alice@Example.com","display_name":"Alice Smith",
+        "telegram_id":123456789}"#;
+    let (status, alice) = c.admin("POST", "/admin/users", Some(body)).await;
+    assert_eq!(status, 201, "{alice}");
+    assert_eq!(
+        (
+            &alice["email"],
+            &alice["display_name"],
+            &alice["telegram_id"]
+        ),
+        (
+            &json!("Alice@Example.com"),
+            &json!("Alice Smith"),
+            &json!(123456789)
+        )
+    );
+    let (_, bob) = c
+        .admin("POST", "/admin/users", Some(r#"{"id":"bob"}"#))
+        .await;
+    assert_eq!(
+        (&bob["email"], &bob["display_name"], &bob["telegram_id"]),
+        (&json!(null), &json!(null), &json!(null)),
+        "never required"
+    );
+    // Search finds each field, ignoring case, and only the user who has it.
+    for q in ["example.COM", "smith", "3456"] {
+        let (_, found) = c.admin("GET", &format!("/admin/users?q={q}"), None).await;
+        let ids: Vec<&str> = found
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["alice"], "{q}");
+    }
+    // Bad values are refused with the field named, and change nothing.
+    for (patch, says) in [
+        (r#"{"email":"alice"}"#, "`email`"),
+        (r#"{"email":"a@b"}"#, "`email`"),
+        (r#"{"email":42}"#, "email"),
+        (r#"{"display_name":"two\nlines"}"#, "display_name"),
+        (r#"{"display_name":"   "}"#, "display_name"),
+        (r#"{"telegram_id":0}"#, "telegram_id"),
+        (r#"{"telegram_id":"123"}"#, "telegram_id"),
+        (r#"{"telegram_id":9007199254740992}"#, "telegram_id"),
+    ] {
+        let (status, err) = c.admin("PATCH", "/admin/users/alice", Some(patch)).await;
+        assert_eq!(status, 400, "{patch}: {err}");
+        assert!(
+            err["message"].as_str().unwrap().contains(says),
+            "{patch}: {err}"
+        );
+    }
+    let (_, same) = c.admin("GET", "/admin/users/alice", None).await;
+    assert_eq!(same["email"], "Alice@Example.com");
+    // A contact change is not an admission change: the node's list revision stays.
+    c.admin(
+        "POST",
+        "/admin/servers",
+        Some(r#"{"name":"edge","id":"server-contact-01"}"#),
+    )
+    .await;
+    c.admin(
+        "POST",
+        "/admin/servers/server-contact-01/users",
+        Some(r#"{"id":"alice"}"#),
+    )
+    .await;
+    let revision = || async {
+        let (status, list) = c.send("GET", "/auth/server-contact-01", None, None).await;
+        assert_eq!(status, 200, "{list}");
+        list["revision"].as_str().unwrap().to_owned()
+    };
+    let before = revision().await;
+    let (status, _) = c
+        .admin(
+            "PATCH",
+            "/admin/users/alice",
+            Some(r#"{"display_name":"Alice S.","telegram_id":null,"email":""}"#),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, cleared) = c.admin("GET", "/admin/users/alice", None).await;
+    assert_eq!(
+        (
+            &cleared["email"],
+            &cleared["display_name"],
+            &cleared["telegram_id"]
+        ),
+        (&json!(null), &json!("Alice S."), &json!(null))
+    );
+    assert_eq!(revision().await, before);
+    c.stop().await;
+}

@@ -54,6 +54,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_server_kind",
         include_str!("../../migrations/0012_server_kind.sql"),
     ),
+    (
+        "0013_contact",
+        include_str!("../../migrations/0013_contact.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

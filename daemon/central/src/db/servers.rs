@@ -236,7 +236,7 @@ pub fn list(conn: &Connection, page: &PageQuery) -> Result<(Vec<Server>, Option<
     };
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE (?1 IS NULL OR s.id > ?1) AND {} ORDER BY {order} LIMIT ?3",
-        super::page::matches("s.id", Some("s.name"), "?2")
+        super::page::matches("s.id", &["s.name"], "?2")
     ))?;
     let limit = page.limit.map_or(i64::MAX, |l| i64::from(l) + 1);
     let rows = stmt
@@ -375,7 +375,7 @@ pub fn assigned_users(
         "SELECT u.id, a.created_at FROM assignments a JOIN users u ON u.pk = a.user_pk
          WHERE a.server_pk = ?1 AND (?2 IS NULL OR u.id > ?2) AND {}
          ORDER BY u.id LIMIT ?4",
-        super::page::matches("u.id", None, "?3")
+        super::page::matches("u.id", &[], "?3")
     ))?;
     let limit = page.limit.map_or(i64::MAX, |l| i64::from(l) + 1);
     let rows = stmt

@@ -13,7 +13,7 @@ const SELECT: &str = "SELECT u.id, u.secret, u.created_at, u.updated_at,
         COALESCE((SELECT CAST(MIN(TOTAL(t.rx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.user_pk = u.pk), 0),
         u.enabled, u.data_limit, u.reset_strategy, q.period_used, u.period_start, u.next_reset_at,
         u.expires_at, u.expire_after, u.max_devices, u.allowed_ips, u.note,
-        u.first_connected_at, u.last_online_at
+        u.first_connected_at, u.last_online_at, u.email, u.display_name, u.telegram_id
     FROM users u JOIN quota_usage q ON q.user_pk = u.pk";
 
 /// A user as stored, column by column in [`SELECT`]'s order, before the rules make it a
@@ -41,6 +41,10 @@ pub struct UserRow {
     pub note: String,
     pub first_connected_at: Option<i64>,
     pub last_online_at: Option<i64>,
+    /// Contact fields: `''` = unset.
+    pub email: String,
+    pub display_name: String,
+    pub telegram_id: Option<i64>,
 }
 
 impl UserRow {
@@ -84,6 +88,9 @@ impl UserRow {
                 .map(str::to_owned)
                 .collect(),
             note: self.note,
+            email: Some(self.email).filter(|v| !v.is_empty()),
+            display_name: Some(self.display_name).filter(|v| !v.is_empty()),
+            telegram_id: self.telegram_id,
             first_connected_at: self.first_connected_at.map(ts),
             last_online_at: self.last_online_at.map(ts),
         }
@@ -113,6 +120,9 @@ fn from_row(row: &Row<'_>, now: i64) -> rusqlite::Result<User> {
         note: row.get(17)?,
         first_connected_at: row.get(18)?,
         last_online_at: row.get(19)?,
+        email: row.get(20)?,
+        display_name: row.get(21)?,
+        telegram_id: row.get(22)?,
     }
     .into_user(now))
 }
@@ -173,6 +183,15 @@ pub fn setting_updates(
     }
     if let Some(v) = &s.note {
         out.push(("note", Text(v.clone())));
+    }
+    if let Some(v) = &s.email {
+        out.push(("email", Text(v.clone().unwrap_or_default())));
+    }
+    if let Some(v) = &s.display_name {
+        out.push(("display_name", Text(v.clone().unwrap_or_default())));
+    }
+    if let Some(v) = s.telegram_id {
+        out.push(("telegram_id", Int(v)));
     }
     if let Some(strategy) = s.reset_strategy {
         let next = strategy
@@ -252,7 +271,7 @@ pub fn list(
     let chunk = page.limit.map_or(i64::MAX, |l| i64::from(l.max(100)) + 1);
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE (?1 IS NULL OR u.id > ?1) AND {} ORDER BY u.id LIMIT ?3",
-        super::page::matches("u.id", Some("u.note"), "?2")
+        super::page::matches("u.id", &super::page::USER_SEARCH, "?2")
     ))?;
     let mut out = Vec::new();
     let mut after = page.after.clone();

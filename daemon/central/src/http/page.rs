@@ -14,7 +14,8 @@ pub struct Paging {
     limit: Option<u32>,
     /// The `next` cursor of the previous page.
     after: Option<String>,
-    /// Only items whose id (or note, or server name) contains this text, ignoring ASCII case.
+    /// Only items whose id contains this text, ignoring ASCII case (users: also the note,
+    /// email, display name or Telegram id; servers: the name).
     q: Option<String>,
 }
 

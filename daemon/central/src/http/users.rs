@@ -46,6 +46,21 @@ fn check_settings(s: &mut UserSettings) -> Result<(), ApiError> {
     if let Some(note) = &s.note {
         validate::note(note).map_err(ApiError::BadRequest)?;
     }
+    // An empty string clears, as `null` does: what a form or a shell script sends for "none".
+    for field in [&mut s.email, &mut s.display_name] {
+        if matches!(field, Some(Some(v)) if v.is_empty()) {
+            *field = Some(None);
+        }
+    }
+    if let Some(Some(email)) = &s.email {
+        validate::email(email).map_err(|e| ApiError::BadRequest(format!("`email`: {e}")))?;
+    }
+    if let Some(Some(name)) = &s.display_name {
+        validate::display_name(name).map_err(ApiError::BadRequest)?;
+    }
+    if let Some(Some(id)) = s.telegram_id {
+        validate::telegram_id(id).map_err(ApiError::BadRequest)?;
+    }
     if s.expire_after == Some(Some(0)) {
         return Err(ApiError::BadRequest(
             "`expire_after` must be at least 1 second".into(),

@@ -92,7 +92,7 @@ pub mod users {
              FROM traffic t WHERE t.user_pk = u.pk),
         u.enabled, u.data_limit, u.reset_strategy, q.period_used, u.period_start,
         u.next_reset_at, u.expires_at, u.expire_after, u.max_devices, u.allowed_ips, u.note,
-        u.first_connected_at, u.last_online_at
+        u.first_connected_at, u.last_online_at, u.email, u.display_name, u.telegram_id
         FROM users u JOIN quota_usage q ON q.user_pk = u.pk";
 
     fn from_row(row: &Row, now: i64) -> User {
@@ -117,6 +117,9 @@ pub mod users {
             note: row.get(17),
             first_connected_at: row.get(18),
             last_online_at: row.get(19),
+            email: row.get(20),
+            display_name: row.get(21),
+            telegram_id: row.get(22),
         }
         .into_user(now)
     }
@@ -516,10 +519,13 @@ pub mod users {
         let c = client(pool).await?;
         let want = page.limit.map_or(usize::MAX, |l| l as usize + 1);
         let chunk = page.limit.map_or(i64::MAX, |l| i64::from(l.max(100)) + 1);
+        let others: String = crate::db::page::USER_SEARCH
+            .iter()
+            .map(|c| format!(" OR strpos(lower(COALESCE({c}, '')), lower($2)) > 0"))
+            .collect();
         let sql = format!(
             "{SELECT} WHERE ($1::TEXT IS NULL OR u.id COLLATE \"C\" > $1)
-               AND ($2::TEXT IS NULL OR strpos(lower(u.id), lower($2)) > 0
-                    OR strpos(lower(u.note), lower($2)) > 0)
+               AND ($2::TEXT IS NULL OR strpos(lower(u.id), lower($2)) > 0{others})
              ORDER BY u.id COLLATE \"C\" LIMIT $3"
         );
         let mut out = Vec::new();
