@@ -63,6 +63,26 @@ pub struct NodeUser {
     /// CIDRs the client address must be in; empty = any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_ips: Vec<String>,
+    /// Set on a device's entry (id `user:device`), which also carries its user's limits
+    /// above (`expires_at` the earlier of the user's expiry and the device's `valid_until`):
+    /// what the device adds. Only in lists asked for with `?devices=1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<NodeDevice>,
+}
+
+/// What a device's entry adds to its user's limits.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NodeDevice {
+    /// Unix seconds before which the device is refused (`token_not_yet_valid`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<i64>,
+    /// Most concurrent sessions of this device on this node.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_sessions: Option<u32>,
+    /// CIDRs the client address must also be in; empty = any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_ips: Vec<String>,
 }
 
 /// A numbered traffic report: the batch form of `POST /traffic/{server_id}`.

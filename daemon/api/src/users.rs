@@ -314,9 +314,12 @@ pub struct UpdateUser {
     pub settings: UserSettings,
 }
 
-type JsonMap = serde_json::Map<String, serde_json::Value>;
+pub(crate) type JsonMap = serde_json::Map<String, serde_json::Value>;
 
-fn take_string<E: serde::de::Error>(map: &mut JsonMap, key: &str) -> Result<Option<String>, E> {
+pub(crate) fn take_string<E: serde::de::Error>(
+    map: &mut JsonMap,
+    key: &str,
+) -> Result<Option<String>, E> {
     match map.remove(key) {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(s)) => Ok(Some(s)),
@@ -328,6 +331,14 @@ fn take_string<E: serde::de::Error>(map: &mut JsonMap, key: &str) -> Result<Opti
 
 /// The remaining keys must all be settings.
 fn settings_from<E: serde::de::Error>(map: JsonMap) -> Result<UserSettings, E> {
+    rest_as(map)
+}
+
+/// The remaining keys as `T` (a settings struct that denies unknown fields), naming the field
+/// of any error.
+pub(crate) fn rest_as<T: serde::de::DeserializeOwned, E: serde::de::Error>(
+    map: JsonMap,
+) -> Result<T, E> {
     serde_path_to_error::deserialize(serde_json::Value::Object(map))
         .map_err(|e| E::custom(format!("`{}`: {}", e.path(), e.inner())))
 }

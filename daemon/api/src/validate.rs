@@ -170,6 +170,39 @@ pub fn note(note: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Longest device name accepted.
+pub const DEVICE_NAME_MAX: usize = 32;
+/// See [`device_name`].
+pub const DEVICE_NAME_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$";
+
+/// A device name: 1 to 32 characters from `A-Z a-z 0-9 . _ -`, starting with a letter or
+/// digit, and not `default` (the user's own secret goes by that name).
+pub fn device_name(name: &str) -> Result<(), String> {
+    if name.is_empty() || name.len() > DEVICE_NAME_MAX {
+        return Err(format!(
+            "device name must be 1 to {DEVICE_NAME_MAX} characters long, not {}",
+            name.len()
+        ));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return Err(format!(
+            "device name {name:?} must start with a letter or a digit"
+        ));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    {
+        return Err(format!(
+            "device name {name:?} contains {c:?}; allowed are letters, digits and . _ -"
+        ));
+    }
+    if name.eq_ignore_ascii_case(crate::devices::DEFAULT_DEVICE) {
+        return Err("`default` is the user's own secret; give the device another name".into());
+    }
+    Ok(())
+}
+
 /// Longest email address accepted (RFC 5321's path limit, less the brackets).
 pub const EMAIL_MAX: usize = 254;
 /// Longest display name accepted, in characters.

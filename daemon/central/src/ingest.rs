@@ -35,8 +35,79 @@ pub struct Report {
     pub seen: BTreeMap<String, i64>,
     /// Auth decisions to store.
     pub auth_log: Vec<AuthEvent>,
+    /// What the report says of devices (`user:device` ids), already folded into `users` and
+    /// `seen` under their users.
+    pub devices: Vec<DeviceUse>,
     /// Central's clock when the report arrived.
     pub now: i64,
+}
+
+/// One device's part of a report: bytes (counted once, with the user's), whether it was
+/// admitted, and the address of its latest admission.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeviceUse {
+    pub user: String,
+    pub name: String,
+    pub traffic: hy_api::Traffic,
+    pub seen: bool,
+    pub addr: Option<String>,
+}
+
+/// Splits a node's `user:device` ids into their users (whose traffic, quota and history they
+/// count towards, summed with the user's own) and the devices' own parts. Ids without a device
+/// pass through. The sum saturates as every counter does.
+pub fn fold_devices(
+    users: TrafficByUser,
+    seen: BTreeMap<String, i64>,
+    auth_log: &[AuthEvent],
+) -> (TrafficByUser, BTreeMap<String, i64>, Vec<DeviceUse>) {
+    use hy_api::devices::split_node_id;
+    let mut devices: BTreeMap<(String, String), DeviceUse> = BTreeMap::new();
+    fn device<'m>(
+        devices: &'m mut BTreeMap<(String, String), DeviceUse>,
+        user: &str,
+        name: &str,
+    ) -> &'m mut DeviceUse {
+        devices
+            .entry((user.to_owned(), name.to_owned()))
+            .or_insert_with(|| DeviceUse {
+                user: user.to_owned(),
+                name: name.to_owned(),
+                ..Default::default()
+            })
+    }
+    let mut by_user = TrafficByUser::new();
+    for (id, t) in users {
+        let (user, name) = split_node_id(&id);
+        if let Some(name) = name {
+            device(&mut devices, user, name).traffic.add(t);
+        }
+        let sum = by_user.entry(user.to_owned()).or_default();
+        sum.tx = sum.tx.saturating_add(t.tx);
+        sum.rx = sum.rx.saturating_add(t.rx);
+    }
+    let mut seen_users = BTreeMap::new();
+    for (id, at) in seen {
+        let (user, name) = split_node_id(&id);
+        if let Some(name) = name {
+            device(&mut devices, user, name).seen = true;
+        }
+        let latest = seen_users.entry(user.to_owned()).or_insert(at);
+        *latest = (*latest).max(at);
+    }
+    // The latest admission's address, by the node's clock (events are not in order).
+    let mut latest: BTreeMap<(String, String), i64> = BTreeMap::new();
+    for e in auth_log.iter().filter(|e| e.allowed) {
+        let Some((user, Some(name))) = e.user.as_deref().map(split_node_id) else {
+            continue;
+        };
+        let key = (user.to_owned(), name.to_owned());
+        if latest.get(&key).is_none_or(|at| e.at >= *at) {
+            latest.insert(key, e.at);
+            device(&mut devices, user, name).addr = Some(e.addr.clone());
+        }
+    }
+    (by_user, seen_users, devices.into_values().collect())
 }
 
 /// What writing a report did.
@@ -221,6 +292,13 @@ fn write_one(
     // Stored even from a repeated batch (it may carry events the first lacked); the unique
     // event id keeps each event once.
     crate::db::auth_log::insert(conn, report.server_pk, &report.auth_log)?;
+    crate::db::user_devices::record_use(
+        conn,
+        report.server_pk,
+        &report.devices,
+        ack.applied,
+        report.now,
+    )?;
     Ok(Applied {
         ack,
         clocks_started,
@@ -241,6 +319,7 @@ mod tests {
             users: [("alice".to_owned(), Traffic { tx: bytes, rx: 0 })].into(),
             seen: BTreeMap::new(),
             auth_log: vec![],
+            devices: vec![],
             now: 1,
         }
     }

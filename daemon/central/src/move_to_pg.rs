@@ -106,6 +106,32 @@ const TABLES: &[Table] = &[
         upsert: None,
     },
     Table {
+        name: "devices",
+        columns: &[
+            ("pk", Int),
+            ("user_pk", Int),
+            ("name", Text),
+            ("secret", Text),
+            ("secret_sha256", Text),
+            ("blocked", Bool),
+            ("valid_from", Int),
+            ("valid_until", Int),
+            ("allowed_ips", Text),
+            ("max_sessions", Int),
+            ("note", Text),
+            ("created_at", Int),
+            ("updated_at", Int),
+            ("tx", Int),
+            ("rx", Int),
+            ("first_seen_at", Int),
+            ("first_seen_server", Int),
+            ("last_seen_at", Int),
+            ("last_seen_server", Int),
+            ("last_seen_addr", Text),
+        ],
+        upsert: None,
+    },
+    Table {
         name: "assignments",
         columns: &[("server_pk", Int), ("user_pk", Int), ("created_at", Int)],
         upsert: None,
@@ -170,7 +196,7 @@ const TABLES: &[Table] = &[
 ];
 
 /// Tables whose keys come from an identity, set past the copied keys afterwards.
-const IDENTITIES: &[&str] = &["users", "servers", "auth_log"];
+const IDENTITIES: &[&str] = &["users", "servers", "devices", "auth_log"];
 
 /// Statements sent at once on the target's connection (pipelined): round trips, not rows,
 /// are what a copy of millions of rows waits on.

@@ -39,6 +39,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_contact",
         include_str!("../migrations/postgres/0005_contact.sql"),
     ),
+    (
+        "0006_user_devices",
+        include_str!("../migrations/postgres/0006_user_devices.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

@@ -567,7 +567,13 @@ async fn both_backends_read_the_same_installation_alike() {
         let sink = std::sync::Arc::clone(&out);
         assert!(
             store
-                .node_list(pk, now, |_| {}, move |p| sink.lock().unwrap().extend(p))
+                .node_list(
+                    pk,
+                    now,
+                    true,
+                    |_| {},
+                    move |p| sink.lock().unwrap().extend(p)
+                )
                 .await
                 .unwrap()
         );
@@ -647,6 +653,7 @@ async fn two_centrals_given_the_same_batches_count_each_once() {
             .collect::<BTreeMap<_, _>>(),
         seen: BTreeMap::new(),
         auth_log: vec![],
+        devices: vec![],
         now: now + seq as i64,
     };
     // A node sends its next batch only once the previous one is acknowledged (its spool is

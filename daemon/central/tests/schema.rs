@@ -66,6 +66,12 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/users/{id}/reset", &["post"]),
         ("/admin/users/{id}/links", &["get"]),
         ("/admin/batch/users", &["post"]),
+        ("/admin/users/{id}/devices", &["get", "post"]),
+        (
+            "/admin/users/{id}/devices/{name}",
+            &["get", "patch", "delete"],
+        ),
+        ("/admin/users/{id}/devices/{name}/secret", &["post"]),
         ("/admin/servers", &["get", "post"]),
         ("/admin/servers/{id}", &["get", "patch", "delete"]),
         ("/admin/servers/{id}/users", &["get", "post"]),

@@ -865,6 +865,7 @@ async fn node_lists(store: &Store) {
                 .node_list(
                     pk,
                     now,
+                    true,
                     move |rev| rev_tx.send(rev).unwrap(),
                     move |p| sink.lock().unwrap().extend(p),
                 )
@@ -878,7 +879,7 @@ async fn node_lists(store: &Store) {
     let (rev, json) = read(store).await;
     assert_eq!(Some(rev), store.list_revision(pk).await.unwrap());
     let list: hy_api::node::NodeList = serde_json::from_slice(&json).unwrap();
-    assert_eq!(list.revision, format!("{pk}.{rev}"));
+    assert_eq!(list.revision, format!("{pk}.{rev}.d"));
     let users: Vec<_> = list.users.iter().map(|u| u.id.as_str()).collect();
     assert_eq!(
         users,
@@ -901,6 +902,7 @@ async fn node_lists(store: &Store) {
         .node_list(
             pk + 1000,
             now,
+            true,
             |_| panic!("no revision"),
             |_| panic!("no piece"),
         )
@@ -984,6 +986,7 @@ async fn reports(store: &Store) {
         users,
         seen: seen.iter().map(|id| (id.to_string(), now + 5)).collect(),
         auth_log: events,
+        devices: vec![],
         now: now + 5,
     };
 
@@ -1073,6 +1076,7 @@ async fn reports(store: &Store) {
             users: bytes(&[("alice", 5, 5)]),
             seen: BTreeMap::new(),
             auth_log: vec![],
+            devices: vec![],
             now: now + 6,
         })
         .await
@@ -1138,6 +1142,7 @@ async fn history(store: &Store) {
                 users: [(user.to_owned(), Traffic { tx, rx: 1 })].into(),
                 seen: Default::default(),
                 auth_log: vec![],
+                devices: vec![],
                 now: at,
             })
             .await
@@ -1277,6 +1282,7 @@ async fn schedule(store: &Store) {
                 allowed: true,
                 reason: "ok".into(),
             }],
+            devices: vec![],
             now: created,
         })
         .await
@@ -1406,7 +1412,13 @@ async fn long_lists(store: &Store) {
     let sink = std::sync::Arc::clone(&pieces);
     assert!(
         store
-            .node_list(pk, now, |_| {}, move |p| sink.lock().unwrap().extend(p))
+            .node_list(
+                pk,
+                now,
+                true,
+                |_| {},
+                move |p| sink.lock().unwrap().extend(p)
+            )
             .await
             .unwrap()
     );
@@ -1420,4 +1432,257 @@ async fn long_lists(store: &Store) {
         .collect();
     assert_eq!(got.len(), want.len());
     assert!(got == want, "every admitted user once, in key order");
+}
+
+on_both!(devices_on_sqlite, devices_on_postgres, devices);
+
+/// Devices: added, listed, changed, removed; a secret names one credential across users and
+/// devices; a node list carries a user's admitted devices after the user; a report's device
+/// rows count once towards their user and device, and say where the device was last seen.
+async fn devices(store: &Store) {
+    use hy_api::Traffic;
+    use hy_api::devices::{DeviceSettings, DeviceState, DeviceStatus};
+    use hy_api::node::AuthEvent;
+    use hy_api::servers::ServerKind;
+    use hy_central::ingest::{Report, fold_devices};
+
+    let now = 9_000_000;
+    for id in ["alice", "bob"] {
+        store
+            .create_user(
+                id.into(),
+                format!("{id}-secret-77"),
+                Default::default(),
+                now,
+            )
+            .await
+            .unwrap();
+    }
+    let phone = store
+        .create_device(
+            "alice".into(),
+            "phone".into(),
+            "alice-phone-secret".into(),
+            DeviceSettings {
+                max_sessions: Some(2),
+                allowed_ips: Some(vec!["192.0.2.0/24".into()]),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (phone.node_id.as_str(), phone.state, phone.max_sessions),
+        ("alice:phone", DeviceState::Active, 2)
+    );
+    // One name per user; one secret across users and devices, both ways.
+    fn taken<T>(r: Result<T, DbError>) -> bool {
+        matches!(r, Err(DbError::Conflict(_)))
+    }
+    assert!(taken(
+        store
+            .create_device(
+                "alice".into(),
+                "phone".into(),
+                "other-secret-1".into(),
+                Default::default(),
+                now
+            )
+            .await
+    ));
+    assert!(taken(
+        store
+            .create_device(
+                "bob".into(),
+                "tablet".into(),
+                "alice-secret-77".into(),
+                Default::default(),
+                now
+            )
+            .await
+    ));
+    assert!(taken(
+        store
+            .update_user(
+                "bob".into(),
+                Some("alice-phone-secret".into()),
+                Default::default(),
+                now
+            )
+            .await
+    ));
+    assert!(taken(
+        store
+            .create_user(
+                "carol".into(),
+                "alice-phone-secret".into(),
+                Default::default(),
+                now
+            )
+            .await
+    ));
+    assert!(matches!(
+        store
+            .create_device(
+                "nobody".into(),
+                "x".into(),
+                "other-secret-2".into(),
+                Default::default(),
+                now
+            )
+            .await,
+        Err(DbError::NotFound { kind: "user", .. })
+    ));
+    store
+        .create_device(
+            "alice".into(),
+            "laptop".into(),
+            "alice-laptop-secret".into(),
+            Default::default(),
+            now,
+        )
+        .await
+        .unwrap();
+    let names: Vec<String> = store
+        .devices("alice".into(), now)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+    assert_eq!(names, ["laptop", "phone"]);
+
+    // On a node's list, after their user; a blocked one leaves it, the others stay.
+    store
+        .create_server(
+            "device-node-1".into(),
+            None,
+            ServerKind::Hysteria,
+            1.0,
+            Default::default(),
+            now,
+        )
+        .await
+        .unwrap();
+    store
+        .assign(
+            "device-node-1".into(),
+            vec!["alice".into(), "bob".into()],
+            now,
+        )
+        .await
+        .unwrap();
+    let (pk, _) = store.node("device-node-1".into()).await.unwrap().unwrap();
+    let list = |devices: bool| {
+        let store = store.clone();
+        async move {
+            let text = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            let sink = std::sync::Arc::clone(&text);
+            store
+                .node_list(
+                    pk,
+                    now,
+                    devices,
+                    |_| {},
+                    move |p| sink.lock().unwrap().extend(p),
+                )
+                .await
+                .unwrap();
+            let list: hy_api::node::NodeList =
+                serde_json::from_slice(&text.lock().unwrap()).unwrap();
+            list.users.into_iter().map(|u| u.id).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        list(true).await,
+        ["alice", "alice:laptop", "alice:phone", "bob"]
+    );
+    assert_eq!(
+        list(false).await,
+        ["alice", "bob"],
+        "only nodes that ask get devices"
+    );
+    let rev = store.list_revision(pk).await.unwrap();
+    let blocked = store
+        .update_device(
+            "alice".into(),
+            "laptop".into(),
+            None,
+            DeviceSettings {
+                status: Some(DeviceStatus::Blocked),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(blocked.state, DeviceState::Blocked);
+    assert!(
+        store.list_revision(pk).await.unwrap() > rev,
+        "blocking moves the list"
+    );
+    assert_eq!(list(true).await, ["alice", "alice:phone", "bob"]);
+
+    // A report: the device's bytes count towards alice (and her phone) once.
+    let users = [
+        ("alice".to_owned(), Traffic { tx: 10, rx: 1 }),
+        ("alice:phone".to_owned(), Traffic { tx: 100, rx: 20 }),
+        ("alice:gone".to_owned(), Traffic { tx: 5, rx: 0 }),
+    ]
+    .into();
+    let seen = [("alice:phone".to_owned(), now)].into();
+    let events = vec![AuthEvent {
+        id: "ev-1".into(),
+        at: now,
+        user: Some("alice:phone".into()),
+        addr: "192.0.2.9:5000".into(),
+        allowed: true,
+        reason: "ok".into(),
+    }];
+    let (folded, seen, devices) = fold_devices(users, seen, &events);
+    assert_eq!(folded["alice"], Traffic { tx: 115, rx: 21 });
+    let report = |seq| Report {
+        server_pk: pk,
+        sequence: Some(("dev-instance".into(), seq)),
+        users: folded.clone(),
+        seen: seen.clone(),
+        auth_log: events.clone(),
+        devices: devices.clone(),
+        now: now + 1,
+    };
+    assert!(store.apply_report(report(1)).await.unwrap().ack.applied);
+    assert!(!store.apply_report(report(1)).await.unwrap().ack.applied);
+    let alice = store.user("alice".into(), now + 1).await.unwrap();
+    assert_eq!(alice.traffic, Traffic { tx: 115, rx: 21 });
+    let phone = store
+        .device("alice".into(), "phone".into(), now + 1)
+        .await
+        .unwrap();
+    assert_eq!(phone.traffic, Traffic { tx: 100, rx: 20 }, "counted once");
+    assert_eq!(
+        (
+            phone.last_seen_at.map(|t| t.as_second()),
+            phone.last_seen_server.as_deref(),
+            phone.last_seen_addr.as_deref(),
+        ),
+        (Some(now + 1), Some("device-node-1"), Some("192.0.2.9:5000"))
+    );
+    assert_eq!(phone.first_seen_at, phone.last_seen_at);
+
+    // Removed: off the list; a user's removal takes their devices with them.
+    store
+        .delete_device("alice".into(), "phone".into())
+        .await
+        .unwrap();
+    assert!(matches!(
+        store.device("alice".into(), "phone".into(), now).await,
+        Err(DbError::NotFound { kind: "device", .. })
+    ));
+    assert_eq!(list(true).await, ["alice", "bob"]);
+    store.delete_user("alice".into()).await.unwrap();
+    assert!(matches!(
+        store.devices("alice".into(), now).await,
+        Err(DbError::NotFound { kind: "user", .. })
+    ));
 }

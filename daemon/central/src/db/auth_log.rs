@@ -62,12 +62,15 @@ impl std::fmt::Display for Cursor {
     }
 }
 
-/// The newest entries matching `f`, and the cursor of the next (older) page if there is one.
+/// The newest entries matching `f` (a user's include their devices', `user:device`), and the cursor of the next (older) page if there is one.
 pub fn list(conn: &Connection, f: &Filter) -> Result<(Vec<AuthLogEntry>, Option<Cursor>), DbError> {
     let mut stmt = conn.prepare_cached(
         "SELECT l.at, s.id, s.name, l.user_id, l.addr, l.allowed, l.reason, l.pk
          FROM auth_log l LEFT JOIN servers s ON s.pk = l.server_pk
-         WHERE l.at >= ?1 AND (?2 IS NULL OR l.user_id = ?2) AND (?3 = 0 OR l.allowed = 0)
+         WHERE l.at >= ?1
+           AND (?2 IS NULL OR l.user_id = ?2
+                OR (l.user_id >= ?2 || ':' AND l.user_id < ?2 || ';'))
+           AND (?3 = 0 OR l.allowed = 0)
            AND (?5 IS NULL OR l.at < ?5 OR (l.at = ?5 AND l.pk < ?6))
          ORDER BY l.at DESC, l.pk DESC LIMIT ?4",
     )?;

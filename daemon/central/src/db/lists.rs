@@ -50,6 +50,17 @@ pub fn tag(server_pk: i64, rev: i64) -> String {
     format!("{server_pk}.{rev}")
 }
 
+/// The tag of a list with devices (`?devices=1`): another tag than the same revision without
+/// them, so a node that starts asking for devices (an upgraded agent with its old list on disk)
+/// gets the list in full instead of a `304`.
+pub fn tag_of(server_pk: i64, rev: i64, devices: bool) -> String {
+    if devices {
+        format!("{server_pk}.{rev}.d")
+    } else {
+        tag(server_pk, rev)
+    }
+}
+
 /// A text column, borrowed from the row.
 fn text<'a>(row: &'a Row<'_>, i: usize) -> Result<&'a str, DbError> {
     Ok(row.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
@@ -66,7 +77,7 @@ pub(crate) const SPLIT_SPAN: i64 = 16_384;
 /// what the list admits is stated in one place.
 pub(crate) const LIST_ROWS: &str =
     "SELECT u.id, u.secret_sha256, u.data_limit, q.period_used, u.expires_at,
-        u.max_devices, u.allowed_ips
+        u.max_devices, u.allowed_ips, u.pk
      FROM assignments a JOIN users u ON u.pk = a.user_pk
           JOIN quota_usage q ON q.user_pk = a.user_pk
      WHERE a.server_pk = ?1 AND a.user_pk BETWEEN ?3 AND ?4 AND u.enabled
@@ -86,23 +97,36 @@ pub(crate) const LIST_ROWS: &str =
 /// revisions mean equal lists, up to `remaining`, which is a reading of a moving counter
 /// anyway. When they differ, or the second reader fails, the second half is read from the
 /// first snapshot after all.
+/// With `devices`, each user's devices follow the user (the `?devices=1` list, another tag).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site per backend and test"
+)]
 pub fn node_list_json(
     conn: &Connection,
     spare: Option<&mut Connection>,
     server_pk: i64,
     now: i64,
+    devices: bool,
     revision: impl FnOnce(i64),
     emit: impl FnMut(Vec<u8>),
 ) -> Result<bool, DbError> {
-    node_list_json_split(conn, spare, SPLIT_SPAN, server_pk, now, revision, emit)
+    node_list_json_split(
+        conn, spare, SPLIT_SPAN, server_pk, now, devices, revision, emit,
+    )
 }
 
+#[allow(
+    clippy::too_many_arguments,
+    reason = "node_list_json's, and the span for tests"
+)]
 pub(super) fn node_list_json_split(
     conn: &Connection,
     spare: Option<&mut Connection>,
     split_span: i64,
     server_pk: i64,
     now: i64,
+    devices: bool,
     revision: impl FnOnce(i64),
     mut emit: impl FnMut(Vec<u8>),
 ) -> Result<bool, DbError> {
@@ -125,7 +149,7 @@ pub(super) fn node_list_json_split(
             Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?))
         })?;
     let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(-1));
-    let mut list = ListWriter::new(server_pk, now, multiplier);
+    let mut list = ListWriter::new(server_pk, now, multiplier, devices);
     list.start(rev);
     let mut next = lo;
     if let Some(spare) = spare
@@ -133,8 +157,9 @@ pub(super) fn node_list_json_split(
     {
         let mid = lo + (hi - lo) / 2;
         let (first, second) = std::thread::scope(|s| {
-            let second =
-                s.spawn(move || second_half(spare, server_pk, now, multiplier, rev, mid + 1, hi));
+            let second = s.spawn(move || {
+                second_half(spare, server_pk, now, multiplier, devices, rev, mid + 1, hi)
+            });
             let first = list.rows(&tx, lo, mid, &mut emit);
             (first, second.join())
         });
@@ -162,11 +187,13 @@ pub(super) fn node_list_json_split(
 
 /// The users of keys `lo..=hi`, read on `conn` if its snapshot shows revision `rev`; None if it
 /// shows another. Every row is written with a leading comma (see [`ListWriter::append`]).
+#[allow(clippy::too_many_arguments, reason = "the first half's own arguments")]
 fn second_half(
     conn: &mut Connection,
     server_pk: i64,
     now: i64,
     multiplier: f64,
+    devices: bool,
     rev: i64,
     lo: i64,
     hi: i64,
@@ -175,7 +202,7 @@ fn second_half(
     if super::lists::revision(&tx, server_pk)? != Some(rev) {
         return Ok(None);
     }
-    let mut list = ListWriter::second_half(server_pk, now, multiplier);
+    let mut list = ListWriter::second_half(server_pk, now, multiplier, devices);
     let mut pieces = Vec::new();
     list.rows(&tx, lo, hi, &mut |p| pieces.push(p))?;
     pieces.push(list.into_last_piece());
@@ -193,6 +220,43 @@ pub(crate) struct ListUser<'a> {
     pub expires_at: Option<i64>,
     pub max_devices: i64,
     pub allowed_ips: &'a str,
+    /// The key devices are matched to their user by.
+    pub pk: i64,
+}
+
+/// One device of a node list as read ([`super::user_devices::LIST_DEVICES`]'s columns).
+#[derive(Debug, Clone)]
+pub(crate) struct ListDevice {
+    pub user_pk: i64,
+    pub name: String,
+    pub auth_sha256: String,
+    pub valid_from: Option<i64>,
+    pub valid_until: Option<i64>,
+    pub allowed_ips: String,
+    pub max_sessions: i64,
+}
+
+/// Reads the devices of keys `lo..=hi` of a list on SQLite.
+fn list_devices(
+    conn: &Connection,
+    server_pk: i64,
+    now: i64,
+    lo: i64,
+    hi: i64,
+) -> Result<Vec<ListDevice>, DbError> {
+    let mut stmt = conn.prepare_cached(super::user_devices::LIST_DEVICES)?;
+    let rows = stmt.query_map(params![server_pk, now, lo, hi], |r| {
+        Ok(ListDevice {
+            user_pk: r.get(0)?,
+            name: r.get(1)?,
+            auth_sha256: r.get(2)?,
+            valid_from: r.get(3)?,
+            valid_until: r.get(4)?,
+            allowed_ips: r.get(5)?,
+            max_sessions: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Writes node-list rows as JSON by hand: byte for byte what serde writes for
@@ -207,10 +271,14 @@ pub(crate) struct ListWriter {
     out: Vec<u8>,
     /// No row written yet, so the next needs no comma before it.
     first: bool,
+    /// Whether this list carries devices (`?devices=1`).
+    with_devices: bool,
+    /// The devices of the range being written, in user order, not yet written.
+    devices: std::collections::VecDeque<ListDevice>,
 }
 
 impl ListWriter {
-    pub(crate) fn new(server_pk: i64, now: i64, multiplier: f64) -> Self {
+    pub(crate) fn new(server_pk: i64, now: i64, multiplier: f64, with_devices: bool) -> Self {
         let multiplier = if multiplier == 1.0 {
             Vec::new()
         } else {
@@ -225,7 +293,19 @@ impl ListWriter {
             multiplier,
             out: Vec::with_capacity(LIST_CHUNK + 1024),
             first: true,
+            with_devices,
+            devices: Default::default(),
         }
+    }
+
+    /// Whether this list carries devices.
+    pub(crate) fn with_devices(&self) -> bool {
+        self.with_devices
+    }
+
+    /// The devices of the range about to be written (from the same snapshot as its users).
+    pub(crate) fn set_devices(&mut self, devices: Vec<ListDevice>) {
+        self.devices = devices.into();
     }
 
     /// Writes the users of keys `lo..=hi`, handing each full piece to `emit`.
@@ -236,6 +316,10 @@ impl ListWriter {
         hi: i64,
         emit: &mut impl FnMut(Vec<u8>),
     ) -> Result<(), DbError> {
+        if self.with_devices {
+            let devices = list_devices(conn, self.server_pk, self.now, lo, hi)?;
+            self.set_devices(devices);
+        }
         let mut stmt = conn.prepare_cached(LIST_ROWS)?;
         let mut rows = stmt.query(params![self.server_pk, self.now, lo, hi])?;
         while let Some(r) = rows.next()? {
@@ -248,6 +332,7 @@ impl ListWriter {
                     expires_at: r.get(4)?,
                     max_devices: r.get(5)?,
                     allowed_ips: text(r, 6)?,
+                    pk: r.get(7)?,
                 },
                 emit,
             );
@@ -255,17 +340,42 @@ impl ListWriter {
         Ok(())
     }
 
-    /// Writes one user of the list (a row of [`LIST_ROWS`], from any backend), handing a
-    /// full piece to `emit`: what a node enforces is derived here, once.
+    /// Writes one user of the list (a row of [`LIST_ROWS`], from any backend), then the
+    /// user's devices, handing a full piece to `emit`: what a node enforces is derived here,
+    /// once.
     pub(crate) fn user(&mut self, u: ListUser<'_>, emit: &mut impl FnMut(Vec<u8>)) {
+        self.entry(&u, None);
+        // Devices of users left out of the list (disabled, expired, over quota) go with them.
+        while self.devices.front().is_some_and(|d| d.user_pk < u.pk) {
+            self.devices.pop_front();
+        }
+        while self.devices.front().is_some_and(|d| d.user_pk == u.pk) {
+            if let Some(d) = self.devices.pop_front() {
+                self.entry(&u, Some(&d));
+            }
+        }
+        if self.out.len() >= LIST_CHUNK {
+            emit(std::mem::replace(
+                &mut self.out,
+                Vec::with_capacity(LIST_CHUNK + 1024),
+            ));
+        }
+    }
+
+    /// One entry: the user's own, or (with `device`) the device's, which carries the user's
+    /// limits, the earlier of the two expiries, and what the device adds.
+    fn entry(&mut self, u: &ListUser<'_>, device: Option<&ListDevice>) {
         let out = &mut self.out;
         if !std::mem::replace(&mut self.first, false) {
             out.push(b',');
         }
         out.extend_from_slice(b"{\"id\":");
-        push_str(out, u.id);
+        match device {
+            None => push_str(out, u.id),
+            Some(d) => push_str(out, &hy_api::devices::node_id(u.id, &d.name)),
+        }
         out.extend_from_slice(b",\"auth_sha256\":");
-        push_str(out, u.auth_sha256);
+        push_str(out, device.map_or(u.auth_sha256, |d| &d.auth_sha256));
         if u.data_limit > 0 {
             out.extend_from_slice(b",\"remaining\":");
             out.extend_from_slice(
@@ -275,7 +385,11 @@ impl ListWriter {
             );
             out.extend_from_slice(&self.multiplier);
         }
-        if let Some(at) = u.expires_at {
+        let expires = match (u.expires_at, device.and_then(|d| d.valid_until)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        if let Some(at) = expires {
             out.extend_from_slice(b",\"expires_at\":");
             out.extend_from_slice(itoa::Buffer::new().format(at).as_bytes());
         }
@@ -284,31 +398,45 @@ impl ListWriter {
             out.extend_from_slice(b",\"max_devices\":");
             out.extend_from_slice(itoa::Buffer::new().format(max).as_bytes());
         }
-        let mut ips = u.allowed_ips.split(',').filter(|s| !s.is_empty());
-        if let Some(ip) = ips.next() {
-            out.extend_from_slice(b",\"allowed_ips\":[");
-            push_str(out, ip);
-            for ip in ips {
-                out.push(b',');
-                push_str(out, ip);
+        push_ips(out, u.allowed_ips);
+        if let Some(d) = device {
+            out.extend_from_slice(b",\"device\":{");
+            let mut first = true;
+            let mut key = |out: &mut Vec<u8>, k: &[u8]| {
+                if !std::mem::replace(&mut first, false) {
+                    out.push(b',');
+                }
+                out.extend_from_slice(k);
+            };
+            if let Some(at) = d.valid_from {
+                key(out, b"\"not_before\":");
+                out.extend_from_slice(itoa::Buffer::new().format(at).as_bytes());
             }
-            out.push(b']');
+            if d.max_sessions > 0 {
+                key(out, b"\"max_sessions\":");
+                let max = d.max_sessions.min(i64::from(u32::MAX));
+                out.extend_from_slice(itoa::Buffer::new().format(max).as_bytes());
+            }
+            if d.allowed_ips.split(',').any(|s| !s.is_empty()) {
+                key(out, b"\"allowed_ips\":");
+                push_ip_array(out, &d.allowed_ips);
+            }
+            out.push(b'}');
         }
         out.push(b'}');
-        if out.len() >= LIST_CHUNK {
-            emit(std::mem::replace(
-                out,
-                Vec::with_capacity(LIST_CHUNK + 1024),
-            ));
-        }
     }
 
     /// A writer of the second half of a list: every row with a leading comma, for
     /// [`ListWriter::append`]; its last piece comes from [`ListWriter::into_last_piece`].
-    pub(crate) fn second_half(server_pk: i64, now: i64, multiplier: f64) -> Self {
+    pub(crate) fn second_half(
+        server_pk: i64,
+        now: i64,
+        multiplier: f64,
+        with_devices: bool,
+    ) -> Self {
         Self {
             first: false,
-            ..Self::new(server_pk, now, multiplier)
+            ..Self::new(server_pk, now, multiplier, with_devices)
         }
     }
 
@@ -325,7 +453,10 @@ impl ListWriter {
     /// Starts the list: `{"revision":"<tag>","users":[`.
     pub(crate) fn start(&mut self, rev: i64) {
         self.out.extend_from_slice(b"{\"revision\":");
-        push_str(&mut self.out, &tag(self.server_pk, rev));
+        push_str(
+            &mut self.out,
+            &tag_of(self.server_pk, rev, self.with_devices),
+        );
         self.out.extend_from_slice(b",\"users\":[");
     }
 
@@ -351,6 +482,26 @@ impl ListWriter {
             emit(piece);
         }
     }
+}
+
+/// Writes `,"allowed_ips":[...]` for a comma-separated list, or nothing when it is empty.
+fn push_ips(out: &mut Vec<u8>, ips: &str) {
+    if ips.split(',').any(|s| !s.is_empty()) {
+        out.extend_from_slice(b",\"allowed_ips\":");
+        push_ip_array(out, ips);
+    }
+}
+
+/// Writes a comma-separated list as a JSON array of strings.
+fn push_ip_array(out: &mut Vec<u8>, ips: &str) {
+    out.push(b'[');
+    for (i, ip) in ips.split(',').filter(|s| !s.is_empty()).enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        push_str(out, ip);
+    }
+    out.push(b']');
 }
 
 /// Writes `s` as a JSON string. Ids, digests and addresses need no escapes, so they are copied
@@ -384,6 +535,7 @@ pub fn node_users(
         None,
         server_pk,
         now,
+        true,
         |r| rev = Some(r),
         |chunk| json.extend(chunk),
     )?;

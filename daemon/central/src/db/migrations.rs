@@ -58,6 +58,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_contact",
         include_str!("../../migrations/0013_contact.sql"),
     ),
+    (
+        "0014_user_devices",
+        include_str!("../../migrations/0014_user_devices.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

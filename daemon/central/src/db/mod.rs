@@ -15,6 +15,7 @@ pub mod migrations;
 pub mod page;
 pub mod servers;
 pub mod traffic;
+pub mod user_devices;
 pub mod users;
 
 use std::path::Path;

@@ -557,6 +557,7 @@ mod tests {
                 None,
                 pk,
                 1,
+                true,
                 |r| rev = Some(r),
                 |p| pieces.push(p)
             )?);
@@ -568,8 +569,11 @@ mod tests {
             );
             let list: hy_api::node::NodeList = serde_json::from_slice(&pieces.concat()).unwrap();
             assert_eq!(list.users.len(), 5000);
-            assert_eq!(list.revision, tag(pk, rev.unwrap()));
-            let missing = node_list_json(c, None, pk + 1, 1, |_| panic!(), |_| panic!())?;
+            assert_eq!(
+                list.revision,
+                super::super::lists::tag_of(pk, rev.unwrap(), true)
+            );
+            let missing = node_list_json(c, None, pk + 1, 1, true, |_| panic!(), |_| panic!())?;
             assert!(!missing, "no such server: nothing written");
             Ok(())
         })
@@ -580,7 +584,8 @@ mod tests {
     fn list_text(conn: &Connection, spare: Option<&mut Connection>, span: i64, pk: i64) -> Vec<u8> {
         let mut text = Vec::new();
         assert!(
-            node_list_json_split(conn, spare, span, pk, 10, |_| {}, |p| text.extend(p)).unwrap()
+            node_list_json_split(conn, spare, span, pk, 10, true, |_| {}, |p| text.extend(p))
+                .unwrap()
         );
         text
     }
@@ -606,6 +611,24 @@ mod tests {
                    UPDATE quota_usage SET period_used = 250
                        WHERE user_pk = (SELECT pk FROM users WHERE id = 'ünï€ode');"#,
             )?;
+            // Devices: of every shape, of a user left out (disabled), blocked, expired.
+            let device = |user: &str, name: &str, sql: &str| -> Result<(), DbError> {
+                let tx = c.unchecked_transaction()?;
+                let secret = format!("secret-{user}-{name}");
+                super::super::user_devices::insert(&tx, user, name, &secret, &Default::default(), 1)?;
+                if !sql.is_empty() {
+                    tx.execute(&format!("UPDATE devices SET {sql} WHERE name = ?1"), [name])?;
+                }
+                tx.commit()?;
+                Ok(())
+            };
+            device("user-2", "phone", "valid_until = 5000")?;
+            device("user-2", "laptop", "valid_from = 20, max_sessions = 2, allowed_ips = '192.0.2.0/24'")?;
+            device("user-3", "tv", "allowed_ips = '10.1.0.0/16,::2/128'")?;
+            device("user-4", "gone", "blocked = 1")?;
+            device("user-4", "old", "valid_until = 5")?;
+            device("user-5", "hidden", "")?;
+            c.execute("UPDATE users SET enabled = 0 WHERE id = 'user-5'", [])?;
             for multiplier in [1.0, 0.1, 2.5] {
                 set_multiplier(c, "server-one", multiplier)?;
                 let text = list_text(c, None, SPLIT_SPAN, pk);
@@ -614,8 +637,25 @@ mod tests {
                     String::from_utf8(serde_json::to_vec(&list).unwrap()).unwrap(),
                     String::from_utf8(text).unwrap()
                 );
-                assert_eq!(list.users.len(), 6);
+                let ids: Vec<&str> = list.users.iter().map(|u| u.id.as_str()).collect();
+                assert_eq!(
+                    ids[1..],
+                    ["ünï€ode", "user-2", "user-2:laptop", "user-2:phone", "user-3", "user-3:tv", "user-4"],
+                    "devices follow their user; blocked, expired and a disabled user's are out"
+                );
                 let user = |id: &str| list.users.iter().find(|u| u.id == id).unwrap();
+                let phone = user("user-2:phone");
+                assert_eq!(phone.auth_sha256, hy_api::auth_digest("secret-user-2-phone"));
+                assert_eq!(phone.expires_at, Some(5000), "the earlier expiry");
+                assert_eq!(phone.allowed_ips, ["10.0.0.0/8", "::1/128"], "the user's");
+                let laptop = user("user-2:laptop");
+                assert_eq!(laptop.expires_at, Some(99_999_999_999));
+                assert_eq!(laptop.device, Some(hy_api::node::NodeDevice {
+                    not_before: Some(20),
+                    max_sessions: Some(2),
+                    allowed_ips: vec!["192.0.2.0/24".into()],
+                }));
+                assert_eq!(user("user-3:tv").device.as_ref().unwrap().allowed_ips, ["10.1.0.0/16", "::2/128"]);
                 assert!(list.users[0].id.starts_with("quote\"back\\slash\n"));
                 let limited = user("ünï€ode");
                 assert_eq!(limited.remaining, Some(750));

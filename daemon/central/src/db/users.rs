@@ -220,6 +220,9 @@ pub fn insert(
     settings: &UserSettings,
     now: i64,
 ) -> Result<User, DbError> {
+    if device_secret(conn, secret)? {
+        return Err(secret_taken());
+    }
     conn.prepare_cached(
         "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, period_start)
          VALUES (?1, ?2, ?3, ?4, ?4, ?4)",
@@ -329,12 +332,22 @@ pub fn set_secret(
     secret: &str,
     now: i64,
 ) -> Result<(), DbError> {
+    if device_secret(conn, secret)? {
+        return Err(secret_taken());
+    }
     conn.prepare_cached(
         "UPDATE users SET secret = ?2, secret_sha256 = ?3, updated_at = ?4 WHERE pk = ?1",
     )?
     .execute(params![pk, secret, hy_api::auth_digest(secret), now])
     .map_err(|e| classify(e, id))?;
     Ok(())
+}
+
+/// True when a device has `secret`: a client's auth string must name one credential.
+fn device_secret(conn: &Connection, secret: &str) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM devices WHERE secret = ?1)")?
+        .query_row([secret], |r| r.get(0))?)
 }
 
 /// Whether usage is at or over a limit (0 = none): a reset of such a user puts them back on

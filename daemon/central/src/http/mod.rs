@@ -1,6 +1,7 @@
 //! Central's HTTP surface: composes the resource routers, the OpenAPI document built from the
 //! same handlers, and the layers every request goes through.
 
+pub mod devices;
 pub mod error;
 pub mod extract;
 pub mod log;
@@ -37,7 +38,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(90);
         Hysteria 2 fleet. Admin endpoints need `Authorization: Bearer <admin token>`; node \
         endpoints authenticate by the server id in the path."),
     modifiers(&AdminToken),
-    tags((name = "users"), (name = "servers"), (name = "traffic"), (name = "node"), (name = "meta"))
+    tags((name = "users"), (name = "devices"), (name = "servers"), (name = "traffic"), (name = "node"), (name = "meta"))
 )]
 struct ApiDoc;
 
@@ -57,6 +58,7 @@ impl Modify for AdminToken {
 fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(users::routes())
+        .merge(devices::routes())
         .merge(servers::routes())
         .merge(traffic::routes())
         .merge(log::routes())

@@ -111,10 +111,6 @@ fn agent_version(headers: &HeaderMap) -> Option<String> {
     ok.then(|| v.to_owned())
 }
 
-fn etag(server_pk: i64, rev: i64) -> String {
-    lists::tag(server_pk, rev)
-}
-
 /// True if `If-None-Match` names `tag` (or is `*`).
 fn matches_etag(headers: &HeaderMap, tag: &str) -> bool {
     headers
@@ -133,6 +129,23 @@ struct Wait {
     /// With a current `If-None-Match`: hold the request open up to this many seconds (at most
     /// 60) and answer as soon as the list changes; `304` if it does not.
     wait: Option<u64>,
+    /// `1`: also list each user's devices (entries `user:device` with a `device` object),
+    /// under a tag of their own. Nodes that do not ask (the original system's, older agents)
+    /// get users only, so no device is ever admitted by a node that cannot check its limits.
+    #[serde(default, deserialize_with = "flag")]
+    devices: bool,
+}
+
+/// `1`/`true` or `0`/`false`, as query strings say it.
+fn flag<'de, D: serde::Deserializer<'de>>(de: D) -> Result<bool, D::Error> {
+    let s = String::deserialize(de)?;
+    match s.as_str() {
+        "1" | "true" => Ok(true),
+        "0" | "false" | "" => Ok(false),
+        other => Err(serde::de::Error::custom(format!(
+            "`devices` must be 1 or 0, not {other:?}"
+        ))),
+    }
 }
 
 /// The user list a node may admit
@@ -151,6 +164,7 @@ async fn node_list(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let pk = authenticate(&s, server_id, &headers).await?;
+    let devices = wait.devices;
     let wait = Duration::from_secs(wait.wait.unwrap_or(0).min(MAX_WAIT_SECS));
     let deadline = tokio::time::Instant::now() + wait;
     loop {
@@ -162,7 +176,7 @@ async fn node_list(
             .list_revision(pk)
             .await?
             .ok_or_else(unknown_server)?;
-        let tag = etag(pk, rev);
+        let tag = lists::tag_of(pk, rev, devices);
         if !matches_etag(&headers, &tag) {
             break;
         }
@@ -195,6 +209,7 @@ async fn node_list(
             .node_list(
                 pk,
                 now,
+                devices,
                 |rev| {
                     let _ = rev_known.send(rev);
                 },
@@ -218,7 +233,7 @@ async fn node_list(
             Ok(_) => Err(unknown_server()),
         };
     };
-    let tag = etag(pk, rev);
+    let tag = lists::tag_of(pk, rev, devices);
     let body = futures_util::stream::unfold(body, |mut body| async move {
         body.recv().await.map(|piece| (piece, body))
     });
@@ -369,12 +384,14 @@ async fn report_traffic(
         ack,
         clocks_started,
     } = {
+        let (users, seen, devices) = crate::ingest::fold_devices(users, seen, &auth_log);
         let report = Report {
             server_pk: pk,
             sequence,
             users,
             seen,
             auth_log,
+            devices,
             now: s.now(),
         };
         match &s.ingest {

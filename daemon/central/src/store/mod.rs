@@ -10,6 +10,7 @@
 
 pub mod postgres;
 
+use hy_api::devices::{Device, DeviceSettings};
 use hy_api::page::PageQuery;
 use hy_api::servers::{AssignResult, AssignedUser, Server, ServerKind};
 use hy_api::uri::LinkSettings;
@@ -141,6 +142,104 @@ impl Store {
                 .await
             }
             Self::Postgres(pool) => postgres::users::delete(pool, &id).await,
+        }
+    }
+
+    /// Adds a device to a user (name validated, secret settled, settings checked).
+    pub async fn create_device(
+        &self,
+        user: String,
+        name: String,
+        secret: String,
+        settings: DeviceSettings,
+        now: i64,
+    ) -> Result<Device, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    let d = crate::db::user_devices::insert(
+                        &tx, &user, &name, &secret, &settings, now,
+                    )?;
+                    tx.commit()?;
+                    Ok(d)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::devices::insert(pool, &user, &name, &secret, &settings, now).await
+            }
+        }
+    }
+
+    /// One device of a user, or `NotFound`.
+    pub async fn device(&self, user: String, name: String, now: i64) -> Result<Device, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::user_devices::get(c, &user, &name, now))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::devices::get(pool, &user, &name, now).await,
+        }
+    }
+
+    /// A user's devices by name (not the default), or `NotFound` for no such user.
+    pub async fn devices(&self, user: String, now: i64) -> Result<Vec<Device>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::user_devices::list(c, &user, now))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::devices::list(pool, &user, now).await,
+        }
+    }
+
+    /// Changes a device: a new secret (validated) and the settings present.
+    pub async fn update_device(
+        &self,
+        user: String,
+        name: String,
+        secret: Option<String>,
+        settings: DeviceSettings,
+        now: i64,
+    ) -> Result<Device, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    let d = crate::db::user_devices::update(
+                        &tx,
+                        &user,
+                        &name,
+                        secret.as_deref(),
+                        &settings,
+                        now,
+                    )?;
+                    tx.commit()?;
+                    Ok(d)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::devices::update(pool, &user, &name, secret.as_deref(), &settings, now)
+                    .await
+            }
+        }
+    }
+
+    /// Removes a device.
+    pub async fn delete_device(&self, user: String, name: String) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    let tx = c.transaction()?;
+                    crate::db::user_devices::delete(&tx, &user, &name)?;
+                    tx.commit()?;
+                    Ok(())
+                })
+                .await
+            }
+            Self::Postgres(pool) => postgres::devices::delete(pool, &user, &name).await,
         }
     }
 
@@ -655,18 +754,21 @@ impl Store {
         &self,
         server_pk: i64,
         now: i64,
+        devices: bool,
         revision: impl FnOnce(i64) + Send + 'static,
         emit: impl FnMut(Vec<u8>) + Send + 'static,
     ) -> Result<bool, DbError> {
         match self {
             Self::Sqlite(db) => {
                 db.read_with_spare(move |c, spare| {
-                    crate::db::lists::node_list_json(c, spare, server_pk, now, revision, emit)
+                    crate::db::lists::node_list_json(
+                        c, spare, server_pk, now, devices, revision, emit,
+                    )
                 })
                 .await
             }
             Self::Postgres(pool) => {
-                postgres::lists::node_list_json(pool, server_pk, now, revision, emit).await
+                postgres::lists::node_list_json(pool, server_pk, now, devices, revision, emit).await
             }
         }
     }

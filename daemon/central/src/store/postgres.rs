@@ -71,6 +71,8 @@ fn unique_violation(err: &tokio_postgres::Error) -> Option<&str> {
         .flatten()
 }
 
+pub mod devices;
+
 pub mod users {
     //! The `users` table on PostgreSQL.
 
@@ -178,6 +180,19 @@ pub mod users {
         let ids: Vec<&str> = todo.iter().map(|(id, _, _)| id.as_str()).collect();
         let secrets: Vec<&str> = todo.iter().map(|(_, s, _)| s.as_str()).collect();
         let digests: Vec<String> = secrets.iter().map(|s| hy_api::auth_digest(s)).collect();
+        // A device's secret among them: one by one names it (as a taken user secret does).
+        let device_secret: bool = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM devices WHERE secret = ANY($1))",
+                &[&secrets],
+            )
+            .await
+            .map_err(pg)?
+            .get(0);
+        if device_secret {
+            drop(tx);
+            return insert_one_by_one(&mut c, &todo, skipped, now).await;
+        }
         let inserted = tx
             .query(
                 "INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, period_start)
@@ -237,6 +252,7 @@ pub mod users {
         settings: &UserSettings,
         now: i64,
     ) -> Result<User, DbError> {
+        super::devices::claim_secret(tx, secret, -1).await?;
         let pk: i64 = tx
             .query_one(
                 &tx.prepare_cached("INSERT INTO users (id, secret, secret_sha256, created_at, updated_at, period_start)
@@ -325,6 +341,7 @@ pub mod users {
         let tx = c.transaction().await.map_err(pg)?;
         let pk = pk_of(&tx, id).await?;
         if let Some(secret) = secret {
+            super::devices::claim_secret(&tx, secret, -1).await?;
             tx.execute(
                 "UPDATE users SET secret = $2, secret_sha256 = $3, updated_at = $4 WHERE pk = $1",
                 &[&pk, &secret, &hy_api::auth_digest(secret), &now],
@@ -589,6 +606,7 @@ pub mod lists {
         pool: &deadpool_postgres::Pool,
         server_pk: i64,
         now: i64,
+        devices: bool,
         revision: impl FnOnce(i64),
         mut emit: impl FnMut(Vec<u8>),
     ) -> Result<bool, DbError> {
@@ -619,7 +637,7 @@ pub mod lists {
             head.get::<_, Option<i64>>(3).unwrap_or(-1),
         );
         revision(rev);
-        let mut list = ListWriter::new(server_pk, now, multiplier);
+        let mut list = ListWriter::new(server_pk, now, multiplier, devices);
         list.start(rev);
         let mut next = lo;
         // Only with a connection to spare: a list must not wait for a second one.
@@ -627,7 +645,17 @@ pub mod lists {
             let mid = lo + (hi - lo) / 2;
             let second = async {
                 let mut c = super::client(pool).await?;
-                second_half(&mut c, server_pk, now, multiplier, rev, mid + 1, hi).await
+                second_half(
+                    &mut c,
+                    server_pk,
+                    now,
+                    multiplier,
+                    devices,
+                    rev,
+                    mid + 1,
+                    hi,
+                )
+                .await
             };
             let first = rows(&tx, &mut list, lo, mid, &mut emit);
             let (first, second) = tokio::join!(first, second);
@@ -676,11 +704,13 @@ pub mod lists {
 
     /// The users of keys `lo..=hi`, read in a snapshot of its own if that shows revision
     /// `rev`; None if it shows another. See [`crate::db::lists::ListWriter::append`].
+    #[allow(clippy::too_many_arguments, reason = "the first half's own arguments")]
     async fn second_half(
         c: &mut deadpool_postgres::Object,
         server_pk: i64,
         now: i64,
         multiplier: f64,
+        devices: bool,
         rev: i64,
         lo: i64,
         hi: i64,
@@ -697,7 +727,8 @@ pub mod lists {
         if seen != Some(rev) {
             return Ok(None);
         }
-        let mut list = crate::db::lists::ListWriter::second_half(server_pk, now, multiplier);
+        let mut list =
+            crate::db::lists::ListWriter::second_half(server_pk, now, multiplier, devices);
         let mut pieces = Vec::new();
         rows(&tx, &mut list, lo, hi, &mut |p| pieces.push(p)).await?;
         pieces.push(list.into_last_piece());
@@ -714,13 +745,40 @@ pub mod lists {
         emit: &mut impl FnMut(Vec<u8>),
     ) -> Result<(), DbError> {
         use futures_util::TryStreamExt as _;
-        let sql = crate::db::lists::LIST_ROWS
-            .replace("?1", "$1::BIGINT")
-            .replace("?2", "$2::BIGINT")
-            .replace("?3", "$3::BIGINT")
-            .replace("?4", "$4::BIGINT");
-        let statement = tx.prepare_cached(&sql).await.map_err(pg)?;
+        let numbered = |sql: &str| {
+            sql.replace("?1", "$1::BIGINT")
+                .replace("?2", "$2::BIGINT")
+                .replace("?3", "$3::BIGINT")
+                .replace("?4", "$4::BIGINT")
+        };
         let (server_pk, now) = list.server_and_now();
+        if list.with_devices() {
+            // SQLite's CROSS JOIN fixes its join order; PostgreSQL plans it as any join.
+            let sql = numbered(crate::db::user_devices::LIST_DEVICES);
+            let devices = tx
+                .query(
+                    &tx.prepare_cached(&sql).await.map_err(pg)?,
+                    &[&server_pk, &now, &lo, &hi],
+                )
+                .await
+                .map_err(pg)?
+                .iter()
+                .map(|r| crate::db::lists::ListDevice {
+                    user_pk: r.get(0),
+                    name: r.get(1),
+                    auth_sha256: r.get(2),
+                    valid_from: r.get(3),
+                    valid_until: r.get(4),
+                    allowed_ips: r.get(5),
+                    max_sessions: r.get(6),
+                })
+                .collect();
+            list.set_devices(devices);
+        }
+        let statement = tx
+            .prepare_cached(&numbered(crate::db::lists::LIST_ROWS))
+            .await
+            .map_err(pg)?;
         let rows = tx
             .query_raw(&statement, [server_pk, now, lo, hi])
             .await
@@ -736,6 +794,7 @@ pub mod lists {
                     expires_at: r.get(4),
                     max_devices: r.get(5),
                     allowed_ips: r.get(6),
+                    pk: r.get(7),
                 },
                 emit,
             );
@@ -1321,7 +1380,8 @@ pub mod auth_log {
             .query(
                 "SELECT l.at, s.id, s.name, l.user_id, l.addr, l.allowed, l.reason, l.pk
                  FROM auth_log l LEFT JOIN servers s ON s.pk = l.server_pk
-                 WHERE l.at >= $1 AND ($2::TEXT IS NULL OR l.user_id = $2)
+                 WHERE l.at >= $1 AND ($2::TEXT IS NULL OR l.user_id = $2
+                      OR (l.user_id COLLATE \"C\" >= $2 || ':' AND l.user_id COLLATE \"C\" < $2 || ';'))
                    AND (NOT $3 OR NOT l.allowed)
                    AND ($5::BIGINT IS NULL OR l.at < $5 OR (l.at = $5 AND l.pk < $6::BIGINT))
                  ORDER BY l.at DESC, l.pk DESC LIMIT $4",
@@ -1601,6 +1661,7 @@ pub mod reports {
             .await?;
         }
         super::auth_log::insert_in(tx, server_pk, &report.auth_log).await?;
+        super::devices::record_use(tx, server_pk, &report.devices, ack.applied, report.now).await?;
         Ok(Applied {
             ack,
             clocks_started,
