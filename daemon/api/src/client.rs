@@ -503,10 +503,12 @@ impl Client {
         etag: Option<&str>,
         wait: Option<Duration>,
     ) -> Result<Option<ListBody>, ClientError> {
-        let mut url = url.to_owned();
+        // Devices too: this client's table checks what a device entry adds. Central's of the
+        // original system ignores the parameter.
+        let mut url = format!("{url}?devices=1");
         let mut req_timeout = self.timeout;
         if let Some(wait) = wait {
-            url.push_str(&format!("?wait={}", wait.as_secs()));
+            url.push_str(&format!("&wait={}", wait.as_secs()));
             req_timeout += wait;
         }
         let mut req = self.request_url(Method::GET, &url).timeout(req_timeout);

@@ -25,17 +25,23 @@ pub enum Refusal {
     AddressNotAllowed,
     /// The user is at their device limit.
     TooManyDevices,
+    /// Before the device's `valid_from`.
+    NotYetValid,
+    /// The device is at its own session limit.
+    TooManySessions,
 }
 
 impl Refusal {
     /// Every refusal, for metric label sets.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 8] = [
         Self::NoCredential,
         Self::UnknownCredential,
         Self::Expired,
         Self::Quota,
         Self::AddressNotAllowed,
         Self::TooManyDevices,
+        Self::NotYetValid,
+        Self::TooManySessions,
     ];
 
     /// The wire name (auth log `reason`, metric `outcome`); `unknown_secret` is the original
@@ -48,6 +54,8 @@ impl Refusal {
             Self::Quota => "quota",
             Self::AddressNotAllowed => "address_not_allowed",
             Self::TooManyDevices => "too_many_devices",
+            Self::NotYetValid => "not_yet_valid",
+            Self::TooManySessions => "too_many_sessions",
         }
     }
 }
@@ -68,7 +76,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// Every outcome, in label order.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 11] = [
         Self::Admitted,
         Self::Refused(Refusal::NoCredential),
         Self::Refused(Refusal::UnknownCredential),
@@ -76,6 +84,8 @@ impl Outcome {
         Self::Refused(Refusal::Quota),
         Self::Refused(Refusal::AddressNotAllowed),
         Self::Refused(Refusal::TooManyDevices),
+        Self::Refused(Refusal::NotYetValid),
+        Self::Refused(Refusal::TooManySessions),
         Self::BadRequest,
         Self::Error,
     ];
@@ -95,8 +105,8 @@ impl Outcome {
         match self {
             Self::Admitted => 0,
             Self::Refused(r) => 1 + r as usize,
-            Self::BadRequest => 7,
-            Self::Error => 8,
+            Self::BadRequest => 1 + Refusal::ALL.len(),
+            Self::Error => 2 + Refusal::ALL.len(),
         }
     }
 }
@@ -129,8 +139,10 @@ pub struct Attempt<'a> {
 pub struct Admit {
     /// The user, shared with the table (no copy on the hot path).
     pub user: Arc<str>,
-    /// The user's device limit on this node, if any.
+    /// The user's device limit on this node, if any (counting all the user's devices).
     pub max_devices: Option<u32>,
+    /// A device's own session limit on this node, if any.
+    pub max_sessions: Option<u32>,
 }
 
 /// The answer to an [`Attempt`].
@@ -188,6 +200,7 @@ pub fn decide(table: &Table, attempt: &Attempt<'_>, now: i64) -> Decision {
     Decision::Admit(Admit {
         user,
         max_devices: entry.max_devices(),
+        max_sessions: entry.max_sessions(),
     })
 }
 
@@ -264,9 +277,87 @@ mod tests {
             decide(&t, &at(Some("a-secret"), ok), 0),
             Decision::Admit(Admit {
                 user: "alice".into(),
-                max_devices: Some(2)
+                max_devices: Some(2),
+                max_sessions: None,
             })
         );
+    }
+
+    /// A device is admitted as `user:device` under its user's limits and its own: its start,
+    /// its address list besides the user's, its session limit; it spends its user's quota.
+    #[test]
+    fn a_device_answers_to_its_own_limits_and_its_users() {
+        use hy_api::node::NodeDevice;
+        let t = table(vec![
+            NodeUser {
+                remaining: Some(1000),
+                allowed_ips: vec!["203.0.113.0/24".into()],
+                max_devices: Some(3),
+                ..user("alice", "a-secret")
+            },
+            NodeUser {
+                remaining: Some(1000),
+                allowed_ips: vec!["203.0.113.0/24".into()],
+                max_devices: Some(3),
+                expires_at: Some(500),
+                device: Some(NodeDevice {
+                    not_before: Some(100),
+                    max_sessions: Some(1),
+                    allowed_ips: vec!["203.0.113.128/25".into()],
+                }),
+                ..user("alice:phone", "phone-secret")
+            },
+        ]);
+        let at = |credential, addr| Attempt {
+            credential: Some(credential),
+            addr,
+            resource: Resource::Node,
+        };
+        let reason = |d: Decision| match d {
+            Decision::Refuse { reason, .. } => Some(reason),
+            Decision::Admit(_) => None,
+        };
+        let inner = "203.0.113.200:1";
+        assert_eq!(
+            reason(decide(&t, &at("phone-secret", inner), 99)),
+            Some(Refusal::NotYetValid)
+        );
+        assert_eq!(
+            reason(decide(&t, &at("phone-secret", inner), 500)),
+            Some(Refusal::Expired)
+        );
+        assert_eq!(
+            reason(decide(&t, &at("phone-secret", "203.0.113.7:1"), 200)),
+            Some(Refusal::AddressNotAllowed),
+            "in the user's list, not in the device's"
+        );
+        assert_eq!(
+            reason(decide(&t, &at("phone-secret", "198.51.100.200:1"), 200)),
+            Some(Refusal::AddressNotAllowed),
+            "in neither"
+        );
+        assert_eq!(
+            decide(&t, &at("phone-secret", inner), 200),
+            Decision::Admit(Admit {
+                user: "alice:phone".into(),
+                max_devices: Some(3),
+                max_sessions: Some(1),
+            })
+        );
+        // The phone's traffic spends alice's quota: both are refused once it is gone.
+        let ran_out = t.charge(
+            &[(
+                "alice:phone".to_owned(),
+                hy_api::Traffic { tx: 600, rx: 400 },
+            )]
+            .into(),
+        );
+        assert_eq!(ran_out, ["alice:phone"]);
+        assert_eq!(
+            reason(decide(&t, &at("a-secret", "203.0.113.7:1"), 200)),
+            Some(Refusal::Quota)
+        );
+        assert!(!t.allows("alice", 200) && !t.allows("alice:phone", 200));
     }
 
     #[test]

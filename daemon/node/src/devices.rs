@@ -43,11 +43,16 @@ impl Devices {
         if !table.any_device_limit() {
             return;
         }
-        let mine: BTreeMap<String, u64> = online
+        // Per user: a device's connections (`user:device`) count towards its user's limit.
+        let mut mine: BTreeMap<String, u64> = BTreeMap::new();
+        for (id, n) in online
             .iter()
             .filter(|(id, n)| **n > 0 && table.has_device_limit(id))
-            .map(|(id, n)| (id.clone(), (*n).min(hy_api::node::MAX_DEVICE_COUNT)))
-            .collect();
+        {
+            let user = hy_api::devices::split_node_id(id).0;
+            let sum = mine.entry(user.to_owned()).or_default();
+            *sum = sum.saturating_add(*n).min(hy_api::node::MAX_DEVICE_COUNT);
+        }
         let due = {
             let inner = self.0.lock();
             inner

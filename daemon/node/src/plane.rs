@@ -37,6 +37,19 @@ pub trait Plane: Send + Sync + 'static {
         async move { Ok(self.online().await?.get(user).copied().unwrap_or(0)) }
     }
 
+    /// Connected client instances of a user over all their ids: their own and each device's
+    /// (`user:device`), what the user's device limit counts.
+    fn online_of_user(&self, user: &str) -> impl Future<Output = Result<u64, PlaneError>> + Send {
+        async move {
+            Ok(self
+                .online()
+                .await?
+                .iter()
+                .filter(|(id, _)| hy_api::devices::split_node_id(id).0 == user)
+                .fold(0u64, |sum, (_, n)| sum.saturating_add(*n)))
+        }
+    }
+
     /// Adds the plane's own series to the node's registry (before the node starts serving).
     fn register_metrics(&self, registry: &mut prometheus_client::registry::Registry) {
         let _ = registry;

@@ -68,16 +68,31 @@ impl NodeState {
         // One clock read per decision, shared by the checks and the log.
         let now = jiff::Timestamp::now().as_second();
         let mut decision = decide(&self.table.load(), attempt, now);
+        // Only users with a device limit and devices with a session limit pay for a call to
+        // the plane. If it cannot answer, admit: an outage of its API must not lock everyone
+        // out.
+        if let Decision::Admit(admit) = &decision
+            && let Some(max) = admit.max_sessions
+        {
+            match plane.online_of(&admit.user).await {
+                Ok(here) if here >= u64::from(max) => {
+                    decision = Decision::Refuse {
+                        user: Some(Arc::clone(&admit.user)),
+                        reason: Refusal::TooManySessions,
+                    };
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    tracing::warn!(error = %err, "could not check the session limit; admitting");
+                }
+            }
+        }
         if let Decision::Admit(admit) = &decision
             && let Some(max) = admit.max_devices
         {
-            // Only users with a device limit pay for this call. If the plane cannot answer,
-            // admit: an outage of its API must not lock everyone out.
-            match plane.online_of(&admit.user).await {
-                Ok(here)
-                    if here.saturating_add(self.devices.elsewhere(&admit.user))
-                        >= u64::from(max) =>
-                {
+            let user = hy_api::devices::split_node_id(&admit.user).0;
+            match plane.online_of_user(user).await {
+                Ok(here) if here.saturating_add(self.devices.elsewhere(user)) >= u64::from(max) => {
                     decision = Decision::Refuse {
                         user: Some(Arc::clone(&admit.user)),
                         reason: Refusal::TooManyDevices,

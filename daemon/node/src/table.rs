@@ -21,9 +21,9 @@ use sha2::{Digest, Sha256};
 
 use crate::decide::Refusal;
 
-/// One user of the list, packed: 80 bytes, its id in the table's name arena. At a million
-/// users a node holds about 100 MB per table, and two while a new list arrives, so every field
-/// is as small as what it holds allows (sentinels instead of `Option`).
+/// One user (or device) of the list, packed: 80 bytes, its id in the table's name arena. At a
+/// million users a node holds about 100 MB per table, and two while a new list arrives, so
+/// every field is as small as what it holds allows (sentinels instead of `Option`).
 #[derive(Debug)]
 struct Row {
     digest: [u8; 32],
@@ -33,7 +33,12 @@ struct Row {
     used: AtomicU64,
     /// Unix seconds of expiry; `i64::MAX` = never.
     expires_at: i64,
-    multiplier: f64,
+    /// A weight in [0, 100]: single precision is exact for the usual 0.5, 1.5, 2, and off by
+    /// under one part in ten million otherwise, on a local estimate central corrects anyway.
+    multiplier: f32,
+    /// A device's row: the position of its user's row, whose quota it shares; `u32::MAX` for
+    /// a user's own row (or a device whose user is not on the list).
+    owner: u32,
     /// Device limit on this node; 0 = none.
     max_devices: u32,
     /// Position of the allowlist in `Table::nets`; `u32::MAX` = any address.
@@ -43,43 +48,88 @@ struct Row {
     name_len: u8,
 }
 
-/// One user of the list, as the decision reads it.
+// The size the memory goals were measured at (BENCHMARKS.md); a new field must find room.
+const _: () = assert!(std::mem::size_of::<Row>() == 80);
+
+/// What a device's entry adds to its user's limits; only devices have one.
+#[derive(Debug, Clone, Copy)]
+struct DeviceExtra {
+    /// Unix seconds before which it is refused; `i64::MIN` = no start.
+    not_before: i64,
+    /// Sessions of this device on this node; 0 = no limit of its own.
+    max_sessions: u32,
+    /// Its own allowlist in `Table::nets`; `u32::MAX` = any address.
+    nets: u32,
+}
+
+/// One user (or device) of the list, as the decision reads it.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'t> {
     table: &'t Table,
     row: &'t Row,
+    at: u32,
 }
 
 impl<'t> Entry<'t> {
-    /// The user's id.
+    /// The id the plane knows it by: the user's, or `user:device`.
     pub fn id(&self) -> &'t str {
         self.table.name(self.row)
     }
 
-    /// The device limit on this node.
+    /// The row whose quota this entry spends: its user's.
+    fn quota_row(&self) -> &'t Row {
+        self.table
+            .rows
+            .get(self.row.owner as usize)
+            .unwrap_or(self.row)
+    }
+
+    fn device(&self) -> Option<&'t DeviceExtra> {
+        self.table.devices.get(&self.at)
+    }
+
+    /// True for a device's entry.
+    pub fn is_device(&self) -> bool {
+        self.device().is_some()
+    }
+
+    /// The device limit on this node (the user's, counting all their devices).
     pub fn max_devices(&self) -> Option<u32> {
         (self.row.max_devices > 0).then_some(self.row.max_devices)
     }
 
-    /// Whether the user may connect at `now` (Unix seconds) as far as time and quota go.
+    /// A device's own session limit on this node.
+    pub fn max_sessions(&self) -> Option<u32> {
+        self.device()
+            .and_then(|d| (d.max_sessions > 0).then_some(d.max_sessions))
+    }
+
+    /// Whether it may connect at `now` (Unix seconds) as far as time and quota go; a device
+    /// spends its user's quota.
     pub fn check(&self, now: i64) -> Result<(), Refusal> {
         if self.row.expires_at != i64::MAX && now >= self.row.expires_at {
             return Err(Refusal::Expired);
         }
-        if self.row.remaining != u64::MAX
-            && self.row.used.load(Ordering::Relaxed) >= self.row.remaining
-        {
+        if self.device().is_some_and(|d| now < d.not_before) {
+            return Err(Refusal::NotYetValid);
+        }
+        let quota = self.quota_row();
+        if quota.remaining != u64::MAX && quota.used.load(Ordering::Relaxed) >= quota.remaining {
             return Err(Refusal::Quota);
         }
         Ok(())
     }
 
-    /// Whether a client at `addr` (`ip:port`, IPv6 in brackets) may connect as this user.
+    /// Whether a client at `addr` (`ip:port`, IPv6 in brackets) may connect as this entry:
+    /// in the user's allowlist and, for a device, in its own as well.
     pub fn address_allowed(&self, addr: &str) -> bool {
-        let Some(nets) = self.table.nets.get(self.row.nets as usize) else {
-            return true;
-        };
-        parse_ip(addr).is_some_and(|ip| nets.iter().any(|net| net.contains(&ip)))
+        let device_nets = self.device().map_or(u32::MAX, |d| d.nets);
+        [self.row.nets, device_nets].into_iter().all(|at| {
+            let Some(nets) = self.table.nets.get(at as usize) else {
+                return true;
+            };
+            parse_ip(addr).is_some_and(|ip| nets.iter().any(|net| net.contains(&ip)))
+        })
     }
 }
 
@@ -100,8 +150,10 @@ pub struct Table {
     rows: Vec<Row>,
     /// Every id, back to back.
     names: String,
-    /// Allowlists of the users that have one.
+    /// Allowlists of the users and devices that have one.
     nets: Vec<Box<[ipnet::IpNet]>>,
+    /// What devices add, by row position: only devices pay for it.
+    devices: std::collections::HashMap<u32, DeviceExtra>,
     by_digest: HashTable<u32>,
     by_id: HashTable<u32>,
     ids: RandomState,
@@ -139,6 +191,7 @@ impl Table {
         Entry {
             table: self,
             row: &self.rows[i as usize],
+            at: i,
         }
     }
 
@@ -168,12 +221,48 @@ impl Table {
         ) else {
             return false;
         };
+        let device_allowed: Option<Box<[ipnet::IpNet]>> = match &user.device {
+            Some(d) => match d
+                .allowed_ips
+                .iter()
+                .map(|c| hy_api::validate::cidr(c).ok())
+                .collect::<Option<Box<[ipnet::IpNet]>>>()
+            {
+                Some(nets) => Some(nets),
+                None => return false,
+            },
+            None => None,
+        };
         let nets = if allowed.is_empty() {
             u32::MAX
         } else {
             self.nets.push(allowed);
             nets_at
         };
+        // A device shares its user's quota: its user's row comes before it in the list.
+        let owner = match &user.device {
+            Some(_) => {
+                let (user_id, _) = hy_api::devices::split_node_id(&user.id);
+                self.find_id(user_id).map_or(u32::MAX, |e| e.at)
+            }
+            None => u32::MAX,
+        };
+        if let (Some(d), Some(device_nets)) = (&user.device, device_allowed) {
+            let nets = if device_nets.is_empty() {
+                u32::MAX
+            } else {
+                self.nets.push(device_nets);
+                (self.nets.len() - 1) as u32
+            };
+            self.devices.insert(
+                at,
+                DeviceExtra {
+                    not_before: d.not_before.unwrap_or(i64::MIN),
+                    max_sessions: d.max_sessions.unwrap_or(0),
+                    nets,
+                },
+            );
+        }
         let id_hash = self.ids.hash_one(user.id.as_str());
         self.names.push_str(&user.id);
         self.rows.push(Row {
@@ -181,7 +270,8 @@ impl Table {
             remaining: user.remaining.map_or(u64::MAX, |r| r.min(u64::MAX - 1)),
             used: AtomicU64::new(0),
             expires_at: user.expires_at.unwrap_or(i64::MAX),
-            multiplier: user.multiplier.unwrap_or(1.0),
+            multiplier: user.multiplier.unwrap_or(1.0) as f32,
+            owner,
             max_devices: user.max_devices.unwrap_or(0),
             nets,
             name,
@@ -240,12 +330,13 @@ impl Table {
             let Some(e) = self.find_id(id) else {
                 continue;
             };
-            let remaining = e.row.remaining;
+            let quota = e.quota_row();
+            let remaining = quota.remaining;
             if remaining == u64::MAX {
                 continue;
             }
-            let weighted = (t.total() as f64 * e.row.multiplier).round() as u64;
-            let before = e.row.used.fetch_add(weighted, Ordering::Relaxed);
+            let weighted = (t.total() as f64 * f64::from(e.row.multiplier)).round() as u64;
+            let before = quota.used.fetch_add(weighted, Ordering::Relaxed);
             if before < remaining && before.saturating_add(weighted) >= remaining {
                 ran_out.push(id.clone());
             }
@@ -295,6 +386,7 @@ impl Table {
         self.rows.shrink_to_fit();
         self.names.shrink_to_fit();
         self.nets.shrink_to_fit();
+        self.devices.shrink_to_fit();
     }
 }
 
