@@ -23,6 +23,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand user 'Manage users: who may connect, with which secret'
+            cand device 'Manage a user''s devices: credentials of their own, blocked and limited one by one'
             cand server 'Manage servers (nodes) and which users may use them'
             cand traffic 'Show traffic per user, or per server'
             cand log 'Show who the nodes admitted or refused, from where, and why'
@@ -339,6 +340,233 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;user;help;import'= {
         }
         &'hyctl;user;help;help'= {
+        }
+        &'hyctl;device'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a device to a user; prints its secret (what that client sends as `auth`)'
+            cand list 'List a user''s devices with their state, last use and traffic'
+            cand ls 'List a user''s devices with their state, last use and traffic'
+            cand show 'Show one device'
+            cand update 'Change a device''s limits or secret (only what is given changes)'
+            cand block 'Block a device: refused and disconnected on every node within about a second'
+            cand unblock 'Let a blocked device connect again'
+            cand rotate-secret 'Replace a device''s secret with a generated one; prints it'
+            cand remove 'Remove a device (its traffic stays in its user''s)'
+            cand rm 'Remove a device (its traffic stays in its user''s)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;device;add'= {
+            cand --secret 'Use this secret instead of a generated one'
+            cand --valid-from 'Not admitted before this date (2027-01-01, UTC) or RFC 3339 time; never removes it'
+            cand --valid-until 'Not admitted from this date on; never removes it'
+            cand --allow-ip 'Admit it only from this address or CIDR, besides the user''s own list (repeat); `any` lifts it'
+            cand --max-sessions 'Most concurrent sessions of this device on one node; 0 for no limit of its own'
+            cand --note 'A note for admins'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --blocked 'Add it blocked'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;device;list'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --show-secrets 'Show secrets in full instead of a short prefix'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;device;ls'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --show-secrets 'Show secrets in full instead of a short prefix'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;device;show'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --show-secret 'Show the secret in full'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;device;update'= {
+            cand --secret 'Set this secret (its clients with the old one are refused and disconnected)'
+            cand --valid-from 'Not admitted before this date (2027-01-01, UTC) or RFC 3339 time; never removes it'
+            cand --valid-until 'Not admitted from this date on; never removes it'
+            cand --allow-ip 'Admit it only from this address or CIDR, besides the user''s own list (repeat); `any` lifts it'
+            cand --max-sessions 'Most concurrent sessions of this device on one node; 0 for no limit of its own'
+            cand --note 'A note for admins'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;device;block'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;device;unblock'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;device;rotate-secret'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;device;remove'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;device;rm'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;device;help'= {
+            cand add 'Add a device to a user; prints its secret (what that client sends as `auth`)'
+            cand list 'List a user''s devices with their state, last use and traffic'
+            cand show 'Show one device'
+            cand update 'Change a device''s limits or secret (only what is given changes)'
+            cand block 'Block a device: refused and disconnected on every node within about a second'
+            cand unblock 'Let a blocked device connect again'
+            cand rotate-secret 'Replace a device''s secret with a generated one; prints it'
+            cand remove 'Remove a device (its traffic stays in its user''s)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;device;help;add'= {
+        }
+        &'hyctl;device;help;list'= {
+        }
+        &'hyctl;device;help;show'= {
+        }
+        &'hyctl;device;help;update'= {
+        }
+        &'hyctl;device;help;block'= {
+        }
+        &'hyctl;device;help;unblock'= {
+        }
+        &'hyctl;device;help;rotate-secret'= {
+        }
+        &'hyctl;device;help;remove'= {
+        }
+        &'hyctl;device;help;help'= {
         }
         &'hyctl;server'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
@@ -888,6 +1116,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;help'= {
             cand user 'Manage users: who may connect, with which secret'
+            cand device 'Manage a user''s devices: credentials of their own, blocked and limited one by one'
             cand server 'Manage servers (nodes) and which users may use them'
             cand traffic 'Show traffic per user, or per server'
             cand log 'Show who the nodes admitted or refused, from where, and why'
@@ -933,6 +1162,32 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;user;uri'= {
         }
         &'hyctl;help;user;import'= {
+        }
+        &'hyctl;help;device'= {
+            cand add 'Add a device to a user; prints its secret (what that client sends as `auth`)'
+            cand list 'List a user''s devices with their state, last use and traffic'
+            cand show 'Show one device'
+            cand update 'Change a device''s limits or secret (only what is given changes)'
+            cand block 'Block a device: refused and disconnected on every node within about a second'
+            cand unblock 'Let a blocked device connect again'
+            cand rotate-secret 'Replace a device''s secret with a generated one; prints it'
+            cand remove 'Remove a device (its traffic stays in its user''s)'
+        }
+        &'hyctl;help;device;add'= {
+        }
+        &'hyctl;help;device;list'= {
+        }
+        &'hyctl;help;device;show'= {
+        }
+        &'hyctl;help;device;update'= {
+        }
+        &'hyctl;help;device;block'= {
+        }
+        &'hyctl;help;device;unblock'= {
+        }
+        &'hyctl;help;device;rotate-secret'= {
+        }
+        &'hyctl;help;device;remove'= {
         }
         &'hyctl;help;server'= {
             cand add 'Create a server; prints its generated id (the node''s credential)'

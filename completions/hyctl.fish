@@ -27,6 +27,7 @@ end
 complete -c hyctl -n "__fish_hyctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_needs_command" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "user" -d 'Manage users: who may connect, with which secret'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "traffic" -d 'Show traffic per user, or per server'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
@@ -291,6 +292,177 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "uri" -d 'Print a user\'s hysteria2:// share links, one per server with a public host'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "import" -d 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
 complete -c hyctl -n "__fish_hyctl_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "add" -d 'Add a device to a user; prints its secret (what that client sends as `auth`)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "list" -d 'List a user\'s devices with their state, last use and traffic'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "ls" -d 'List a user\'s devices with their state, last use and traffic'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "show" -d 'Show one device'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "update" -d 'Change a device\'s limits or secret (only what is given changes)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "block" -d 'Block a device: refused and disconnected on every node within about a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "unblock" -d 'Let a blocked device connect again'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "rotate-secret" -d 'Replace a device\'s secret with a generated one; prints it'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "remove" -d 'Remove a device (its traffic stays in its user\'s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "rm" -d 'Remove a device (its traffic stays in its user\'s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and not __fish_seen_subcommand_from add list ls show update block unblock rotate-secret remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l secret -d 'Use this secret instead of a generated one' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l valid-from -d 'Not admitted before this date (2027-01-01, UTC) or RFC 3339 time; never removes it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l valid-until -d 'Not admitted from this date on; never removes it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l allow-ip -d 'Admit it only from this address or CIDR, besides the user\'s own list (repeat); `any` lifts it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l max-sessions -d 'Most concurrent sessions of this device on one node; 0 for no limit of its own' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l note -d 'A note for admins' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l blocked -d 'Add it blocked'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -l show-secrets -d 'Show secrets in full instead of a short prefix'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -l show-secrets -d 'Show secrets in full instead of a short prefix'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -l show-secret -d 'Show the secret in full'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l secret -d 'Set this secret (its clients with the old one are refused and disconnected)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l valid-from -d 'Not admitted before this date (2027-01-01, UTC) or RFC 3339 time; never removes it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l valid-until -d 'Not admitted from this date on; never removes it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l allow-ip -d 'Admit it only from this address or CIDR, besides the user\'s own list (repeat); `any` lifts it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l max-sessions -d 'Most concurrent sessions of this device on one node; 0 for no limit of its own' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l note -d 'A note for admins' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from block" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from block" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from block" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from block" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from block" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from block" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from block" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from block" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from block" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from block" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from unblock" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from unblock" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from unblock" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from unblock" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from unblock" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from unblock" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from unblock" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from unblock" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from unblock" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from unblock" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rotate-secret" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a device to a user; prints its secret (what that client sends as `auth`)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a user\'s devices with their state, last use and traffic'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one device'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a device\'s limits or secret (only what is given changes)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from help" -f -a "block" -d 'Block a device: refused and disconnected on every node within about a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from help" -f -a "unblock" -d 'Let a blocked device connect again'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from help" -f -a "rotate-secret" -d 'Replace a device\'s secret with a generated one; prints it'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a device (its traffic stays in its user\'s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and not __fish_seen_subcommand_from add list ls show rename link bootstrap set-multiplier delete rm assign unassign users help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -702,17 +874,18 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-kick -d '
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-from-proxy -d 'How often to collect traffic from Hysteria (/traffic?clear=1)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user server traffic log login config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users with their state, usage against limit and expiry'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
@@ -724,6 +897,14 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "delete" -d 'Delete users, with their assignments and traffic'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "uri" -d 'Print a user\'s hysteria2:// share links, one per server with a public host'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "import" -d 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from device" -f -a "add" -d 'Add a device to a user; prints its secret (what that client sends as `auth`)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from device" -f -a "list" -d 'List a user\'s devices with their state, last use and traffic'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from device" -f -a "show" -d 'Show one device'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from device" -f -a "update" -d 'Change a device\'s limits or secret (only what is given changes)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from device" -f -a "block" -d 'Block a device: refused and disconnected on every node within about a second'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from device" -f -a "unblock" -d 'Let a blocked device connect again'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from device" -f -a "rotate-secret" -d 'Replace a device\'s secret with a generated one; prints it'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from device" -f -a "remove" -d 'Remove a device (its traffic stays in its user\'s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "add" -d 'Create a server; prints its generated id (the node\'s credential)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "list" -d 'List servers'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "show" -d 'Show one server'

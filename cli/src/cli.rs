@@ -37,6 +37,9 @@ pub struct Cli {
 pub enum Command {
     /// Manage users: who may connect, with which secret
     User(UserCommand),
+    /// Manage a user's devices: credentials of their own, blocked and limited one by one
+    #[command(after_long_help = DEVICE_HELP)]
+    Device(DeviceCommand),
     /// Manage servers (nodes) and which users may use them
     Server(ServerCommand),
     /// Show traffic per user, or per server
@@ -147,6 +150,147 @@ pub enum ColorChoice {
     Always,
     /// Never.
     Never,
+}
+
+const DEVICE_HELP: &str = "\
+A device is a credential of a user beside their own secret (the `default` device): its own
+secret, status, validity window, addresses and session limit, and its own traffic. Nodes admit
+it as USER:NAME while both it and its user may connect; blocking it refuses and disconnects it
+on every node within about a second and leaves the user's other devices alone. Its traffic counts
+towards its user's quota and history.
+
+Examples:
+  hyctl device add alice phone                 # prints the phone's secret
+  hyctl device add alice tv --max-sessions 1 --valid-until 2027-01-01
+  hyctl device block alice phone               # alice's other devices keep working
+  hyctl device list alice
+  hyctl device unblock alice phone";
+
+/// `hyctl device ...`
+#[derive(Debug, clap::Args)]
+pub struct DeviceCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: DeviceAction,
+}
+
+/// A device's limits, for `device add` and `device update`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DeviceLimitArgs {
+    /// Not admitted before this date (2027-01-01, UTC) or RFC 3339 time; never removes it
+    #[arg(long, value_name = "DATE", value_parser = parse_expiry)]
+    pub valid_from: Option<Expiry>,
+    /// Not admitted from this date on; never removes it
+    #[arg(long, value_name = "DATE", value_parser = parse_expiry)]
+    pub valid_until: Option<Expiry>,
+    /// Admit it only from this address or CIDR, besides the user's own list (repeat); `any` lifts it
+    #[arg(long = "allow-ip", value_name = "CIDR")]
+    pub allow_ip: Vec<String>,
+    /// Most concurrent sessions of this device on one node; 0 for no limit of its own
+    #[arg(long, value_name = "N")]
+    pub max_sessions: Option<u32>,
+    /// A note for admins
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// Device commands.
+#[derive(Debug, Subcommand)]
+pub enum DeviceAction {
+    /// Add a device to a user; prints its secret (what that client sends as `auth`)
+    Add {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        user: String,
+        /// Device name: 1 to 32 of `A-Z a-z 0-9 . _ -`, not `default`
+        name: String,
+        /// Use this secret instead of a generated one
+        #[arg(long)]
+        secret: Option<String>,
+        /// Add it blocked
+        #[arg(long)]
+        blocked: bool,
+        /// Limits.
+        #[command(flatten)]
+        limits: DeviceLimitArgs,
+    },
+    /// List a user's devices with their state, last use and traffic
+    #[command(visible_alias = "ls")]
+    List {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        user: String,
+        /// Show secrets in full instead of a short prefix
+        #[arg(long)]
+        show_secrets: bool,
+    },
+    /// Show one device
+    Show {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        user: String,
+        /// Device name
+        name: String,
+        /// Show the secret in full
+        #[arg(long)]
+        show_secret: bool,
+    },
+    /// Change a device's limits or secret (only what is given changes)
+    Update {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        user: String,
+        /// Device name
+        name: String,
+        /// Set this secret (its clients with the old one are refused and disconnected)
+        #[arg(long)]
+        secret: Option<String>,
+        /// Limits.
+        #[command(flatten)]
+        limits: DeviceLimitArgs,
+    },
+    /// Block a device: refused and disconnected on every node within about a second
+    Block {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        user: String,
+        /// Device name
+        name: String,
+    },
+    /// Let a blocked device connect again
+    Unblock {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        user: String,
+        /// Device name
+        name: String,
+    },
+    /// Replace a device's secret with a generated one; prints it
+    RotateSecret {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        user: String,
+        /// Device name
+        name: String,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+    },
+    /// Remove a device (its traffic stays in its user's)
+    #[command(visible_alias = "rm")]
+    Remove {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        user: String,
+        /// Device name
+        name: String,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+    },
 }
 
 /// `hyctl user ...`

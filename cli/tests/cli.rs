@@ -6,6 +6,7 @@
 mod admin;
 mod agent_auth;
 mod daemons;
+mod devices;
 mod exactness;
 mod fake_hysteria;
 mod generated;

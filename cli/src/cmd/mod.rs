@@ -1,6 +1,7 @@
 //! Command handlers: one file per noun. Each takes the `Ctx` and its parsed arguments.
 
 pub mod bootstrap;
+pub mod device;
 pub mod misc;
 pub mod server;
 pub mod traffic;

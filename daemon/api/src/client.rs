@@ -11,6 +11,7 @@ use reqwest::{Method, StatusCode, header};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::devices::{CreateDevice, Device, UpdateDevice};
 use crate::node::{NodeList, ReportAck, TrafficBatch};
 use crate::page::{Page, PageQuery};
 use crate::servers::{
@@ -334,6 +335,66 @@ impl Client {
     /// `DELETE /admin/users/{id}`.
     pub async fn delete_user(&self, id: &str) -> Result<(), ClientError> {
         self.delete(&format!("/admin/users/{}", seg(id))).await
+    }
+
+    /// `GET /admin/users/{id}/devices`.
+    pub async fn devices(&self, user: &str) -> Result<Vec<Device>, ClientError> {
+        self.get(&format!("/admin/users/{}/devices", seg(user)))
+            .await
+    }
+
+    /// `GET /admin/users/{id}/devices/{name}`.
+    pub async fn device(&self, user: &str, name: &str) -> Result<Device, ClientError> {
+        self.get(&format!("/admin/users/{}/devices/{}", seg(user), seg(name)))
+            .await
+    }
+
+    /// `POST /admin/users/{id}/devices`.
+    pub async fn create_device(
+        &self,
+        user: &str,
+        new: &CreateDevice,
+    ) -> Result<Device, ClientError> {
+        self.with_body(
+            Method::POST,
+            &format!("/admin/users/{}/devices", seg(user)),
+            new,
+        )
+        .await
+    }
+
+    /// `PATCH /admin/users/{id}/devices/{name}`.
+    pub async fn update_device(
+        &self,
+        user: &str,
+        name: &str,
+        change: &UpdateDevice,
+    ) -> Result<Device, ClientError> {
+        self.with_body(
+            Method::PATCH,
+            &format!("/admin/users/{}/devices/{}", seg(user), seg(name)),
+            change,
+        )
+        .await
+    }
+
+    /// `POST /admin/users/{id}/devices/{name}/secret`.
+    pub async fn rotate_device_secret(
+        &self,
+        user: &str,
+        name: &str,
+    ) -> Result<Device, ClientError> {
+        self.json(self.request(
+            Method::POST,
+            &format!("/admin/users/{}/devices/{}/secret", seg(user), seg(name)),
+        ))
+        .await
+    }
+
+    /// `DELETE /admin/users/{id}/devices/{name}`.
+    pub async fn delete_device(&self, user: &str, name: &str) -> Result<(), ClientError> {
+        self.delete(&format!("/admin/users/{}/devices/{}", seg(user), seg(name)))
+            .await
     }
 
     /// `GET /admin/servers`.

@@ -102,7 +102,7 @@ async fn unchanged_polls_get_304_and_changes_a_new_revision() {
 
     let resp = c
         .raw()
-        .get(c.url(&format!("/auth/{server}")))
+        .get(c.url(&format!("/auth/{server}?devices=1")))
         .header("if-none-match", format!("\"{}\"", first.revision))
         .send()
         .await
@@ -112,6 +112,22 @@ async fn unchanged_polls_get_304_and_changes_a_new_revision() {
         resp.headers()["etag"],
         format!("\"{}\"", first.revision).as_str()
     );
+    // The list without devices (the original system's nodes) is another list, with its own
+    // tag: a node that starts asking for devices gets them at once.
+    let plain = c
+        .raw()
+        .get(c.url(&format!("/auth/{server}")))
+        .header("if-none-match", format!("\"{}\"", first.revision))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), 200);
+    let plain_tag = plain.headers()["etag"]
+        .to_str()
+        .unwrap()
+        .trim_matches('"')
+        .to_owned();
+    assert_eq!(format!("{plain_tag}.d"), first.revision);
 
     c.client().rotate_secret("alice").await.unwrap();
     let second = node

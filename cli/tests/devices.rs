@@ -1,0 +1,179 @@
+//! Devices end to end, from the CLI: a user's devices each connect with their own secret, are
+//! counted as `user:device` on the node and once on central, and one blocked is refused and
+//! disconnected everywhere within a second while the user's other devices keep working.
+
+use std::time::{Duration, Instant};
+
+use hy_api::Traffic;
+use hy_testkit::hysteria::client_addr;
+use hy_testkit::{Refused, TestNode, wait_until};
+
+use super::admin::Env;
+use crate::agent_auth::fleet;
+
+#[tokio::test]
+async fn a_blocked_device_is_cut_off_while_the_users_other_devices_keep_working() {
+    let (central, server, alice, _) = fleet().await;
+    let env = Env::new(&central);
+    let phone = env
+        .run(&["device", "add", "alice", "phone", "--json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(phone["node_id"], "alice:phone");
+    let laptop = env
+        .run(&[
+            "device",
+            "add",
+            "alice",
+            "laptop",
+            "--max-sessions",
+            "1",
+            "--json",
+        ])
+        .await
+        .ok()
+        .json();
+    let (phone_secret, laptop_secret) = (
+        phone["secret"].as_str().unwrap().to_owned(),
+        laptop["secret"].as_str().unwrap().to_owned(),
+    );
+    let bad = env.run(&["device", "add", "alice", "default"]).await;
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("another name"), "{}", bad.stderr);
+
+    let TestNode {
+        fake,
+        agent,
+        state: _state,
+        ..
+    } = TestNode::start(&central, &server, |_| {}).await;
+    agent.wait_for_users(3).await;
+
+    // Each credential is its own id on the node.
+    let own = fake.connect(&alice, &client_addr(1)).await.unwrap();
+    let on_phone = fake.connect(&phone_secret, &client_addr(2)).await.unwrap();
+    let on_laptop = fake.connect(&laptop_secret, &client_addr(3)).await.unwrap();
+    assert_eq!(
+        (
+            fake.online_count("alice"),
+            fake.online_count("alice:phone"),
+            fake.online_count("alice:laptop")
+        ),
+        (1, 1, 1)
+    );
+    // The laptop's own session limit: a second laptop session is refused, the phone's is not.
+    assert_eq!(
+        fake.connect(&laptop_secret, &client_addr(4)).await,
+        Err(Refused::Status(403))
+    );
+    let second_phone = fake.connect(&phone_secret, &client_addr(5)).await.unwrap();
+    fake.disconnect(second_phone);
+    for conn in [own, on_phone, on_laptop] {
+        assert!(fake.traffic(conn, 1000, 4000));
+    }
+
+    let started = Instant::now();
+    let blocked = env.run(&["device", "block", "alice", "laptop"]).await.ok();
+    assert_eq!(
+        blocked.stdout,
+        "blocked device alice:laptop (now blocked)\n"
+    );
+    wait_until(
+        "the laptop is disconnected",
+        Duration::from_secs(5),
+        || async {
+            // Hysteria's kick closes a connection on its next traffic.
+            fake.traffic_on_all(1, 1);
+            !fake.is_open(on_laptop)
+        },
+    )
+    .await;
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(2), "blocking took {took:?}");
+    assert!(
+        fake.is_open(own) && fake.is_open(on_phone),
+        "alice's others keep working"
+    );
+    assert_eq!(
+        fake.connect(&laptop_secret, &client_addr(6)).await,
+        Err(Refused::Status(403))
+    );
+    assert!(fake.connect(&phone_secret, &client_addr(7)).await.is_ok());
+
+    // Counted once: per device, and all of it towards alice.
+    let counted = |id: &str| fake.truth().counted.get(id).copied().unwrap_or_default();
+    wait_until(
+        "central has every byte of alice's",
+        Duration::from_secs(10),
+        || async {
+            let mut sum = Traffic::default();
+            for id in ["alice", "alice:phone", "alice:laptop"] {
+                sum.add(counted(id));
+            }
+            central.client().user("alice").await.unwrap().traffic == sum
+        },
+    )
+    .await;
+    let phone = env
+        .run(&["device", "show", "alice", "phone", "--json"])
+        .await
+        .ok()
+        .json();
+    let on_node = counted("alice:phone");
+    assert_eq!(
+        (
+            phone["traffic"]["tx"].as_u64(),
+            phone["traffic"]["rx"].as_u64()
+        ),
+        (Some(on_node.tx), Some(on_node.rx))
+    );
+    assert_eq!(
+        phone["last_seen_server"].as_str().map(|s| !s.is_empty()),
+        Some(true)
+    );
+    let list = env.run(&["device", "list", "alice", "-q"]).await.ok();
+    assert_eq!(list.stdout, "alice:laptop\nalice:phone\n");
+    // The log names the device; filtering by the user finds it.
+    let log = env
+        .run(&["log", "--user", "alice", "--json"])
+        .await
+        .ok()
+        .json();
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["user"] == "alice:laptop" && e["allowed"] == false),
+        "{log}"
+    );
+
+    // Unblocked, it is admitted again; removed, it is refused.
+    env.run(&["device", "unblock", "alice", "laptop"])
+        .await
+        .ok();
+    wait_until(
+        "the laptop is admitted again",
+        Duration::from_secs(5),
+        || async {
+            fake.authenticate(&laptop_secret, &client_addr(8), 0)
+                .await
+                .is_ok()
+        },
+    )
+    .await;
+    env.run(&["device", "remove", "alice", "laptop", "--yes"])
+        .await
+        .ok();
+    wait_until(
+        "a removed device is refused",
+        Duration::from_secs(5),
+        || async {
+            fake.authenticate(&laptop_secret, &client_addr(9), 0)
+                .await
+                .is_err()
+        },
+    )
+    .await;
+    assert!(fake.is_open(own));
+}
