@@ -64,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace a user''s secret with a generated one; prints it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
+            [CompletionResult]::new('sub', 'sub', [CompletionResultType]::ParameterValue, 'Print a user''s subscription link (issued on first use): one URL their client app refreshes, in the format it reads')
             [CompletionResult]::new('uri', 'uri', [CompletionResultType]::ParameterValue, 'Print a user''s hysteria2:// share links, one per server with a public host')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -284,6 +285,26 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hyctl;user;sub' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Print the link for this client format instead: uri, base64, hysteria, sing-box, clash')
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--qr', '--qr', [CompletionResultType]::ParameterName, 'Also draw it as a QR code (for phones)')
+            [CompletionResult]::new('--rotate', '--rotate', [CompletionResultType]::ParameterName, 'Issue a new link; the old one stops working at once (the secret is untouched)')
+            [CompletionResult]::new('--revoke', '--revoke', [CompletionResultType]::ParameterName, 'Revoke the link; none is issued again until --rotate')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hyctl;user;uri' {
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Only the link for this server (id or name)')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
@@ -331,6 +352,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('reset-traffic', 'reset-traffic', [CompletionResultType]::ParameterValue, 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace a user''s secret with a generated one; prints it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
+            [CompletionResult]::new('sub', 'sub', [CompletionResultType]::ParameterValue, 'Print a user''s subscription link (issued on first use): one URL their client app refreshes, in the format it reads')
             [CompletionResult]::new('uri', 'uri', [CompletionResultType]::ParameterValue, 'Print a user''s hysteria2:// share links, one per server with a public host')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -361,6 +383,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;user;help;delete' {
+            break
+        }
+        'hyctl;user;help;sub' {
             break
         }
         'hyctl;user;help;uri' {
@@ -1137,6 +1162,8 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--lease-ttl', '--lease-ttl', [CompletionResultType]::ParameterName, 'With PostgreSQL: how long the schedule''s leader lease lasts (renewed every third of it); a stopped leader''s work resumes on another central within about this long')
             [CompletionResult]::new('--history-days', '--history-days', [CompletionResultType]::ParameterName, 'Days of hourly traffic history to keep (totals are kept forever)')
             [CompletionResult]::new('--log-days', '--log-days', [CompletionResultType]::ParameterName, 'Days of agents'' auth decisions to keep (`hyctl log`)')
+            [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'Central''s address as clients reach it (`https://panel.example.com`), for subscription links; default: the scheme and Host of the admin request that asks for one')
+            [CompletionResult]::new('--sub-rate', '--sub-rate', [CompletionResultType]::ParameterName, 'Subscription fetches allowed per client address and minute (`/sub/...`); more get 429')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -1244,6 +1271,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('reset-traffic', 'reset-traffic', [CompletionResultType]::ParameterValue, 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace a user''s secret with a generated one; prints it')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete users, with their assignments and traffic')
+            [CompletionResult]::new('sub', 'sub', [CompletionResultType]::ParameterValue, 'Print a user''s subscription link (issued on first use): one URL their client app refreshes, in the format it reads')
             [CompletionResult]::new('uri', 'uri', [CompletionResultType]::ParameterValue, 'Print a user''s hysteria2:// share links, one per server with a public host')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file')
             break
@@ -1273,6 +1301,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;help;user;delete' {
+            break
+        }
+        'hyctl;help;user;sub' {
             break
         }
         'hyctl;help;user;uri' {

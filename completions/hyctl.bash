@@ -307,6 +307,9 @@ _hyctl() {
             hyctl__subcmd__help__subcmd__user,show)
                 cmd="hyctl__subcmd__help__subcmd__user__subcmd__show"
                 ;;
+            hyctl__subcmd__help__subcmd__user,sub)
+                cmd="hyctl__subcmd__help__subcmd__user__subcmd__sub"
+                ;;
             hyctl__subcmd__help__subcmd__user,update)
                 cmd="hyctl__subcmd__help__subcmd__user__subcmd__update"
                 ;;
@@ -427,6 +430,9 @@ _hyctl() {
             hyctl__subcmd__user,show)
                 cmd="hyctl__subcmd__user__subcmd__show"
                 ;;
+            hyctl__subcmd__user,sub)
+                cmd="hyctl__subcmd__user__subcmd__sub"
+                ;;
             hyctl__subcmd__user,update)
                 cmd="hyctl__subcmd__user__subcmd__update"
                 ;;
@@ -462,6 +468,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__user__subcmd__help,show)
                 cmd="hyctl__subcmd__user__subcmd__help__subcmd__show"
+                ;;
+            hyctl__subcmd__user__subcmd__help,sub)
+                cmd="hyctl__subcmd__user__subcmd__help__subcmd__sub"
                 ;;
             hyctl__subcmd__user__subcmd__help,update)
                 cmd="hyctl__subcmd__user__subcmd__help__subcmd__update"
@@ -586,7 +595,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__central)
-            opts="-h -V --listen --db --password-file --db-ca-file --admin-token-file --tls-cert --tls-key --db-pool-size --lease-ttl --history-days --log-days --log-format --help --version backup migrate rotate-token help"
+            opts="-h -V --listen --db --password-file --db-ca-file --admin-token-file --tls-cert --tls-key --db-pool-size --lease-ttl --history-days --log-days --public-url --sub-rate --log-format --help --version backup migrate rotate-token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,6 +708,14 @@ _hyctl() {
                     return 0
                     ;;
                 --log-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sub-rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2494,7 +2511,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__user)
-            opts="add list show update disable enable reset-traffic rotate-secret delete uri import"
+            opts="add list show update disable enable reset-traffic rotate-secret delete sub uri import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2620,6 +2637,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__user__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__help__subcmd__user__subcmd__sub)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3846,7 +3877,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user)
-            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show update disable enable reset-traffic rotate-secret delete rm uri import help"
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version add list ls show update disable enable reset-traffic rotate-secret delete rm sub uri import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4190,7 +4221,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__help)
-            opts="add list show update disable enable reset-traffic rotate-secret delete uri import help"
+            opts="add list show update disable enable reset-traffic rotate-secret delete sub uri import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4330,6 +4361,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__user__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__user__subcmd__help__subcmd__sub)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4634,6 +4679,70 @@ _hyctl() {
                 return 0
             fi
             case "${prev}" in
+                --central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__user__subcmd__sub)
+            opts="-q -h -V --qr --rotate --revoke --format --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --central)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

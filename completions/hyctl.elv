@@ -60,6 +60,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand rotate-secret 'Replace a user''s secret with a generated one; prints it'
             cand delete 'Delete users, with their assignments and traffic'
             cand rm 'Delete users, with their assignments and traffic'
+            cand sub 'Print a user''s subscription link (issued on first use): one URL their client app refreshes, in the format it reads'
             cand uri 'Print a user''s hysteria2:// share links, one per server with a public host'
             cand import 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -268,6 +269,25 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hyctl;user;sub'= {
+            cand --format 'Print the link for this client format instead: uri, base64, hysteria, sing-box, clash'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --qr 'Also draw it as a QR code (for phones)'
+            cand --rotate 'Issue a new link; the old one stops working at once (the secret is untouched)'
+            cand --revoke 'Revoke the link; none is issued again until --rotate'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hyctl;user;uri'= {
             cand --server 'Only the link for this server (id or name)'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
@@ -313,6 +333,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand reset-traffic 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)'
             cand rotate-secret 'Replace a user''s secret with a generated one; prints it'
             cand delete 'Delete users, with their assignments and traffic'
+            cand sub 'Print a user''s subscription link (issued on first use): one URL their client app refreshes, in the format it reads'
             cand uri 'Print a user''s hysteria2:// share links, one per server with a public host'
             cand import 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -334,6 +355,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;user;help;rotate-secret'= {
         }
         &'hyctl;user;help;delete'= {
+        }
+        &'hyctl;user;help;sub'= {
         }
         &'hyctl;user;help;uri'= {
         }
@@ -1042,6 +1065,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --lease-ttl 'With PostgreSQL: how long the schedule''s leader lease lasts (renewed every third of it); a stopped leader''s work resumes on another central within about this long'
             cand --history-days 'Days of hourly traffic history to keep (totals are kept forever)'
             cand --log-days 'Days of agents'' auth decisions to keep (`hyctl log`)'
+            cand --public-url 'Central''s address as clients reach it (`https://panel.example.com`), for subscription links; default: the scheme and Host of the admin request that asks for one'
+            cand --sub-rate 'Subscription fetches allowed per client address and minute (`/sub/...`); more get 429'
             cand --log-format 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -1138,6 +1163,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand reset-traffic 'Start a new usage period now (a limited user becomes active; lifetime traffic stays)'
             cand rotate-secret 'Replace a user''s secret with a generated one; prints it'
             cand delete 'Delete users, with their assignments and traffic'
+            cand sub 'Print a user''s subscription link (issued on first use): one URL their client app refreshes, in the format it reads'
             cand uri 'Print a user''s hysteria2:// share links, one per server with a public host'
             cand import 'Create many users from a CSV (`id[,secret]`) or JSON lines (`{"id":..,"secret":..}`) file'
         }
@@ -1158,6 +1184,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;user;rotate-secret'= {
         }
         &'hyctl;help;user;delete'= {
+        }
+        &'hyctl;help;user;sub'= {
         }
         &'hyctl;help;user;uri'= {
         }

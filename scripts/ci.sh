@@ -20,6 +20,13 @@ if ((${#missing[@]})); then
     echo "ci.sh: could not install ${missing[*]}; the tests that run them will fail" >&2
 fi
 
+# A real sing-box, which checks the sing-box configs central serves (scripts/sing-box.sh).
+if sing_box=$(scripts/sing-box.sh); then
+  export HYCTL_TEST_SING_BOX="$sing_box"
+else
+  echo "ci.sh: could not fetch sing-box; the subscription tests that run it will fail" >&2
+fi
+
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 # The suite runs beside a throwaway PostgreSQL server (HYCTL_TEST_POSTGRES), for the tests of

@@ -403,6 +403,26 @@ pub enum UserAction {
         #[arg(short, long)]
         yes: bool,
     },
+    /// Print a user's subscription link (issued on first use): one URL their client app
+    /// refreshes, in the format it reads
+    #[command(after_long_help = SUB_HELP)]
+    Sub {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        id: String,
+        /// Also draw it as a QR code (for phones)
+        #[arg(long)]
+        qr: bool,
+        /// Issue a new link; the old one stops working at once (the secret is untouched)
+        #[arg(long, conflicts_with = "revoke")]
+        rotate: bool,
+        /// Revoke the link; none is issued again until --rotate
+        #[arg(long)]
+        revoke: bool,
+        /// Print the link for this client format instead: uri, base64, hysteria, sing-box, clash
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+    },
     /// Print a user's hysteria2:// share links, one per server with a public host
     Uri {
         /// User id
@@ -440,6 +460,20 @@ optionally `secret`. Users without a secret get a generated one: use --json to c
 Each batch is one transaction on central: a batch that fails (a taken id without
 --skip-existing, a taken secret) creates nobody, and the import stops there; earlier batches
 stay. Re-running with --skip-existing resumes.";
+
+const SUB_HELP: &str = "\
+The link is public (no admin token) and answers only for this user: clients fetch it and refresh
+every 12 hours. It serves, by ?format= or the client's User-Agent: the hysteria2:// URI list
+(base64 for v2rayN-style clients, the default; `uri` for plain), a Hysteria 2 client config
+(`hysteria`, one server: add &server=NAME), a sing-box config (`sing-box`) and a Clash Meta /
+mihomo profile (`clash`), with the usage, allowance and expiry headers clients show. A user who
+may not connect gets a valid profile with no server. Set --public-url on central when clients
+reach it by another address than the one hyctl uses.
+
+Examples:
+  hyctl user sub alice --qr
+  hyctl user sub alice --format clash
+  hyctl user sub alice --rotate";
 
 const LIMITS_HELP: &str = "\
 Sizes: 50GiB, 500MB, 1.5TB (KB/MB/GB/TB are powers of 1000; KiB/MiB/GiB/TiB and K/M/G/T of 1024);

@@ -61,6 +61,7 @@ impl CliError {
                 ErrorCode::MethodNotAllowed => "method_not_allowed",
                 ErrorCode::Conflict => "conflict",
                 ErrorCode::PayloadTooLarge => "payload_too_large",
+                ErrorCode::TooManyRequests => "too_many_requests",
                 ErrorCode::Unavailable => "unavailable",
                 ErrorCode::Internal | ErrorCode::Unknown => "internal",
             },

@@ -397,3 +397,36 @@ async fn share_links_and_qr_codes() {
     );
     c.stop().await;
 }
+
+#[tokio::test]
+async fn subscription_links_from_the_command_line() {
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    env.run(&["user", "add", "alice"]).await.ok();
+    let url = env.run(&["user", "sub", "alice"]).await.ok().stdout;
+    assert!(url.starts_with(&format!("{}/sub/", c.url)), "{url}");
+    assert_eq!(env.run(&["user", "sub", "alice"]).await.ok().stdout, url);
+    let clash = env
+        .run(&["user", "sub", "alice", "--format", "clash"])
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(clash, format!("{}?format=clash\n", url.trim()));
+    let qr = env.run(&["user", "sub", "alice", "--qr"]).await.ok().stdout;
+    assert!(qr.lines().count() > 10, "{qr}");
+    let rotated = env
+        .run(&["user", "sub", "alice", "--rotate", "--json"])
+        .await
+        .ok()
+        .json();
+    assert_ne!(rotated["url"].as_str().unwrap(), url.trim());
+    env.run(&["user", "sub", "alice", "--revoke"]).await.ok();
+    let gone = env.run(&["user", "sub", "alice"]).await;
+    assert_eq!(gone.code, 1);
+    assert!(gone.stderr.contains("--rotate"), "{}", gone.stderr);
+    let bad = env
+        .run(&["user", "sub", "alice", "--rotate", "--format", "yaml"])
+        .await;
+    assert_eq!(bad.code, 2);
+    c.stop().await;
+}

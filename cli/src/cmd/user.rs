@@ -142,6 +142,13 @@ pub async fn run(ctx: &Ctx, action: UserAction) -> Result<(), CliError> {
                 })
         }
         UserAction::Uri { id, server, qr } => uri(ctx, &id, server.as_deref(), qr).await,
+        UserAction::Sub {
+            id,
+            qr,
+            rotate,
+            revoke,
+            format,
+        } => sub(ctx, &id, qr, rotate, revoke, format.as_deref()).await,
         UserAction::Import {
             file,
             format,
@@ -175,6 +182,66 @@ async fn uri(ctx: &Ctx, id: &str, server: Option<&str>, qr: bool) -> Result<(), 
                 let art = code.render::<qrcode::render::unicode::Dense1x2>().dark_color(qrcode::render::unicode::Dense1x2::Light).light_color(qrcode::render::unicode::Dense1x2::Dark).build();
                 lines.push(art);
             }
+        }
+        ctx.out.lines(lines)
+    })
+}
+
+/// `hyctl user sub`: show (issuing on first use), rotate or revoke a subscription link.
+async fn sub(
+    ctx: &Ctx,
+    id: &str,
+    qr: bool,
+    rotate: bool,
+    revoke: bool,
+    format: Option<&str>,
+) -> Result<(), CliError> {
+    hy_api::validate::user_id(id).map_err(CliError::Failed)?;
+    const FORMATS: [&str; 5] = ["uri", "base64", "hysteria", "sing-box", "clash"];
+    if let Some(f) = format.filter(|f| !FORMATS.contains(f)) {
+        return Err(CliError::Usage(format!(
+            "unknown format {f:?}; use {}",
+            FORMATS.join(", ")
+        )));
+    }
+    if revoke {
+        ctx.client.revoke_subscription(id).await?;
+        return ctx
+            .out
+            .view(&serde_json::json!({ "revoked": id }), [id], || {
+                ctx.out
+                    .lines([format!("revoked the subscription link of {id}")])
+            });
+    }
+    let got = if rotate {
+        ctx.client.rotate_subscription(id).await?
+    } else {
+        ctx.client.subscription(id).await?
+    };
+    let url = match format {
+        None => got.url.clone(),
+        Some(f) => Some(got.formats.get(f).cloned().ok_or_else(|| {
+            CliError::Usage(format!(
+                "unknown format {f:?}; use uri, base64, hysteria, sing-box or clash"
+            ))
+        })?),
+    };
+    let Some(url) = url else {
+        return Err(CliError::Failed(format!(
+            "{id}'s subscription link was revoked; `hyctl user sub {id} --rotate` issues a new one"
+        )));
+    };
+    ctx.out.view(&got, [url.as_str()], || {
+        let mut lines = vec![url.clone()];
+        if qr && !ctx.out.quiet {
+            let code =
+                qrcode::QrCode::new(url.as_bytes()).map_err(|e| CliError::Failed(e.to_string()))?;
+            lines.push(
+                code.render::<qrcode::render::unicode::Dense1x2>()
+                    .dark_color(qrcode::render::unicode::Dense1x2::Light)
+                    .light_color(qrcode::render::unicode::Dense1x2::Dark)
+                    .build(),
+            );
         }
         ctx.out.lines(lines)
     })

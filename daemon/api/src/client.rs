@@ -18,7 +18,9 @@ use crate::servers::{
     AssignResult, AssignUsers, AssignedUser, CreateServer, Server, UpdateServer, UserLink,
 };
 use crate::traffic::{HistoryBy, HistoryPoint, ServerTraffic, TrafficByUser};
-use crate::users::{AuthLogEntry, CreateUser, CreateUsers, CreatedUsers, UpdateUser, User};
+use crate::users::{
+    AuthLogEntry, CreateUser, CreateUsers, CreatedUsers, Subscription, UpdateUser, User,
+};
 use crate::{ErrorBody, ErrorCode, VERSION};
 
 /// Why a request to central failed.
@@ -335,6 +337,27 @@ impl Client {
     /// `DELETE /admin/users/{id}`.
     pub async fn delete_user(&self, id: &str) -> Result<(), ClientError> {
         self.delete(&format!("/admin/users/{}", seg(id))).await
+    }
+
+    /// `GET /admin/users/{id}/subscription` (issued on the first ask).
+    pub async fn subscription(&self, user: &str) -> Result<Subscription, ClientError> {
+        self.get(&format!("/admin/users/{}/subscription", seg(user)))
+            .await
+    }
+
+    /// `POST /admin/users/{id}/subscription`: a new link, the old one dead.
+    pub async fn rotate_subscription(&self, user: &str) -> Result<Subscription, ClientError> {
+        self.json(self.request(
+            Method::POST,
+            &format!("/admin/users/{}/subscription", seg(user)),
+        ))
+        .await
+    }
+
+    /// `DELETE /admin/users/{id}/subscription`.
+    pub async fn revoke_subscription(&self, user: &str) -> Result<(), ClientError> {
+        self.delete(&format!("/admin/users/{}/subscription", seg(user)))
+            .await
     }
 
     /// `GET /admin/users/{id}/devices`.

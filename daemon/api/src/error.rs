@@ -29,6 +29,8 @@ pub enum ErrorCode {
     Conflict,
     /// The request body is larger than this endpoint accepts (413).
     PayloadTooLarge,
+    /// Too many requests from this address (or for this account) for now (429).
+    TooManyRequests,
     /// The server is shutting down or its database is unavailable (503).
     Unavailable,
     /// A bug or an I/O failure on the server; details are in its log (500).
@@ -48,6 +50,7 @@ impl ErrorCode {
             Self::MethodNotAllowed => 405,
             Self::Conflict => 409,
             Self::PayloadTooLarge => 413,
+            Self::TooManyRequests => 429,
             Self::Unavailable => 503,
             Self::Internal | Self::Unknown => 500,
         }

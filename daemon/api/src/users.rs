@@ -531,3 +531,20 @@ pub struct AuthLogEntry {
     /// Why: `ok`, `unknown_secret`, `expired`, `quota`, `address_not_allowed`, `too_many_devices`.
     pub reason: String,
 }
+
+/// A user's subscription link: `GET /admin/users/{id}/subscription` (issued on first ask),
+/// rotated by `POST`, revoked by `DELETE`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Subscription {
+    /// The user.
+    pub user: String,
+    /// `<central>/sub/<token>`: public, answers only for this user; `null` once revoked.
+    pub url: Option<String>,
+    /// The same link for each client format (`?format=...`), for clients that cannot be
+    /// told apart by their User-Agent.
+    pub formats: std::collections::BTreeMap<String, String>,
+    /// When it was revoked; a new one is only issued by rotating.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub revoked_at: Option<Timestamp>,
+}

@@ -62,9 +62,32 @@ pub struct CentralArgs {
     #[arg(long, env = "HYCTL_CENTRAL_LOG_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub log_days: u32,
 
+    /// Central's address as clients reach it (`https://panel.example.com`), for subscription
+    /// links; default: the scheme and Host of the admin request that asks for one
+    #[arg(long, env = "HYCTL_CENTRAL_PUBLIC_URL", value_parser = public_url)]
+    pub public_url: Option<String>,
+
+    /// Subscription fetches allowed per client address and minute (`/sub/...`); more get 429
+    #[arg(long, env = "HYCTL_CENTRAL_SUB_RATE", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub sub_rate: u32,
+
     /// Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)
     #[arg(long, env = "HYCTL_LOG_FORMAT", value_enum, default_value_t)]
     pub log_format: LogFormat,
+}
+
+/// `http(s)://host[:port][/path]`, kept without a trailing slash.
+fn public_url(s: &str) -> Result<String, String> {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .ok_or_else(|| format!("{s:?} must start with https:// (or http://)"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(['?', '#', ' ']) {
+        return Err(format!(
+            "{s:?} must be a base URL like https://panel.example.com, without a query"
+        ));
+    }
+    Ok(s.trim_end_matches('/').to_owned())
 }
 
 /// A lease length: [`hy_common::units::duration`], from 300 ms (renewals must not spin) to an
@@ -124,6 +147,10 @@ pub struct Config {
     pub log_days: u32,
     /// The time source; the system clock when `None` (tests inject a manual one).
     pub clock: Option<std::sync::Arc<dyn crate::clock::Clock>>,
+    /// Base URL of subscription links; `None`: from the request.
+    pub public_url: Option<String>,
+    /// Subscription fetches per address and minute.
+    pub sub_rate: u32,
 }
 
 impl CentralArgs {
@@ -169,6 +196,8 @@ impl CentralArgs {
                 history_days: self.history_days,
                 log_days: self.log_days,
                 clock: None,
+                public_url: self.public_url.clone(),
+                sub_rate: self.sub_rate,
             },
         ))
     }

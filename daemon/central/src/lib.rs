@@ -20,6 +20,7 @@ pub mod pg;
 pub mod schedule;
 pub mod state;
 pub mod store;
+pub mod subscription;
 pub mod token;
 
 use std::collections::HashMap;
@@ -97,6 +98,11 @@ pub async fn run(
         contacts: Arc::new(Mutex::new(HashMap::new())),
         waiting_polls: Arc::default(),
         clock: Arc::clone(&clock),
+        public_url: config.public_url.as_deref().map(Arc::from),
+        tls: config.tls.is_some(),
+        sub_limiter: Arc::new(governor::RateLimiter::keyed(governor::Quota::per_minute(
+            std::num::NonZeroU32::new(config.sub_rate).unwrap_or(std::num::NonZeroU32::MIN),
+        ))),
         reschedule,
         metrics,
     };
@@ -142,16 +148,26 @@ pub async fn run(
             let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
                 let _ = tcp.set_nodelay(true);
             });
-            axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown.clone().cancelled_owned())
-                .await
+            axum::serve(
+                listener,
+                app.clone()
+                    .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown.clone().cancelled_owned())
+            .await
         }
         Some(tls) => {
             tracing::info!(%addr, db = %config.database, "central listening (https)");
             let listener = hy_common::tls::TlsListener::new(listener, tls.0)?;
-            axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown.clone().cancelled_owned())
-                .await
+            // Tapped for nothing: axum knows a tapped listener's peer address, which the
+            // per-address limits read.
+            let listener = axum::serve::ListenerExt::tap_io(listener, |_| {});
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown.clone().cancelled_owned())
+            .await
         }
     };
     // Whatever ended serving, nothing else may keep waiting on it.

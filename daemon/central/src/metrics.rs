@@ -43,6 +43,13 @@ pub struct StateLabels {
     pub state: String,
 }
 
+/// An outcome label.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct OutcomeLabels {
+    /// What happened.
+    pub outcome: &'static str,
+}
+
 /// Every metric of central.
 #[derive(Debug, Clone)]
 pub struct Metrics {
@@ -65,6 +72,8 @@ pub struct Metrics {
     pub servers: Family<StateLabels, Gauge>,
     /// Node long polls held open.
     pub node_polls_waiting: Gauge,
+    /// Subscription fetches: served, unknown token, rate limited.
+    pub subscription_fetches: Family<OutcomeLabels, Counter>,
 }
 
 fn latency_histogram() -> Histogram {
@@ -126,7 +135,14 @@ impl Default for Metrics {
             "Agent long polls held open",
             node_polls_waiting.clone(),
         );
+        let subscription_fetches = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "subscription_fetches",
+            "Subscription profile fetches by outcome: served, unknown, rate_limited",
+            subscription_fetches.clone(),
+        );
         Self {
+            subscription_fetches,
             registry: Arc::new(registry),
             requests,
             latency,

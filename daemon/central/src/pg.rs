@@ -43,6 +43,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_user_devices",
         include_str!("../migrations/postgres/0006_user_devices.sql"),
     ),
+    (
+        "0007_subscriptions",
+        include_str!("../migrations/postgres/0007_subscriptions.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

@@ -37,7 +37,16 @@ pub struct AppState {
     pub reschedule: Arc<Notify>,
     /// Prometheus metrics.
     pub metrics: crate::metrics::Metrics,
+    /// Base URL of subscription links (`--public-url`); `None`: the request's.
+    pub public_url: Option<Arc<str>>,
+    /// Whether central serves HTTPS (the scheme of links made from a request's Host).
+    pub tls: bool,
+    /// Subscription fetches per client address.
+    pub sub_limiter: Arc<SubLimiter>,
 }
+
+/// A rate limiter per client address.
+pub type SubLimiter = governor::DefaultKeyedRateLimiter<std::net::IpAddr>;
 
 impl AppState {
     /// Now, in stored form (Unix seconds, UTC).

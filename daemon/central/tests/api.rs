@@ -10,6 +10,7 @@ mod postgres;
 mod resources;
 mod schema;
 mod store;
+mod subscriptions;
 mod tls;
 
 #[test]

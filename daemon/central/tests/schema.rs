@@ -72,6 +72,8 @@ async fn the_openapi_document_covers_every_endpoint() {
             &["get", "patch", "delete"],
         ),
         ("/admin/users/{id}/devices/{name}/secret", &["post"]),
+        ("/admin/users/{id}/subscription", &["get", "post", "delete"]),
+        ("/sub/{token}", &["get"]),
         ("/admin/servers", &["get", "post"]),
         ("/admin/servers/{id}", &["get", "patch", "delete"]),
         ("/admin/servers/{id}/users", &["get", "post"]),

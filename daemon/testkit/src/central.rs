@@ -226,6 +226,8 @@ impl TestCentral {
             history_days: 90,
             log_days: 30,
             clock: clock.clone(),
+            public_url: None,
+            sub_rate: 30,
         };
         let shutdown = CancellationToken::new();
         let task = tokio::spawn(hy_central::run(config, listener, shutdown.clone()));

@@ -62,6 +62,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_user_devices",
         include_str!("../../migrations/0014_user_devices.sql"),
     ),
+    (
+        "0015_subscriptions",
+        include_str!("../../migrations/0015_subscriptions.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

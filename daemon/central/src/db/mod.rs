@@ -14,6 +14,7 @@ pub mod meta;
 pub mod migrations;
 pub mod page;
 pub mod servers;
+pub mod subscriptions;
 pub mod traffic;
 pub mod user_devices;
 pub mod users;

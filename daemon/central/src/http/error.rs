@@ -33,6 +33,9 @@ pub enum ApiError {
     /// Central is shutting down, or its database cannot be reached; retrying may succeed.
     #[error("{0}")]
     Unavailable(String),
+    /// Over a rate limit.
+    #[error("{0}")]
+    TooManyRequests(String),
     /// A bug or an I/O failure; logged, not sent.
     #[error("internal error; see central's log")]
     Internal(#[source] anyhow::Error),
@@ -74,6 +77,7 @@ impl ApiError {
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::Unavailable(_) => ErrorCode::Unavailable,
+            Self::TooManyRequests(_) => ErrorCode::TooManyRequests,
             Self::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -96,6 +100,10 @@ impl IntoResponse for ApiError {
             }),
         )
             .into_response();
+        if code == ErrorCode::TooManyRequests {
+            resp.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        }
         if code == ErrorCode::Unauthorized {
             resp.headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));

@@ -9,6 +9,7 @@ pub mod node;
 pub mod openapi;
 pub mod page;
 pub mod servers;
+pub mod sub;
 pub mod traffic;
 pub mod users;
 
@@ -59,6 +60,7 @@ fn api() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(users::routes())
         .merge(devices::routes())
+        .merge(sub::routes())
         .merge(servers::routes())
         .merge(traffic::routes())
         .merge(log::routes())

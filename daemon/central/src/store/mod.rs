@@ -243,6 +243,67 @@ impl Store {
         }
     }
 
+    /// A user's subscription, issuing `fresh` as its token when it has none and none was
+    /// revoked.
+    pub async fn subscription(
+        &self,
+        user: String,
+        fresh: String,
+    ) -> Result<crate::db::subscriptions::SubState, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::subscriptions::get_or_issue(c, &user, &fresh))
+                    .await
+            }
+            Self::Postgres(pool) => {
+                postgres::subscriptions::get_or_issue(pool, &user, &fresh).await
+            }
+        }
+    }
+
+    /// Gives a user a new subscription token (`Some`; lifts a revocation), or revokes theirs
+    /// (`None`).
+    pub async fn set_subscription(
+        &self,
+        user: String,
+        token: Option<String>,
+        now: i64,
+    ) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::subscriptions::set(c, &user, token.as_deref(), now))
+                    .await
+            }
+            Self::Postgres(pool) => {
+                postgres::subscriptions::set(pool, &user, token.as_deref(), now).await
+            }
+        }
+    }
+
+    /// The user a subscription token's digest belongs to, with the servers of their links.
+    pub async fn subscriber(
+        &self,
+        digest: String,
+        now: i64,
+    ) -> Result<Option<(User, Vec<(String, Option<String>, LinkSettings)>)>, DbError> {
+        let found = match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::subscriptions::find(c, &digest))
+                    .await?
+            }
+            Self::Postgres(pool) => postgres::subscriptions::find(pool, &digest).await?,
+        };
+        match found {
+            // Deleted between the two reads: as if never found.
+            Some(id) => match self.user_links(id, now).await {
+                Ok(found) => Ok(Some(found)),
+                Err(DbError::NotFound { .. }) => Ok(None),
+                Err(e) => Err(e),
+            },
+            None => Ok(None),
+        }
+    }
+
     /// Creates a server (id and name validated, link settings checked).
     pub async fn create_server(
         &self,

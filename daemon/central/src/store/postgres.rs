@@ -72,6 +72,7 @@ fn unique_violation(err: &tokio_postgres::Error) -> Option<&str> {
 }
 
 pub mod devices;
+pub mod subscriptions;
 
 pub mod users {
     //! The `users` table on PostgreSQL.
