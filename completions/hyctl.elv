@@ -25,6 +25,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand user 'Manage users: who may connect, with which secret'
             cand device 'Manage a user''s devices: credentials of their own, blocked and limited one by one'
             cand server 'Manage servers (nodes) and which users may use them'
+            cand token 'Manage API tokens for scripts and cron jobs, each with a role (owner only)'
+            cand whoami 'Show which credential hyctl uses and its role'
             cand traffic 'Show traffic per user, or per server'
             cand log 'Show who the nodes admitted or refused, from where, and why'
             cand login 'Save central''s URL and token to the config file, after checking them'
@@ -883,6 +885,118 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;server;help;help'= {
         }
+        &'hyctl;token'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a token; prints it (this once)'
+            cand list 'List tokens with their role, expiry and last use'
+            cand ls 'List tokens with their role, expiry and last use'
+            cand revoke 'Revoke a token: refused on every central within 2 seconds'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;token;create'= {
+            cand --name 'What it is for: 1 to 64 of `A-Z a-z 0-9 . _ -`'
+            cand --role 'What it may do'
+            cand --expires 'How long it works, in days (`90d`, `52w` or a number of days); default until revoked'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;token;list'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;token;ls'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;token;revoke'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;token;help'= {
+            cand create 'Create a token; prints it (this once)'
+            cand list 'List tokens with their role, expiry and last use'
+            cand revoke 'Revoke a token: refused on every central within 2 seconds'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;token;help;create'= {
+        }
+        &'hyctl;token;help;list'= {
+        }
+        &'hyctl;token;help;revoke'= {
+        }
+        &'hyctl;token;help;help'= {
+        }
+        &'hyctl;whoami'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hyctl;traffic'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
@@ -1143,6 +1257,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand user 'Manage users: who may connect, with which secret'
             cand device 'Manage a user''s devices: credentials of their own, blocked and limited one by one'
             cand server 'Manage servers (nodes) and which users may use them'
+            cand token 'Manage API tokens for scripts and cron jobs, each with a role (owner only)'
+            cand whoami 'Show which credential hyctl uses and its role'
             cand traffic 'Show traffic per user, or per server'
             cand log 'Show who the nodes admitted or refused, from where, and why'
             cand login 'Save central''s URL and token to the config file, after checking them'
@@ -1251,6 +1367,19 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;server;unassign'= {
         }
         &'hyctl;help;server;users'= {
+        }
+        &'hyctl;help;token'= {
+            cand create 'Create a token; prints it (this once)'
+            cand list 'List tokens with their role, expiry and last use'
+            cand revoke 'Revoke a token: refused on every central within 2 seconds'
+        }
+        &'hyctl;help;token;create'= {
+        }
+        &'hyctl;help;token;list'= {
+        }
+        &'hyctl;help;token;revoke'= {
+        }
+        &'hyctl;help;whoami'= {
         }
         &'hyctl;help;traffic'= {
         }

@@ -29,6 +29,8 @@ complete -c hyctl -n "__fish_hyctl_needs_command" -s V -l version -d 'Print vers
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "user" -d 'Manage users: who may connect, with which secret'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "token" -d 'Manage API tokens for scripts and cron jobs, each with a role (owner only)'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "whoami" -d 'Show which credential hyctl uses and its role'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "traffic" -d 'Show traffic per user, or per server'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
@@ -706,6 +708,93 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "users" -d 'List the users assigned to a server'
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -f -a "create" -d 'Create a token; prints it (this once)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -f -a "list" -d 'List tokens with their role, expiry and last use'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -f -a "ls" -d 'List tokens with their role, expiry and last use'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -f -a "revoke" -d 'Revoke a token: refused on every central within 2 seconds'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and not __fish_seen_subcommand_from create list ls revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -l name -d 'What it is for: 1 to 64 of `A-Z a-z 0-9 . _ -`' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -l role -d 'What it may do' -r -f -a "viewer\t'Reads everything, changes nothing'
+operator\t'Also users, devices and subscriptions'
+admin\t'Also servers and assignments'
+owner\t'Also tokens and admins'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -l expires -d 'How long it works, in days (`90d`, `52w` or a number of days); default until revoked' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from list" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from list" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from list" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from ls" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from ls" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from ls" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from ls" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from ls" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from ls" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token; prints it (this once)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens with their role, expiry and last use'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token: refused on every central within 2 seconds'
+complete -c hyctl -n "__fish_hyctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -894,18 +983,20 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-kick -d '
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-from-proxy -d 'How often to collect traffic from Hysteria (/traffic?clear=1)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server traffic log login config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "token" -d 'Manage API tokens for scripts and cron jobs, each with a role (owner only)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "whoami" -d 'Show which credential hyctl uses and its role'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users with their state, usage against limit and expiry'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
@@ -937,6 +1028,9 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "assign" -d 'Allow users on a server (already assigned users are fine); an id central has never seen is registered as a new hysteria server, as the original API does'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "unassign" -d 'Remove users from a server; its agent refuses and disconnects them within a second'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from server" -f -a "users" -d 'List the users assigned to a server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; prints it (this once)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens with their role, expiry and last use'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token: refused on every central within 2 seconds'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the config file\'s settings (the token redacted)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one setting: central, token, token-file or ca-file'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one setting'

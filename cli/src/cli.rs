@@ -42,6 +42,11 @@ pub enum Command {
     Device(DeviceCommand),
     /// Manage servers (nodes) and which users may use them
     Server(ServerCommand),
+    /// Manage API tokens for scripts and cron jobs, each with a role (owner only)
+    #[command(after_long_help = TOKEN_HELP)]
+    Token(TokenCommand),
+    /// Show which credential hyctl uses and its role
+    Whoami(WhoamiCommand),
     /// Show traffic per user, or per server
     #[command(after_long_help = TRAFFIC_HELP)]
     Traffic(TrafficCommand),
@@ -165,6 +170,88 @@ Examples:
   hyctl device block alice phone               # alice's other devices keep working
   hyctl device list alice
   hyctl device unblock alice phone";
+
+const TOKEN_HELP: &str = "\
+Roles: viewer (reads everything, changes nothing), operator (also users, their devices and
+subscriptions), admin (also servers and assignments), owner (also API tokens and admins; the
+admin token central wrote on first start is an owner). The server enforces them: a viewer's
+POST gets 403. A token is printed once; central keeps only its SHA-256. Revoking takes effect
+on every central within 2 seconds.
+
+Examples:
+  hyctl token create --name backup-job --role viewer --expires 90d
+  hyctl token list
+  hyctl token revoke backup-job
+  HYCTL_TOKEN=hyt_... hyctl traffic --json       # a script using it";
+
+/// `hyctl token ...`
+#[derive(Debug, clap::Args)]
+pub struct TokenCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: TokenAction,
+}
+
+/// `hyctl whoami`
+#[derive(Debug, clap::Args)]
+pub struct WhoamiCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+}
+
+/// API token commands.
+#[derive(Debug, Subcommand)]
+pub enum TokenAction {
+    /// Create a token; prints it (this once)
+    Create {
+        /// What it is for: 1 to 64 of `A-Z a-z 0-9 . _ -`
+        #[arg(long)]
+        name: String,
+        /// What it may do
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// How long it works, in days (`90d`, `52w` or a number of days); default until revoked
+        #[arg(long, value_name = "DURATION", value_parser = parse_days)]
+        expires: Option<u32>,
+    },
+    /// List tokens with their role, expiry and last use
+    #[command(visible_alias = "ls")]
+    List,
+    /// Revoke a token: refused on every central within 2 seconds
+    Revoke {
+        /// Token name
+        name: String,
+    },
+}
+
+/// Roles on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// Reads everything, changes nothing.
+    Viewer,
+    /// Also users, devices and subscriptions.
+    Operator,
+    /// Also servers and assignments.
+    Admin,
+    /// Also tokens and admins.
+    Owner,
+}
+
+/// Whole days: `90d`, `12w`, or a bare number of days; 1 to 3650.
+fn parse_days(s: &str) -> Result<u32, String> {
+    let secs = match s.parse::<u64>() {
+        Ok(days) => days.saturating_mul(86_400),
+        Err(_) => crate::units::duration_secs(s)?,
+    };
+    if secs % 86_400 != 0 || !(1..=3650).contains(&(secs / 86_400)) {
+        return Err(format!("{s:?}: give whole days from 1d to 3650d, e.g. 90d"));
+    }
+    Ok((secs / 86_400) as u32)
+}
 
 /// `hyctl device ...`
 #[derive(Debug, clap::Args)]

@@ -57,6 +57,7 @@ impl CliError {
             Self::Client(ClientError::Api { body, .. }) => match body.code {
                 ErrorCode::BadRequest => "bad_request",
                 ErrorCode::Unauthorized => "unauthorized",
+                ErrorCode::Forbidden => "forbidden",
                 ErrorCode::NotFound => "not_found",
                 ErrorCode::MethodNotAllowed => "method_not_allowed",
                 ErrorCode::Conflict => "conflict",

@@ -41,6 +41,8 @@ pub fn main(cli: Cli) -> ExitCode {
         Command::User(c) => admin(&c.admin, async |ctx| cmd::user::run(ctx, c.action).await),
         Command::Server(c) => admin(&c.admin, async |ctx| cmd::server::run(ctx, c.action).await),
         Command::Device(c) => admin(&c.admin, async |ctx| cmd::device::run(ctx, c.action).await),
+        Command::Token(c) => admin(&c.admin, async |ctx| cmd::token::run(ctx, c.action).await),
+        Command::Whoami(c) => admin(&c.admin, async |ctx| cmd::token::whoami(ctx).await),
         Command::Traffic(c) => {
             let args = c.admin.clone();
             admin(&args, async |ctx| cmd::traffic::run(ctx, c).await)

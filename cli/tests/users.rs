@@ -430,3 +430,64 @@ async fn subscription_links_from_the_command_line() {
     assert_eq!(bad.code, 2);
     c.stop().await;
 }
+
+#[tokio::test]
+async fn a_viewer_token_for_a_monitoring_script() {
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    let out = env
+        .run(&[
+            "token",
+            "create",
+            "--name",
+            "monitoring",
+            "--role",
+            "viewer",
+            "--expires",
+            "90d",
+        ])
+        .await
+        .ok()
+        .stdout;
+    let token = out.lines().next().unwrap().to_owned();
+    assert!(token.starts_with("hyt_"), "{out}");
+    assert!(out.contains("shown this once"), "{out}");
+    let listed = env.run(&["token", "list", "--json"]).await.ok().json();
+    assert_eq!(listed[0]["name"], "monitoring");
+    assert_eq!(listed[0]["role"], "viewer");
+    assert!(!listed.to_string().contains(&token));
+
+    // The script reads with it, and is refused a change with a message that says why.
+    let mut script = Env::new(&c);
+    script.vars[1].1 = token.clone();
+    assert_eq!(
+        script.run(&["whoami"]).await.ok().stdout,
+        "token:monitoring (viewer)\n"
+    );
+    script.run(&["user", "list", "--json"]).await.ok();
+    let refused = script.run(&["user", "add", "mallory"]).await;
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused.stderr.contains("role (viewer) may not POST"),
+        "{}",
+        refused.stderr
+    );
+    let bad = env
+        .run(&[
+            "token",
+            "create",
+            "--name",
+            "x",
+            "--role",
+            "viewer",
+            "--expires",
+            "36h",
+        ])
+        .await;
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("whole days"), "{}", bad.stderr);
+
+    env.run(&["token", "revoke", "monitoring"]).await.ok();
+    assert_eq!(script.run(&["user", "list"]).await.code, 1);
+    c.stop().await;
+}

@@ -4,6 +4,7 @@ pub mod bootstrap;
 pub mod device;
 pub mod misc;
 pub mod server;
+pub mod token;
 pub mod traffic;
 pub mod user;
 

@@ -11,6 +11,7 @@ use reqwest::{Method, StatusCode, header};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::admins::{ApiToken, CreateToken, CreatedToken, WhoAmI};
 use crate::devices::{CreateDevice, Device, UpdateDevice};
 use crate::node::{NodeList, ReportAck, TrafficBatch};
 use crate::page::{Page, PageQuery};
@@ -337,6 +338,26 @@ impl Client {
     /// `DELETE /admin/users/{id}`.
     pub async fn delete_user(&self, id: &str) -> Result<(), ClientError> {
         self.delete(&format!("/admin/users/{}", seg(id))).await
+    }
+
+    /// `GET /admin/tokens`.
+    pub async fn tokens(&self) -> Result<Vec<ApiToken>, ClientError> {
+        self.get("/admin/tokens").await
+    }
+
+    /// `POST /admin/tokens`: the answer holds the token, shown this once.
+    pub async fn create_token(&self, new: &CreateToken) -> Result<CreatedToken, ClientError> {
+        self.with_body(Method::POST, "/admin/tokens", new).await
+    }
+
+    /// `DELETE /admin/tokens/{name}`.
+    pub async fn revoke_token(&self, name: &str) -> Result<(), ClientError> {
+        self.delete(&format!("/admin/tokens/{}", seg(name))).await
+    }
+
+    /// `GET /admin/whoami`.
+    pub async fn whoami(&self) -> Result<WhoAmI, ClientError> {
+        self.get("/admin/whoami").await
     }
 
     /// `GET /admin/users/{id}/subscription` (issued on the first ask).

@@ -21,6 +21,8 @@ pub enum ErrorCode {
     BadRequest,
     /// The admin token is missing or wrong (401).
     Unauthorized,
+    /// The credential is valid but its role may not do this (403).
+    Forbidden,
     /// No such user, server, assignment or route (404).
     NotFound,
     /// The method is not allowed on this path (405).
@@ -46,6 +48,7 @@ impl ErrorCode {
         match self {
             Self::BadRequest => 400,
             Self::Unauthorized => 401,
+            Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
             Self::Conflict => 409,

@@ -5,6 +5,7 @@
 //! before a round trip) and, behind the `client` feature, a typed HTTP client. This crate never
 //! depends on axum or rusqlite.
 
+pub mod admins;
 pub mod devices;
 pub mod error;
 pub mod node;

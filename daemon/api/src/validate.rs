@@ -170,6 +170,28 @@ pub fn note(note: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// An API token's name: 1 to 64 characters from `A-Z a-z 0-9 . _ -`, starting with a letter
+/// or digit.
+pub fn token_name(name: &str) -> Result<(), String> {
+    let max = crate::admins::TOKEN_NAME_MAX;
+    if name.is_empty() || name.len() > max {
+        return Err(format!(
+            "token name must be 1 to {max} characters long, not {}",
+            name.len()
+        ));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        return Err(format!(
+            "token name {name:?} must start with a letter or digit and hold only letters, digits and . _ -"
+        ));
+    }
+    Ok(())
+}
+
 /// Longest device name accepted.
 pub const DEVICE_NAME_MAX: usize = 32;
 /// See [`device_name`].

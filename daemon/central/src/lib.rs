@@ -94,6 +94,7 @@ pub async fn run(
             Arc::clone(&clock),
             admin_digest,
         )),
+        api_tokens: Arc::new(token::ApiTokens::new(store.clone(), Arc::clone(&clock))),
         shutdown: shutdown.clone(),
         contacts: Arc::new(Mutex::new(HashMap::new())),
         waiting_polls: Arc::default(),

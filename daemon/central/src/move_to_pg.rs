@@ -196,10 +196,23 @@ const TABLES: &[Table] = &[
         ],
         upsert: None,
     },
+    Table {
+        name: "api_tokens",
+        columns: &[
+            ("pk", Int),
+            ("name", Text),
+            ("role", Text),
+            ("digest", Text),
+            ("created_at", Int),
+            ("expires_at", Int),
+            ("last_used_at", Int),
+        ],
+        upsert: None,
+    },
 ];
 
 /// Tables whose keys come from an identity, set past the copied keys afterwards.
-const IDENTITIES: &[&str] = &["users", "servers", "devices", "auth_log"];
+const IDENTITIES: &[&str] = &["users", "servers", "devices", "auth_log", "api_tokens"];
 
 /// Statements sent at once on the target's connection (pipelined): round trips, not rows,
 /// are what a copy of millions of rows waits on.

@@ -47,6 +47,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_subscriptions",
         include_str!("../migrations/postgres/0007_subscriptions.sql"),
     ),
+    (
+        "0008_api_tokens",
+        include_str!("../migrations/postgres/0008_api_tokens.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

@@ -24,6 +24,8 @@ pub struct AppState {
     pub ingest: Option<crate::ingest::Ingest>,
     /// The admin token's digest, read again when old; the token itself is never held.
     pub admin_digest: Arc<crate::token::AdminDigest>,
+    /// API tokens' digests and roles, read again when old.
+    pub api_tokens: Arc<crate::token::ApiTokens>,
     /// Cancelled when central is shutting down; long polls answer at once.
     pub shutdown: CancellationToken,
     /// When each server's last contact was written, to write it at most every

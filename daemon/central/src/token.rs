@@ -165,6 +165,130 @@ fn write_file(path: &Path, token: &str) -> anyhow::Result<()> {
         .with_context(|| format!("could not write the admin token file {}", path.display()))
 }
 
+/// Prefix of API tokens (`hyctl token create`), telling them apart from the admin token.
+pub const API_PREFIX: &str = "hyt_";
+
+/// How long a central trusts the API tokens it holds before reading them again: a token
+/// revoked through any central stops working on every central within this long.
+pub const TOKENS_MAX_AGE_MS: i64 = 2_000;
+
+/// How often, at most, an unknown API token makes central read the tokens again.
+pub const TOKENS_RECHECK_MS: i64 = 1_000;
+
+/// A use is written at most this often per token (seconds).
+pub const TOUCH_EVERY: i64 = 60;
+
+/// A new API token and its digest (hex).
+pub fn new_api_token() -> (String, String) {
+    let token = format!("{API_PREFIX}{}", hy_common::random::token(40));
+    let digest = hex::encode(digest_bytes(&token));
+    (token, digest)
+}
+
+/// The API tokens as the auth path checks them: every digest held in memory (there are few),
+/// read again when old or, at most once a second, when a token is not among them.
+pub struct ApiTokens {
+    store: Store,
+    clock: std::sync::Arc<dyn crate::clock::Clock>,
+    cached: parking_lot::Mutex<(
+        std::collections::HashMap<[u8; 32], crate::db::api_tokens::Known>,
+        i64,
+    )>,
+    reading: tokio::sync::Mutex<()>,
+    touched: parking_lot::Mutex<std::collections::HashMap<String, i64>>,
+}
+
+impl std::fmt::Debug for ApiTokens {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ApiTokens(..)")
+    }
+}
+
+impl ApiTokens {
+    /// Empty: read on first use.
+    pub fn new(store: Store, clock: std::sync::Arc<dyn crate::clock::Clock>) -> Self {
+        Self {
+            store,
+            clock,
+            cached: parking_lot::Mutex::new((Default::default(), i64::MIN / 2)),
+            reading: tokio::sync::Mutex::new(()),
+            touched: Default::default(),
+        }
+    }
+
+    /// Forgets what is held, so the next check reads the tokens (after a change here).
+    pub fn invalidate(&self) {
+        self.cached.lock().1 = i64::MIN / 2;
+    }
+
+    /// The token whose digest is `presented`, if it exists and has not expired. While the
+    /// database cannot be read, the tokens held are trusted.
+    pub async fn find(&self, presented: &[u8; 32]) -> Option<crate::db::api_tokens::Known> {
+        let now_ms = self.clock.now().as_millisecond();
+        let look = |now_ms: i64| {
+            let cached = self.cached.lock();
+            let found = cached.0.get(presented).cloned();
+            (found, now_ms - cached.1)
+        };
+        let (found, age) = look(now_ms);
+        let fresh = match found {
+            Some(k) if age < TOKENS_MAX_AGE_MS => Some(k),
+            None if age < TOKENS_RECHECK_MS => None,
+            _ => {
+                let _one = self.reading.lock().await;
+                let now_ms = self.clock.now().as_millisecond();
+                let (found, age) = look(now_ms);
+                if age < TOKENS_RECHECK_MS {
+                    found
+                } else {
+                    match self.store.token_digests().await {
+                        Ok(rows) => {
+                            let map: std::collections::HashMap<_, _> = rows
+                                .into_iter()
+                                .filter_map(|(hex_digest, k)| {
+                                    decode(&hex_digest).ok().map(|d| (d, k))
+                                })
+                                .collect();
+                            let found = map.get(presented).cloned();
+                            *self.cached.lock() = (map, now_ms);
+                            found
+                        }
+                        Err(err) => {
+                            tracing::warn!(error = %err, "could not read the API tokens; using those held");
+                            found
+                        }
+                    }
+                }
+            }
+        }?;
+        let now = now_ms.div_euclid(1000);
+        if fresh.expires_at.is_some_and(|at| now >= at) {
+            return None;
+        }
+        self.touch(&fresh.name, now);
+        Some(fresh)
+    }
+
+    /// Writes a use of `name` when the last one written is old (best effort, in the
+    /// background).
+    fn touch(&self, name: &str, now: i64) {
+        {
+            let mut touched = self.touched.lock();
+            let last = touched.entry(name.to_owned()).or_insert(i64::MIN / 2);
+            if now - *last < TOUCH_EVERY {
+                return;
+            }
+            *last = now;
+        }
+        let (store, name) = (self.store.clone(), name.to_owned());
+        tokio::spawn(async move {
+            if let Err(err) = store.touch_token(name, now).await {
+                tracing::debug!(error = %err, "could not record an API token's use");
+            }
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ mod nodes;
 mod original;
 mod postgres;
 mod resources;
+mod roles;
 mod schema;
 mod store;
 mod subscriptions;

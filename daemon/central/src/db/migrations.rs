@@ -66,6 +66,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_subscriptions",
         include_str!("../../migrations/0015_subscriptions.sql"),
     ),
+    (
+        "0016_api_tokens",
+        include_str!("../../migrations/0016_api_tokens.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

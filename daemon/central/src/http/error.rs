@@ -24,6 +24,9 @@ pub enum ApiError {
          central wrote next to its database"
     )]
     Unauthorized,
+    /// The credential's role may not do this.
+    #[error("{0}")]
+    Forbidden(String),
     /// No such thing.
     #[error("{0}")]
     NotFound(String),
@@ -74,6 +77,7 @@ impl ApiError {
         match self {
             Self::BadRequest(_) => ErrorCode::BadRequest,
             Self::Unauthorized => ErrorCode::Unauthorized,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::Unavailable(_) => ErrorCode::Unavailable,

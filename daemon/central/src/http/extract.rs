@@ -11,9 +11,16 @@ use sha2::{Digest, Sha256};
 use super::error::ApiError;
 use crate::state::AppState;
 
-/// Proof that the request carried the admin token. List it as a handler parameter.
-#[derive(Debug, Clone, Copy)]
-pub struct AdminAuth;
+/// Proof that the request carried a credential whose role may call this route (see
+/// [`super::roles`]): the admin token (`owner`) or an API token. List it as a handler
+/// parameter; the role check needs nothing more.
+#[derive(Debug, Clone)]
+pub struct AdminAuth {
+    /// Who: `admin-token` or `token:<name>`, for logs and the audit trail.
+    pub actor: std::sync::Arc<str>,
+    /// What it may do.
+    pub role: hy_api::admins::Role,
+}
 
 impl FromRequestParts<AppState> for AdminAuth {
     type Rejection = ApiError;
@@ -30,11 +37,39 @@ impl FromRequestParts<AppState> for AdminAuth {
             .map(str::trim)
             .ok_or(ApiError::Unauthorized)?;
         let digest: [u8; 32] = Sha256::digest(presented.as_bytes()).into();
-        if state.admin_digest.accepts(&digest).await {
-            Ok(AdminAuth)
+        // The prefix says where to look, so an API token never makes central re-read the
+        // admin token's digest, nor the other way round.
+        let auth = if presented.starts_with(crate::token::API_PREFIX) {
+            let known = state
+                .api_tokens
+                .find(&digest)
+                .await
+                .ok_or(ApiError::Unauthorized)?;
+            AdminAuth {
+                actor: format!("token:{}", known.name).into(),
+                role: known.role,
+            }
+        } else if state.admin_digest.accepts(&digest).await {
+            AdminAuth {
+                actor: "admin-token".into(),
+                role: hy_api::admins::Role::Owner,
+            }
         } else {
-            Err(ApiError::Unauthorized)
+            return Err(ApiError::Unauthorized);
+        };
+        let route = parts
+            .extensions
+            .get::<axum::extract::MatchedPath>()
+            .map_or(parts.uri.path(), |m| m.as_str());
+        let needed = super::roles::required(&parts.method, route);
+        if auth.role < needed {
+            tracing::warn!(actor = %auth.actor, method = %parts.method, route, "refused: role too low");
+            return Err(ApiError::Forbidden(format!(
+                "this credential's role ({}) may not {} {route}; that needs {needed} or above",
+                auth.role, parts.method
+            )));
         }
+        Ok(auth)
     }
 }
 

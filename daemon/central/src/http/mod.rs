@@ -8,8 +8,10 @@ pub mod log;
 pub mod node;
 pub mod openapi;
 pub mod page;
+pub mod roles;
 pub mod servers;
 pub mod sub;
+pub mod tokens;
 pub mod traffic;
 pub mod users;
 
@@ -39,7 +41,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(90);
         Hysteria 2 fleet. Admin endpoints need `Authorization: Bearer <admin token>`; node \
         endpoints authenticate by the server id in the path."),
     modifiers(&AdminToken),
-    tags((name = "users"), (name = "devices"), (name = "servers"), (name = "traffic"), (name = "node"), (name = "meta"))
+    tags((name = "users"), (name = "devices"), (name = "admins"), (name = "servers"), (name = "traffic"), (name = "node"), (name = "meta"))
 )]
 struct ApiDoc;
 
@@ -61,6 +63,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(users::routes())
         .merge(devices::routes())
         .merge(sub::routes())
+        .merge(tokens::routes())
         .merge(servers::routes())
         .merge(traffic::routes())
         .merge(log::routes())

@@ -8,7 +8,7 @@
 //! - Constraints central enforces are stated: id, name and secret patterns (the same rules as
 //!   `hy_api::validate`, tested against each other there), multiplier bounds, list and note
 //!   limits, query-parameter enums and formats, and `minProperties` for `PATCH` bodies.
-//! - Statuses every operation of a kind can answer: `401` where the admin token is needed, `413`
+//! - Statuses every operation of a kind can answer: `401` and `403` where a credential is needed, `413`
 //!   where a body is read; and the two shapes of the traffic answers.
 
 use hy_api::validate;
@@ -204,6 +204,11 @@ fn statuses(v: &mut Value) {
                 responses.entry("401").or_insert_with(|| {
                     let mut r = error.clone();
                     r["description"] = json!("missing or wrong admin token");
+                    r
+                });
+                responses.entry("403").or_insert_with(|| {
+                    let mut r = error.clone();
+                    r["description"] = json!("the credential's role may not do this");
                     r
                 });
             }

@@ -304,6 +304,68 @@ impl Store {
         }
     }
 
+    /// Stores a new API token's digest (hex SHA-256; the token is never stored).
+    pub async fn create_token(
+        &self,
+        name: String,
+        role: hy_api::admins::Role,
+        digest: String,
+        now: i64,
+        expires_at: Option<i64>,
+    ) -> Result<hy_api::admins::ApiToken, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    crate::db::api_tokens::insert(c, &name, role, &digest, now, expires_at)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::api_tokens::insert(pool, &name, role, &digest, now, expires_at).await
+            }
+        }
+    }
+
+    /// Every API token, by name.
+    pub async fn tokens(&self) -> Result<Vec<hy_api::admins::ApiToken>, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(crate::db::api_tokens::list).await,
+            Self::Postgres(pool) => postgres::api_tokens::list(pool).await,
+        }
+    }
+
+    /// Every API token's digest with what it grants, for the auth path.
+    pub async fn token_digests(
+        &self,
+    ) -> Result<Vec<(String, crate::db::api_tokens::Known)>, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(crate::db::api_tokens::all).await,
+            Self::Postgres(pool) => postgres::api_tokens::all(pool).await,
+        }
+    }
+
+    /// Revokes an API token.
+    pub async fn delete_token(&self, name: String) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::api_tokens::delete(c, &name))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::api_tokens::delete(pool, &name).await,
+        }
+    }
+
+    /// Records a use of an API token.
+    pub async fn touch_token(&self, name: String, now: i64) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::api_tokens::touch(c, &name, now))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::api_tokens::touch(pool, &name, now).await,
+        }
+    }
+
     /// Creates a server (id and name validated, link settings checked).
     pub async fn create_server(
         &self,

@@ -71,6 +71,7 @@ fn unique_violation(err: &tokio_postgres::Error) -> Option<&str> {
         .flatten()
 }
 
+pub mod api_tokens;
 pub mod devices;
 pub mod subscriptions;
 

@@ -1,0 +1,124 @@
+//! Who may do what through the admin API: roles, and the scoped API tokens scripts and cron
+//! jobs use instead of the bootstrap admin token.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// What a credential may do, each role including the ones below it. The bootstrap admin token
+/// is `owner`.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Reads everything (secrets included: they are what users connect with), changes nothing.
+    #[default]
+    Viewer,
+    /// Also changes users and their devices and subscriptions.
+    Operator,
+    /// Also changes servers and assignments.
+    Admin,
+    /// Also manages API tokens and admins.
+    Owner,
+}
+
+impl Role {
+    /// Every role, lowest first.
+    pub const ALL: [Self; 4] = [Self::Viewer, Self::Operator, Self::Admin, Self::Owner];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Viewer => "viewer",
+            Self::Operator => "operator",
+            Self::Admin => "admin",
+            Self::Owner => "owner",
+        }
+    }
+
+    /// `viewer` → the role.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Longest API token name.
+pub const TOKEN_NAME_MAX: usize = 64;
+
+/// Longest validity of an API token: ten years.
+pub const TOKEN_MAX_DAYS: u32 = 3650;
+
+/// An API token as listed; the token itself is shown once, at creation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiToken {
+    /// Its name, unique (what it is for: `backup-job`).
+    pub name: String,
+    /// What it may do.
+    pub role: Role,
+    /// When it was created.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: Timestamp,
+    /// When it stops working; `null`: never.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub expires_at: Option<Timestamp>,
+    /// Its last use, to the minute.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub last_used_at: Option<Timestamp>,
+}
+
+/// Body of `POST /admin/tokens`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateToken {
+    /// 1 to 64 characters from `A-Z a-z 0-9 . _ -`, starting with a letter or digit.
+    pub name: String,
+    /// What it may do.
+    pub role: Role,
+    /// Days it works for (1 to 3650); absent: until revoked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_in_days: Option<u32>,
+}
+
+/// Answer of `POST /admin/tokens`: the only time the token is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedToken {
+    /// Send as `Authorization: Bearer <token>`. Central keeps only its SHA-256.
+    pub token: String,
+    /// The token as listed.
+    #[serde(flatten)]
+    pub info: ApiToken,
+}
+
+/// Answer of `GET /admin/whoami`: the credential a request was made with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WhoAmI {
+    /// `admin-token` (the bootstrap token) or `token:<name>`.
+    pub actor: String,
+    /// Its role.
+    pub role: Role,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_are_ordered_and_named() {
+        assert!(Role::Viewer < Role::Operator && Role::Admin < Role::Owner);
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+            assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+        }
+    }
+}

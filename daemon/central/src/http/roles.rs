@@ -1,0 +1,56 @@
+//! Which role each admin route needs, in one place: the extractor every admin handler takes
+//! ([`super::extract::AdminAuth`]) asks here, so no handler can forget its check.
+//!
+//! Reading needs `viewer`; changing users, their devices and subscriptions `operator`;
+//! changing servers and assignments `admin`; API tokens and admins `owner`, even to read.
+
+use axum::http::Method;
+use hy_api::admins::Role;
+
+/// The least role that may call `method` on the route pattern `route` (`/admin/users/{id}`).
+pub fn required(method: &Method, route: &str) -> Role {
+    if route.starts_with("/admin/tokens") || route.starts_with("/admin/admins") {
+        return Role::Owner;
+    }
+    // Reading a subscription issues one on first ask: a change, an operator's.
+    let reads =
+        (method == Method::GET || method == Method::HEAD) && !route.ends_with("/subscription");
+    if reads {
+        return Role::Viewer;
+    }
+    if route.starts_with("/admin/servers") {
+        return Role::Admin;
+    }
+    Role::Operator
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_route_needs_its_role() {
+        let cases = [
+            (Method::GET, "/admin/users", Role::Viewer),
+            (Method::GET, "/metrics", Role::Viewer),
+            (Method::POST, "/admin/users", Role::Operator),
+            (
+                Method::PATCH,
+                "/admin/users/{id}/devices/{name}",
+                Role::Operator,
+            ),
+            (
+                Method::GET,
+                "/admin/users/{id}/subscription",
+                Role::Operator,
+            ),
+            (Method::DELETE, "/admin/servers/{id}", Role::Admin),
+            (Method::POST, "/admin/servers/{id}/users", Role::Admin),
+            (Method::GET, "/admin/tokens", Role::Owner),
+            (Method::POST, "/admin/tokens", Role::Owner),
+        ];
+        for (method, route, role) in cases {
+            assert_eq!(required(&method, route), role, "{method} {route}");
+        }
+    }
+}
