@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show which credential hyctl uses and its role')
             [CompletionResult]::new('traffic', 'traffic', [CompletionResultType]::ParameterValue, 'Show traffic per user, or per server')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show who the nodes admitted or refused, from where, and why')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Show the changes made through the admin API: who, when, from where, before and after')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Save central''s URL and token to the config file, after checking them')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change hyctl''s config file')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print this client''s version and central''s')
@@ -1128,6 +1129,26 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hyctl;audit' {
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only changes to this user (their devices and subscription included)')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only changes by this credential: admin-token or token:NAME')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From this long ago (1h, 7d) or this date')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many entries, newest first')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hyctl;login' {
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
@@ -1287,6 +1308,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--lease-ttl', '--lease-ttl', [CompletionResultType]::ParameterName, 'With PostgreSQL: how long the schedule''s leader lease lasts (renewed every third of it); a stopped leader''s work resumes on another central within about this long')
             [CompletionResult]::new('--history-days', '--history-days', [CompletionResultType]::ParameterName, 'Days of hourly traffic history to keep (totals are kept forever)')
             [CompletionResult]::new('--log-days', '--log-days', [CompletionResultType]::ParameterName, 'Days of agents'' auth decisions to keep (`hyctl log`)')
+            [CompletionResult]::new('--audit-days', '--audit-days', [CompletionResultType]::ParameterName, 'Days of the admin audit trail to keep (`hyctl audit`)')
             [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'Central''s address as clients reach it (`https://panel.example.com`), for subscription links; default: the scheme and Host of the admin request that asks for one')
             [CompletionResult]::new('--sub-rate', '--sub-rate', [CompletionResultType]::ParameterName, 'Subscription fetches allowed per client address and minute (`/sub/...`); more get 429')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)')
@@ -1379,6 +1401,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Show which credential hyctl uses and its role')
             [CompletionResult]::new('traffic', 'traffic', [CompletionResultType]::ParameterValue, 'Show traffic per user, or per server')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show who the nodes admitted or refused, from where, and why')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Show the changes made through the admin API: who, when, from where, before and after')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Save central''s URL and token to the config file, after checking them')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change hyctl''s config file')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print this client''s version and central''s')
@@ -1543,6 +1566,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;help;log' {
+            break
+        }
+        'hyctl;help;audit' {
             break
         }
         'hyctl;help;login' {

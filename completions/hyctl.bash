@@ -19,6 +19,9 @@ _hyctl() {
             hyctl,agent)
                 cmd="hyctl__subcmd__agent"
                 ;;
+            hyctl,audit)
+                cmd="hyctl__subcmd__audit"
+                ;;
             hyctl,central)
                 cmd="hyctl__subcmd__central"
                 ;;
@@ -174,6 +177,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__help,agent)
                 cmd="hyctl__subcmd__help__subcmd__agent"
+                ;;
+            hyctl__subcmd__help,audit)
+                cmd="hyctl__subcmd__help__subcmd__audit"
                 ;;
             hyctl__subcmd__help,central)
                 cmd="hyctl__subcmd__help__subcmd__central"
@@ -533,7 +539,7 @@ _hyctl() {
 
     case "${cmd}" in
         hyctl)
-            opts="-h -V --help --version user device server token whoami traffic log login config version completions central agent help"
+            opts="-h -V --help --version user device server token whoami traffic log audit login config version completions central agent help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -642,8 +648,84 @@ _hyctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hyctl__subcmd__audit)
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --user --actor --since --limit --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hyctl__subcmd__central)
-            opts="-h -V --listen --db --password-file --db-ca-file --admin-token-file --tls-cert --tls-key --db-pool-size --lease-ttl --history-days --log-days --public-url --sub-rate --log-format --help --version backup migrate rotate-token help"
+            opts="-h -V --listen --db --password-file --db-ca-file --admin-token-file --tls-cert --tls-key --db-pool-size --lease-ttl --history-days --log-days --audit-days --public-url --sub-rate --log-format --help --version backup migrate rotate-token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,6 +838,10 @@ _hyctl() {
                     return 0
                     ;;
                 --log-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2041,7 +2127,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help)
-            opts="user device server token whoami traffic log login config version completions central agent help"
+            opts="user device server token whoami traffic log audit login config version completions central agent help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2055,6 +2141,20 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__agent)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__help__subcmd__audit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand whoami 'Show which credential hyctl uses and its role'
             cand traffic 'Show traffic per user, or per server'
             cand log 'Show who the nodes admitted or refused, from where, and why'
+            cand audit 'Show the changes made through the admin API: who, when, from where, before and after'
             cand login 'Save central''s URL and token to the config file, after checking them'
             cand config 'Show or change hyctl''s config file'
             cand version 'Print this client''s version and central''s'
@@ -1034,6 +1035,25 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hyctl;audit'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --user 'Only changes to this user (their devices and subscription included)'
+            cand --actor 'Only changes by this credential: admin-token or token:NAME'
+            cand --since 'From this long ago (1h, 7d) or this date'
+            cand --limit 'At most this many entries, newest first'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hyctl;login'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
@@ -1179,6 +1199,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --lease-ttl 'With PostgreSQL: how long the schedule''s leader lease lasts (renewed every third of it); a stopped leader''s work resumes on another central within about this long'
             cand --history-days 'Days of hourly traffic history to keep (totals are kept forever)'
             cand --log-days 'Days of agents'' auth decisions to keep (`hyctl log`)'
+            cand --audit-days 'Days of the admin audit trail to keep (`hyctl audit`)'
             cand --public-url 'Central''s address as clients reach it (`https://panel.example.com`), for subscription links; default: the scheme and Host of the admin request that asks for one'
             cand --sub-rate 'Subscription fetches allowed per client address and minute (`/sub/...`); more get 429'
             cand --log-format 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)'
@@ -1261,6 +1282,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand whoami 'Show which credential hyctl uses and its role'
             cand traffic 'Show traffic per user, or per server'
             cand log 'Show who the nodes admitted or refused, from where, and why'
+            cand audit 'Show the changes made through the admin API: who, when, from where, before and after'
             cand login 'Save central''s URL and token to the config file, after checking them'
             cand config 'Show or change hyctl''s config file'
             cand version 'Print this client''s version and central''s'
@@ -1384,6 +1406,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;traffic'= {
         }
         &'hyctl;help;log'= {
+        }
+        &'hyctl;help;audit'= {
         }
         &'hyctl;help;login'= {
         }

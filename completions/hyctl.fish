@@ -33,6 +33,7 @@ complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "token" -d 'Manage API t
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "whoami" -d 'Show which credential hyctl uses and its role'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "traffic" -d 'Show traffic per user, or per server'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "audit" -d 'Show the changes made through the admin API: who, when, from where, before and after'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "config" -d 'Show or change hyctl\'s config file'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "version" -d 'Print this client\'s version and central\'s'
@@ -829,6 +830,22 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand log" -s q -l quiet -d 'Print
 complete -c hyctl -n "__fish_hyctl_using_subcommand log" -l refused -d 'Only refusals'
 complete -c hyctl -n "__fish_hyctl_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand log" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l user -d 'Only changes to this user (their devices and subscription included)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l actor -d 'Only changes by this credential: admin-token or token:NAME' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l since -d 'From this long ago (1h, 7d) or this date' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l limit -d 'At most this many entries, newest first' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand audit" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -936,6 +953,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l lease-ttl -d 'With PostgreSQL: how long the schedule\'s leader lease lasts (renewed every third of it); a stopped leader\'s work resumes on another central within about this long' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l history-days -d 'Days of hourly traffic history to keep (totals are kept forever)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l log-days -d 'Days of agents\' auth decisions to keep (`hyctl log`)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l audit-days -d 'Days of the admin audit trail to keep (`hyctl audit`)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l public-url -d 'Central\'s address as clients reach it (`https://panel.example.com`), for subscription links; default: the scheme and Host of the admin request that asks for one' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l sub-rate -d 'Subscription fetches allowed per client address and minute (`/sub/...`); more get 429' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand central; and not __fish_seen_subcommand_from backup migrate rotate-token help" -l log-format -d 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_central=debug`)' -r -f -a "text\t'Human-readable lines'
@@ -983,20 +1001,21 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-kick -d '
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-from-proxy -d 'How often to collect traffic from Hysteria (/traffic?clear=1)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "token" -d 'Manage API tokens for scripts and cron jobs, each with a role (owner only)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "whoami" -d 'Show which credential hyctl uses and its role'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log login config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "token" -d 'Manage API tokens for scripts and cron jobs, each with a role (owner only)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "whoami" -d 'Show which credential hyctl uses and its role'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "audit" -d 'Show the changes made through the admin API: who, when, from where, before and after'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users with their state, usage against limit and expiry'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'

@@ -52,6 +52,8 @@ pub enum Command {
     Traffic(TrafficCommand),
     /// Show who the nodes admitted or refused, from where, and why
     Log(LogCommand),
+    /// Show the changes made through the admin API: who, when, from where, before and after
+    Audit(AuditCommand),
     /// Save central's URL and token to the config file, after checking them
     Login(LoginCommand),
     /// Show or change hyctl's config file
@@ -940,6 +942,26 @@ pub struct LogCommand {
     pub since: jiff::Timestamp,
     /// At most this many entries, newest first
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub limit: u32,
+}
+
+/// `hyctl audit`
+#[derive(Debug, clap::Args)]
+pub struct AuditCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// Only changes to this user (their devices and subscription included)
+    #[arg(long, add = ArgValueCandidates::new(crate::complete::users))]
+    pub user: Option<String>,
+    /// Only changes by this credential: admin-token or token:NAME
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// From this long ago (1h, 7d) or this date
+    #[arg(long, value_name = "WHEN", default_value = "7d", value_parser = parse_since)]
+    pub since: jiff::Timestamp,
+    /// At most this many entries, newest first
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub limit: u32,
 }
 

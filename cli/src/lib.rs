@@ -51,6 +51,10 @@ pub fn main(cli: Cli) -> ExitCode {
             let args = c.admin.clone();
             admin(&args, async |ctx| cmd::misc::log(ctx, c).await)
         }
+        Command::Audit(c) => {
+            let args = c.admin.clone();
+            admin(&args, async |ctx| cmd::token::audit(ctx, c).await)
+        }
         Command::Login(c) => {
             let json = c.admin.json;
             finish(block_on(cmd::misc::login(&c)), json)

@@ -489,5 +489,16 @@ async fn a_viewer_token_for_a_monitoring_script() {
 
     env.run(&["token", "revoke", "monitoring"]).await.ok();
     assert_eq!(script.run(&["user", "list"]).await.code, 1);
+
+    // The audit trail has the refused attempt, and the revocation.
+    let trail = env
+        .run(&["audit", "--actor", "token:monitoring", "--json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(trail[0]["path"], "/admin/users");
+    assert_eq!(trail[0]["status"], 403);
+    let table = env.run(&["audit"]).await.ok().stdout;
+    assert!(table.contains("DELETE /admin/tokens/monitoring"), "{table}");
     c.stop().await;
 }

@@ -73,6 +73,37 @@ pub async fn run(ctx: &Ctx, action: TokenAction) -> Result<(), CliError> {
     }
 }
 
+/// `hyctl audit`.
+pub async fn audit(ctx: &Ctx, c: crate::cli::AuditCommand) -> Result<(), CliError> {
+    if let Some(user) = &c.user {
+        hy_api::validate::user_id(user).map_err(CliError::Failed)?;
+    }
+    // A user's own path and everything under it (devices, subscription, secret, reset).
+    let path = c.user.as_ref().map(|u| format!("/admin/users/{u}"));
+    let mut entries = ctx
+        .client
+        .audit(c.since, c.actor.as_deref(), path.as_deref(), c.limit)
+        .await?;
+    if let Some(p) = &path {
+        // `path` matches by substring: `/admin/users/al` would also find alice's.
+        entries.retain(|e| e.path == *p || e.path.starts_with(&format!("{p}/")));
+    }
+    ctx.out
+        .view(&entries, entries.iter().map(|e| e.id.to_string()), || {
+            let mut table = ctx.out.table(&["WHEN", "WHO", "FROM", "CHANGE", "STATUS"]);
+            for e in &entries {
+                table.add_row([
+                    e.at.to_string(),
+                    e.actor.clone(),
+                    e.addr.clone().unwrap_or_else(|| "-".into()),
+                    format!("{} {}", e.method, e.path),
+                    e.status.to_string(),
+                ]);
+            }
+            ctx.out.print_table(&table)
+        })
+}
+
 /// `hyctl whoami`.
 pub async fn whoami(ctx: &Ctx) -> Result<(), CliError> {
     let me = ctx.client.whoami().await?;

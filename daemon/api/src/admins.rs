@@ -109,6 +109,39 @@ pub struct WhoAmI {
     pub role: Role,
 }
 
+/// One change made through the admin API, as `GET /admin/audit` lists it. Secrets, tokens and
+/// passwords never reach it (replaced by `"[redacted]"`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditEntry {
+    /// Its position, newest highest; pass as `before` for older entries.
+    pub id: i64,
+    /// When.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub at: Timestamp,
+    /// Who: `admin-token` or `token:<name>`.
+    pub actor: String,
+    /// From where (the client's address as central saw it).
+    pub addr: Option<String>,
+    /// `POST`, `PATCH`, `DELETE`.
+    pub method: String,
+    /// The route, e.g. `/admin/users/{id}`.
+    pub route: String,
+    /// The path asked for, e.g. `/admin/users/alice`.
+    pub path: String,
+    /// The answer's status.
+    pub status: u16,
+    /// The request body, as sent.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub request: Option<serde_json::Value>,
+    /// The object before the change (users, devices, servers).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub before: Option<serde_json::Value>,
+    /// The answer: the object after the change.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub after: Option<serde_json::Value>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,7 +11,7 @@ use reqwest::{Method, StatusCode, header};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::admins::{ApiToken, CreateToken, CreatedToken, WhoAmI};
+use crate::admins::{ApiToken, AuditEntry, CreateToken, CreatedToken, WhoAmI};
 use crate::devices::{CreateDevice, Device, UpdateDevice};
 use crate::node::{NodeList, ReportAck, TrafficBatch};
 use crate::page::{Page, PageQuery};
@@ -553,6 +553,27 @@ impl Client {
             path.push_str("&refused=true");
         }
         self.get(&path).await
+    }
+
+    /// `GET /admin/audit`: the audit trail, newest first.
+    pub async fn audit(
+        &self,
+        since: jiff::Timestamp,
+        actor: Option<&str>,
+        path: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>, ClientError> {
+        let mut url = format!(
+            "/admin/audit?since={}&limit={limit}",
+            seg(&since.to_string())
+        );
+        if let Some(actor) = actor {
+            url.push_str(&format!("&actor={}", seg(actor)));
+        }
+        if let Some(path) = path {
+            url.push_str(&format!("&path={}", seg(path)));
+        }
+        self.get(&url).await
     }
 
     /// `GET /admin/traffic/{user}`.

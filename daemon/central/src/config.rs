@@ -62,6 +62,10 @@ pub struct CentralArgs {
     #[arg(long, env = "HYCTL_CENTRAL_LOG_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650))]
     pub log_days: u32,
 
+    /// Days of the admin audit trail to keep (`hyctl audit`)
+    #[arg(long, env = "HYCTL_CENTRAL_AUDIT_DAYS", default_value_t = 365, value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub audit_days: u32,
+
     /// Central's address as clients reach it (`https://panel.example.com`), for subscription
     /// links; default: the scheme and Host of the admin request that asks for one
     #[arg(long, env = "HYCTL_CENTRAL_PUBLIC_URL", value_parser = public_url)]
@@ -147,6 +151,8 @@ pub struct Config {
     pub log_days: u32,
     /// The time source; the system clock when `None` (tests inject a manual one).
     pub clock: Option<std::sync::Arc<dyn crate::clock::Clock>>,
+    /// Days of audit trail kept.
+    pub audit_days: u32,
     /// Base URL of subscription links; `None`: from the request.
     pub public_url: Option<String>,
     /// Subscription fetches per address and minute.
@@ -196,6 +202,7 @@ impl CentralArgs {
                 history_days: self.history_days,
                 log_days: self.log_days,
                 clock: None,
+                audit_days: self.audit_days,
                 public_url: self.public_url.clone(),
                 sub_rate: self.sub_rate,
             },

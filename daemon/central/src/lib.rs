@@ -109,14 +109,17 @@ pub async fn run(
     };
     let schedule = {
         let (clock, wake) = (Arc::clone(&clock), Arc::clone(&state.reschedule));
-        let (history_days, log_days) = (config.history_days, config.log_days);
+        let keep = schedule::Keep {
+            history_days: config.history_days,
+            log_days: config.log_days,
+            audit_days: config.audit_days,
+        };
         move |stop: CancellationToken| {
             schedule::run(
                 store.clone(),
                 Arc::clone(&clock),
                 Arc::clone(&wake),
-                history_days,
-                log_days,
+                keep,
                 stop,
             )
         }

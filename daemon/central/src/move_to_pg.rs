@@ -209,10 +209,34 @@ const TABLES: &[Table] = &[
         ],
         upsert: None,
     },
+    Table {
+        name: "audit_log",
+        columns: &[
+            ("pk", Int),
+            ("at", Int),
+            ("actor", Text),
+            ("addr", Text),
+            ("method", Text),
+            ("route", Text),
+            ("path", Text),
+            ("status", Int),
+            ("request", Text),
+            ("before", Text),
+            ("after", Text),
+        ],
+        upsert: None,
+    },
 ];
 
 /// Tables whose keys come from an identity, set past the copied keys afterwards.
-const IDENTITIES: &[&str] = &["users", "servers", "devices", "auth_log", "api_tokens"];
+const IDENTITIES: &[&str] = &[
+    "users",
+    "servers",
+    "devices",
+    "auth_log",
+    "api_tokens",
+    "audit_log",
+];
 
 /// Statements sent at once on the target's connection (pipelined): round trips, not rows,
 /// are what a copy of millions of rows waits on.

@@ -51,6 +51,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0008_api_tokens",
         include_str!("../migrations/postgres/0008_api_tokens.sql"),
     ),
+    (
+        "0009_audit_log",
+        include_str!("../migrations/postgres/0009_audit_log.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

@@ -31,17 +31,31 @@ pub fn process(conn: &mut Connection, from: i64, to: i64) -> Result<usize, DbErr
     Ok(expired + due.len())
 }
 
+/// How long records are kept, in days.
+#[derive(Debug, Clone, Copy)]
+pub struct Keep {
+    /// Hourly traffic history.
+    pub history_days: u32,
+    /// The agents' auth log.
+    pub log_days: u32,
+    /// The admin audit trail.
+    pub audit_days: u32,
+}
+
 /// Runs until shutdown. `wake` is notified whenever users' expiry or reset settings change.
-/// Also prunes traffic history older than `history_days` and the auth log older than
-/// `log_days`, at least hourly.
+/// Also prunes history, the auth log and the audit trail past [`Keep`], at least hourly.
 pub async fn run(
     store: crate::store::Store,
     clock: Arc<dyn Clock>,
     wake: Arc<Notify>,
-    history_days: u32,
-    log_days: u32,
+    keep: Keep,
     shutdown: CancellationToken,
 ) {
+    let Keep {
+        history_days,
+        log_days,
+        audit_days,
+    } = keep;
     // From the epoch: expiries that passed while central was down bump their lists once, so
     // agents holding a list from before drop those users too.
     let mut processed = 0;
@@ -61,6 +75,11 @@ pub async fn run(
             Ok((0, 0)) => {}
             Ok((history, log)) => tracing::info!(history, log, "pruned old history and auth log"),
             Err(err) => tracing::error!(error = %err, "could not prune history and auth log"),
+        }
+        match store.prune_audit(now, audit_days).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(entries = n, "pruned old audit entries"),
+            Err(err) => tracing::error!(error = %err, "could not prune the audit trail"),
         }
         let next = store.next_due(now).await.unwrap_or_else(|err| {
             tracing::error!(error = %err, "could not compute the next scheduled change");

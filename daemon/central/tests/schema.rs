@@ -77,6 +77,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/tokens", &["get", "post"]),
         ("/admin/tokens/{name}", &["delete"]),
         ("/admin/whoami", &["get"]),
+        ("/admin/audit", &["get"]),
         ("/admin/servers", &["get", "post"]),
         ("/admin/servers/{id}", &["get", "patch", "delete"]),
         ("/admin/servers/{id}/users", &["get", "post"]),

@@ -228,6 +228,7 @@ impl TestCentral {
             clock: clock.clone(),
             public_url: None,
             sub_rate: 30,
+            audit_days: 365,
         };
         let shutdown = CancellationToken::new();
         let task = tokio::spawn(hy_central::run(config, listener, shutdown.clone()));

@@ -70,6 +70,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0016_api_tokens",
         include_str!("../../migrations/0016_api_tokens.sql"),
     ),
+    (
+        "0017_audit_log",
+        include_str!("../../migrations/0017_audit_log.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

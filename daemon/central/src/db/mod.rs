@@ -6,6 +6,7 @@
 //! take a `&Connection` (a `Transaction` derefs to one), so handlers compose them atomically.
 
 pub mod api_tokens;
+pub mod audit;
 pub mod auth_log;
 pub mod devices;
 pub mod directory;

@@ -26,37 +26,7 @@ impl FromRequestParts<AppState> for AdminAuth {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let presented = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| {
-                v.strip_prefix("Bearer ")
-                    .or_else(|| v.strip_prefix("bearer "))
-            })
-            .map(str::trim)
-            .ok_or(ApiError::Unauthorized)?;
-        let digest: [u8; 32] = Sha256::digest(presented.as_bytes()).into();
-        // The prefix says where to look, so an API token never makes central re-read the
-        // admin token's digest, nor the other way round.
-        let auth = if presented.starts_with(crate::token::API_PREFIX) {
-            let known = state
-                .api_tokens
-                .find(&digest)
-                .await
-                .ok_or(ApiError::Unauthorized)?;
-            AdminAuth {
-                actor: format!("token:{}", known.name).into(),
-                role: known.role,
-            }
-        } else if state.admin_digest.accepts(&digest).await {
-            AdminAuth {
-                actor: "admin-token".into(),
-                role: hy_api::admins::Role::Owner,
-            }
-        } else {
-            return Err(ApiError::Unauthorized);
-        };
+        let auth = identify(&parts.headers, state).await?;
         let route = parts
             .extensions
             .get::<axum::extract::MatchedPath>()
@@ -70,6 +40,44 @@ impl FromRequestParts<AppState> for AdminAuth {
             )));
         }
         Ok(auth)
+    }
+}
+
+/// The credential `headers` carry, and its role; `Unauthorized` without a valid one. The role
+/// check is the extractor's; the audit trail asks only who.
+pub async fn identify(
+    headers: &axum::http::HeaderMap,
+    state: &AppState,
+) -> Result<AdminAuth, ApiError> {
+    let presented = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+        .ok_or(ApiError::Unauthorized)?;
+    let digest: [u8; 32] = Sha256::digest(presented.as_bytes()).into();
+    // The prefix says where to look, so an API token never makes central re-read the admin
+    // token's digest, nor the other way round.
+    if presented.starts_with(crate::token::API_PREFIX) {
+        let known = state
+            .api_tokens
+            .find(&digest)
+            .await
+            .ok_or(ApiError::Unauthorized)?;
+        Ok(AdminAuth {
+            actor: format!("token:{}", known.name).into(),
+            role: known.role,
+        })
+    } else if state.admin_digest.accepts(&digest).await {
+        Ok(AdminAuth {
+            actor: "admin-token".into(),
+            role: hy_api::admins::Role::Owner,
+        })
+    } else {
+        Err(ApiError::Unauthorized)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Central's HTTP surface: composes the resource routers, the OpenAPI document built from the
 //! same handlers, and the layers every request goes through.
 
+pub mod audit;
 pub mod devices;
 pub mod error;
 pub mod extract;
@@ -64,6 +65,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(devices::routes())
         .merge(sub::routes())
         .merge(tokens::routes())
+        .merge(audit::routes())
         .merge(servers::routes())
         .merge(traffic::routes())
         .merge(log::routes())
@@ -78,6 +80,7 @@ fn api() -> OpenApiRouter<AppState> {
 pub fn router_and_doc(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
     let (router, doc) = api().split_for_parts();
     let router = router
+        .layer(middleware::from_fn_with_state(state.clone(), audit::record))
         .layer(middleware::from_fn_with_state(state.clone(), record))
         .layer(DefaultBodyLimit::max(ADMIN_BODY_LIMIT))
         .layer(middleware::map_response(error::json_errors))

@@ -2,7 +2,8 @@
 //! ([`super::extract::AdminAuth`]) asks here, so no handler can forget its check.
 //!
 //! Reading needs `viewer`; changing users, their devices and subscriptions `operator`;
-//! changing servers and assignments `admin`; API tokens and admins `owner`, even to read.
+//! changing servers and assignments, and reading the audit trail, `admin`; API tokens and
+//! admins `owner`, even to read.
 
 use axum::http::Method;
 use hy_api::admins::Role;
@@ -11,6 +12,10 @@ use hy_api::admins::Role;
 pub fn required(method: &Method, route: &str) -> Role {
     if route.starts_with("/admin/tokens") || route.starts_with("/admin/admins") {
         return Role::Owner;
+    }
+    // The trail names every credential and change: for those who run the fleet.
+    if route.starts_with("/admin/audit") {
+        return Role::Admin;
     }
     // Reading a subscription issues one on first ask: a change, an operator's.
     let reads =
@@ -47,6 +52,7 @@ mod tests {
             (Method::DELETE, "/admin/servers/{id}", Role::Admin),
             (Method::POST, "/admin/servers/{id}/users", Role::Admin),
             (Method::GET, "/admin/tokens", Role::Owner),
+            (Method::GET, "/admin/audit", Role::Admin),
             (Method::POST, "/admin/tokens", Role::Owner),
         ];
         for (method, route, role) in cases {

@@ -304,6 +304,36 @@ impl Store {
         }
     }
 
+    /// Records a change made through the admin API.
+    pub async fn audit(&self, entry: crate::db::audit::NewEntry) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => db.call(move |c| crate::db::audit::insert(c, &entry)).await,
+            Self::Postgres(pool) => postgres::audit::insert(pool, &entry).await,
+        }
+    }
+
+    /// The audit trail, newest first.
+    pub async fn audit_log(
+        &self,
+        filter: crate::db::audit::Filter,
+    ) -> Result<Vec<hy_api::admins::AuditEntry>, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(move |c| crate::db::audit::list(c, &filter)).await,
+            Self::Postgres(pool) => postgres::audit::list(pool, &filter).await,
+        }
+    }
+
+    /// Drops audit entries older than `days`.
+    pub async fn prune_audit(&self, now: i64, days: u32) -> Result<usize, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::audit::prune(c, now, days))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::audit::prune(pool, now, days).await,
+        }
+    }
+
     /// Stores a new API token's digest (hex SHA-256; the token is never stored).
     pub async fn create_token(
         &self,

@@ -72,6 +72,7 @@ fn unique_violation(err: &tokio_postgres::Error) -> Option<&str> {
 }
 
 pub mod api_tokens;
+pub mod audit;
 pub mod devices;
 pub mod subscriptions;
 
