@@ -142,6 +142,124 @@ pub struct AuditEntry {
     pub after: Option<serde_json::Value>,
 }
 
+/// Shortest admin password accepted.
+pub const PASSWORD_MIN: usize = 12;
+/// Longest admin password accepted.
+pub const PASSWORD_MAX: usize = 256;
+
+/// An admin account as listed (never its password hash or TOTP seed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Admin {
+    /// Sign-in name (same rules as a user id).
+    pub username: String,
+    /// What it may do.
+    pub role: Role,
+    /// Whether sign-in also needs a TOTP code.
+    pub totp: bool,
+    /// When it was created.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub created_at: Timestamp,
+    /// Its last sign-in.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
+    pub last_login_at: Option<Timestamp>,
+    /// Sessions open now (signed in and not expired, logged out or revoked).
+    pub sessions: u64,
+}
+
+/// Body of `POST /admin/admins`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CreateAdmin {
+    /// Sign-in name.
+    pub username: String,
+    /// 12 to 256 characters.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub password: crate::Secret,
+    /// What it may do.
+    pub role: Role,
+}
+
+/// Body of `PATCH /admin/admins/{username}`: a new role or password (ends its sessions).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateAdmin {
+    /// A new role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// A new password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub password: Option<crate::Secret>,
+}
+
+/// Body of `POST /admin/login`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Login {
+    /// Sign-in name.
+    pub username: String,
+    /// Password.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub password: crate::Secret,
+    /// The current TOTP code, when the account has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp: Option<String>,
+}
+
+/// Answer of `POST /admin/login` and `POST /admin/refresh`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Session {
+    /// Send as `Authorization: Bearer <token>`; works for `expires_in` seconds.
+    pub access_token: String,
+    /// Trade for a new access token at `POST /admin/refresh` until it expires or the session
+    /// ends (logout, password change, revocation).
+    pub refresh_token: String,
+    /// Seconds the access token works for.
+    pub expires_in: u64,
+    /// Who signed in.
+    pub username: String,
+    /// Their role.
+    pub role: Role,
+}
+
+/// Body of `POST /admin/refresh`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Refresh {
+    /// The session's refresh token.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub refresh_token: crate::Secret,
+}
+
+/// Answer of `POST /admin/admins/{username}/totp`: the new TOTP seed, shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TotpSetup {
+    /// The seed, base32 (type it into an authenticator app).
+    pub secret: String,
+    /// `otpauth://totp/...`: the same as a link or QR code for authenticator apps.
+    pub otpauth_url: String,
+}
+
+/// Body of `POST /admin/me/password`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChangePassword {
+    /// The password now.
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub old_password: crate::Secret,
+    /// The new one (12 to 256 characters).
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub new_password: crate::Secret,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

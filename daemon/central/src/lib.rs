@@ -6,6 +6,12 @@
 //! `/traffic/{server_id}`). `hyctl central` parses flags and calls [`run`]; tests call [`run`]
 //! with a listener on `127.0.0.1:0`.
 
+pub mod accounts;
+
+/// Sign-in attempts allowed per client address and minute.
+pub const LOGINS_PER_ADDR: u32 = 20;
+/// Sign-in attempts allowed per account and minute (whatever the address).
+pub const LOGINS_PER_NAME: u32 = 10;
 pub mod backup;
 pub mod changes;
 pub mod clock;
@@ -95,6 +101,13 @@ pub async fn run(
             admin_digest,
         )),
         api_tokens: Arc::new(token::ApiTokens::new(store.clone(), Arc::clone(&clock))),
+        sessions: Arc::new(accounts::Sessions::new(store.clone(), Arc::clone(&clock))),
+        login_by_addr: Arc::new(governor::RateLimiter::keyed(governor::Quota::per_minute(
+            std::num::NonZeroU32::new(LOGINS_PER_ADDR).unwrap_or(std::num::NonZeroU32::MIN),
+        ))),
+        login_by_name: Arc::new(governor::RateLimiter::keyed(governor::Quota::per_minute(
+            std::num::NonZeroU32::new(LOGINS_PER_NAME).unwrap_or(std::num::NonZeroU32::MIN),
+        ))),
         shutdown: shutdown.clone(),
         contacts: Arc::new(Mutex::new(HashMap::new())),
         waiting_polls: Arc::default(),

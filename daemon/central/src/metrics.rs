@@ -74,6 +74,8 @@ pub struct Metrics {
     pub node_polls_waiting: Gauge,
     /// Subscription fetches: served, unknown token, rate limited.
     pub subscription_fetches: Family<OutcomeLabels, Counter>,
+    /// Admin sign-ins: success, failure, rate limited.
+    pub admin_logins: Family<OutcomeLabels, Counter>,
 }
 
 fn latency_histogram() -> Histogram {
@@ -141,7 +143,14 @@ impl Default for Metrics {
             "Subscription profile fetches by outcome: served, unknown, rate_limited",
             subscription_fetches.clone(),
         );
+        let admin_logins = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "admin_logins",
+            "Admin sign-ins by outcome: success, failure, rate_limited",
+            admin_logins.clone(),
+        );
         Self {
+            admin_logins,
             subscription_fetches,
             registry: Arc::new(registry),
             requests,

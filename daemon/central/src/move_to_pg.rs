@@ -226,6 +226,32 @@ const TABLES: &[Table] = &[
         ],
         upsert: None,
     },
+    Table {
+        name: "admins",
+        columns: &[
+            ("pk", Int),
+            ("username", Text),
+            ("password_hash", Text),
+            ("totp_secret", Text),
+            ("role", Text),
+            ("created_at", Int),
+            ("last_login_at", Int),
+        ],
+        upsert: None,
+    },
+    Table {
+        name: "admin_sessions",
+        columns: &[
+            ("pk", Int),
+            ("admin_pk", Int),
+            ("access_digest", Text),
+            ("refresh_digest", Text),
+            ("created_at", Int),
+            ("access_expires_at", Int),
+            ("refresh_expires_at", Int),
+        ],
+        upsert: None,
+    },
 ];
 
 /// Tables whose keys come from an identity, set past the copied keys afterwards.
@@ -236,6 +262,8 @@ const IDENTITIES: &[&str] = &[
     "auth_log",
     "api_tokens",
     "audit_log",
+    "admins",
+    "admin_sessions",
 ];
 
 /// Statements sent at once on the target's connection (pipelined): round trips, not rows,

@@ -55,6 +55,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_audit_log",
         include_str!("../migrations/postgres/0009_audit_log.sql"),
     ),
+    (
+        "0010_admins",
+        include_str!("../migrations/postgres/0010_admins.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

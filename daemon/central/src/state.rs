@@ -26,6 +26,12 @@ pub struct AppState {
     pub admin_digest: Arc<crate::token::AdminDigest>,
     /// API tokens' digests and roles, read again when old.
     pub api_tokens: Arc<crate::token::ApiTokens>,
+    /// Admin sessions the auth path has looked up.
+    pub sessions: Arc<crate::accounts::Sessions>,
+    /// Sign-in attempts per client address.
+    pub login_by_addr: Arc<SubLimiter>,
+    /// Sign-in attempts per account name.
+    pub login_by_name: Arc<governor::DefaultKeyedRateLimiter<String>>,
     /// Cancelled when central is shutting down; long polls answer at once.
     pub shutdown: CancellationToken,
     /// When each server's last contact was written, to write it at most every

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod admins;
 mod audit;
 mod errors;
 mod nodes;

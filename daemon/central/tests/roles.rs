@@ -53,7 +53,14 @@ async fn every_change_refuses_a_viewer_and_each_role_gets_what_it_includes() {
             })
             .collect::<Vec<_>>()
             .join("/");
-        for method in item.as_object().unwrap().keys() {
+        // Sign-in is public; one's own session and password are anyone's.
+        if path == "/admin/logout" || path.starts_with("/admin/me/") {
+            continue;
+        }
+        for (method, op) in item.as_object().unwrap() {
+            if op.get("security").is_none() {
+                continue;
+            }
             if method == "get" && !path.ends_with("/subscription") {
                 continue;
             }

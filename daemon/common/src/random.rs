@@ -27,6 +27,13 @@ fn fill(bytes: &mut [u8]) {
     getrandom::fill(bytes).expect("the operating system's random number generator failed");
 }
 
+/// `n` bytes of OS randomness (salts, TOTP seeds).
+pub fn bytes(n: usize) -> Vec<u8> {
+    let mut out = vec![0u8; n];
+    fill(&mut out);
+    out
+}
+
 /// A uniform random number in `[0, 1)`, for jitter.
 pub fn fraction() -> f64 {
     let mut bytes = [0u8; 8];

@@ -74,6 +74,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0017_audit_log",
         include_str!("../../migrations/0017_audit_log.sql"),
     ),
+    (
+        "0018_admins",
+        include_str!("../../migrations/0018_admins.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

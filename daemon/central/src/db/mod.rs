@@ -5,6 +5,7 @@
 //! inside a migration's transaction is silently ignored. Repository functions in the submodules
 //! take a `&Connection` (a `Transaction` derefs to one), so handlers compose them atomically.
 
+pub mod admins;
 pub mod api_tokens;
 pub mod audit;
 pub mod auth_log;

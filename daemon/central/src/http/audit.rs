@@ -32,10 +32,15 @@ use crate::state::AppState;
 const KEEP_BYTES: usize = 64 * 1024;
 
 /// Keys whose values are credentials, anywhere in a body.
-const SECRET_KEYS: [&str; 8] = [
+const SECRET_KEYS: [&str; 13] = [
     "secret",
     "token",
+    "access_token",
+    "refresh_token",
     "password",
+    "old_password",
+    "new_password",
+    "otpauth_url",
     "obfs_password",
     "totp",
     "url",

@@ -24,6 +24,9 @@ pub enum ApiError {
          central wrote next to its database"
     )]
     Unauthorized,
+    /// A sign-in or session refused, saying why.
+    #[error("{0}")]
+    UnauthorizedBecause(String),
     /// The credential's role may not do this.
     #[error("{0}")]
     Forbidden(String),
@@ -76,7 +79,7 @@ impl ApiError {
     fn code(&self) -> ErrorCode {
         match self {
             Self::BadRequest(_) => ErrorCode::BadRequest,
-            Self::Unauthorized => ErrorCode::Unauthorized,
+            Self::Unauthorized | Self::UnauthorizedBecause(_) => ErrorCode::Unauthorized,
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::Conflict(_) => ErrorCode::Conflict,

@@ -20,6 +20,8 @@ pub struct AdminAuth {
     pub actor: std::sync::Arc<str>,
     /// What it may do.
     pub role: hy_api::admins::Role,
+    /// The admin session it came by (signed-in admins; not tokens).
+    pub session: Option<i64>,
 }
 
 impl FromRequestParts<AppState> for AdminAuth {
@@ -70,11 +72,24 @@ pub async fn identify(
         Ok(AdminAuth {
             actor: format!("token:{}", known.name).into(),
             role: known.role,
+            session: None,
+        })
+    } else if presented.starts_with(crate::accounts::ACCESS_PREFIX) {
+        let who = state
+            .sessions
+            .check(presented)
+            .await
+            .ok_or(ApiError::Unauthorized)?;
+        Ok(AdminAuth {
+            actor: format!("admin:{}", who.username).into(),
+            role: who.role,
+            session: Some(who.session_pk),
         })
     } else if state.admin_digest.accepts(&digest).await {
         Ok(AdminAuth {
             actor: "admin-token".into(),
             role: hy_api::admins::Role::Owner,
+            session: None,
         })
     } else {
         Err(ApiError::Unauthorized)

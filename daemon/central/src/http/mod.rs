@@ -1,6 +1,7 @@
 //! Central's HTTP surface: composes the resource routers, the OpenAPI document built from the
 //! same handlers, and the layers every request goes through.
 
+pub mod admins;
 pub mod audit;
 pub mod devices;
 pub mod error;
@@ -66,6 +67,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(sub::routes())
         .merge(tokens::routes())
         .merge(audit::routes())
+        .merge(admins::routes())
         .merge(servers::routes())
         .merge(traffic::routes())
         .merge(log::routes())

@@ -10,6 +10,10 @@ use hy_api::admins::Role;
 
 /// The least role that may call `method` on the route pattern `route` (`/admin/users/{id}`).
 pub fn required(method: &Method, route: &str) -> Role {
+    // One's own session and password: anyone signed in.
+    if route.starts_with("/admin/me/") || route == "/admin/logout" {
+        return Role::Viewer;
+    }
     if route.starts_with("/admin/tokens") || route.starts_with("/admin/admins") {
         return Role::Owner;
     }
@@ -53,6 +57,9 @@ mod tests {
             (Method::POST, "/admin/servers/{id}/users", Role::Admin),
             (Method::GET, "/admin/tokens", Role::Owner),
             (Method::GET, "/admin/audit", Role::Admin),
+            (Method::POST, "/admin/logout", Role::Viewer),
+            (Method::POST, "/admin/me/password", Role::Viewer),
+            (Method::POST, "/admin/admins", Role::Owner),
             (Method::POST, "/admin/tokens", Role::Owner),
         ];
         for (method, route, role) in cases {

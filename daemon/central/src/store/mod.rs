@@ -304,6 +304,160 @@ impl Store {
         }
     }
 
+    /// Creates an admin (name validated, password already hashed).
+    pub async fn create_admin(
+        &self,
+        name: String,
+        hash: String,
+        role: hy_api::admins::Role,
+        now: i64,
+    ) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::admins::insert(c, &name, &hash, role, now))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::admins::insert(pool, &name, &hash, role, now).await,
+        }
+    }
+
+    /// Every admin.
+    pub async fn admins(&self, now: i64) -> Result<Vec<hy_api::admins::Admin>, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(move |c| crate::db::admins::list(c, now)).await,
+            Self::Postgres(pool) => postgres::admins::list(pool, now).await,
+        }
+    }
+
+    /// What signing in as `name` checks, if there is such an admin.
+    pub async fn admin_credentials(
+        &self,
+        name: String,
+    ) -> Result<Option<crate::db::admins::Credentials>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::admins::credentials(c, &name))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::admins::credentials(pool, &name).await,
+        }
+    }
+
+    /// One of `db::admins`' single-admin updates.
+    pub async fn admin_update(
+        &self,
+        sql: &'static str,
+        name: String,
+        value: Option<String>,
+    ) -> Result<usize, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::admins::update(c, sql, &name, value.as_deref()))
+                    .await
+            }
+            Self::Postgres(pool) => {
+                postgres::admins::update(pool, sql, &name, value.as_deref()).await
+            }
+        }
+    }
+
+    /// How many admins are owners.
+    pub async fn owner_count(&self) -> Result<i64, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(crate::db::admins::count_owners).await,
+            Self::Postgres(pool) => postgres::admins::count_owners(pool).await,
+        }
+    }
+
+    /// Opens a session (token digests and expiries).
+    #[allow(clippy::too_many_arguments, reason = "a session's columns")]
+    pub async fn open_session(
+        &self,
+        admin_pk: i64,
+        access: String,
+        refresh: String,
+        now: i64,
+        access_until: i64,
+        refresh_until: i64,
+    ) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    crate::db::admins::open_session(
+                        c,
+                        admin_pk,
+                        &access,
+                        &refresh,
+                        now,
+                        access_until,
+                        refresh_until,
+                    )
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::admins::open_session(
+                    pool,
+                    admin_pk,
+                    &access,
+                    &refresh,
+                    now,
+                    access_until,
+                    refresh_until,
+                )
+                .await
+            }
+        }
+    }
+
+    /// A session by one of its token digests (`db::admins::BY_ACCESS` or `BY_REFRESH`).
+    pub async fn session(
+        &self,
+        sql: &'static str,
+        digest: String,
+    ) -> Result<Option<crate::db::admins::SessionRow>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::admins::session(c, sql, &digest))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::admins::session(pool, sql, &digest).await,
+        }
+    }
+
+    /// Gives a session a new access token.
+    pub async fn new_access(&self, pk: i64, digest: String, until: i64) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::admins::new_access(c, pk, &digest, until))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::admins::new_access(pool, pk, &digest, until).await,
+        }
+    }
+
+    /// Ends one session.
+    pub async fn end_session(&self, pk: i64) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::admins::end_session(c, pk))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::admins::end_session(pool, pk).await,
+        }
+    }
+
+    /// Drops sessions past their refresh expiry.
+    pub async fn prune_sessions(&self, now: i64) -> Result<usize, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::admins::prune_sessions(c, now))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::admins::prune_sessions(pool, now).await,
+        }
+    }
+
     /// Records a change made through the admin API.
     pub async fn audit(&self, entry: crate::db::audit::NewEntry) -> Result<(), DbError> {
         match self {

@@ -71,6 +71,7 @@ fn unique_violation(err: &tokio_postgres::Error) -> Option<&str> {
         .flatten()
 }
 
+pub mod admins;
 pub mod api_tokens;
 pub mod audit;
 pub mod devices;
