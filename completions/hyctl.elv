@@ -30,7 +30,9 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand traffic 'Show traffic per user, or per server'
             cand log 'Show who the nodes admitted or refused, from where, and why'
             cand audit 'Show the changes made through the admin API: who, when, from where, before and after'
-            cand login 'Save central''s URL and token to the config file, after checking them'
+            cand login 'Save central''s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
+            cand logout 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
+            cand admin 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
             cand config 'Show or change hyctl''s config file'
             cand version 'Print this client''s version and central''s'
             cand completions 'Print a shell completion script'
@@ -1061,6 +1063,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
             cand --timeout 'Give up on a request after this long'
             cand --color 'When to use colour and terminal line drawing'
+            cand --user 'Sign in as this admin account instead of saving a token (password from the terminal, or the first line of stdin)'
+            cand --totp 'The account''s current TOTP code, when it has TOTP (asked for on a terminal otherwise)'
             cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
             cand -q 'Print only ids, one per line'
             cand --quiet 'Print only ids, one per line'
@@ -1068,6 +1072,214 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'hyctl;logout'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;admin'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an admin account'
+            cand list 'List admin accounts: role, TOTP, last sign-in, open sessions'
+            cand ls 'List admin accounts: role, TOTP, last sign-in, open sessions'
+            cand set-role 'Change an account''s role'
+            cand passwd 'Set an account''s password (ends its sessions)'
+            cand totp 'Turn TOTP on (prints the seed and an otpauth:// link) or off (--off)'
+            cand revoke 'End every session of an account on every central'
+            cand remove 'Remove an account'
+            cand rm 'Remove an account'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;admin;add'= {
+            cand --role 'What it may do'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;admin;list'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;admin;ls'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;admin;set-role'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;admin;passwd'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;admin;totp'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --off 'Turn it off'
+            cand --qr 'Also draw the link as a QR code'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;admin;revoke'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;admin;remove'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;admin;rm'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;admin;help'= {
+            cand add 'Add an admin account'
+            cand list 'List admin accounts: role, TOTP, last sign-in, open sessions'
+            cand set-role 'Change an account''s role'
+            cand passwd 'Set an account''s password (ends its sessions)'
+            cand totp 'Turn TOTP on (prints the seed and an otpauth:// link) or off (--off)'
+            cand revoke 'End every session of an account on every central'
+            cand remove 'Remove an account'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;admin;help;add'= {
+        }
+        &'hyctl;admin;help;list'= {
+        }
+        &'hyctl;admin;help;set-role'= {
+        }
+        &'hyctl;admin;help;passwd'= {
+        }
+        &'hyctl;admin;help;totp'= {
+        }
+        &'hyctl;admin;help;revoke'= {
+        }
+        &'hyctl;admin;help;remove'= {
+        }
+        &'hyctl;admin;help;help'= {
         }
         &'hyctl;config'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
@@ -1283,7 +1495,9 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand traffic 'Show traffic per user, or per server'
             cand log 'Show who the nodes admitted or refused, from where, and why'
             cand audit 'Show the changes made through the admin API: who, when, from where, before and after'
-            cand login 'Save central''s URL and token to the config file, after checking them'
+            cand login 'Save central''s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
+            cand logout 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
+            cand admin 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
             cand config 'Show or change hyctl''s config file'
             cand version 'Print this client''s version and central''s'
             cand completions 'Print a shell completion script'
@@ -1410,6 +1624,31 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;audit'= {
         }
         &'hyctl;help;login'= {
+        }
+        &'hyctl;help;logout'= {
+        }
+        &'hyctl;help;admin'= {
+            cand add 'Add an admin account'
+            cand list 'List admin accounts: role, TOTP, last sign-in, open sessions'
+            cand set-role 'Change an account''s role'
+            cand passwd 'Set an account''s password (ends its sessions)'
+            cand totp 'Turn TOTP on (prints the seed and an otpauth:// link) or off (--off)'
+            cand revoke 'End every session of an account on every central'
+            cand remove 'Remove an account'
+        }
+        &'hyctl;help;admin;add'= {
+        }
+        &'hyctl;help;admin;list'= {
+        }
+        &'hyctl;help;admin;set-role'= {
+        }
+        &'hyctl;help;admin;passwd'= {
+        }
+        &'hyctl;help;admin;totp'= {
+        }
+        &'hyctl;help;admin;revoke'= {
+        }
+        &'hyctl;help;admin;remove'= {
         }
         &'hyctl;help;config'= {
             cand show 'Print the config file''s settings (the token redacted)'

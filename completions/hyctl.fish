@@ -34,7 +34,9 @@ complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "whoami" -d 'Show which 
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "traffic" -d 'Show traffic per user, or per server'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "audit" -d 'Show the changes made through the admin API: who, when, from where, before and after'
-complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "logout" -d 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "admin" -d 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "config" -d 'Show or change hyctl\'s config file'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "version" -d 'Print this client\'s version and central\'s'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -854,10 +856,170 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l timeout -d 'Give u
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l user -d 'Sign in as this admin account instead of saving a token (password from the terminal, or the first line of stdin)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l totp -d 'The account\'s current TOTP code, when it has TOTP (asked for on a terminal otherwise)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand logout" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand logout" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand logout" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand logout" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand logout" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand logout" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand logout" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand logout" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -f -a "add" -d 'Add an admin account'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -f -a "list" -d 'List admin accounts: role, TOTP, last sign-in, open sessions'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -f -a "ls" -d 'List admin accounts: role, TOTP, last sign-in, open sessions'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -f -a "set-role" -d 'Change an account\'s role'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -f -a "passwd" -d 'Set an account\'s password (ends its sessions)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -f -a "totp" -d 'Turn TOTP on (prints the seed and an otpauth:// link) or off (--off)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -f -a "revoke" -d 'End every session of an account on every central'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -f -a "remove" -d 'Remove an account'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -f -a "rm" -d 'Remove an account'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and not __fish_seen_subcommand_from add list ls set-role passwd totp revoke remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -l role -d 'What it may do' -r -f -a "viewer\t'Reads everything, changes nothing'
+operator\t'Also users, devices and subscriptions'
+admin\t'Also servers and assignments'
+owner\t'Also tokens and admins'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from list" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from list" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from list" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from ls" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from ls" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from ls" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from ls" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from ls" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from ls" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from passwd" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from passwd" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from passwd" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from passwd" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from passwd" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from passwd" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from passwd" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from passwd" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from passwd" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from passwd" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -l off -d 'Turn it off'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -l qr -d 'Also draw the link as a QR code'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from totp" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from revoke" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from revoke" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from revoke" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from revoke" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from revoke" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from revoke" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from revoke" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Do not ask for confirmation'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an admin account'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "list" -d 'List admin accounts: role, TOTP, last sign-in, open sessions'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "set-role" -d 'Change an account\'s role'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "passwd" -d 'Set an account\'s password (ends its sessions)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "totp" -d 'Turn TOTP on (prints the seed and an otpauth:// link) or off (--off)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'End every session of an account on every central'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an account'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand config; and not __fish_seen_subcommand_from show set unset path help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -1001,21 +1163,23 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-kick -d '
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-from-proxy -d 'How often to collect traffic from Hysteria (/traffic?clear=1)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "token" -d 'Manage API tokens for scripts and cron jobs, each with a role (owner only)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "whoami" -d 'Show which credential hyctl uses and its role'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "audit" -d 'Show the changes made through the admin API: who, when, from where, before and after'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "token" -d 'Manage API tokens for scripts and cron jobs, each with a role (owner only)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "whoami" -d 'Show which credential hyctl uses and its role'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "audit" -d 'Show the changes made through the admin API: who, when, from where, before and after'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "logout" -d 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "admin" -d 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit login logout admin config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users with their state, usage against limit and expiry'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
@@ -1050,6 +1214,13 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; prints it (this once)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens with their role, expiry and last use'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token: refused on every central within 2 seconds'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "add" -d 'Add an admin account'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "list" -d 'List admin accounts: role, TOTP, last sign-in, open sessions'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "set-role" -d 'Change an account\'s role'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "passwd" -d 'Set an account\'s password (ends its sessions)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "totp" -d 'Turn TOTP on (prints the seed and an otpauth:// link) or off (--off)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "revoke" -d 'End every session of an account on every central'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "remove" -d 'Remove an account'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the config file\'s settings (the token redacted)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one setting: central, token, token-file or ca-file'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one setting'
@@ -1057,6 +1228,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "backup" -d 'Copy the database while central runs (SQLite online backup), then check the copy'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "migrate" -d 'Copy a SQLite installation into a PostgreSQL database, checked, in one transaction'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from central" -f -a "rotate-token" -d 'Replace the admin token: writes a new token file; running centrals switch within 5 s'
+complete -c hyctl -n "__fish_hyctl_using_subcommand admin; and __fish_seen_subcommand_from set-role" -f -a "viewer operator admin owner"
 complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from set" -f -a "central token token-file ca-file"
 complete -c hyctl -n "__fish_hyctl_using_subcommand config; and __fish_seen_subcommand_from unset" -f -a "central token token-file ca-file"
 complete -c hyctl -n "__fish_hyctl_using_subcommand completions" -f -a "bash elvish fish powershell zsh"

@@ -54,8 +54,13 @@ pub enum Command {
     Log(LogCommand),
     /// Show the changes made through the admin API: who, when, from where, before and after
     Audit(AuditCommand),
-    /// Save central's URL and token to the config file, after checking them
+    /// Save central's URL and token to the config file, after checking them; or sign in as an
+    /// admin account (--user)
     Login(LoginCommand),
+    /// End the saved admin sign-in (`hyctl login --user`) on central and forget it here
+    Logout(WhoamiCommand),
+    /// Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)
+    Admin(AdminCommand),
     /// Show or change hyctl's config file
     Config(ConfigCommand),
     /// Print this client's version and central's
@@ -195,6 +200,72 @@ pub struct TokenCommand {
     /// What to do.
     #[command(subcommand)]
     pub action: TokenAction,
+}
+
+/// `hyctl admin ...`
+#[derive(Debug, clap::Args)]
+pub struct AdminCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: AdminAction,
+}
+
+/// Admin account commands. Passwords come from the terminal (not echoed) or the first line
+/// of stdin, never from the command line.
+#[derive(Debug, Subcommand)]
+pub enum AdminAction {
+    /// Add an admin account
+    Add {
+        /// Sign-in name (the rules of user ids)
+        name: String,
+        /// What it may do
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+    /// List admin accounts: role, TOTP, last sign-in, open sessions
+    #[command(visible_alias = "ls")]
+    List,
+    /// Change an account's role
+    SetRole {
+        /// Sign-in name
+        name: String,
+        /// The new role
+        #[arg(value_enum)]
+        role: RoleArg,
+    },
+    /// Set an account's password (ends its sessions)
+    Passwd {
+        /// Sign-in name
+        name: String,
+    },
+    /// Turn TOTP on (prints the seed and an otpauth:// link) or off (--off)
+    Totp {
+        /// Sign-in name
+        name: String,
+        /// Turn it off
+        #[arg(long)]
+        off: bool,
+        /// Also draw the link as a QR code
+        #[arg(long)]
+        qr: bool,
+    },
+    /// End every session of an account on every central
+    Revoke {
+        /// Sign-in name
+        name: String,
+    },
+    /// Remove an account
+    #[command(visible_alias = "rm")]
+    Remove {
+        /// Sign-in name
+        name: String,
+        /// Do not ask for confirmation
+        #[arg(short, long)]
+        yes: bool,
+    },
 }
 
 /// `hyctl whoami`
@@ -973,6 +1044,13 @@ pub struct LoginCommand {
     pub admin: AdminArgs,
     /// Central's URL, e.g. https://central.example:9090
     pub url: String,
+    /// Sign in as this admin account instead of saving a token (password from the terminal,
+    /// or the first line of stdin)
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// The account's current TOTP code, when it has TOTP (asked for on a terminal otherwise)
+    #[arg(long, value_name = "CODE", requires = "user")]
+    pub totp: Option<String>,
 }
 
 /// `hyctl config ...`

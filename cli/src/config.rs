@@ -33,6 +33,10 @@ pub struct FileConfig {
     /// A CA file for an HTTPS central.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ca_file: Option<PathBuf>,
+    /// A signed-in admin's refresh token (`hyctl login URL --user NAME`), traded for an access
+    /// token by each run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
 }
 
 /// Where the config file lives.

@@ -43,6 +43,10 @@ pub fn main(cli: Cli) -> ExitCode {
         Command::Device(c) => admin(&c.admin, async |ctx| cmd::device::run(ctx, c.action).await),
         Command::Token(c) => admin(&c.admin, async |ctx| cmd::token::run(ctx, c.action).await),
         Command::Whoami(c) => admin(&c.admin, async |ctx| cmd::token::whoami(ctx).await),
+        Command::Logout(c) => admin(&c.admin, async |ctx| cmd::token::logout(ctx).await),
+        Command::Admin(c) => admin(&c.admin, async |ctx| {
+            cmd::token::admins(ctx, c.action).await
+        }),
         Command::Traffic(c) => {
             let args = c.admin.clone();
             admin(&args, async |ctx| cmd::traffic::run(ctx, c).await)
@@ -75,7 +79,10 @@ fn block_on<T>(f: impl Future<Output = Result<T, CliError>>) -> Result<T, CliErr
 }
 
 fn admin(args: &AdminArgs, run: impl AsyncFnOnce(&ctx::Ctx) -> Result<(), CliError>) -> ExitCode {
-    let outcome = ctx::Ctx::new(args).and_then(|ctx| block_on(run(&ctx)));
+    let outcome = block_on(async {
+        let ctx = ctx::Ctx::connect(args).await?;
+        run(&ctx).await
+    });
     finish(outcome, args.json)
 }
 

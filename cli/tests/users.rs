@@ -502,3 +502,65 @@ async fn a_viewer_token_for_a_monitoring_script() {
     assert!(table.contains("DELETE /admin/tokens/monitoring"), "{table}");
     c.stop().await;
 }
+
+#[tokio::test]
+async fn a_second_admin_with_totp_signs_in_from_the_command_line() {
+    let c = TestCentral::start().await;
+    let owner = Env::new(&c);
+    let pw = "a long enough passphrase\n";
+    owner
+        .run_with_stdin(&["admin", "add", "ops", "--role", "admin"], Some(pw))
+        .await
+        .ok();
+    let setup = owner
+        .run(&["admin", "totp", "ops", "--json"])
+        .await
+        .ok()
+        .json();
+    let seed = setup["secret"].as_str().unwrap().to_owned();
+
+    // A fresh machine: no token anywhere, only the sign-in.
+    let laptop = Env::bare();
+    let no_code = laptop
+        .run_with_stdin(&["login", &c.url, "--user", "ops"], Some(pw))
+        .await;
+    assert_eq!(no_code.code, 1);
+    assert!(no_code.stderr.contains("TOTP code"), "{}", no_code.stderr);
+    let code = hy_central::accounts::totp_code(&seed, jiff::Timestamp::now().as_second()).unwrap();
+    let signed = laptop
+        .run_with_stdin(
+            &["login", &c.url, "--user", "ops", "--totp", &code],
+            Some(pw),
+        )
+        .await
+        .ok();
+    assert!(
+        signed.stdout.contains("as ops (admin)"),
+        "{}",
+        signed.stdout
+    );
+    let config = laptop.run(&["config", "show"]).await.ok().stdout;
+    assert!(config.contains("refresh-token = \"***\""), "{config}");
+    assert_eq!(
+        laptop.run(&["whoami"]).await.ok().stdout,
+        "admin:ops (admin)\n"
+    );
+    laptop.run(&["user", "add", "bob"]).await.ok();
+    let not_owner = laptop.run(&["admin", "list"]).await;
+    assert_eq!(not_owner.code, 1);
+    let listed = owner.run(&["admin", "list", "--json"]).await.ok().json();
+    assert_eq!(listed[0]["totp"], true);
+    assert!(listed[0]["sessions"].as_u64().unwrap() >= 1);
+
+    // Revoked by the owner: the laptop's next command says to sign in again.
+    owner.run(&["admin", "revoke", "ops"]).await.ok();
+    let ended = laptop.run(&["whoami"]).await;
+    assert_eq!(ended.code, 1);
+    assert!(ended.stderr.contains("sign in again"), "{}", ended.stderr);
+    let short = owner
+        .run_with_stdin(&["admin", "passwd", "ops"], Some("short\n"))
+        .await;
+    assert_eq!(short.code, 2);
+    owner.run(&["admin", "remove", "ops", "--yes"]).await.ok();
+    c.stop().await;
+}

@@ -79,6 +79,9 @@ pub async fn log(ctx: &Ctx, cmd: LogCommand) -> Result<(), CliError> {
 pub async fn login(cmd: &LoginCommand) -> Result<(), CliError> {
     let mut admin = cmd.admin.clone();
     admin.central = Some(cmd.url.trim_end_matches('/').to_owned());
+    if let Some(user) = &cmd.user {
+        return login_as(cmd, admin, user).await;
+    }
     if admin.token.is_none() && admin.token_file.is_none() {
         if std::io::stdin().is_terminal() {
             return Err(CliError::Usage(
@@ -117,9 +120,71 @@ pub async fn login(cmd: &LoginCommand) -> Result<(), CliError> {
     )
 }
 
+/// `hyctl login URL --user NAME`: signs in and saves the session's refresh token (the config
+/// file is 0600), replacing a saved token.
+async fn login_as(
+    cmd: &LoginCommand,
+    mut admin: crate::cli::AdminArgs,
+    user: &str,
+) -> Result<(), CliError> {
+    use std::io::IsTerminal;
+    hy_api::validate::user_id(user)
+        .map_err(|e| CliError::Failed(e.replace("user id", "admin name")))?;
+    let password = super::token::read_password(&format!("password for {user}: "), false)?;
+    admin.token = None;
+    admin.token_file = None;
+    let mut config = crate::ctx::client_config(&admin)?;
+    config.token = None;
+    let client = hy_api::client::Client::new(&config)?;
+    let mut request = hy_api::admins::Login {
+        username: user.to_owned(),
+        password: password.into(),
+        totp: cmd.totp.clone(),
+    };
+    let session = match client.login(&request).await {
+        Err(e)
+            if request.totp.is_none()
+                && e.to_string().contains("TOTP code")
+                && std::io::stdin().is_terminal() =>
+        {
+            request.totp = Some(rpassword::prompt_password("TOTP code: ")?);
+            client.login(&request).await?
+        }
+        other => other?,
+    };
+    let path = config::path()?;
+    let mut file = config::load(&path)?;
+    file.central = admin.central.clone();
+    file.token = None;
+    file.token_file = None;
+    file.refresh_token = Some(session.refresh_token.clone());
+    if admin.ca_file.is_some() {
+        file.ca_file = admin.ca_file.clone();
+    }
+    config::save(&path, &file)?;
+    let out = crate::output::Output::new(&admin);
+    out.json_or(
+        &serde_json::json!({
+            "central": file.central, "config": path, "username": session.username, "role": session.role,
+        }),
+        || {
+            out.lines([format!(
+                "signed in to {} as {} ({}); saved to {}",
+                cmd.url,
+                session.username,
+                session.role,
+                path.display()
+            )])
+        },
+    )
+}
+
 fn redacted(mut file: FileConfig) -> FileConfig {
     if file.token.is_some() {
         file.token = Some("***".into());
+    }
+    if file.refresh_token.is_some() {
+        file.refresh_token = Some("***".into());
     }
     file
 }

@@ -111,3 +111,175 @@ pub async fn whoami(ctx: &Ctx) -> Result<(), CliError> {
         vec![format!("{} ({})", me.actor, me.role)]
     })
 }
+
+/// A password: from the terminal without echo (asked twice when `confirm`), else the first
+/// line of stdin.
+pub fn read_password(prompt: &str, confirm: bool) -> Result<String, CliError> {
+    use std::io::{BufRead, IsTerminal};
+    let password = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(prompt)?;
+        if confirm && rpassword::prompt_password("again: ")? != first {
+            return Err(CliError::Usage("the two passwords differ".into()));
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim_end_matches(['\n', '\r']).to_owned()
+    };
+    let n = password.chars().count();
+    if !(hy_api::admins::PASSWORD_MIN..=hy_api::admins::PASSWORD_MAX).contains(&n) {
+        return Err(CliError::Usage(format!(
+            "a password must be {} to {} characters long",
+            hy_api::admins::PASSWORD_MIN,
+            hy_api::admins::PASSWORD_MAX
+        )));
+    }
+    Ok(password)
+}
+
+fn role(r: RoleArg) -> Role {
+    match r {
+        RoleArg::Viewer => Role::Viewer,
+        RoleArg::Operator => Role::Operator,
+        RoleArg::Admin => Role::Admin,
+        RoleArg::Owner => Role::Owner,
+    }
+}
+
+/// `hyctl logout`: ends the saved sign-in on central and forgets it.
+pub async fn logout(ctx: &Ctx) -> Result<(), CliError> {
+    let path = crate::config::path()?;
+    let mut file = crate::config::load(&path)?;
+    if file.refresh_token.is_none() {
+        return Err(CliError::Usage(
+            "no admin is signed in here (`hyctl login URL --user NAME` signs in)".into(),
+        ));
+    }
+    ctx.client.logout().await?;
+    file.refresh_token = None;
+    crate::config::save(&path, &file)?;
+    ctx.out.view(
+        &serde_json::json!({ "signed_out": true }),
+        ["signed out"],
+        || ctx.out.lines(["signed out".to_owned()]),
+    )
+}
+
+/// `hyctl admin ...`.
+pub async fn admins(ctx: &Ctx, action: crate::cli::AdminAction) -> Result<(), CliError> {
+    use crate::cli::AdminAction;
+    use hy_api::admins::{CreateAdmin, UpdateAdmin};
+    let check = |name: &str| {
+        hy_api::validate::user_id(name)
+            .map_err(|e| CliError::Failed(e.replace("user id", "admin name")))
+    };
+    match action {
+        AdminAction::Add { name, role: r } => {
+            check(&name)?;
+            let password = read_password(&format!("password for {name}: "), true)?;
+            let admin = ctx
+                .client
+                .create_admin(&CreateAdmin {
+                    username: name,
+                    password: password.into(),
+                    role: role(r),
+                })
+                .await?;
+            ctx.out.show(&admin, [&admin.username], || {
+                vec![format!("added admin {} ({})", admin.username, admin.role)]
+            })
+        }
+        AdminAction::List => {
+            let admins = ctx.client.admins().await?;
+            ctx.out
+                .view(&admins, admins.iter().map(|a| &a.username), || {
+                    let mut table =
+                        ctx.out
+                            .table(&["NAME", "ROLE", "TOTP", "LAST SIGN-IN", "SESSIONS"]);
+                    for a in &admins {
+                        table.add_row([
+                            a.username.clone(),
+                            a.role.to_string(),
+                            if a.totp { "on" } else { "off" }.to_owned(),
+                            ago(a.last_login_at),
+                            a.sessions.to_string(),
+                        ]);
+                    }
+                    ctx.out.print_table(&table)
+                })
+        }
+        AdminAction::SetRole { name, role: r } => {
+            check(&name)?;
+            let change = UpdateAdmin {
+                role: Some(role(r)),
+                password: None,
+            };
+            let a = ctx.client.update_admin(&name, &change).await?;
+            ctx.out.show(&a, [&a.username], || {
+                vec![format!("{} is now {}", a.username, a.role)]
+            })
+        }
+        AdminAction::Passwd { name } => {
+            check(&name)?;
+            let password = read_password(&format!("new password for {name}: "), true)?;
+            let change = UpdateAdmin {
+                role: None,
+                password: Some(password.into()),
+            };
+            let a = ctx.client.update_admin(&name, &change).await?;
+            ctx.out.show(&a, [&a.username], || {
+                vec![format!(
+                    "changed the password of {}; its sessions ended",
+                    a.username
+                )]
+            })
+        }
+        AdminAction::Totp { name, off, qr } => {
+            check(&name)?;
+            if off {
+                ctx.client.disable_totp(&name).await?;
+                return ctx
+                    .out
+                    .view(&serde_json::json!({ "totp": false }), [&name], || {
+                        ctx.out.lines([format!("TOTP is off for {name}")])
+                    });
+            }
+            let setup = ctx.client.enable_totp(&name).await?;
+            ctx.out.view(&setup, [&setup.otpauth_url], || {
+                let mut lines = vec![
+                    format!("TOTP is on for {name}; add it to an authenticator app:"),
+                    format!("  seed: {}", setup.secret),
+                    format!("  link: {}", setup.otpauth_url),
+                ];
+                if qr {
+                    let code = qrcode::QrCode::new(setup.otpauth_url.as_bytes())
+                        .map_err(|e| CliError::Failed(e.to_string()))?;
+                    lines.push(
+                        code.render::<qrcode::render::unicode::Dense1x2>()
+                            .dark_color(qrcode::render::unicode::Dense1x2::Light)
+                            .light_color(qrcode::render::unicode::Dense1x2::Dark)
+                            .build(),
+                    );
+                }
+                ctx.out.lines(lines)
+            })
+        }
+        AdminAction::Revoke { name } => {
+            check(&name)?;
+            let a = ctx.client.revoke_admin(&name).await?;
+            ctx.out.show(&a, [&a.username], || {
+                vec![format!("ended every session of {}", a.username)]
+            })
+        }
+        AdminAction::Remove { name, yes } => {
+            check(&name)?;
+            super::confirm(&format!("Remove admin {name}?"), yes, "remove an admin")?;
+            ctx.client.delete_admin(&name).await?;
+            ctx.out
+                .view(&serde_json::json!({ "removed": name }), [&name], || {
+                    ctx.out.lines([format!("removed admin {name}")])
+                })
+        }
+    }
+}

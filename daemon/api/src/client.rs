@@ -11,7 +11,10 @@ use reqwest::{Method, StatusCode, header};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::admins::{ApiToken, AuditEntry, CreateToken, CreatedToken, WhoAmI};
+use crate::admins::{
+    Admin, ApiToken, AuditEntry, CreateAdmin, CreateToken, CreatedToken, Login, Refresh, Session,
+    TotpSetup, UpdateAdmin, WhoAmI,
+};
 use crate::devices::{CreateDevice, Device, UpdateDevice};
 use crate::node::{NodeList, ReportAck, TrafficBatch};
 use crate::page::{Page, PageQuery};
@@ -338,6 +341,73 @@ impl Client {
     /// `DELETE /admin/users/{id}`.
     pub async fn delete_user(&self, id: &str) -> Result<(), ClientError> {
         self.delete(&format!("/admin/users/{}", seg(id))).await
+    }
+
+    /// `POST /admin/login`.
+    pub async fn login(&self, login: &Login) -> Result<Session, ClientError> {
+        self.with_body(Method::POST, "/admin/login", login).await
+    }
+
+    /// `POST /admin/refresh`: an access token for a session's refresh token.
+    pub async fn refresh(&self, refresh_token: &str) -> Result<Session, ClientError> {
+        let body = Refresh {
+            refresh_token: refresh_token.into(),
+        };
+        self.with_body(Method::POST, "/admin/refresh", &body).await
+    }
+
+    /// `POST /admin/logout`.
+    pub async fn logout(&self) -> Result<(), ClientError> {
+        self.send(self.request(Method::POST, "/admin/logout"))
+            .await
+            .map(drop)
+    }
+
+    /// `GET /admin/admins`.
+    pub async fn admins(&self) -> Result<Vec<Admin>, ClientError> {
+        self.get("/admin/admins").await
+    }
+
+    /// `POST /admin/admins`.
+    pub async fn create_admin(&self, new: &CreateAdmin) -> Result<Admin, ClientError> {
+        self.with_body(Method::POST, "/admin/admins", new).await
+    }
+
+    /// `PATCH /admin/admins/{username}`.
+    pub async fn update_admin(
+        &self,
+        name: &str,
+        change: &UpdateAdmin,
+    ) -> Result<Admin, ClientError> {
+        self.with_body(
+            Method::PATCH,
+            &format!("/admin/admins/{}", seg(name)),
+            change,
+        )
+        .await
+    }
+
+    /// `DELETE /admin/admins/{username}`.
+    pub async fn delete_admin(&self, name: &str) -> Result<(), ClientError> {
+        self.delete(&format!("/admin/admins/{}", seg(name))).await
+    }
+
+    /// `POST /admin/admins/{username}/revoke`.
+    pub async fn revoke_admin(&self, name: &str) -> Result<Admin, ClientError> {
+        self.json(self.request(Method::POST, &format!("/admin/admins/{}/revoke", seg(name))))
+            .await
+    }
+
+    /// `POST /admin/admins/{username}/totp`.
+    pub async fn enable_totp(&self, name: &str) -> Result<TotpSetup, ClientError> {
+        self.json(self.request(Method::POST, &format!("/admin/admins/{}/totp", seg(name))))
+            .await
+    }
+
+    /// `DELETE /admin/admins/{username}/totp`.
+    pub async fn disable_totp(&self, name: &str) -> Result<(), ClientError> {
+        self.delete(&format!("/admin/admins/{}/totp", seg(name)))
+            .await
     }
 
     /// `GET /admin/tokens`.

@@ -199,7 +199,10 @@ async fn totp_is_required_once_on_and_sign_in_attempts_are_limited() {
     for _ in 0..10 {
         statuses.push(login(&c, "root2", "wrong password here", None).await.0);
     }
-    assert!(statuses.contains(&401) && statuses.last() == Some(&429), "{statuses:?}");
+    assert!(
+        statuses.contains(&401) && statuses.last() == Some(&429),
+        "{statuses:?}"
+    );
     let limited = login(&c, "root2", PASSWORD, None).await;
     assert_error(&limited, 429, "too_many_requests", "wait a minute");
     c.stop().await;

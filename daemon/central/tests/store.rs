@@ -1686,3 +1686,53 @@ async fn devices(store: &Store) {
         Err(DbError::NotFound { kind: "user", .. })
     ));
 }
+
+on_both!(audit_on_sqlite, audit_on_postgres, audit);
+
+/// The audit trail stores and filters entries alike on both backends.
+async fn audit(store: &Store) {
+    use hy_central::db::audit::{Filter, NewEntry};
+    for (i, actor) in ["admin-token", "token:a", "admin-token"].iter().enumerate() {
+        store
+            .audit(NewEntry {
+                at: 1000 + i as i64,
+                actor: (*actor).into(),
+                addr: Some("127.0.0.1".into()),
+                method: "PATCH".into(),
+                route: "/admin/users/{id}".into(),
+                path: format!("/admin/users/u{i}"),
+                status: 200,
+                request: Some(r#"{"note":"x"}"#.into()),
+                before: None,
+                after: Some("{}".into()),
+            })
+            .await
+            .unwrap();
+    }
+    let all = store
+        .audit_log(Filter {
+            since: 0,
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let paths: Vec<&str> = all.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["/admin/users/u2", "/admin/users/u1", "/admin/users/u0"]
+    );
+    let by = store
+        .audit_log(Filter {
+            since: 0,
+            actor: Some("token:a".into()),
+            path: Some("u1".into()),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(by.len(), 1);
+    assert_eq!(by[0].request, Some(serde_json::json!({"note": "x"})));
+    assert_eq!(store.prune_audit(1002 + 86_400, 1).await.unwrap(), 2);
+}

@@ -19,16 +19,8 @@ pub async fn insert(pool: &Pool, e: &NewEntry) -> Result<(), DbError> {
     c.execute(
         &numbered(INSERT),
         &[
-            &e.at,
-            &e.actor,
-            &e.addr,
-            &e.method,
-            &e.route,
-            &e.path,
-            &(e.status as i32),
-            &e.request,
-            &e.before,
-            &e.after,
+            &e.at, &e.actor, &e.addr, &e.method, &e.route, &e.path, &e.status, &e.request,
+            &e.before, &e.after,
         ],
     )
     .await
