@@ -152,10 +152,10 @@ impl Default for Metrics {
         // Every outcome from the start: a series that appears only once something happened
         // reads as "no data" rather than 0 on dashboards.
         for outcome in ["served", "unknown", "rate_limited"] {
-            subscription_fetches.get_or_create(&OutcomeLabels { outcome });
+            drop(subscription_fetches.get_or_create(&OutcomeLabels { outcome }));
         }
         for outcome in ["success", "failure", "rate_limited"] {
-            admin_logins.get_or_create(&OutcomeLabels { outcome });
+            drop(admin_logins.get_or_create(&OutcomeLabels { outcome }));
         }
         Self {
             admin_logins,
