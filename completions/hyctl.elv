@@ -1017,6 +1017,34 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand export 'Stream every hourly bucket of a range, per server and user, as CSV (or JSON), for billing and spreadsheets: hour,server_id,server_name,user,tx,rx'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;traffic;export'= {
+            cand --since 'From this long ago (7d, 12h) or this date (2027-01-01)'
+            cand --until 'Until this long ago or this date [default: now]'
+            cand --user 'Only this user'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;traffic;help'= {
+            cand export 'Stream every hourly bucket of a range, per server and user, as CSV (or JSON), for billing and spreadsheets: hour,server_id,server_name,user,tx,rx'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;traffic;help;export'= {
+        }
+        &'hyctl;traffic;help;help'= {
         }
         &'hyctl;log'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
@@ -1618,6 +1646,9 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;whoami'= {
         }
         &'hyctl;help;traffic'= {
+            cand export 'Stream every hourly bucket of a range, per server and user, as CSV (or JSON), for billing and spreadsheets: hour,server_id,server_name,user,tx,rx'
+        }
+        &'hyctl;help;traffic;export'= {
         }
         &'hyctl;help;log'= {
         }

@@ -798,24 +798,43 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -l json -d 'Print JS
 complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand whoami" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l timeout -d 'Give up on a request after this long' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l by -d 'Group by user (lifetime totals, the default), server, or over time by hour or day' -r -f -a "user\t'Per user, summed over servers (lifetime)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -l by -d 'Group by user (lifetime totals, the default), server, or over time by hour or day' -r -f -a "user\t'Per user, summed over servers (lifetime)'
 server\t'Per server'
 hour\t'Per UTC hour (history)'
 day\t'Per UTC day (history)'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l since -d 'Show history from this long ago (7d, 12h) or this date (2027-01-01): per day unless --by' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -s q -l quiet -d 'Print only ids, one per line'
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -l csv -d 'Print CSV (with a header line) instead of a table'
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hyctl -n "__fish_hyctl_using_subcommand traffic" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -l since -d 'Show history from this long ago (7d, 12h) or this date (2027-01-01): per day unless --by' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -l csv -d 'Print CSV (with a header line) instead of a table'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -a "export" -d 'Stream every hourly bucket of a range, per server and user, as CSV (or JSON), for billing and spreadsheets: hour,server_id,server_name,user,tx,rx'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and not __fish_seen_subcommand_from export help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -l since -d 'From this long ago (7d, 12h) or this date (2027-01-01)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -l until -d 'Until this long ago or this date [default: now]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -l user -d 'Only this user' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from help" -f -a "export" -d 'Stream every hourly bucket of a range, per server and user, as CSV (or JSON), for billing and spreadsheets: hour,server_id,server_name,user,tx,rx'
+complete -c hyctl -n "__fish_hyctl_using_subcommand traffic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand log" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand log" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand log" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -1214,6 +1233,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; prints it (this once)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens with their role, expiry and last use'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token: refused on every central within 2 seconds'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from traffic" -f -a "export" -d 'Stream every hourly bucket of a range, per server and user, as CSV (or JSON), for billing and spreadsheets: hour,server_id,server_name,user,tx,rx'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "add" -d 'Add an admin account'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "list" -d 'List admin accounts: role, TOTP, last sign-in, open sessions'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "set-role" -d 'Change an account\'s role'

@@ -953,10 +953,14 @@ fn kind_parser() -> impl clap::builder::TypedValueParser<Value = hy_api::servers
 
 /// `hyctl traffic [USER] [--by ...] [--since ...] [--csv]`
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct TrafficCommand {
     /// Connection and output options.
     #[command(flatten)]
     pub admin: AdminArgs,
+    /// Export instead of show.
+    #[command(subcommand)]
+    pub action: Option<TrafficAction>,
     /// Only this user
     #[arg(add = ArgValueCandidates::new(crate::complete::users))]
     pub user: Option<String>,
@@ -981,6 +985,24 @@ fn parse_since(s: &str) -> Result<jiff::Timestamp, String> {
             "invalid --since {s:?}: use a duration (7d, 12h) or a date (2027-01-01)"
         )),
     }
+}
+
+/// `hyctl traffic export`.
+#[derive(Debug, Subcommand)]
+pub enum TrafficAction {
+    /// Stream every hourly bucket of a range, per server and user, as CSV (or JSON), for
+    /// billing and spreadsheets: hour,server_id,server_name,user,tx,rx
+    Export {
+        /// From this long ago (7d, 12h) or this date (2027-01-01)
+        #[arg(long, value_name = "WHEN", default_value = "7d", value_parser = parse_since)]
+        since: jiff::Timestamp,
+        /// Until this long ago or this date [default: now]
+        #[arg(long, value_name = "WHEN", value_parser = parse_since)]
+        until: Option<jiff::Timestamp>,
+        /// Only this user
+        #[arg(long, add = ArgValueCandidates::new(crate::complete::users))]
+        user: Option<String>,
+    },
 }
 
 /// Traffic grouping.

@@ -84,3 +84,60 @@ async fn the_auth_log_from_the_command_line() {
     assert_eq!(env.run(&["log", "--since", "soon"]).await.code, 2);
     c.stop().await;
 }
+
+#[tokio::test]
+async fn an_export_streams_every_bucket_as_csv_or_json() {
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    for u in ["alice", "bob"] {
+        env.run(&["user", "add", u]).await.ok();
+    }
+    let a = env.add_server("edge-a").await;
+    let b = env.add_server("edge-b").await;
+    for s in ["edge-a", "edge-b"] {
+        env.run(&["server", "assign", s, "alice", "bob"]).await.ok();
+    }
+    report(&c, &a, &[("alice", 10, 20), ("bob", 1, 2)]).await;
+    report(&c, &b, &[("alice", 100, 200)]).await;
+    let csv = env
+        .run(&["traffic", "export", "--since", "2h"])
+        .await
+        .ok()
+        .stdout;
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "hour,server_id,server_name,user,tx,rx");
+    assert_eq!(lines.len(), 4, "{csv}");
+    let rows: Vec<Vec<&str>> = lines[1..].iter().map(|l| l.split(',').collect()).collect();
+    assert!(rows.iter().all(|r| r[0].ends_with(":00:00Z")), "{csv}");
+    assert!(csv.contains(&format!("{a},edge-a,alice,10,20")), "{csv}");
+    assert!(csv.contains(&format!("{b},edge-b,alice,100,200")), "{csv}");
+    let json = env
+        .run(&[
+            "traffic", "export", "--since", "2h", "--user", "alice", "--json",
+        ])
+        .await
+        .ok()
+        .json();
+    let total: u64 = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["tx"].as_u64().unwrap())
+        .sum();
+    assert_eq!((json.as_array().unwrap().len(), total), (2, 110));
+    assert_eq!(json[0]["user"], "alice");
+    // The API refuses what it cannot read.
+    let (status, err) = c
+        .admin("GET", "/admin/traffic/export?format=xml", None)
+        .await;
+    assert_eq!(status, 400, "{err}");
+    let (status, _) = c
+        .admin(
+            "GET",
+            "/admin/traffic/export?since=2030-01-02T00:00:00Z&until=2030-01-01T00:00:00Z",
+            None,
+        )
+        .await;
+    assert_eq!(status, 400);
+    c.stop().await;
+}

@@ -9,6 +9,9 @@ use crate::output::{bytes, masked};
 
 /// Runs the traffic command.
 pub async fn run(ctx: &Ctx, cmd: TrafficCommand) -> Result<(), CliError> {
+    if let Some(crate::cli::TrafficAction::Export { since, until, user }) = cmd.action {
+        return export(ctx, since, until, user).await;
+    }
     let user = cmd.user.as_deref();
     let history = |by, default_secs: i64| async move {
         let since = cmd.since.unwrap_or_else(|| {
@@ -143,4 +146,39 @@ fn print_history(ctx: &Ctx, points: &[HistoryPoint], csv: bool) -> Result<(), Cl
         }
         ctx.out.print_table(&table)
     })
+}
+
+/// `hyctl traffic export`: central's stream, copied to stdout as it arrives (`--json` for JSON).
+async fn export(
+    ctx: &Ctx,
+    since: jiff::Timestamp,
+    until: Option<jiff::Timestamp>,
+    user: Option<String>,
+) -> Result<(), CliError> {
+    use std::io::Write;
+    if let Some(u) = &user {
+        hy_api::validate::user_id(u).map_err(CliError::Failed)?;
+    }
+    let until = until.unwrap_or_else(jiff::Timestamp::now);
+    let mut body = ctx
+        .client
+        .traffic_export(since, until, ctx.out.json, user.as_deref())
+        .await?;
+    let mut out = std::io::stdout().lock();
+    while let Some(piece) = body.chunk().await? {
+        match out.write_all(&piece) {
+            Ok(()) => {}
+            // A closed pipe (`| head`) is the reader's choice, not a failure.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    out.flush().or_else(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Ok(())
+        } else {
+            Err(e)
+        }
+    })?;
+    Ok(())
 }

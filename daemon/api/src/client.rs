@@ -625,6 +625,34 @@ impl Client {
         self.get(&path).await
     }
 
+    /// `GET /admin/traffic/export`: hourly history as CSV or JSON, as a stream of pieces.
+    pub async fn traffic_export(
+        &self,
+        since: jiff::Timestamp,
+        until: jiff::Timestamp,
+        json: bool,
+        user: Option<&str>,
+    ) -> Result<ListBody, ClientError> {
+        let mut path = format!(
+            "/admin/traffic/export?since={}&until={}&format={}",
+            seg(&since.to_string()),
+            seg(&until.to_string()),
+            if json { "json" } else { "csv" }
+        );
+        if let Some(user) = user {
+            path.push_str(&format!("&user={}", seg(user)));
+        }
+        let req = self
+            .request(Method::GET, &path)
+            .timeout(Duration::from_secs(24 * 3600));
+        let resp = self.send(req).await?;
+        Ok(ListBody {
+            url: resp.url().to_string(),
+            resp,
+            client: self.clone(),
+        })
+    }
+
     /// `GET /admin/audit`: the audit trail, newest first.
     pub async fn audit(
         &self,

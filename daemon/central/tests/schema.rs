@@ -92,6 +92,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/servers/{id}/users/{user_id}", &["delete"]),
         ("/admin/traffic", &["get"]),
         ("/admin/traffic/{user_id}", &["get"]),
+        ("/admin/traffic/export", &["get"]),
         ("/admin/history", &["get"]),
         ("/admin/log", &["get"]),
         ("/auth/{server_id}", &["get"]),

@@ -248,3 +248,54 @@ pub fn prune_history(conn: &Connection, now: i64, keep_days: u32) -> Result<usiz
         .prepare_cached("DELETE FROM traffic_hourly WHERE hour < ?1")?
         .execute([oldest])?)
 }
+
+/// One bucket of an export: hour (Unix seconds of its start), server id and name (none once
+/// deleted), user id, bytes. Keyed by the history's own order, `key`, to page on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRow {
+    pub key: (i64, i64, i64),
+    pub hour_start: i64,
+    pub server_id: Option<String>,
+    pub server_name: Option<String>,
+    pub user: Option<String>,
+    pub tx: i64,
+    pub rx: i64,
+}
+
+/// Buckets of hours `?1..=?2` after key `(?3, ?4, ?5)` in key order, at most `?6`; only user
+/// `?7` when given. Row values page through the primary key on both backends.
+pub const EXPORT_PAGE: &str =
+    "SELECT t.hour, t.server_pk, t.user_pk, s.id, s.name, u.id, t.tx, t.rx
+    FROM traffic_hourly t
+        LEFT JOIN servers s ON s.pk = t.server_pk
+        LEFT JOIN users u ON u.pk = t.user_pk
+    WHERE t.hour >= ?1 AND t.hour <= ?2 AND (t.hour, t.server_pk, t.user_pk) > (?3, ?4, ?5)
+      AND (?7 IS NULL OR t.user_pk = (SELECT pk FROM users WHERE id = ?7))
+    ORDER BY t.hour, t.server_pk, t.user_pk LIMIT ?6";
+
+/// A page of an export (see [`EXPORT_PAGE`]).
+pub fn export_page(
+    conn: &Connection,
+    (from, to): (i64, i64),
+    after: (i64, i64, i64),
+    user: Option<&str>,
+    limit: i64,
+) -> Result<Vec<ExportRow>, DbError> {
+    let mut stmt = conn.prepare_cached(EXPORT_PAGE)?;
+    let rows = stmt.query_map(
+        params![from, to, after.0, after.1, after.2, limit, user],
+        |r| {
+            let hour: i64 = r.get(0)?;
+            Ok(ExportRow {
+                key: (hour, r.get(1)?, r.get(2)?),
+                hour_start: hour * 3600,
+                server_id: r.get(3)?,
+                server_name: r.get(4)?,
+                user: r.get(5)?,
+                tx: r.get(6)?,
+                rx: r.get(7)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

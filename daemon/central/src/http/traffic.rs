@@ -18,6 +18,159 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(all_traffic))
         .routes(routes!(user_traffic))
         .routes(routes!(history))
+        .routes(routes!(export))
+}
+
+/// What an export covers.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ExportQuery {
+    /// Start (RFC 3339); default 7 days ago. Whole hours: the hour holding it on.
+    since: Option<String>,
+    /// End (RFC 3339); default now.
+    until: Option<String>,
+    /// `csv` (default) or `json` (one array of objects).
+    format: Option<String>,
+    /// Only this user.
+    user: Option<String>,
+}
+
+/// Buckets read per page of an export: a short read each, so an export never holds the
+/// database for long whatever its size.
+const EXPORT_PAGE: i64 = 5_000;
+
+/// Export traffic history
+///
+/// Every hourly bucket in the range, per server and user: `hour`, `server_id`, `server_name`,
+/// `user`, `tx`, `rx` (raw bytes; `tx` is the user's upload), in hour order. Streamed as it is
+/// read: any range, any size. A deleted server's buckets have empty server fields.
+#[utoipa::path(get, path = "/admin/traffic/export", tag = "traffic", security(("admin" = [])),
+    params(ExportQuery),
+    responses((status = 200, description = "CSV (text/csv) or a JSON array", content_type = "text/csv"),
+        (status = 400, body = ErrorBody)))]
+async fn export(
+    _: AdminAuth,
+    State(s): State<AppState>,
+    Query(q): Query<ExportQuery>,
+) -> Result<Response, ApiError> {
+    let now = s.now();
+    let since = parse_time("since", q.since.as_deref(), now - 7 * 86_400)?;
+    let until = parse_time("until", q.until.as_deref(), now)?;
+    if until < since {
+        return Err(ApiError::BadRequest("`until` is before `since`".into()));
+    }
+    let json = match q.format.as_deref() {
+        None | Some("csv") => false,
+        Some("json") => true,
+        Some(other) => {
+            return Err(ApiError::BadRequest(format!(
+                "unknown format {other:?}; use csv or json"
+            )));
+        }
+    };
+    if let Some(u) = &q.user {
+        hy_api::validate::user_id(u).map_err(ApiError::BadRequest)?;
+    }
+    let hours = (since.div_euclid(3600), until.div_euclid(3600));
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<axum::body::Bytes>>(4);
+    let (store, user) = (s.store, q.user);
+    tokio::spawn(async move {
+        let send = |text: String| {
+            let tx = tx.clone();
+            async move { tx.send(Ok(text.into())).await.is_ok() }
+        };
+        let head = if json {
+            "[".to_owned()
+        } else {
+            "hour,server_id,server_name,user,tx,rx\n".to_owned()
+        };
+        if !send(head).await {
+            return;
+        }
+        let (mut after, mut first) = ((i64::MIN, i64::MIN, i64::MIN), true);
+        loop {
+            let page = match store
+                .export_page(hours, after, user.clone(), EXPORT_PAGE)
+                .await
+            {
+                Ok(page) => page,
+                Err(err) => {
+                    tracing::error!(error = %err, "traffic export failed while being sent");
+                    // A broken transfer, never an export that merely looks short.
+                    let _ = tx.send(Err(std::io::Error::other("export failed"))).await;
+                    return;
+                }
+            };
+            let mut text = String::new();
+            for row in &page {
+                let hour = crate::db::ts(row.hour_start).to_string();
+                if json {
+                    if !std::mem::replace(&mut first, false) {
+                        text.push(',');
+                    }
+                    text.push_str(
+                        &serde_json::json!({
+                            "hour": hour, "server_id": row.server_id,
+                            "server_name": row.server_name, "user": row.user,
+                            "tx": row.tx, "rx": row.rx,
+                        })
+                        .to_string(),
+                    );
+                } else {
+                    let field = |v: &Option<String>| csv_field(v.as_deref().unwrap_or(""));
+                    text.push_str(&format!(
+                        "{hour},{},{},{},{},{}\n",
+                        field(&row.server_id),
+                        field(&row.server_name),
+                        field(&row.user),
+                        row.tx,
+                        row.rx
+                    ));
+                }
+            }
+            let done = (page.len() as i64) < EXPORT_PAGE;
+            if let Some(last) = page.last() {
+                after = last.key;
+            }
+            if !text.is_empty() && !send(text).await {
+                return;
+            }
+            if done {
+                break;
+            }
+        }
+        if json {
+            let _ = send("]\n".to_owned()).await;
+        }
+    });
+    let body = axum::body::Body::from_stream(tokio_stream_of(rx));
+    let mut resp = Response::new(body);
+    let content_type = if json {
+        "application/json"
+    } else {
+        "text/csv; charset=utf-8"
+    };
+    resp.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static(content_type),
+    );
+    Ok(resp)
+}
+
+/// A CSV field, quoted when it must be (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The receiving end of a channel as a stream of body pieces.
+fn tokio_stream_of(
+    rx: tokio::sync::mpsc::Receiver<std::io::Result<axum::body::Bytes>>,
+) -> impl futures_util::Stream<Item = std::io::Result<axum::body::Bytes>> {
+    futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|p| (p, rx)) })
 }
 
 /// How traffic is grouped.
@@ -141,4 +294,14 @@ async fn history(
     };
     let points = s.store.history(q.user, since, until, by).await?;
     Ok(Json(points))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn csv_fields_are_quoted_only_when_they_must_be() {
+        assert_eq!(super::csv_field("edge-1"), "edge-1");
+        assert_eq!(super::csv_field("a,b"), "\"a,b\"");
+        assert_eq!(super::csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
 }

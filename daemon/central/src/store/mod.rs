@@ -458,6 +458,27 @@ impl Store {
         }
     }
 
+    /// A page of hourly buckets for an export (see `db::history::export_page`).
+    pub async fn export_page(
+        &self,
+        hours: (i64, i64),
+        after: (i64, i64, i64),
+        user: Option<String>,
+        limit: i64,
+    ) -> Result<Vec<crate::db::history::ExportRow>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| {
+                    crate::db::history::export_page(c, hours, after, user.as_deref(), limit)
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::history::export_page(pool, hours, after, user.as_deref(), limit).await
+            }
+        }
+    }
+
     /// Records a change made through the admin API.
     pub async fn audit(&self, entry: crate::db::audit::NewEntry) -> Result<(), DbError> {
         match self {

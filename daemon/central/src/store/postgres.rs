@@ -1824,6 +1824,43 @@ pub mod history {
     use super::{client, pg};
     use crate::db::DbError;
 
+    /// See `db::history::export_page`.
+    pub async fn export_page(
+        pool: &Pool,
+        (from, to): (i64, i64),
+        after: (i64, i64, i64),
+        user: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<crate::db::history::ExportRow>, DbError> {
+        let sql = (1..=7)
+            .rev()
+            .fold(crate::db::history::EXPORT_PAGE.to_owned(), |s, i| {
+                s.replace(&format!("?{i}"), &format!("${i}"))
+            })
+            .replace("$7 IS NULL", "$7::TEXT IS NULL");
+        let c = client(pool).await?;
+        Ok(c.query(
+            &sql,
+            &[&from, &to, &after.0, &after.1, &after.2, &limit, &user],
+        )
+        .await
+        .map_err(pg)?
+        .iter()
+        .map(|r| {
+            let hour: i64 = r.get(0);
+            crate::db::history::ExportRow {
+                key: (hour, r.get(1), r.get(2)),
+                hour_start: hour * 3600,
+                server_id: r.get(3),
+                server_name: r.get(4),
+                user: r.get(5),
+                tx: r.get(6),
+                rx: r.get(7),
+            }
+        })
+        .collect())
+    }
+
     /// Drops traffic history older than `history_days` and auth events older than
     /// `log_days`, as SQLite's `prune_history` and `auth_log::prune` do.
     pub async fn prune(
