@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('traffic', 'traffic', [CompletionResultType]::ParameterValue, 'Show traffic per user, or per server')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show who the nodes admitted or refused, from where, and why')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Show the changes made through the admin API: who, when, from where, before and after')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Print the fleet''s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Save central''s URL and token to the config file, after checking them; or sign in as an admin account (--user)')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)')
@@ -1183,6 +1184,26 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hyctl;events' {
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this long')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour and terminal line drawing')
+            [CompletionResult]::new('--types', '--types', [CompletionResultType]::ParameterName, 'Only these types, comma-separated, e.g. user.limited,user.expired')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Also the events from this long ago (1h, 7d) or this date [default: 1h, or none with --follow]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing events as they happen (until interrupted)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing events as they happen (until interrupted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hyctl;login' {
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
@@ -1666,6 +1687,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('traffic', 'traffic', [CompletionResultType]::ParameterValue, 'Show traffic per user, or per server')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Show who the nodes admitted or refused, from where, and why')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Show the changes made through the admin API: who, when, from where, before and after')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'Print the fleet''s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Save central''s URL and token to the config file, after checking them; or sign in as an admin account (--user)')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)')
@@ -1839,6 +1861,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;help;audit' {
+            break
+        }
+        'hyctl;help;events' {
             break
         }
         'hyctl;help;login' {

@@ -30,6 +30,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand traffic 'Show traffic per user, or per server'
             cand log 'Show who the nodes admitted or refused, from where, and why'
             cand audit 'Show the changes made through the admin API: who, when, from where, before and after'
+            cand events 'Print the fleet''s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen'
             cand login 'Save central''s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
             cand logout 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
             cand admin 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
@@ -1084,6 +1085,25 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hyctl;events'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --types 'Only these types, comma-separated, e.g. user.limited,user.expired'
+            cand --since 'Also the events from this long ago (1h, 7d) or this date [default: 1h, or none with --follow]'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -f 'Keep printing events as they happen (until interrupted)'
+            cand --follow 'Keep printing events as they happen (until interrupted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hyctl;login'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
@@ -1523,6 +1543,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand traffic 'Show traffic per user, or per server'
             cand log 'Show who the nodes admitted or refused, from where, and why'
             cand audit 'Show the changes made through the admin API: who, when, from where, before and after'
+            cand events 'Print the fleet''s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen'
             cand login 'Save central''s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
             cand logout 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
             cand admin 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
@@ -1653,6 +1674,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;log'= {
         }
         &'hyctl;help;audit'= {
+        }
+        &'hyctl;help;events'= {
         }
         &'hyctl;help;login'= {
         }

@@ -54,6 +54,9 @@ pub enum Command {
     Log(LogCommand),
     /// Show the changes made through the admin API: who, when, from where, before and after
     Audit(AuditCommand),
+    /// Print the fleet's events (user limited, expired, changed; devices blocked...), and with
+    /// --follow keep printing them as they happen
+    Events(EventsCommand),
     /// Save central's URL and token to the config file, after checking them; or sign in as an
     /// admin account (--user)
     Login(LoginCommand),
@@ -1036,6 +1039,23 @@ pub struct LogCommand {
     /// At most this many entries, newest first
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=10000))]
     pub limit: u32,
+}
+
+/// `hyctl events`
+#[derive(Debug, clap::Args)]
+pub struct EventsCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// Keep printing events as they happen (until interrupted)
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Only these types, comma-separated, e.g. user.limited,user.expired
+    #[arg(long, value_name = "TYPES")]
+    pub types: Option<String>,
+    /// Also the events from this long ago (1h, 7d) or this date [default: 1h, or none with --follow]
+    #[arg(long, value_name = "WHEN", value_parser = parse_since)]
+    pub since: Option<jiff::Timestamp>,
 }
 
 /// `hyctl audit`

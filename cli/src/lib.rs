@@ -55,6 +55,10 @@ pub fn main(cli: Cli) -> ExitCode {
             let args = c.admin.clone();
             admin(&args, async |ctx| cmd::misc::log(ctx, c).await)
         }
+        Command::Events(c) => {
+            let args = c.admin.clone();
+            admin(&args, async |ctx| cmd::token::events(ctx, c).await)
+        }
         Command::Audit(c) => {
             let args = c.admin.clone();
             admin(&args, async |ctx| cmd::token::audit(ctx, c).await)

@@ -564,3 +564,42 @@ async fn a_second_admin_with_totp_signs_in_from_the_command_line() {
     owner.run(&["admin", "remove", "ops", "--yes"]).await.ok();
     c.stop().await;
 }
+
+#[tokio::test]
+async fn events_are_followed_from_the_command_line() {
+    use tokio::io::AsyncBufReadExt;
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    let mut follow = env.command(&["events", "--follow", "--types", "user.created,user.deleted"]);
+    let mut child = follow.spawn().unwrap();
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    // The follower is from now on: a change made after it connected shows up.
+    let mut seen = Vec::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut n = 0;
+    while seen.len() < 2 && std::time::Instant::now() < deadline {
+        n += 1;
+        env.run(&["user", "add", &format!("u{n}")]).await.ok();
+        if let Ok(Ok(Some(line))) =
+            tokio::time::timeout(std::time::Duration::from_millis(700), lines.next_line()).await
+        {
+            seen.push(line);
+        }
+    }
+    child.kill().await.unwrap();
+    assert!(seen.len() >= 2, "{seen:?}");
+    assert!(
+        seen[0].contains("user.created") && seen[0].contains(" u"),
+        "{seen:?}"
+    );
+    // Without --follow: the last hour, then done.
+    let recent = env.run(&["events", "--json"]).await.ok().stdout;
+    assert!(recent.lines().count() >= 2, "{recent}");
+    let first: serde_json::Value = serde_json::from_str(recent.lines().next().unwrap()).unwrap();
+    assert_eq!(first["type"], "user.created");
+    assert_eq!(
+        env.run(&["events", "--types", "user.sneezed"]).await.code,
+        2
+    );
+    c.stop().await;
+}

@@ -104,6 +104,55 @@ pub async fn audit(ctx: &Ctx, c: crate::cli::AuditCommand) -> Result<(), CliErro
         })
 }
 
+/// `hyctl events`: reads central's event stream and prints each event (a line of JSON with
+/// --json, else `time type subject`), as it arrives.
+pub async fn events(ctx: &Ctx, c: crate::cli::EventsCommand) -> Result<(), CliError> {
+    use std::io::Write;
+    if let Some(types) = &c.types
+        && let Some(bad) = types
+            .split(',')
+            .map(str::trim)
+            .find(|t| !hy_api::events::TYPES.contains(t))
+    {
+        return Err(CliError::Usage(format!(
+            "unknown event type {bad:?}; types are {}",
+            hy_api::events::TYPES.join(", ")
+        )));
+    }
+    let since = c.since.or_else(|| {
+        (!c.follow).then(|| jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1))
+    });
+    let mut body = ctx
+        .client
+        .events(c.types.as_deref(), since, c.follow)
+        .await?;
+    let mut pending = String::new();
+    let mut out = std::io::stdout().lock();
+    while let Some(piece) = body.chunk().await? {
+        pending.push_str(&String::from_utf8_lossy(&piece));
+        // One event per blank-line-terminated block; only its `data:` line matters here.
+        while let Some(end) = pending.find("\n\n") {
+            let block: String = pending.drain(..end + 2).collect();
+            let Some(data) = block.lines().find_map(|l| l.strip_prefix("data:")) else {
+                continue;
+            };
+            let Ok(event) = serde_json::from_str::<hy_api::events::Event>(data.trim()) else {
+                continue;
+            };
+            let line = if ctx.out.json {
+                serde_json::to_string(&event).unwrap_or_default()
+            } else {
+                format!("{}  {:<16}  {}", event.at, event.kind, event.subject)
+            };
+            if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
+                // The reader went away (`| head`): done.
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `hyctl whoami`.
 pub async fn whoami(ctx: &Ctx) -> Result<(), CliError> {
     let me = ctx.client.whoami().await?;

@@ -625,6 +625,33 @@ impl Client {
         self.get(&path).await
     }
 
+    /// `GET /admin/events`: server-sent events, as a stream of pieces (see
+    /// [`crate::events`]); `follow` keeps it open.
+    pub async fn events(
+        &self,
+        types: Option<&str>,
+        since: Option<jiff::Timestamp>,
+        follow: bool,
+    ) -> Result<ListBody, ClientError> {
+        let mut path = format!("/admin/events?follow={follow}");
+        if let Some(t) = types {
+            path.push_str(&format!("&types={}", seg(t)));
+        }
+        if let Some(since) = since {
+            path.push_str(&format!("&since={}", seg(&since.to_string())));
+        }
+        // Followed for as long as the caller wants; the server sends a keep-alive every 15 s.
+        let req = self
+            .request(Method::GET, &path)
+            .timeout(Duration::from_secs(100 * 365 * 86_400));
+        let resp = self.send(req).await?;
+        Ok(ListBody {
+            url: resp.url().to_string(),
+            resp,
+            client: self.clone(),
+        })
+    }
+
     /// `GET /admin/traffic/export`: hourly history as CSV or JSON, as a stream of pieces.
     pub async fn traffic_export(
         &self,

@@ -8,6 +8,7 @@
 pub mod admins;
 pub mod devices;
 pub mod error;
+pub mod events;
 pub mod node;
 pub mod page;
 pub mod secret;

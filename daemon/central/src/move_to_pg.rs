@@ -252,6 +252,17 @@ const TABLES: &[Table] = &[
         ],
         upsert: None,
     },
+    Table {
+        name: "events",
+        columns: &[
+            ("pk", Int),
+            ("at", Int),
+            ("type", Text),
+            ("subject", Text),
+            ("data", Text),
+        ],
+        upsert: None,
+    },
 ];
 
 /// Tables whose keys come from an identity, set past the copied keys afterwards.
@@ -264,6 +275,7 @@ const IDENTITIES: &[&str] = &[
     "audit_log",
     "admins",
     "admin_sessions",
+    "events",
 ];
 
 /// Statements sent at once on the target's connection (pipelined): round trips, not rows,

@@ -59,6 +59,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_admins",
         include_str!("../migrations/postgres/0010_admins.sql"),
     ),
+    (
+        "0011_events",
+        include_str!("../migrations/postgres/0011_events.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

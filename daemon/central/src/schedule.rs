@@ -19,6 +19,8 @@ use crate::db::{Db, DbError, history, lists, ts, users};
 pub fn process(conn: &mut Connection, from: i64, to: i64) -> Result<usize, DbError> {
     let tx = conn.transaction()?;
     let expired = lists::bump_for_expiring(&tx, from, to)?;
+    tx.prepare_cached(crate::db::events::EXPIRED)?
+        .execute(rusqlite::params![from, to])?;
     let due = users::resets_due(&tx, to)?;
     for (pk, strategy, created) in &due {
         users::reset_usage(&tx, *pk, to, &format!("scheduled ({})", strategy.as_str()))?;
@@ -75,6 +77,10 @@ pub async fn run(
             Ok((0, 0)) => {}
             Ok((history, log)) => tracing::info!(history, log, "pruned old history and auth log"),
             Err(err) => tracing::error!(error = %err, "could not prune history and auth log"),
+        }
+        // Events are for following and catching up, not an archive: a month.
+        if let Err(err) = store.prune_events(now - 30 * 86_400).await {
+            tracing::error!(error = %err, "could not prune old events");
         }
         match store.prune_audit(now, audit_days).await {
             Ok(0) => {}

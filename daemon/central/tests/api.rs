@@ -6,6 +6,7 @@
 mod admins;
 mod audit;
 mod errors;
+mod events;
 mod nodes;
 mod original;
 mod postgres;

@@ -78,6 +78,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/tokens/{name}", &["delete"]),
         ("/admin/whoami", &["get"]),
         ("/admin/audit", &["get"]),
+        ("/admin/events", &["get"]),
         ("/admin/login", &["post"]),
         ("/admin/refresh", &["post"]),
         ("/admin/logout", &["post"]),

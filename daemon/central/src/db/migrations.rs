@@ -78,6 +78,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0018_admins",
         include_str!("../../migrations/0018_admins.sql"),
     ),
+    (
+        "0019_events",
+        include_str!("../../migrations/0019_events.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

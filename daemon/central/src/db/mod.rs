@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth_log;
 pub mod devices;
 pub mod directory;
+pub mod events;
 pub mod history;
 pub mod lists;
 pub mod meta;

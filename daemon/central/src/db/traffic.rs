@@ -219,6 +219,8 @@ pub fn apply_in(
     // A user who just ran out leaves the lists of all their servers, not only this one.
     for user_pk in crossed {
         super::lists::bump_for_user(tx, user_pk)?;
+        tx.prepare_cached(super::events::LIMITED)?
+            .execute(params![now, user_pk])?;
     }
     Ok(ack)
 }

@@ -162,6 +162,19 @@ pub async fn record(State(s): State<AppState>, req: Request, next: Next) -> Resp
     let answer: Bytes = axum::body::to_bytes(resp_body, usize::MAX)
         .await
         .unwrap_or_default();
+    if status.is_success()
+        && let Some((kind, subject, data)) = event_of(
+            &method,
+            &route,
+            &path,
+            request.as_deref(),
+            &answer,
+            before.as_deref(),
+        )
+        && let Err(err) = s.store.emit(s.now(), kind, subject, data).await
+    {
+        tracing::error!(error = %err, "could not record an event; the change itself was made");
+    }
     let entry = crate::db::audit::NewEntry {
         at: s.now(),
         actor: auth.actor.to_string(),
@@ -178,6 +191,103 @@ pub async fn record(State(s): State<AppState>, req: Request, next: Next) -> Resp
         tracing::error!(error = %err, "could not write an audit entry; the change itself was made");
     }
     Response::from_parts(resp_parts, Body::from(answer))
+}
+
+/// The event an admin change makes, if any: its type, subject and data (redacted, with a
+/// user's contact fields so a receiver can reach them).
+fn event_of(
+    method: &str,
+    route: &str,
+    path: &str,
+    request: Option<&str>,
+    answer: &[u8],
+    before: Option<&str>,
+) -> Option<(&'static str, String, String)> {
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let json = |s: Option<&str>| s.and_then(|s| serde_json::from_str::<Value>(s).ok());
+    let mut after: Value = serde_json::from_slice(answer).unwrap_or(Value::Null);
+    redact(&mut after);
+    let request = json(request).unwrap_or(Value::Null);
+    let contact = |v: &Value| {
+        serde_json::json!({
+            "email": v["email"], "display_name": v["display_name"], "telegram_id": v["telegram_id"],
+        })
+    };
+    let user_data = |v: &Value, change: Option<&Value>| {
+        let mut d = contact(v);
+        if let Some(c) = change {
+            d["change"] = c.clone();
+        }
+        d.to_string()
+    };
+    let (kind, subject, data) = match (method, route) {
+        ("POST", "/admin/users") => (
+            "user.created",
+            after["id"].as_str()?.to_owned(),
+            user_data(&after, None),
+        ),
+        ("PATCH", "/admin/users/{id}") => (
+            "user.changed",
+            parts.get(2)?.to_string(),
+            user_data(&after, Some(&request)),
+        ),
+        ("POST", "/admin/users/{id}/secret") => (
+            "user.changed",
+            parts.get(2)?.to_string(),
+            user_data(&after, Some(&serde_json::json!({"secret": "rotated"}))),
+        ),
+        ("POST", "/admin/users/{id}/reset") => (
+            "user.reset",
+            parts.get(2)?.to_string(),
+            user_data(&after, None),
+        ),
+        ("DELETE", "/admin/users/{id}") => {
+            let gone = json(before).unwrap_or(Value::Null);
+            (
+                "user.deleted",
+                parts.get(2)?.to_string(),
+                user_data(&gone, None),
+            )
+        }
+        ("POST", "/admin/users/{id}/devices") => (
+            "device.added",
+            after["node_id"].as_str()?.to_owned(),
+            "{}".to_owned(),
+        ),
+        ("PATCH", "/admin/users/{id}/devices/{name}") => {
+            let kind = match request["status"].as_str() {
+                Some("blocked") => "device.blocked",
+                Some("active") => "device.unblocked",
+                _ => "device.changed",
+            };
+            let subject = hy_api::devices::node_id(parts.get(2)?, parts.get(4)?);
+            (
+                kind,
+                subject,
+                serde_json::json!({"change": request}).to_string(),
+            )
+        }
+        ("DELETE", "/admin/users/{id}/devices/{name}") => (
+            "device.removed",
+            hy_api::devices::node_id(parts.get(2)?, parts.get(4)?),
+            "{}".to_owned(),
+        ),
+        ("POST", "/admin/servers") => (
+            "server.created",
+            after["id"].as_str()?.to_owned(),
+            serde_json::json!({"name": after["name"]}).to_string(),
+        ),
+        ("PATCH", "/admin/servers/{id}") => (
+            "server.changed",
+            parts.get(2)?.to_string(),
+            serde_json::json!({"change": request}).to_string(),
+        ),
+        ("DELETE", "/admin/servers/{id}") => {
+            ("server.deleted", parts.get(2)?.to_string(), "{}".to_owned())
+        }
+        _ => return None,
+    };
+    Some((kind, subject, data))
 }
 
 /// Filters of the audit trail.

@@ -5,6 +5,7 @@ pub mod admins;
 pub mod audit;
 pub mod devices;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod log;
 pub mod node;
@@ -68,6 +69,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(tokens::routes())
         .merge(audit::routes())
         .merge(admins::routes())
+        .merge(events::routes())
         .merge(servers::routes())
         .merge(traffic::routes())
         .merge(log::routes())

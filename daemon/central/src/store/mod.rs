@@ -479,6 +479,54 @@ impl Store {
         }
     }
 
+    /// Records an event (type, subject, data without secrets).
+    pub async fn emit(
+        &self,
+        at: i64,
+        kind: &'static str,
+        subject: String,
+        data: String,
+    ) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::events::insert(c, at, kind, &subject, &data))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::events::insert(pool, at, kind, &subject, &data).await,
+        }
+    }
+
+    /// Events after id `id`, oldest first.
+    pub async fn events_after(
+        &self,
+        id: i64,
+        limit: i64,
+    ) -> Result<Vec<hy_api::events::Event>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::events::after(c, id, limit))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::events::after(pool, id, limit).await,
+        }
+    }
+
+    /// The id to follow events after: those at or after `at`, or (None) from now on.
+    pub async fn events_start(&self, at: Option<i64>) -> Result<i64, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(move |c| crate::db::events::start(c, at)).await,
+            Self::Postgres(pool) => postgres::events::start(pool, at).await,
+        }
+    }
+
+    /// Drops events older than `before`.
+    pub async fn prune_events(&self, before: i64) -> Result<usize, DbError> {
+        match self {
+            Self::Sqlite(db) => db.call(move |c| crate::db::events::prune(c, before)).await,
+            Self::Postgres(pool) => postgres::events::prune(pool, before).await,
+        }
+    }
+
     /// Records a change made through the admin API.
     pub async fn audit(&self, entry: crate::db::audit::NewEntry) -> Result<(), DbError> {
         match self {

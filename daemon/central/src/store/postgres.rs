@@ -75,6 +75,7 @@ pub mod admins;
 pub mod api_tokens;
 pub mod audit;
 pub mod devices;
+pub mod events;
 pub mod subscriptions;
 
 pub mod users {
@@ -440,6 +441,14 @@ pub mod users {
             )
             .await
             .map_err(pg)? as usize;
+        tx.execute(
+            &crate::db::events::EXPIRED
+                .replace("?1", "$1::BIGINT")
+                .replace("?2", "$2::BIGINT"),
+            &[&from, &to],
+        )
+        .await
+        .map_err(pg)?;
         // FOR UPDATE: two leaders overlapping by a renewal in flight must not both reset a
         // user. The second waits on the row lock, then finds `next_reset_at` moved past `to`
         // (PostgreSQL re-checks the condition on the row it waited for) and skips it.
@@ -1809,6 +1818,15 @@ pub mod reports {
         // A user who just ran out leaves the lists of all their servers, not only this one.
         if !crossed.is_empty() {
             super::lists::bump_for_users(tx, &crossed).await?;
+            tx.execute(
+                &tx.prepare_cached(
+                    "INSERT INTO events (at, type, subject, data)
+                     SELECT $1, 'user.limited', id, '{}' FROM users WHERE pk = ANY($2)",
+                )
+                .await?,
+                &[&report.now, &crossed],
+            )
+            .await?;
         }
         Ok(())
     }
