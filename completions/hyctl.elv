@@ -31,6 +31,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand log 'Show who the nodes admitted or refused, from where, and why'
             cand audit 'Show the changes made through the admin API: who, when, from where, before and after'
             cand events 'Print the fleet''s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen'
+            cand webhook 'Send events to a URL as signed POSTs (admin)'
             cand login 'Save central''s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
             cand logout 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
             cand admin 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
@@ -1104,6 +1105,136 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hyctl;webhook'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a webhook; prints its signing secret (this once)'
+            cand list 'List webhooks: URL, types, delivered through, failures in a row'
+            cand ls 'List webhooks: URL, types, delivered through, failures in a row'
+            cand deliveries 'Show a webhook''s last deliveries'
+            cand remove 'Remove a webhook'
+            cand rm 'Remove a webhook'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;webhook;add'= {
+            cand --events 'Only these event types, comma-separated [default: all]'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;webhook;list'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;webhook;ls'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;webhook;deliveries'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;webhook;remove'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;webhook;rm'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;webhook;help'= {
+            cand add 'Add a webhook; prints its signing secret (this once)'
+            cand list 'List webhooks: URL, types, delivered through, failures in a row'
+            cand deliveries 'Show a webhook''s last deliveries'
+            cand remove 'Remove a webhook'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;webhook;help;add'= {
+        }
+        &'hyctl;webhook;help;list'= {
+        }
+        &'hyctl;webhook;help;deliveries'= {
+        }
+        &'hyctl;webhook;help;remove'= {
+        }
+        &'hyctl;webhook;help;help'= {
+        }
         &'hyctl;login'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
@@ -1544,6 +1675,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand log 'Show who the nodes admitted or refused, from where, and why'
             cand audit 'Show the changes made through the admin API: who, when, from where, before and after'
             cand events 'Print the fleet''s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen'
+            cand webhook 'Send events to a URL as signed POSTs (admin)'
             cand login 'Save central''s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
             cand logout 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
             cand admin 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
@@ -1676,6 +1808,20 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;audit'= {
         }
         &'hyctl;help;events'= {
+        }
+        &'hyctl;help;webhook'= {
+            cand add 'Add a webhook; prints its signing secret (this once)'
+            cand list 'List webhooks: URL, types, delivered through, failures in a row'
+            cand deliveries 'Show a webhook''s last deliveries'
+            cand remove 'Remove a webhook'
+        }
+        &'hyctl;help;webhook;add'= {
+        }
+        &'hyctl;help;webhook;list'= {
+        }
+        &'hyctl;help;webhook;deliveries'= {
+        }
+        &'hyctl;help;webhook;remove'= {
         }
         &'hyctl;help;login'= {
         }

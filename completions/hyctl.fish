@@ -35,6 +35,7 @@ complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "traffic" -d 'Show traff
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "audit" -d 'Show the changes made through the admin API: who, when, from where, before and after'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "events" -d 'Print the fleet\'s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen'
+complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "webhook" -d 'Send events to a URL as signed POSTs (admin)'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "logout" -d 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
 complete -c hyctl -n "__fish_hyctl_needs_command" -f -a "admin" -d 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
@@ -883,6 +884,103 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand events" -s q -l quiet -d 'Pr
 complete -c hyctl -n "__fish_hyctl_using_subcommand events" -s f -l follow -d 'Keep printing events as they happen (until interrupted)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand events" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -f -a "add" -d 'Add a webhook; prints its signing secret (this once)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -f -a "list" -d 'List webhooks: URL, types, delivered through, failures in a row'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -f -a "ls" -d 'List webhooks: URL, types, delivered through, failures in a row'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -f -a "deliveries" -d 'Show a webhook\'s last deliveries'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -f -a "remove" -d 'Remove a webhook'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -f -a "rm" -d 'Remove a webhook'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -l events -d 'Only these event types, comma-separated [default: all]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from list" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from list" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from list" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from list" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from list" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from ls" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from ls" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from ls" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from ls" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from ls" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from ls" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from ls" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from deliveries" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from deliveries" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from deliveries" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from deliveries" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from deliveries" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from deliveries" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from deliveries" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from deliveries" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from deliveries" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from deliveries" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from rm" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from rm" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from rm" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from rm" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from rm" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from rm" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a webhook; prints its signing secret (this once)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "list" -d 'List webhooks: URL, types, delivered through, failures in a row'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "deliveries" -d 'Show a webhook\'s last deliveries'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a webhook'
+complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand login" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -1198,24 +1296,25 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-kick -d '
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -l interval-traffic-from-proxy -d 'How often to collect traffic from Hysteria (/traffic?clear=1)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand agent" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "token" -d 'Manage API tokens for scripts and cron jobs, each with a role (owner only)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "whoami" -d 'Show which credential hyctl uses and its role'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "audit" -d 'Show the changes made through the admin API: who, when, from where, before and after'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "events" -d 'Print the fleet\'s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "logout" -d 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "admin" -d 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events login logout admin config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "user" -d 'Manage users: who may connect, with which secret'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "device" -d 'Manage a user\'s devices: credentials of their own, blocked and limited one by one'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "server" -d 'Manage servers (nodes) and which users may use them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "token" -d 'Manage API tokens for scripts and cron jobs, each with a role (owner only)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "whoami" -d 'Show which credential hyctl uses and its role'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "traffic" -d 'Show traffic per user, or per server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "log" -d 'Show who the nodes admitted or refused, from where, and why'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "audit" -d 'Show the changes made through the admin API: who, when, from where, before and after'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "events" -d 'Print the fleet\'s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "webhook" -d 'Send events to a URL as signed POSTs (admin)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "login" -d 'Save central\'s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "logout" -d 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "admin" -d 'Manage admin accounts: sign-in names, passwords, TOTP and roles (owner only)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "config" -d 'Show or change hyctl\'s config file'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "version" -d 'Print this client\'s version and central\'s'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "central" -d 'Run the central daemon, or manage its database offline'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "agent" -d 'Run the node agent beside a Hysteria server'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events webhook login logout admin config version completions central agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user; prints its secret (what its Hysteria clients send as `auth`)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users with their state, usage against limit and expiry'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
@@ -1251,6 +1350,10 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens with their role, expiry and last use'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token: refused on every central within 2 seconds'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from traffic" -f -a "export" -d 'Stream every hourly bucket of a range, per server and user, as CSV (or JSON), for billing and spreadsheets: hour,server_id,server_name,user,tx,rx'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "add" -d 'Add a webhook; prints its signing secret (this once)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "list" -d 'List webhooks: URL, types, delivered through, failures in a row'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "deliveries" -d 'Show a webhook\'s last deliveries'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "remove" -d 'Remove a webhook'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "add" -d 'Add an admin account'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "list" -d 'List admin accounts: role, TOTP, last sign-in, open sessions'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from admin" -f -a "set-role" -d 'Change an account\'s role'

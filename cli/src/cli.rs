@@ -57,6 +57,9 @@ pub enum Command {
     /// Print the fleet's events (user limited, expired, changed; devices blocked...), and with
     /// --follow keep printing them as they happen
     Events(EventsCommand),
+    /// Send events to a URL as signed POSTs (admin)
+    #[command(after_long_help = WEBHOOK_HELP)]
+    Webhook(WebhookCommand),
     /// Save central's URL and token to the config file, after checking them; or sign in as an
     /// admin account (--user)
     Login(LoginCommand),
@@ -1039,6 +1042,57 @@ pub struct LogCommand {
     /// At most this many entries, newest first
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=10000))]
     pub limit: u32,
+}
+
+const WEBHOOK_HELP: &str = "\
+Each event is POSTed as JSON, in order, and retried with backoff (up to 10 minutes apart) until
+the receiver answers 2xx. Headers: X-Hyctl-Event (the type), X-Hyctl-Delivery (the event id,
+the same on a retry), X-Hyctl-Timestamp (Unix seconds) and X-Hyctl-Signature:
+sha256=<hex HMAC-SHA256(secret, \"<timestamp>.<body>\")>. Verify the signature and refuse
+old timestamps. The secret is printed once, when the webhook is added.
+
+Examples:
+  hyctl webhook add https://billing.example/hyctl --events user.limited,user.expired
+  hyctl webhook list
+  hyctl webhook deliveries 1
+  hyctl webhook remove 1";
+
+/// `hyctl webhook ...`
+#[derive(Debug, clap::Args)]
+pub struct WebhookCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: WebhookAction,
+}
+
+/// Webhook commands.
+#[derive(Debug, Subcommand)]
+pub enum WebhookAction {
+    /// Add a webhook; prints its signing secret (this once)
+    Add {
+        /// Where to POST events (https:// or http://)
+        url: String,
+        /// Only these event types, comma-separated [default: all]
+        #[arg(long, value_name = "TYPES", value_delimiter = ',')]
+        events: Vec<String>,
+    },
+    /// List webhooks: URL, types, delivered through, failures in a row
+    #[command(visible_alias = "ls")]
+    List,
+    /// Show a webhook's last deliveries
+    Deliveries {
+        /// Webhook id
+        id: i64,
+    },
+    /// Remove a webhook
+    #[command(visible_alias = "rm")]
+    Remove {
+        /// Webhook id
+        id: i64,
+    },
 }
 
 /// `hyctl events`

@@ -603,3 +603,40 @@ async fn events_are_followed_from_the_command_line() {
     );
     c.stop().await;
 }
+
+#[tokio::test]
+async fn webhooks_from_the_command_line() {
+    let c = TestCentral::start().await;
+    let env = Env::new(&c);
+    let added = env
+        .run(&[
+            "webhook",
+            "add",
+            "http://127.0.0.1:9/nowhere",
+            "--events",
+            "user.limited,user.expired",
+            "--json",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!(
+        added["types"],
+        serde_json::json!(["user.limited", "user.expired"])
+    );
+    assert_eq!(added["secret"].as_str().unwrap().len(), 40);
+    let id = added["id"].to_string();
+    let list = env.run(&["webhook", "list"]).await.ok().stdout;
+    assert!(list.contains("user.limited,user.expired"), "{list}");
+    assert!(!list.contains(added["secret"].as_str().unwrap()));
+    env.run(&["webhook", "deliveries", &id]).await.ok();
+    assert_eq!(
+        env.run(&["webhook", "add", "http://x/", "--events", "user.sneezed"])
+            .await
+            .code,
+        2
+    );
+    env.run(&["webhook", "remove", &id]).await.ok();
+    assert_eq!(env.run(&["webhook", "deliveries", &id]).await.code, 4);
+    c.stop().await;
+}

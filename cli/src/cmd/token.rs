@@ -153,6 +153,85 @@ pub async fn events(ctx: &Ctx, c: crate::cli::EventsCommand) -> Result<(), CliEr
     Ok(())
 }
 
+/// `hyctl webhook ...`.
+pub async fn webhooks(ctx: &Ctx, action: crate::cli::WebhookAction) -> Result<(), CliError> {
+    use crate::cli::WebhookAction;
+    match action {
+        WebhookAction::Add { url, events } => {
+            if let Some(bad) = events
+                .iter()
+                .find(|t| !hy_api::events::TYPES.contains(&t.as_str()))
+            {
+                return Err(CliError::Usage(format!(
+                    "unknown event type {bad:?}; types are {}",
+                    hy_api::events::TYPES.join(", ")
+                )));
+            }
+            let created = ctx
+                .client
+                .create_webhook(&hy_api::events::CreateWebhook { url, types: events })
+                .await?;
+            ctx.out
+                .show(&created, [created.webhook.id.to_string()], || {
+                    vec![
+                        format!(
+                            "added webhook {} for {}",
+                            created.webhook.id, created.webhook.url
+                        ),
+                        format!("signing secret (shown this once): {}", created.secret),
+                    ]
+                })
+        }
+        WebhookAction::List => {
+            let hooks = ctx.client.webhooks().await?;
+            ctx.out
+                .view(&hooks, hooks.iter().map(|h| h.id.to_string()), || {
+                    let mut table =
+                        ctx.out
+                            .table(&["ID", "URL", "EVENTS", "DELIVERED", "FAILURES"]);
+                    for h in &hooks {
+                        table.add_row([
+                            h.id.to_string(),
+                            h.url.clone(),
+                            if h.types.is_empty() {
+                                "all".into()
+                            } else {
+                                h.types.join(",")
+                            },
+                            h.delivered_through.to_string(),
+                            h.failures.to_string(),
+                        ]);
+                    }
+                    ctx.out.print_table(&table)
+                })
+        }
+        WebhookAction::Deliveries { id } => {
+            let log = ctx.client.webhook_deliveries(id).await?;
+            ctx.out
+                .view(&log, log.iter().map(|d| d.event_id.to_string()), || {
+                    let mut table = ctx.out.table(&["WHEN", "EVENT", "STATUS", "ERROR"]);
+                    for d in &log {
+                        table.add_row([
+                            d.at.to_string(),
+                            d.event_id.to_string(),
+                            d.status.to_string(),
+                            d.error.clone().unwrap_or_else(|| "-".into()),
+                        ]);
+                    }
+                    ctx.out.print_table(&table)
+                })
+        }
+        WebhookAction::Remove { id } => {
+            ctx.client.delete_webhook(id).await?;
+            ctx.out.view(
+                &serde_json::json!({ "removed": id }),
+                [id.to_string()],
+                || ctx.out.lines([format!("removed webhook {id}")]),
+            )
+        }
+    }
+}
+
 /// `hyctl whoami`.
 pub async fn whoami(ctx: &Ctx) -> Result<(), CliError> {
     let me = ctx.client.whoami().await?;

@@ -16,6 +16,7 @@ use crate::admins::{
     TotpSetup, UpdateAdmin, WhoAmI,
 };
 use crate::devices::{CreateDevice, Device, UpdateDevice};
+use crate::events::{CreateWebhook, CreatedWebhook, Delivery, Webhook};
 use crate::node::{NodeList, ReportAck, TrafficBatch};
 use crate::page::{Page, PageQuery};
 use crate::servers::{
@@ -623,6 +624,26 @@ impl Client {
             path.push_str("&refused=true");
         }
         self.get(&path).await
+    }
+
+    /// `GET /admin/webhooks`.
+    pub async fn webhooks(&self) -> Result<Vec<Webhook>, ClientError> {
+        self.get("/admin/webhooks").await
+    }
+
+    /// `POST /admin/webhooks`: the answer holds the signing secret, shown this once.
+    pub async fn create_webhook(&self, new: &CreateWebhook) -> Result<CreatedWebhook, ClientError> {
+        self.with_body(Method::POST, "/admin/webhooks", new).await
+    }
+
+    /// `DELETE /admin/webhooks/{id}`.
+    pub async fn delete_webhook(&self, id: i64) -> Result<(), ClientError> {
+        self.delete(&format!("/admin/webhooks/{id}")).await
+    }
+
+    /// `GET /admin/webhooks/{id}/deliveries`.
+    pub async fn webhook_deliveries(&self, id: i64) -> Result<Vec<Delivery>, ClientError> {
+        self.get(&format!("/admin/webhooks/{id}/deliveries")).await
     }
 
     /// `GET /admin/events`: server-sent events, as a stream of pieces (see

@@ -28,6 +28,7 @@ pub mod state;
 pub mod store;
 pub mod subscription;
 pub mod token;
+pub mod webhooks;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -127,14 +128,20 @@ pub async fn run(
             log_days: config.log_days,
             audit_days: config.audit_days,
         };
+        let metrics = state.metrics.clone();
         move |stop: CancellationToken| {
-            schedule::run(
+            let (store, clock, wake, metrics) = (
                 store.clone(),
                 Arc::clone(&clock),
                 Arc::clone(&wake),
-                keep,
-                stop,
-            )
+                metrics.clone(),
+            );
+            async move {
+                tokio::join!(
+                    schedule::run(store.clone(), Arc::clone(&clock), wake, keep, stop.clone()),
+                    webhooks::run(store, clock, metrics, stop),
+                );
+            }
         }
     };
     match &state.store {

@@ -76,6 +76,8 @@ pub struct Metrics {
     pub subscription_fetches: Family<OutcomeLabels, Counter>,
     /// Admin sign-ins: success, failure, rate limited.
     pub admin_logins: Family<OutcomeLabels, Counter>,
+    /// Webhook deliveries: success, failure.
+    pub webhook_deliveries: Family<OutcomeLabels, Counter>,
 }
 
 fn latency_histogram() -> Histogram {
@@ -157,7 +159,17 @@ impl Default for Metrics {
         for outcome in ["success", "failure", "rate_limited"] {
             drop(admin_logins.get_or_create(&OutcomeLabels { outcome }));
         }
+        let webhook_deliveries = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "webhook_deliveries",
+            "Webhook delivery attempts by outcome: success, failure",
+            webhook_deliveries.clone(),
+        );
+        for outcome in ["success", "failure"] {
+            drop(webhook_deliveries.get_or_create(&OutcomeLabels { outcome }));
+        }
         Self {
+            webhook_deliveries,
             admin_logins,
             subscription_fetches,
             registry: Arc::new(registry),

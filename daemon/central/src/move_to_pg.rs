@@ -263,6 +263,32 @@ const TABLES: &[Table] = &[
         ],
         upsert: None,
     },
+    Table {
+        name: "webhooks",
+        columns: &[
+            ("pk", Int),
+            ("url", Text),
+            ("types", Text),
+            ("secret", Text),
+            ("created_at", Int),
+            ("after", Int),
+            ("failures", Int),
+            ("retry_at", Int),
+        ],
+        upsert: None,
+    },
+    Table {
+        name: "webhook_deliveries",
+        columns: &[
+            ("pk", Int),
+            ("webhook_pk", Int),
+            ("event_id", Int),
+            ("at", Int),
+            ("status", Int),
+            ("error", Text),
+        ],
+        upsert: None,
+    },
 ];
 
 /// Tables whose keys come from an identity, set past the copied keys afterwards.
@@ -276,6 +302,8 @@ const IDENTITIES: &[&str] = &[
     "admins",
     "admin_sessions",
     "events",
+    "webhooks",
+    "webhook_deliveries",
 ];
 
 /// Statements sent at once on the target's connection (pipelined): round trips, not rows,

@@ -63,6 +63,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_events",
         include_str!("../migrations/postgres/0011_events.sql"),
     ),
+    (
+        "0012_webhooks",
+        include_str!("../migrations/postgres/0012_webhooks.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

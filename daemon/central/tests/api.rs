@@ -16,6 +16,7 @@ mod schema;
 mod store;
 mod subscriptions;
 mod tls;
+mod webhooks;
 
 #[test]
 fn no_forgotten_test_files() {

@@ -22,6 +22,7 @@ pub mod subscriptions;
 pub mod traffic;
 pub mod user_devices;
 pub mod users;
+pub mod webhooks;
 
 use std::path::Path;
 use std::sync::Arc;

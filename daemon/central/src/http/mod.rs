@@ -17,6 +17,7 @@ pub mod sub;
 pub mod tokens;
 pub mod traffic;
 pub mod users;
+pub mod webhooks;
 
 use std::time::Duration;
 
@@ -70,6 +71,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(audit::routes())
         .merge(admins::routes())
         .merge(events::routes())
+        .merge(webhooks::routes())
         .merge(servers::routes())
         .merge(traffic::routes())
         .merge(log::routes())

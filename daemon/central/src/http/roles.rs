@@ -17,8 +17,9 @@ pub fn required(method: &Method, route: &str) -> Role {
     if route.starts_with("/admin/tokens") || route.starts_with("/admin/admins") {
         return Role::Owner;
     }
-    // The trail names every credential and change: for those who run the fleet.
-    if route.starts_with("/admin/audit") {
+    // The trail names every credential and change, and a webhook sends events outside: for
+    // those who run the fleet.
+    if route.starts_with("/admin/audit") || route.starts_with("/admin/webhooks") {
         return Role::Admin;
     }
     // Reading a subscription issues one on first ask: a change, an operator's.
@@ -57,6 +58,7 @@ mod tests {
             (Method::POST, "/admin/servers/{id}/users", Role::Admin),
             (Method::GET, "/admin/tokens", Role::Owner),
             (Method::GET, "/admin/audit", Role::Admin),
+            (Method::GET, "/admin/webhooks", Role::Admin),
             (Method::POST, "/admin/logout", Role::Viewer),
             (Method::POST, "/admin/me/password", Role::Viewer),
             (Method::POST, "/admin/admins", Role::Owner),

@@ -479,6 +479,118 @@ impl Store {
         }
     }
 
+    /// Adds a webhook, delivering events from now on.
+    pub async fn create_webhook(
+        &self,
+        url: String,
+        types: String,
+        secret: String,
+        now: i64,
+    ) -> Result<hy_api::events::Webhook, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::webhooks::insert(c, &url, &types, &secret, now))
+                    .await
+            }
+            Self::Postgres(pool) => {
+                postgres::webhooks::insert(pool, &url, &types, &secret, now).await
+            }
+        }
+    }
+
+    /// Every webhook.
+    pub async fn webhooks(&self) -> Result<Vec<hy_api::events::Webhook>, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(crate::db::webhooks::list).await,
+            Self::Postgres(pool) => postgres::webhooks::list(pool).await,
+        }
+    }
+
+    /// Removes a webhook.
+    pub async fn delete_webhook(&self, pk: i64) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => db.call(move |c| crate::db::webhooks::delete(c, pk)).await,
+            Self::Postgres(pool) => postgres::webhooks::delete(pool, pk).await,
+        }
+    }
+
+    /// A webhook's last deliveries.
+    pub async fn webhook_deliveries(
+        &self,
+        pk: i64,
+    ) -> Result<Vec<hy_api::events::Delivery>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::webhooks::deliveries(c, pk))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::webhooks::deliveries(pool, pk).await,
+        }
+    }
+
+    /// Webhooks due for delivery at `now`.
+    pub async fn due_webhooks(&self, now: i64) -> Result<Vec<crate::db::webhooks::Due>, DbError> {
+        match self {
+            Self::Sqlite(db) => db.read(move |c| crate::db::webhooks::due(c, now)).await,
+            Self::Postgres(pool) => postgres::webhooks::due(pool, now).await,
+        }
+    }
+
+    /// Records a delivery attempt (see `db::webhooks::record`).
+    #[allow(clippy::too_many_arguments, reason = "an attempt's fields")]
+    pub async fn record_delivery(
+        &self,
+        pk: i64,
+        event_id: i64,
+        at: i64,
+        status: Option<i64>,
+        error: Option<String>,
+        ok: bool,
+        retry: (i64, i64),
+    ) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| {
+                    crate::db::webhooks::record(
+                        c,
+                        pk,
+                        event_id,
+                        at,
+                        status,
+                        error.as_deref(),
+                        ok,
+                        retry,
+                    )
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::webhooks::record(
+                    pool,
+                    pk,
+                    event_id,
+                    at,
+                    status,
+                    error.as_deref(),
+                    ok,
+                    retry,
+                )
+                .await
+            }
+        }
+    }
+
+    /// Drops delivery log entries older than `before`.
+    pub async fn prune_deliveries(&self, before: i64) -> Result<usize, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::webhooks::prune(c, before))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::webhooks::prune(pool, before).await,
+        }
+    }
+
     /// Records an event (type, subject, data without secrets).
     pub async fn emit(
         &self,

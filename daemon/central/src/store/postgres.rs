@@ -77,6 +77,7 @@ pub mod audit;
 pub mod devices;
 pub mod events;
 pub mod subscriptions;
+pub mod webhooks;
 
 pub mod users {
     //! The `users` table on PostgreSQL.
