@@ -78,6 +78,10 @@ pub struct Metrics {
     pub admin_logins: Family<OutcomeLabels, Counter>,
     /// Webhook deliveries: success, failure.
     pub webhook_deliveries: Family<OutcomeLabels, Counter>,
+    /// Devices by state (set at scrape).
+    pub devices: Family<StateLabels, Gauge>,
+    /// Admin sessions open (set at scrape).
+    pub admin_sessions: Gauge,
 }
 
 fn latency_histogram() -> Histogram {
@@ -168,7 +172,17 @@ impl Default for Metrics {
         for outcome in ["success", "failure"] {
             drop(webhook_deliveries.get_or_create(&OutcomeLabels { outcome }));
         }
+        let devices = Family::<StateLabels, Gauge>::default();
+        registry.register("devices", "Devices by state", devices.clone());
+        let admin_sessions = Gauge::default();
+        registry.register(
+            "admin_sessions",
+            "Admin sign-in sessions open",
+            admin_sessions.clone(),
+        );
         Self {
+            devices,
+            admin_sessions,
             webhook_deliveries,
             admin_logins,
             subscription_fetches,

@@ -211,3 +211,24 @@ pub fn end_session(conn: &Connection, pk: i64) -> Result<(), DbError> {
 pub fn prune_sessions(conn: &Connection, now: i64) -> Result<usize, DbError> {
     Ok(conn.prepare_cached(PRUNE_SESSIONS)?.execute([now])?)
 }
+
+/// Devices by state at `?1`, and the admin sessions open then: what a scrape shows.
+pub const DEVICE_STATES: &str = "SELECT CASE
+        WHEN blocked = TRUE THEN 'blocked'
+        WHEN valid_until IS NOT NULL AND valid_until <= ?1 THEN 'expired'
+        WHEN valid_from IS NOT NULL AND valid_from > ?1 THEN 'not_yet_valid'
+        ELSE 'active' END AS state, COUNT(*)
+    FROM devices GROUP BY state";
+pub const OPEN_SESSIONS: &str = "SELECT COUNT(*) FROM admin_sessions WHERE refresh_expires_at > ?1";
+
+/// Devices per state and open admin sessions at `now`.
+pub fn scrape_counts(conn: &Connection, now: i64) -> Result<(Vec<(String, i64)>, i64), DbError> {
+    let mut stmt = conn.prepare_cached(DEVICE_STATES)?;
+    let devices = stmt
+        .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let sessions = conn
+        .prepare_cached(OPEN_SESSIONS)?
+        .query_row([now], |r| r.get(0))?;
+    Ok((devices, sessions))
+}

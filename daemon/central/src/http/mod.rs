@@ -157,6 +157,21 @@ async fn metrics(
             })
             .set(n);
     }
+    let (devices, sessions) = s.store.scrape_counts(now).await?;
+    // Every state, so one that empties reads 0 rather than keeping its last value.
+    for state in ["active", "blocked", "expired", "not_yet_valid"] {
+        let n = devices
+            .iter()
+            .find(|(st, _)| st == state)
+            .map_or(0, |(_, n)| *n);
+        s.metrics
+            .devices
+            .get_or_create(&crate::metrics::StateLabels {
+                state: state.into(),
+            })
+            .set(n);
+    }
+    s.metrics.admin_sessions.set(sessions);
     s.metrics
         .node_polls_waiting
         .set(s.waiting_polls.load(std::sync::atomic::Ordering::Relaxed) as i64);

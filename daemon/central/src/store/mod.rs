@@ -1028,6 +1028,17 @@ impl Store {
         }
     }
 
+    /// Devices per state and admin sessions open at `now`, for the scrape.
+    pub async fn scrape_counts(&self, now: i64) -> Result<(Vec<(String, i64)>, i64), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| crate::db::admins::scrape_counts(c, now))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::admins::scrape_counts(pool, now).await,
+        }
+    }
+
     /// The newest auth-log entries matching `filter`, and the cursor of the next page.
     pub async fn auth_log(
         &self,

@@ -151,3 +151,21 @@ pub async fn prune_sessions(pool: &Pool, now: i64) -> Result<usize, DbError> {
         .await
         .map_err(pg)? as usize)
 }
+
+/// See `db::admins::scrape_counts`.
+pub async fn scrape_counts(pool: &Pool, now: i64) -> Result<(Vec<(String, i64)>, i64), DbError> {
+    let c = client(pool).await?;
+    let devices = c
+        .query(&numbered(crate::db::admins::DEVICE_STATES), &[&now])
+        .await
+        .map_err(pg)?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let sessions = c
+        .query_one(&numbered(crate::db::admins::OPEN_SESSIONS), &[&now])
+        .await
+        .map_err(pg)?
+        .get(0);
+    Ok((devices, sessions))
+}
