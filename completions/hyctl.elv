@@ -31,6 +31,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand log 'Show who the nodes admitted or refused, from where, and why'
             cand audit 'Show the changes made through the admin API: who, when, from where, before and after'
             cand events 'Print the fleet''s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen'
+            cand session 'Show who is connected now, per node, user and device'
             cand webhook 'Send events to a URL as signed POSTs (admin)'
             cand login 'Save central''s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
             cand logout 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
@@ -1105,6 +1106,66 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hyctl;session'= {
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+            cand ls 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;session;list'= {
+            cand --user 'Only this user (and their devices)'
+            cand --server 'Only this server (id or name)'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;session;ls'= {
+            cand --user 'Only this user (and their devices)'
+            cand --server 'Only this server (id or name)'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hyctl;session;help'= {
+            cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hyctl;session;help;list'= {
+        }
+        &'hyctl;session;help;help'= {
+        }
         &'hyctl;webhook'= {
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
@@ -1675,6 +1736,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand log 'Show who the nodes admitted or refused, from where, and why'
             cand audit 'Show the changes made through the admin API: who, when, from where, before and after'
             cand events 'Print the fleet''s events (user limited, expired, changed; devices blocked...), and with --follow keep printing them as they happen'
+            cand session 'Show who is connected now, per node, user and device'
             cand webhook 'Send events to a URL as signed POSTs (admin)'
             cand login 'Save central''s URL and token to the config file, after checking them; or sign in as an admin account (--user)'
             cand logout 'End the saved admin sign-in (`hyctl login --user`) on central and forget it here'
@@ -1808,6 +1870,11 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;audit'= {
         }
         &'hyctl;help;events'= {
+        }
+        &'hyctl;help;session'= {
+            cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+        }
+        &'hyctl;help;session;list'= {
         }
         &'hyctl;help;webhook'= {
             cand add 'Add a webhook; prints its signing secret (this once)'

@@ -57,6 +57,8 @@ pub enum Command {
     /// Print the fleet's events (user limited, expired, changed; devices blocked...), and with
     /// --follow keep printing them as they happen
     Events(EventsCommand),
+    /// Show who is connected now, per node, user and device
+    Session(SessionCommand),
     /// Send events to a URL as signed POSTs (admin)
     #[command(after_long_help = WEBHOOK_HELP)]
     Webhook(WebhookCommand),
@@ -1042,6 +1044,34 @@ pub struct LogCommand {
     /// At most this many entries, newest first
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=10000))]
     pub limit: u32,
+}
+
+/// `hyctl session ...`
+#[derive(Debug, clap::Args)]
+pub struct SessionCommand {
+    /// Connection and output options.
+    #[command(flatten)]
+    pub admin: AdminArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub action: SessionAction,
+}
+
+/// Session commands.
+#[derive(Debug, Subcommand)]
+pub enum SessionAction {
+    /// List who is connected: user, device, server, connections, when the node last said so
+    /// (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are
+    /// not shown)
+    #[command(visible_alias = "ls")]
+    List {
+        /// Only this user (and their devices)
+        #[arg(long, add = ArgValueCandidates::new(crate::complete::users))]
+        user: Option<String>,
+        /// Only this server (id or name)
+        #[arg(long, add = ArgValueCandidates::new(crate::complete::servers))]
+        server: Option<String>,
+    },
 }
 
 const WEBHOOK_HELP: &str = "\

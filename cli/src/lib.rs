@@ -55,6 +55,9 @@ pub fn main(cli: Cli) -> ExitCode {
             let args = c.admin.clone();
             admin(&args, async |ctx| cmd::misc::log(ctx, c).await)
         }
+        Command::Session(c) => admin(&c.admin, async |ctx| {
+            cmd::token::sessions(ctx, c.action).await
+        }),
         Command::Webhook(c) => admin(&c.admin, async |ctx| {
             cmd::token::webhooks(ctx, c.action).await
         }),

@@ -47,7 +47,11 @@ async fn a_blocked_device_is_cut_off_while_the_users_other_devices_keep_working(
         agent,
         state: _state,
         ..
-    } = TestNode::start(&central, &server, |_| {}).await;
+    } = TestNode::start(&central, &server, |o| {
+        // Sessions are reported on each kick sweep: a quick one for the test.
+        o.interval_kick = Duration::from_millis(200);
+    })
+    .await;
     agent.wait_for_users(3).await;
 
     // Each credential is its own id on the node.
@@ -72,6 +76,24 @@ async fn a_blocked_device_is_cut_off_while_the_users_other_devices_keep_working(
     for conn in [own, on_phone, on_laptop] {
         assert!(fake.traffic(conn, 1000, 4000));
     }
+    // Central lists each as a session on this node, within a kick sweep.
+    wait_until(
+        "the sessions are listed",
+        Duration::from_secs(10),
+        || async {
+            let list = env.run(&["session", "list", "--user", "alice", "-q"]).await;
+            list.stdout == "alice\nalice:laptop\nalice:phone\n"
+        },
+    )
+    .await;
+    let sessions = env
+        .run(&["session", "list", "--user", "alice", "--json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(sessions[1]["device"], "laptop");
+    assert_eq!(sessions[1]["connections"], 1);
+    assert_eq!(sessions[0]["device"], serde_json::Value::Null);
 
     let started = Instant::now();
     let blocked = env.run(&["device", "block", "alice", "laptop"]).await.ok();

@@ -153,6 +153,37 @@ pub async fn events(ctx: &Ctx, c: crate::cli::EventsCommand) -> Result<(), CliEr
     Ok(())
 }
 
+/// `hyctl session list`.
+pub async fn sessions(ctx: &Ctx, action: crate::cli::SessionAction) -> Result<(), CliError> {
+    let crate::cli::SessionAction::List { user, server } = action;
+    if let Some(u) = &user {
+        hy_api::validate::user_id(u).map_err(CliError::Failed)?;
+    }
+    let list = ctx
+        .client
+        .sessions(user.as_deref(), server.as_deref())
+        .await?;
+    let id = |s: &hy_api::users::OnlineSession| match &s.device {
+        Some(d) => hy_api::devices::node_id(&s.user, d),
+        None => s.user.clone(),
+    };
+    ctx.out.view(&list, list.iter().map(id), || {
+        let mut table = ctx
+            .out
+            .table(&["USER", "DEVICE", "SERVER", "CONNECTIONS", "SEEN"]);
+        for s in &list {
+            table.add_row([
+                s.user.clone(),
+                s.device.clone().unwrap_or_else(|| "(own secret)".into()),
+                s.server_name.clone().unwrap_or_else(|| s.server_id.clone()),
+                s.connections.to_string(),
+                ago(Some(s.seen_at)),
+            ]);
+        }
+        ctx.out.print_table(&table)
+    })
+}
+
 /// `hyctl webhook ...`.
 pub async fn webhooks(ctx: &Ctx, action: crate::cli::WebhookAction) -> Result<(), CliError> {
     use crate::cli::WebhookAction;

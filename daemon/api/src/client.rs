@@ -24,7 +24,8 @@ use crate::servers::{
 };
 use crate::traffic::{HistoryBy, HistoryPoint, ServerTraffic, TrafficByUser};
 use crate::users::{
-    AuthLogEntry, CreateUser, CreateUsers, CreatedUsers, Subscription, UpdateUser, User,
+    AuthLogEntry, CreateUser, CreateUsers, CreatedUsers, OnlineSession, Subscription, UpdateUser,
+    User,
 };
 use crate::{ErrorBody, ErrorCode, VERSION};
 
@@ -624,6 +625,22 @@ impl Client {
             path.push_str("&refused=true");
         }
         self.get(&path).await
+    }
+
+    /// `GET /admin/sessions`: who is connected now.
+    pub async fn sessions(
+        &self,
+        user: Option<&str>,
+        server: Option<&str>,
+    ) -> Result<Vec<OnlineSession>, ClientError> {
+        let mut path = "/admin/sessions?".to_owned();
+        if let Some(u) = user {
+            path.push_str(&format!("user={}&", seg(u)));
+        }
+        if let Some(s) = server {
+            path.push_str(&format!("server={}&", seg(s)));
+        }
+        self.get(path.trim_end_matches(['&', '?'])).await
     }
 
     /// `GET /admin/webhooks`.

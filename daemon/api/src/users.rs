@@ -548,3 +548,23 @@ pub struct Subscription {
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = DateTime))]
     pub revoked_at: Option<Timestamp>,
 }
+
+/// A user (or one of their devices) connected to one node, as that node last said: `GET
+/// /admin/sessions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OnlineSession {
+    /// The user.
+    pub user: String,
+    /// The device; `null` for the user's own secret.
+    pub device: Option<String>,
+    /// The node.
+    pub server_id: String,
+    /// Its name.
+    pub server_name: Option<String>,
+    /// Client connections open there.
+    pub connections: u64,
+    /// When the node last reported them (within the last 3 minutes).
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub seen_at: Timestamp,
+}

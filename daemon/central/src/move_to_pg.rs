@@ -264,6 +264,17 @@ const TABLES: &[Table] = &[
         upsert: None,
     },
     Table {
+        name: "online_sessions",
+        columns: &[
+            ("server_pk", Int),
+            ("user_pk", Int),
+            ("device", Text),
+            ("count", Int),
+            ("at", Int),
+        ],
+        upsert: None,
+    },
+    Table {
         name: "webhooks",
         columns: &[
             ("pk", Int),

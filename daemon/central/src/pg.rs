@@ -67,6 +67,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_webhooks",
         include_str!("../migrations/postgres/0012_webhooks.sql"),
     ),
+    (
+        "0013_online_sessions",
+        include_str!("../migrations/postgres/0013_online_sessions.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

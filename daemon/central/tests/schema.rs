@@ -79,6 +79,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/whoami", &["get"]),
         ("/admin/audit", &["get"]),
         ("/admin/events", &["get"]),
+        ("/admin/sessions", &["get"]),
         ("/admin/webhooks", &["get", "post"]),
         ("/admin/webhooks/{id}", &["delete"]),
         ("/admin/webhooks/{id}/deliveries", &["get"]),

@@ -1,5 +1,6 @@
-//! Device limits across nodes: this node tells central how many devices each device-limited
-//! user has connected here, and learns how many they have elsewhere. The auth path reads
+//! Who is connected, told to central: this node sends its connections per id (users' and
+//! devices'), which central lists as sessions and counts against device limits across nodes,
+//! and learns how many devices its device-limited users have elsewhere. The auth path reads
 //! [`Devices::elsewhere`]; the enforcer shares after each read of the plane's sessions.
 
 use std::collections::{BTreeMap, HashMap};
@@ -40,19 +41,13 @@ impl Devices {
     /// minute), then learns how many each has elsewhere. Best effort: on failure the previous
     /// figures stay, and central ignores counts a few minutes old.
     pub async fn share(&self, client: &Client, url: &Secret, table: &Table, online: &Online) {
-        if !table.any_device_limit() {
-            return;
-        }
-        // Per user: a device's connections (`user:device`) count towards its user's limit.
-        let mut mine: BTreeMap<String, u64> = BTreeMap::new();
-        for (id, n) in online
+        // Every connected id, users' and devices' (`user:device`) alike: central folds
+        // devices into their users for the limits and lists them for `hyctl session list`.
+        let mine: BTreeMap<String, u64> = online
             .iter()
-            .filter(|(id, n)| **n > 0 && table.has_device_limit(id))
-        {
-            let user = hy_api::devices::split_node_id(id).0;
-            let sum = mine.entry(user.to_owned()).or_default();
-            *sum = sum.saturating_add(*n).min(hy_api::node::MAX_DEVICE_COUNT);
-        }
+            .filter(|(_, n)| **n > 0)
+            .map(|(id, n)| (id.clone(), (*n).min(hy_api::node::MAX_DEVICE_COUNT)))
+            .collect();
         let due = {
             let inner = self.0.lock();
             inner
@@ -62,6 +57,10 @@ impl Devices {
         };
         if due && client.report_devices_at(url.expose(), &mine).await.is_ok() {
             self.0.lock().sent = Some((mine, Instant::now()));
+        }
+        // Counts elsewhere matter only to device limits.
+        if !table.any_device_limit() {
+            return;
         }
         match client.devices_elsewhere_at(url.expose()).await {
             Ok(counts) => {

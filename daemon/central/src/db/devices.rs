@@ -1,5 +1,6 @@
-//! The `online_devices` table: each node's connected devices per user, for device limits that
-//! hold across nodes.
+//! Who is connected, as each node last reported: `online_devices` (connections per user, for
+//! device limits that hold across nodes) and `online_sessions` (per user and device, for
+//! `hyctl session list`).
 
 use std::collections::BTreeMap;
 
@@ -10,6 +11,24 @@ use super::DbError;
 /// Counts older than this (seconds) are ignored: the node stopped updating.
 pub const FRESH_FOR: i64 = 180;
 
+/// Connections per user, and per (user, device).
+pub type Folded<'a> = (BTreeMap<&'a str, i64>, Vec<(&'a str, &'a str, i64)>);
+
+/// `counts` (per node id: a user's, or `user:device`) as rows: per user (their device
+/// limit counts all their devices), and per user and device ('' for the user's own secret).
+pub fn fold(counts: &BTreeMap<String, u64>) -> Folded<'_> {
+    let mut per_user: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut per_device = Vec::new();
+    for (id, n) in counts.iter().filter(|(_, n)| **n > 0) {
+        let n = (*n).min(i64::MAX as u64) as i64;
+        let (user, device) = hy_api::devices::split_node_id(id);
+        let sum = per_user.entry(user).or_default();
+        *sum = sum.saturating_add(n);
+        per_device.push((user, device.unwrap_or(""), n));
+    }
+    (per_user, per_device)
+}
+
 /// Replaces what `server_pk` reported. Ids that name no user are ignored.
 pub fn replace(
     conn: &mut Connection,
@@ -17,27 +36,82 @@ pub fn replace(
     counts: &BTreeMap<String, u64>,
     now: i64,
 ) -> Result<(), DbError> {
+    let (per_user, per_device) = fold(counts);
     let tx = conn.transaction()?;
     tx.prepare_cached("DELETE FROM online_devices WHERE server_pk = ?1")?
+        .execute([server_pk])?;
+    tx.prepare_cached("DELETE FROM online_sessions WHERE server_pk = ?1")?
         .execute([server_pk])?;
     {
         let mut find = tx.prepare_cached("SELECT pk FROM users WHERE id = ?1")?;
         let mut put = tx.prepare_cached(
             "INSERT INTO online_devices (server_pk, user_pk, count, at) VALUES (?1, ?2, ?3, ?4)",
         )?;
-        for (id, n) in counts.iter().filter(|(_, n)| **n > 0) {
-            if let Some(user_pk) = find.query_row([id], |r| r.get::<_, i64>(0)).optional()? {
-                put.execute(params![
-                    server_pk,
-                    user_pk,
-                    (*n).min(i64::MAX as u64) as i64,
-                    now
-                ])?;
+        let mut session = tx.prepare_cached(
+            "INSERT INTO online_sessions (server_pk, user_pk, device, count, at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (user, n) in &per_user {
+            if let Some(user_pk) = find.query_row([user], |r| r.get::<_, i64>(0)).optional()? {
+                put.execute(params![server_pk, user_pk, n, now])?;
+            }
+        }
+        for (user, device, n) in &per_device {
+            if let Some(user_pk) = find.query_row([user], |r| r.get::<_, i64>(0)).optional()? {
+                session.execute(params![server_pk, user_pk, device, n, now])?;
             }
         }
     }
     tx.commit()?;
     Ok(())
+}
+
+/// Who is connected now (counts no older than [`FRESH_FOR`]): user, device ('' = the user's
+/// own secret), server id and name, connections, when the node last said so; optionally one
+/// user's or one server's (`?2`, `?3`, ids or names). In user, device, server order.
+pub const SESSIONS: &str = "SELECT u.id, o.device, s.id, s.name, o.count, o.at
+    FROM online_sessions o JOIN users u ON u.pk = o.user_pk JOIN servers s ON s.pk = o.server_pk
+    WHERE o.at > ?1 AND (?2 IS NULL OR u.id = ?2) AND (?3 IS NULL OR s.id = ?3 OR s.name = ?3)
+    ORDER BY u.id, o.device, s.name, s.id";
+
+/// One connected user or device on one node.
+pub fn session(
+    user: String,
+    device: String,
+    server_id: String,
+    server_name: Option<String>,
+    connections: i64,
+    at: i64,
+) -> hy_api::users::OnlineSession {
+    hy_api::users::OnlineSession {
+        user,
+        device: Some(device).filter(|d| !d.is_empty()),
+        server_id,
+        server_name,
+        connections: connections.max(0) as u64,
+        seen_at: super::ts(at),
+    }
+}
+
+/// See [`SESSIONS`].
+pub fn sessions(
+    conn: &Connection,
+    now: i64,
+    user: Option<&str>,
+    server: Option<&str>,
+) -> Result<Vec<hy_api::users::OnlineSession>, DbError> {
+    let mut stmt = conn.prepare_cached(SESSIONS)?;
+    let rows = stmt.query_map(params![now - FRESH_FOR, user, server], |r| {
+        Ok(session(
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// For each device-limited user of `server_pk`: devices connected on other nodes (fresh counts).

@@ -86,6 +86,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0020_webhooks",
         include_str!("../../migrations/0020_webhooks.sql"),
     ),
+    (
+        "0021_online_sessions",
+        include_str!("../../migrations/0021_online_sessions.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

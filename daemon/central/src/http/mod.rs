@@ -13,6 +13,7 @@ pub mod openapi;
 pub mod page;
 pub mod roles;
 pub mod servers;
+pub mod sessions;
 pub mod sub;
 pub mod tokens;
 pub mod traffic;
@@ -72,6 +73,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(admins::routes())
         .merge(events::routes())
         .merge(webhooks::routes())
+        .merge(sessions::routes())
         .merge(servers::routes())
         .merge(traffic::routes())
         .merge(log::routes())

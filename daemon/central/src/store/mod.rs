@@ -1028,6 +1028,26 @@ impl Store {
         }
     }
 
+    /// Who is connected now, per node, user and device; optionally one user's or one server's.
+    pub async fn sessions(
+        &self,
+        now: i64,
+        user: Option<String>,
+        server: Option<String>,
+    ) -> Result<Vec<hy_api::users::OnlineSession>, DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.read(move |c| {
+                    crate::db::devices::sessions(c, now, user.as_deref(), server.as_deref())
+                })
+                .await
+            }
+            Self::Postgres(pool) => {
+                postgres::nodes::sessions(pool, now, user.as_deref(), server.as_deref()).await
+            }
+        }
+    }
+
     /// Devices per state and admin sessions open at `now`, for the scrape.
     pub async fn scrape_counts(&self, now: i64) -> Result<(Vec<(String, i64)>, i64), DbError> {
         match self {

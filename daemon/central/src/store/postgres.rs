@@ -1235,26 +1235,74 @@ pub mod nodes {
         counts: &BTreeMap<String, u64>,
         now: i64,
     ) -> Result<(), DbError> {
+        let (per_user, per_device) = crate::db::devices::fold(counts);
         let mut c = client(pool).await?;
         let tx = c.transaction().await.map_err(pg)?;
-        tx.execute(
-            "DELETE FROM online_devices WHERE server_pk = $1",
-            &[&server_pk],
-        )
-        .await
-        .map_err(pg)?;
-        for (id, n) in counts.iter().filter(|(_, n)| **n > 0) {
-            let n = (*n).min(i64::MAX as u64) as i64;
+        for table in ["online_devices", "online_sessions"] {
             tx.execute(
-                "INSERT INTO online_devices (server_pk, user_pk, count, at)
-                 SELECT $1, pk, $3, $4 FROM users WHERE id = $2",
-                &[&server_pk, id, &n, &now],
+                &format!("DELETE FROM {table} WHERE server_pk = $1"),
+                &[&server_pk],
             )
             .await
             .map_err(pg)?;
         }
+        let (users, ns): (Vec<&str>, Vec<i64>) = per_user.into_iter().unzip();
+        tx.execute(
+            "INSERT INTO online_devices (server_pk, user_pk, count, at)
+             SELECT $1, u.pk, x.n, $4 FROM unnest($2::TEXT[], $3::BIGINT[]) AS x(id, n)
+             JOIN users u ON u.id = x.id",
+            &[&server_pk, &users, &ns, &now],
+        )
+        .await
+        .map_err(pg)?;
+        let (mut ids, mut devices, mut counts) = (vec![], vec![], vec![]);
+        for (user, device, n) in per_device {
+            ids.push(user);
+            devices.push(device);
+            counts.push(n);
+        }
+        tx.execute(
+            "INSERT INTO online_sessions (server_pk, user_pk, device, count, at)
+             SELECT $1, u.pk, x.d, x.n, $5
+             FROM unnest($2::TEXT[], $3::TEXT[], $4::BIGINT[]) AS x(id, d, n)
+             JOIN users u ON u.id = x.id",
+            &[&server_pk, &ids, &devices, &counts, &now],
+        )
+        .await
+        .map_err(pg)?;
         tx.commit().await.map_err(pg)?;
         Ok(())
+    }
+
+    /// See [`crate::db::devices::sessions`].
+    pub async fn sessions(
+        pool: &Pool,
+        now: i64,
+        user: Option<&str>,
+        server: Option<&str>,
+    ) -> Result<Vec<hy_api::users::OnlineSession>, DbError> {
+        let sql = crate::db::devices::SESSIONS
+            .replace("?1", "$1")
+            .replace("?2 IS NULL", "$2::TEXT IS NULL")
+            .replace("?3 IS NULL", "$3::TEXT IS NULL")
+            .replace("?2", "$2")
+            .replace("?3", "$3")
+            .replace(
+                "ORDER BY u.id, o.device, s.name, s.id",
+                "ORDER BY u.id COLLATE \"C\", o.device COLLATE \"C\", s.name COLLATE \"C\", s.id",
+            );
+        let c = client(pool).await?;
+        Ok(c.query(
+            &sql,
+            &[&(now - crate::db::devices::FRESH_FOR), &user, &server],
+        )
+        .await
+        .map_err(pg)?
+        .iter()
+        .map(|r| {
+            crate::db::devices::session(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5))
+        })
+        .collect())
     }
 
     /// See [`crate::db::devices::elsewhere`].
