@@ -403,6 +403,9 @@ _hyctl() {
             hyctl__subcmd__help__subcmd__server,users)
                 cmd="hyctl__subcmd__help__subcmd__server__subcmd__users"
                 ;;
+            hyctl__subcmd__help__subcmd__session,kill)
+                cmd="hyctl__subcmd__help__subcmd__session__subcmd__kill"
+                ;;
             hyctl__subcmd__help__subcmd__session,list)
                 cmd="hyctl__subcmd__help__subcmd__session__subcmd__list"
                 ;;
@@ -547,6 +550,9 @@ _hyctl() {
             hyctl__subcmd__session,help)
                 cmd="hyctl__subcmd__session__subcmd__help"
                 ;;
+            hyctl__subcmd__session,kill)
+                cmd="hyctl__subcmd__session__subcmd__kill"
+                ;;
             hyctl__subcmd__session,list)
                 cmd="hyctl__subcmd__session__subcmd__list"
                 ;;
@@ -555,6 +561,9 @@ _hyctl() {
                 ;;
             hyctl__subcmd__session__subcmd__help,help)
                 cmd="hyctl__subcmd__session__subcmd__help__subcmd__help"
+                ;;
+            hyctl__subcmd__session__subcmd__help,kill)
+                cmd="hyctl__subcmd__session__subcmd__help__subcmd__kill"
                 ;;
             hyctl__subcmd__session__subcmd__help,list)
                 cmd="hyctl__subcmd__session__subcmd__help__subcmd__list"
@@ -3649,8 +3658,22 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__help__subcmd__session)
-            opts="list"
+            opts="list kill"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__help__subcmd__session__subcmd__kill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5211,7 +5234,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__session)
-            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version list ls help"
+            opts="-q -h -V --central --token --token-file --ca-file --timeout --json --quiet --color --help --version list ls kill help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5271,7 +5294,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__session__subcmd__help)
-            opts="list help"
+            opts="list kill help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5298,6 +5321,20 @@ _hyctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hyctl__subcmd__session__subcmd__help__subcmd__kill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hyctl__subcmd__session__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -5305,6 +5342,70 @@ _hyctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hyctl__subcmd__session__subcmd__kill)
+            opts="-q -h -V --device --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --central)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --ca-file)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -1122,6 +1122,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --version 'Print version'
             cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
             cand ls 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+            cand kill 'Close a user''s connections on every node (or one device''s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;session;list'= {
@@ -1158,11 +1159,30 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hyctl;session;kill'= {
+            cand --device 'Only this device''s connections'
+            cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
+            cand --token 'Admin token [default: from the config file, else central''s token file]'
+            cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
+            cand --ca-file 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --timeout 'Give up on a request after this long'
+            cand --color 'When to use colour and terminal line drawing'
+            cand --json 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+            cand -q 'Print only ids, one per line'
+            cand --quiet 'Print only ids, one per line'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hyctl;session;help'= {
             cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+            cand kill 'Close a user''s connections on every node (or one device''s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;session;help;list'= {
+        }
+        &'hyctl;session;help;kill'= {
         }
         &'hyctl;session;help;help'= {
         }
@@ -1873,8 +1893,11 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;help;session'= {
             cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+            cand kill 'Close a user''s connections on every node (or one device''s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
         }
         &'hyctl;help;session;list'= {
+        }
+        &'hyctl;help;session;kill'= {
         }
         &'hyctl;help;webhook'= {
             cand add 'Add a webhook; prints its signing secret (this once)'

@@ -885,21 +885,22 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand events" -s q -l quiet -d 'Pr
 complete -c hyctl -n "__fish_hyctl_using_subcommand events" -s f -l follow -d 'Keep printing events as they happen (until interrupted)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand events" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -l timeout -d 'Give up on a request after this long' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -s q -l quiet -d 'Print only ids, one per line'
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -f -a "list" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -f -a "ls" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -f -a "list" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -f -a "ls" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -f -a "kill" -d 'Close a user\'s connections on every node (or one device\'s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from list" -l user -d 'Only this user (and their devices)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from list" -l server -d 'Only this server (id or name)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
@@ -928,7 +929,21 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_sub
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l device -d 'Only this device\'s connections' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l ca-file -d 'PEM CA certificate(s) to trust for an HTTPS central with a private CA' -r -F
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l timeout -d 'Give up on a request after this long' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always'
+never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -s q -l quiet -d 'Print only ids, one per line'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "kill" -d 'Close a user\'s connections on every node (or one device\'s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
@@ -1398,6 +1413,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token: refused on every central within 2 seconds'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from traffic" -f -a "export" -d 'Stream every hourly bucket of a range, per server and user, as CSV (or JSON), for billing and spreadsheets: hour,server_id,server_name,user,tx,rx'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "list" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "kill" -d 'Close a user\'s connections on every node (or one device\'s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "add" -d 'Add a webhook; prints its signing secret (this once)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "list" -d 'List webhooks: URL, types, delivered through, failures in a row'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "deliveries" -d 'Show a webhook\'s last deliveries'

@@ -1072,6 +1072,17 @@ pub enum SessionAction {
         #[arg(long, add = ArgValueCandidates::new(crate::complete::servers))]
         server: Option<String>,
     },
+    /// Close a user's connections on every node (or one device's), once, within about a
+    /// second; the client may connect again (block the device or disable the user to keep it
+    /// out)
+    Kill {
+        /// User id
+        #[arg(add = ArgValueCandidates::new(crate::complete::users))]
+        user: String,
+        /// Only this device's connections
+        #[arg(long)]
+        device: Option<String>,
+    },
 }
 
 const WEBHOOK_HELP: &str = "\

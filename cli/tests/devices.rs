@@ -95,6 +95,24 @@ async fn a_blocked_device_is_cut_off_while_the_users_other_devices_keep_working(
     assert_eq!(sessions[1]["connections"], 1);
     assert_eq!(sessions[0]["device"], serde_json::Value::Null);
 
+    // Killed from central: the phone's connection closes, the phone may connect again, the
+    // others stay.
+    let extra_phone = fake.connect(&phone_secret, &client_addr(10)).await.unwrap();
+    env.run(&["session", "kill", "alice", "--device", "phone"])
+        .await
+        .ok();
+    wait_until(
+        "the phone's connections close",
+        Duration::from_secs(5),
+        || async {
+            fake.traffic_on_all(1, 1);
+            !fake.is_open(on_phone) && !fake.is_open(extra_phone)
+        },
+    )
+    .await;
+    assert!(fake.is_open(own) && fake.is_open(on_laptop));
+    let on_phone = fake.connect(&phone_secret, &client_addr(11)).await.unwrap();
+
     let started = Instant::now();
     let blocked = env.run(&["device", "block", "alice", "laptop"]).await.ok();
     assert_eq!(

@@ -155,7 +155,24 @@ pub async fn events(ctx: &Ctx, c: crate::cli::EventsCommand) -> Result<(), CliEr
 
 /// `hyctl session list`.
 pub async fn sessions(ctx: &Ctx, action: crate::cli::SessionAction) -> Result<(), CliError> {
-    let crate::cli::SessionAction::List { user, server } = action;
+    let (user, server) = match action {
+        crate::cli::SessionAction::List { user, server } => (user, server),
+        crate::cli::SessionAction::Kill { user, device } => {
+            hy_api::validate::user_id(&user).map_err(CliError::Failed)?;
+            if let Some(d) = &device {
+                hy_api::validate::device_name(d).map_err(CliError::Failed)?;
+            }
+            ctx.client.kill_sessions(&user, device.as_deref()).await?;
+            let what = device.map_or(user.clone(), |d| hy_api::devices::node_id(&user, &d));
+            return ctx
+                .out
+                .view(&serde_json::json!({ "killed": what }), [&what], || {
+                    ctx.out.lines([format!(
+                        "asked every node to close the connections of {what}"
+                    )])
+                });
+        }
+    };
     if let Some(u) = &user {
         hy_api::validate::user_id(u).map_err(CliError::Failed)?;
     }

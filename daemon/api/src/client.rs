@@ -643,6 +643,20 @@ impl Client {
         self.get(path.trim_end_matches(['&', '?'])).await
     }
 
+    /// `POST /admin/sessions/kill`.
+    pub async fn kill_sessions(&self, user: &str, device: Option<&str>) -> Result<(), ClientError> {
+        let body = crate::users::KillSessions {
+            user: user.to_owned(),
+            device: device.map(str::to_owned),
+        };
+        self.send(
+            self.request(Method::POST, "/admin/sessions/kill")
+                .json(&body),
+        )
+        .await
+        .map(drop)
+    }
+
     /// `GET /admin/webhooks`.
     pub async fn webhooks(&self) -> Result<Vec<Webhook>, ClientError> {
         self.get("/admin/webhooks").await

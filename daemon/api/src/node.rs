@@ -63,6 +63,10 @@ pub struct NodeUser {
     /// CIDRs the client address must be in; empty = any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_ips: Vec<String>,
+    /// Moves when central asks for this id's connections to be closed (`hyctl session kill`):
+    /// a node that sees it change closes them once; the client may reconnect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kick: Option<u64>,
     /// Set on a device's entry (id `user:device`), which also carries its user's limits
     /// above (`expires_at` the earlier of the user's expiry and the device's `valid_until`):
     /// what the device adds. Only in lists asked for with `?devices=1`.

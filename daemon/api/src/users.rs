@@ -568,3 +568,15 @@ pub struct OnlineSession {
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub seen_at: Timestamp,
 }
+
+/// Body of `POST /admin/sessions/kill`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct KillSessions {
+    /// The user whose connections are closed.
+    pub user: String,
+    /// Only this device's; absent: all the user's (their own secret's and every device's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
+}

@@ -71,6 +71,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_online_sessions",
         include_str!("../migrations/postgres/0013_online_sessions.sql"),
     ),
+    (
+        "0014_session_kicks",
+        include_str!("../migrations/postgres/0014_session_kicks.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

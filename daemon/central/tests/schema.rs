@@ -80,6 +80,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/admin/audit", &["get"]),
         ("/admin/events", &["get"]),
         ("/admin/sessions", &["get"]),
+        ("/admin/sessions/kill", &["post"]),
         ("/admin/webhooks", &["get", "post"]),
         ("/admin/webhooks/{id}", &["delete"]),
         ("/admin/webhooks/{id}/deliveries", &["get"]),

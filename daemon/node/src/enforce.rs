@@ -56,6 +56,15 @@ impl<P: Plane> Enforcer<P> {
             .collect()
     }
 
+    /// True when the current table does not allow `id`.
+    fn unauthorized_id(&self, id: &str) -> bool {
+        !self
+            .state
+            .table
+            .load()
+            .allows(id, jiff::Timestamp::now().as_second())
+    }
+
     /// Reads who is connected, recording the plane's reachability.
     async fn read_online(&self) -> Option<Online> {
         match self.plane.online().await {
@@ -82,13 +91,28 @@ impl<P: Plane> Enforcer<P> {
                 .share(&self.client, url, &table, &online)
                 .await;
         }
+        // Ids central asked to close once, as far as they are connected now; the budget below
+        // bounds them to the connections they have plus the margin for racing reconnects.
+        let kill: Vec<String> = std::mem::take(&mut *self.state.kill.lock())
+            .into_iter()
+            .collect();
+        let killed: HashMap<String, u64> = kill
+            .into_iter()
+            .filter_map(|id| online.get(&id).filter(|n| **n > 0).map(|n| (id, *n)))
+            .collect();
         let mut targets = self.unauthorized(online);
+        targets.extend(killed.iter().map(|(id, n)| (id.clone(), *n)));
         if targets.is_empty() {
             return;
         }
+        // A killed id gets exactly one close per connection it had: more would leave a kick
+        // mark on Hysteria that ends the client's next, allowed connection.
         let budget: HashMap<String, u64> = targets
             .iter()
-            .map(|(id, n)| (id.clone(), n.saturating_add(EXTRA_CLOSES)))
+            .map(|(id, n)| match killed.get(id) {
+                Some(k) if !self.unauthorized_id(id) => (id.clone(), *k),
+                _ => (id.clone(), n.saturating_add(EXTRA_CLOSES)),
+            })
             .collect();
         let mut sent: HashMap<String, u64> = HashMap::new();
         for round in 0..MAX_ROUNDS {
@@ -116,8 +140,17 @@ impl<P: Plane> Enforcer<P> {
                 () = shutdown.cancelled() => return,
                 () = tokio::time::sleep(ROUND_GAP) => {}
             }
-            // Re-read: only ids still connected (and still not allowed) are closed again.
-            match self.read_online().await.map(|o| self.unauthorized(o)) {
+            // Re-read: only ids still connected (and still not allowed, or killed with budget
+            // left) are closed again.
+            match self.read_online().await.map(|o| {
+                let still_killed: Vec<(String, u64)> = killed
+                    .keys()
+                    .filter_map(|id| o.get(id).filter(|n| **n > 0).map(|n| (id.clone(), *n)))
+                    .collect();
+                let mut t = self.unauthorized(o);
+                t.extend(still_killed);
+                t
+            }) {
                 Some(still) if still.is_empty() => {
                     tracing::info!(
                         users = sent.len(),

@@ -33,6 +33,8 @@ pub struct NodeState {
     /// Woken when users lose access (a new list without them, local quota used up), so the
     /// enforcer closes their connections at once instead of at its next tick.
     pub cut_off: Arc<Notify>,
+    /// Ids central asked to disconnect once (`hyctl session kill`), taken by the enforcer.
+    pub kill: Arc<parking_lot::Mutex<std::collections::HashSet<String>>>,
     /// The node's server id as logs and `/healthz` show it (a 4-character prefix).
     pub label: Arc<str>,
     /// Oldest list confirmation `/readyz` accepts.
@@ -56,6 +58,7 @@ impl NodeState {
             admissions: Admissions::default(),
             devices: Devices::default(),
             cut_off: Arc::default(),
+            kill: Arc::default(),
             label: label.into(),
             ready_max_list_age: Duration::from_secs(300),
         }

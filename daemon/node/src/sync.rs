@@ -108,11 +108,15 @@ pub struct Syncer {
     path: PathBuf,
     /// Woken when users were removed, so the enforcer runs at once.
     removed: Arc<Notify>,
+    /// Ids whose kill counter moved, for the enforcer to close once.
+    kill: Arc<parking_lot::Mutex<std::collections::HashSet<String>>>,
     apply_lock: Mutex<()>,
 }
 
-/// `"3.17"` → (3, 17): server key and revision; anything else sorts as "unknown".
+/// `"3.17"` (or `"3.17.d"`, the list with devices) → (3, 17): server key and revision;
+/// anything else sorts as "unknown".
 fn parse_revision(rev: &str) -> Option<(i64, i64)> {
+    let rev = rev.strip_suffix(".d").unwrap_or(rev);
     let (a, b) = rev.split_once('.')?;
     Some((a.parse().ok()?, b.parse().ok()?))
 }
@@ -132,6 +136,7 @@ impl Syncer {
             status: state.status.clone(),
             path: state_dir.join("users.json"),
             removed: Arc::clone(&state.cut_off),
+            kill: Arc::clone(&state.kill),
             apply_lock: Mutex::new(()),
         }
     }
@@ -295,6 +300,7 @@ impl Syncer {
             tracing::warn!(skipped, "ignored malformed entries in the user list");
         }
         let removed = current.removed_in(&table);
+        let kicked = current.kicked_in(&table);
         drop(current);
         let users = table.len();
         let revision = table.revision.clone();
@@ -305,6 +311,11 @@ impl Syncer {
             s.list.users = users;
             s.list.revision = revision.clone();
         });
+        if !kicked.is_empty() {
+            tracing::info!(ids = kicked.len(), "central ended sessions; closing them");
+            self.kill.lock().extend(kicked);
+            self.removed.notify_one();
+        }
         if !removed.is_empty() {
             tracing::info!(
                 removed = removed.len(),
@@ -509,6 +520,11 @@ mod tests {
     #[test]
     fn revisions_parse() {
         assert_eq!(parse_revision("3.17"), Some((3, 17)));
+        assert_eq!(
+            parse_revision("3.17.d"),
+            Some((3, 17)),
+            "the list with devices"
+        );
         assert_eq!(parse_revision("x"), None);
         assert_eq!(parse_revision(""), None);
     }

@@ -46,6 +46,8 @@ struct Row {
     /// The id: `names[name..name + name_len]`.
     name: u32,
     name_len: u8,
+    /// Central's kill counter for the id, truncated: only a change matters.
+    kick: u16,
 }
 
 // The size the memory goals were measured at (BENCHMARKS.md); a new field must find room.
@@ -272,6 +274,7 @@ impl Table {
             expires_at: user.expires_at.unwrap_or(i64::MAX),
             multiplier: user.multiplier.unwrap_or(1.0) as f32,
             owner,
+            kick: user.kick.unwrap_or(0) as u16,
             max_devices: user.max_devices.unwrap_or(0),
             nets,
             name,
@@ -362,6 +365,19 @@ impl Table {
     /// True when no user may connect.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// Ids in both tables whose kill counter moved: their connections are to be closed once.
+    pub fn kicked_in(&self, next: &Table) -> Vec<String> {
+        next.rows
+            .iter()
+            .filter(|r| r.kick != 0)
+            .filter_map(|r| {
+                let id = next.name(r);
+                let before = self.find_id(id)?.row.kick;
+                (before != r.kick).then(|| id.to_owned())
+            })
+            .collect()
     }
 
     /// Ids allowed by `self` but not by `next`.

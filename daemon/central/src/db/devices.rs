@@ -133,3 +133,26 @@ pub fn elsewhere(
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
+
+/// Moves the kick counter of user `?1` (all their connections).
+pub const KICK_USER: &str = "UPDATE users SET kick_seq = kick_seq + 1 WHERE id = ?1";
+/// Moves the kick counter of device `?2` of user `?1`.
+pub const KICK_DEVICE: &str = "UPDATE devices SET kick_seq = kick_seq + 1
+    WHERE name = ?2 AND user_pk = (SELECT pk FROM users WHERE id = ?1)";
+
+/// Asks every node to close the connections of a user, or of one of their devices, once.
+pub fn kick(conn: &Connection, user: &str, device: Option<&str>) -> Result<(), DbError> {
+    let n = match device {
+        None => conn.prepare_cached(KICK_USER)?.execute([user])?,
+        Some(d) => conn
+            .prepare_cached(KICK_DEVICE)?
+            .execute(params![user, d])?,
+    };
+    if n == 0 {
+        return Err(DbError::NotFound {
+            kind: if device.is_some() { "device" } else { "user" },
+            id: device.map_or(user.to_owned(), |d| hy_api::devices::node_id(user, d)),
+        });
+    }
+    Ok(())
+}

@@ -77,7 +77,7 @@ pub(crate) const SPLIT_SPAN: i64 = 16_384;
 /// what the list admits is stated in one place.
 pub(crate) const LIST_ROWS: &str =
     "SELECT u.id, u.secret_sha256, u.data_limit, q.period_used, u.expires_at,
-        u.max_devices, u.allowed_ips, u.pk
+        u.max_devices, u.allowed_ips, u.pk, u.kick_seq
      FROM assignments a JOIN users u ON u.pk = a.user_pk
           JOIN quota_usage q ON q.user_pk = a.user_pk
      WHERE a.server_pk = ?1 AND a.user_pk BETWEEN ?3 AND ?4 AND u.enabled
@@ -222,6 +222,8 @@ pub(crate) struct ListUser<'a> {
     pub allowed_ips: &'a str,
     /// The key devices are matched to their user by.
     pub pk: i64,
+    /// Moves on every `hyctl session kill` of the user.
+    pub kick: i64,
 }
 
 /// One device of a node list as read ([`super::user_devices::LIST_DEVICES`]'s columns).
@@ -234,6 +236,7 @@ pub(crate) struct ListDevice {
     pub valid_until: Option<i64>,
     pub allowed_ips: String,
     pub max_sessions: i64,
+    pub kick: i64,
 }
 
 /// Reads the devices of keys `lo..=hi` of a list on SQLite.
@@ -254,6 +257,7 @@ fn list_devices(
             valid_until: r.get(4)?,
             allowed_ips: r.get(5)?,
             max_sessions: r.get(6)?,
+            kick: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -333,6 +337,7 @@ impl ListWriter {
                     max_devices: r.get(5)?,
                     allowed_ips: text(r, 6)?,
                     pk: r.get(7)?,
+                    kick: r.get(8)?,
                 },
                 emit,
             );
@@ -399,6 +404,12 @@ impl ListWriter {
             out.extend_from_slice(itoa::Buffer::new().format(max).as_bytes());
         }
         push_ips(out, u.allowed_ips);
+        // A device is closed by a kill of its user as well as its own.
+        let kick = u.kick.saturating_add(device.map_or(0, |d| d.kick));
+        if kick > 0 {
+            out.extend_from_slice(b",\"kick\":");
+            out.extend_from_slice(itoa::Buffer::new().format(kick).as_bytes());
+        }
         if let Some(d) = device {
             out.extend_from_slice(b",\"device\":{");
             let mut first = true;

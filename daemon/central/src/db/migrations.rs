@@ -90,6 +90,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0021_online_sessions",
         include_str!("../../migrations/0021_online_sessions.sql"),
     ),
+    (
+        "0022_session_kicks",
+        include_str!("../../migrations/0022_session_kicks.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

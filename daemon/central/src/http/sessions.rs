@@ -15,11 +15,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::error::ApiError;
-use super::extract::AdminAuth;
+use super::extract::{AdminAuth, ApiJson};
 use crate::state::AppState;
 
 pub(crate) fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(sessions))
+    OpenApiRouter::new()
+        .routes(routes!(sessions))
+        .routes(routes!(kill))
 }
 
 /// Filters of the session list.
@@ -48,4 +50,26 @@ async fn sessions(
         hy_api::validate::user_id(u).map_err(ApiError::BadRequest)?;
     }
     Ok(Json(s.store.sessions(s.now(), q.user, q.server).await?))
+}
+
+/// End sessions
+///
+/// Every node closes the connections of the user (or of one device) once, within about a
+/// second; the client may connect again (block the device or disable the user to keep it
+/// out).
+#[utoipa::path(post, path = "/admin/sessions/kill", tag = "users", security(("admin" = [])),
+    request_body = hy_api::users::KillSessions,
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn kill(
+    auth: AdminAuth,
+    State(s): State<AppState>,
+    ApiJson(req): ApiJson<hy_api::users::KillSessions>,
+) -> Result<axum::http::StatusCode, ApiError> {
+    hy_api::validate::user_id(&req.user).map_err(ApiError::BadRequest)?;
+    if let Some(d) = &req.device {
+        hy_api::validate::device_name(d).map_err(ApiError::BadRequest)?;
+    }
+    s.store.kick(req.user.clone(), req.device.clone()).await?;
+    tracing::info!(by = %auth.actor, user = %req.user, device = ?req.device, "sessions ended");
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -1028,6 +1028,17 @@ impl Store {
         }
     }
 
+    /// Asks every node to close a user's connections (or one device's) once.
+    pub async fn kick(&self, user: String, device: Option<String>) -> Result<(), DbError> {
+        match self {
+            Self::Sqlite(db) => {
+                db.call(move |c| crate::db::devices::kick(c, &user, device.as_deref()))
+                    .await
+            }
+            Self::Postgres(pool) => postgres::nodes::kick(pool, &user, device.as_deref()).await,
+        }
+    }
+
     /// Who is connected now, per node, user and device; optionally one user's or one server's.
     pub async fn sessions(
         &self,

@@ -785,6 +785,7 @@ pub mod lists {
                     valid_until: r.get(4),
                     allowed_ips: r.get(5),
                     max_sessions: r.get(6),
+                    kick: r.get(7),
                 })
                 .collect();
             list.set_devices(devices);
@@ -809,6 +810,7 @@ pub mod lists {
                     max_devices: r.get(5),
                     allowed_ips: r.get(6),
                     pk: r.get(7),
+                    kick: r.get(8),
                 },
                 emit,
             );
@@ -1271,6 +1273,34 @@ pub mod nodes {
         .await
         .map_err(pg)?;
         tx.commit().await.map_err(pg)?;
+        Ok(())
+    }
+
+    /// See [`crate::db::devices::kick`].
+    pub async fn kick(pool: &Pool, user: &str, device: Option<&str>) -> Result<(), DbError> {
+        let c = client(pool).await?;
+        let n = match device {
+            None => {
+                c.execute(&crate::db::devices::KICK_USER.replace("?1", "$1"), &[&user])
+                    .await
+            }
+            Some(d) => {
+                c.execute(
+                    &crate::db::devices::KICK_DEVICE
+                        .replace("?1", "$1")
+                        .replace("?2", "$2"),
+                    &[&user, &d],
+                )
+                .await
+            }
+        }
+        .map_err(pg)?;
+        if n == 0 {
+            return Err(DbError::NotFound {
+                kind: if device.is_some() { "device" } else { "user" },
+                id: device.map_or(user.to_owned(), |d| hy_api::devices::node_id(user, d)),
+            });
+        }
         Ok(())
     }
 
