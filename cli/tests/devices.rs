@@ -94,6 +94,21 @@ async fn a_blocked_device_is_cut_off_while_the_users_other_devices_keep_working(
     assert_eq!(sessions[1]["device"], "laptop");
     assert_eq!(sessions[1]["connections"], 1);
     assert_eq!(sessions[0]["device"], serde_json::Value::Null);
+    // The node coming up and each session starting are events.
+    let events = env
+        .run(&["events", "--types", "server.up,session.started", "--json"])
+        .await
+        .ok()
+        .stdout;
+    for subject in ["\"alice\"", "\"alice:phone\"", "\"alice:laptop\""] {
+        assert!(
+            events.contains(&format!(
+                "\"type\":\"session.started\",\"subject\":{subject}"
+            )),
+            "{subject} in {events}"
+        );
+    }
+    assert!(events.contains("\"server.up\""), "{events}");
 
     // Killed from central: the phone's connection closes, the phone may connect again, the
     // others stay.

@@ -20,6 +20,9 @@ pub const TYPES: &[&str] = &[
     "server.created",
     "server.changed",
     "server.deleted",
+    "server.up",
+    "session.started",
+    "session.ended",
 ];
 
 /// One event.

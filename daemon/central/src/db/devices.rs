@@ -38,6 +38,13 @@ pub fn replace(
 ) -> Result<(), DbError> {
     let (per_user, per_device) = fold(counts);
     let tx = conn.transaction()?;
+    let before: std::collections::BTreeSet<(String, String)> = {
+        let mut stmt = tx.prepare_cached(SESSIONS_OF)?;
+        let rows = stmt.query_map(params![server_pk, now - FRESH_FOR], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
     tx.prepare_cached("DELETE FROM online_devices WHERE server_pk = ?1")?
         .execute([server_pk])?;
     tx.prepare_cached("DELETE FROM online_sessions WHERE server_pk = ?1")?
@@ -56,14 +63,49 @@ pub fn replace(
                 put.execute(params![server_pk, user_pk, n, now])?;
             }
         }
+        let mut after = std::collections::BTreeSet::new();
         for (user, device, n) in &per_device {
             if let Some(user_pk) = find.query_row([user], |r| r.get::<_, i64>(0)).optional()? {
                 session.execute(params![server_pk, user_pk, device, n, now])?;
+                after.insert(((*user).to_owned(), (*device).to_owned()));
+            }
+        }
+        let data = tx
+            .prepare_cached(SERVER_DATA)?
+            .query_row([server_pk], |r| r.get::<_, String>(0))?;
+        for (kind, set) in session_changes(&before, &after) {
+            for (user, device) in set {
+                let subject = if device.is_empty() {
+                    user.clone()
+                } else {
+                    hy_api::devices::node_id(user, device)
+                };
+                super::events::insert(&tx, now, kind, &subject, &data)?;
             }
         }
     }
     tx.commit()?;
     Ok(())
+}
+
+/// A node's fresh sessions (`?1` server, fresher than `?2`): user id, device.
+pub const SESSIONS_OF: &str = "SELECT u.id, o.device FROM online_sessions o
+    JOIN users u ON u.pk = o.user_pk WHERE o.server_pk = ?1 AND o.at > ?2";
+/// A session event's data: the server's id and name, as JSON.
+pub const SERVER_DATA: &str =
+    "SELECT '{\"server_id\":\"' || id || '\",\"server_name\":' || COALESCE('\"' || name || '\"', 'null') || '}'
+     FROM servers WHERE pk = ?1";
+
+/// What a node's new report started and ended: `session.started` for the (user, device)
+/// pairs new in `after`, `session.ended` for those gone from `before`.
+pub fn session_changes<'a>(
+    before: &'a std::collections::BTreeSet<(String, String)>,
+    after: &'a std::collections::BTreeSet<(String, String)>,
+) -> [(&'static str, Vec<&'a (String, String)>); 2] {
+    [
+        ("session.started", after.difference(before).collect()),
+        ("session.ended", before.difference(after).collect()),
+    ]
 }
 
 /// Who is connected now (counts no older than [`FRESH_FOR`]): user, device ('' = the user's

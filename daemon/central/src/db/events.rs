@@ -20,6 +20,11 @@ pub const EXPIRED: &str = "INSERT INTO events (at, type, subject, data)
 /// `user.limited` for user `?2`, at `?1`.
 pub const LIMITED: &str = "INSERT INTO events (at, type, subject, data)
     SELECT ?1, 'user.limited', id, '{}' FROM users WHERE pk = ?2";
+/// `server.up` for server `?1` at `?2` if it was never seen or not for 10 minutes (run before
+/// its contact is written).
+pub const SERVER_UP: &str = "INSERT INTO events (at, type, subject, data)
+    SELECT ?2, 'server.up', id, '{}' FROM servers
+    WHERE pk = ?1 AND (last_seen_at IS NULL OR last_seen_at <= ?2 - 600)";
 /// Events after id `?1`, oldest first, at most `?2`.
 pub const AFTER: &str =
     "SELECT pk, at, type, subject, data FROM events WHERE pk > ?1 ORDER BY pk LIMIT ?2";

@@ -432,6 +432,8 @@ pub fn touch(
     version: Option<&str>,
     now: i64,
 ) -> Result<(), DbError> {
+    conn.prepare_cached(super::events::SERVER_UP)?
+        .execute(params![server_pk, now])?;
     conn.prepare_cached(
         "UPDATE servers SET last_seen_at = ?2, agent_version = COALESCE(?3, agent_version)
          WHERE pk = ?1",

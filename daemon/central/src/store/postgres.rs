@@ -1204,6 +1204,18 @@ pub mod nodes {
         let c = client(pool).await?;
         c.execute(
             &c.prepare_cached(
+                &crate::db::events::SERVER_UP
+                    .replace("?1", "$1::BIGINT")
+                    .replace("?2", "$2::BIGINT"),
+            )
+            .await
+            .map_err(pg)?,
+            &[&server_pk, &now],
+        )
+        .await
+        .map_err(pg)?;
+        c.execute(
+            &c.prepare_cached(
                 "UPDATE servers SET last_seen_at = $2, agent_version = COALESCE($3, agent_version)
              WHERE pk = $1",
             )
@@ -1240,6 +1252,18 @@ pub mod nodes {
         let (per_user, per_device) = crate::db::devices::fold(counts);
         let mut c = client(pool).await?;
         let tx = c.transaction().await.map_err(pg)?;
+        let before: std::collections::BTreeSet<(String, String)> = tx
+            .query(
+                &crate::db::devices::SESSIONS_OF
+                    .replace("?1", "$1")
+                    .replace("?2", "$2"),
+                &[&server_pk, &(now - crate::db::devices::FRESH_FOR)],
+            )
+            .await
+            .map_err(pg)?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
         for table in ["online_devices", "online_sessions"] {
             tx.execute(
                 &format!("DELETE FROM {table} WHERE server_pk = $1"),
@@ -1263,15 +1287,47 @@ pub mod nodes {
             devices.push(device);
             counts.push(n);
         }
-        tx.execute(
-            "INSERT INTO online_sessions (server_pk, user_pk, device, count, at)
-             SELECT $1, u.pk, x.d, x.n, $5
-             FROM unnest($2::TEXT[], $3::TEXT[], $4::BIGINT[]) AS x(id, d, n)
-             JOIN users u ON u.id = x.id",
-            &[&server_pk, &ids, &devices, &counts, &now],
-        )
-        .await
-        .map_err(pg)?;
+        let after: std::collections::BTreeSet<(String, String)> = tx
+            .query(
+                "INSERT INTO online_sessions (server_pk, user_pk, device, count, at)
+                 SELECT $1, u.pk, x.d, x.n, $5
+                 FROM unnest($2::TEXT[], $3::TEXT[], $4::BIGINT[]) AS x(id, d, n)
+                 JOIN users u ON u.id = x.id
+                 RETURNING (SELECT id FROM users WHERE pk = user_pk), device",
+                &[&server_pk, &ids, &devices, &counts, &now],
+            )
+            .await
+            .map_err(pg)?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+        let data: String = tx
+            .query_one(
+                &crate::db::devices::SERVER_DATA.replace("?1", "$1"),
+                &[&server_pk],
+            )
+            .await
+            .map_err(pg)?
+            .get(0);
+        for (kind, set) in crate::db::devices::session_changes(&before, &after) {
+            for (user, device) in set {
+                let subject = if device.is_empty() {
+                    user.clone()
+                } else {
+                    hy_api::devices::node_id(user, device)
+                };
+                tx.execute(
+                    &crate::db::events::INSERT
+                        .replace("?1", "$1")
+                        .replace("?2", "$2")
+                        .replace("?3", "$3")
+                        .replace("?4", "$4"),
+                    &[&now, &kind, &subject, &data],
+                )
+                .await
+                .map_err(pg)?;
+            }
+        }
         tx.commit().await.map_err(pg)?;
         Ok(())
     }
