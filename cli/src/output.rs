@@ -196,6 +196,17 @@ pub fn ago(t: Option<Timestamp>) -> String {
     }
 }
 
+/// `text` as a QR code drawn in the terminal (light on dark, as phone cameras read a terminal).
+pub fn qr(text: &str) -> Result<String, CliError> {
+    use qrcode::render::unicode::Dense1x2;
+    let code = qrcode::QrCode::new(text.as_bytes()).map_err(|e| CliError::Failed(e.to_string()))?;
+    Ok(code
+        .render::<Dense1x2>()
+        .dark_color(Dense1x2::Light)
+        .light_color(Dense1x2::Dark)
+        .build())
+}
+
 /// A credential shortened for tables: `x7k9…`.
 pub fn masked(secret: &str, show: bool) -> String {
     if show {

@@ -429,14 +429,7 @@ pub async fn admins(ctx: &Ctx, action: crate::cli::AdminAction) -> Result<(), Cl
                     format!("  link: {}", setup.otpauth_url),
                 ];
                 if qr {
-                    let code = qrcode::QrCode::new(setup.otpauth_url.as_bytes())
-                        .map_err(|e| CliError::Failed(e.to_string()))?;
-                    lines.push(
-                        code.render::<qrcode::render::unicode::Dense1x2>()
-                            .dark_color(qrcode::render::unicode::Dense1x2::Light)
-                            .light_color(qrcode::render::unicode::Dense1x2::Dark)
-                            .build(),
-                    );
+                    lines.push(crate::output::qr(&setup.otpauth_url)?);
                 }
                 ctx.out.lines(lines)
             })

@@ -178,9 +178,7 @@ async fn uri(ctx: &Ctx, id: &str, server: Option<&str>, qr: bool) -> Result<(), 
         for link in &links {
             lines.push(link.uri.clone());
             if qr && !ctx.out.quiet {
-                let code = qrcode::QrCode::new(link.uri.as_bytes()).map_err(|e| CliError::Failed(e.to_string()))?;
-                let art = code.render::<qrcode::render::unicode::Dense1x2>().dark_color(qrcode::render::unicode::Dense1x2::Light).light_color(qrcode::render::unicode::Dense1x2::Dark).build();
-                lines.push(art);
+                lines.push(crate::output::qr(&link.uri)?);
             }
         }
         ctx.out.lines(lines)
@@ -234,14 +232,7 @@ async fn sub(
     ctx.out.view(&got, [url.as_str()], || {
         let mut lines = vec![url.clone()];
         if qr && !ctx.out.quiet {
-            let code =
-                qrcode::QrCode::new(url.as_bytes()).map_err(|e| CliError::Failed(e.to_string()))?;
-            lines.push(
-                code.render::<qrcode::render::unicode::Dense1x2>()
-                    .dark_color(qrcode::render::unicode::Dense1x2::Light)
-                    .light_color(qrcode::render::unicode::Dense1x2::Dark)
-                    .build(),
-            );
+            lines.push(crate::output::qr(&url)?);
         }
         ctx.out.lines(lines)
     })

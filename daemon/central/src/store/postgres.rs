@@ -31,6 +31,18 @@ fn pg(err: tokio_postgres::Error) -> DbError {
     }
 }
 
+/// A statement shared with SQLite (written once, in `db/`, with SQLite's `?1` parameters) in
+/// PostgreSQL's spelling (`$1`). No shared statement holds a `?` of its own.
+pub(crate) fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        let param = c == '?' && chars.peek().is_some_and(char::is_ascii_digit);
+        out.push(if param { '$' } else { c });
+    }
+    out
+}
+
 async fn client(pool: &Pool) -> Result<deadpool_postgres::Object, DbError> {
     pool.get()
         .await
@@ -759,6 +771,7 @@ pub mod lists {
         emit: &mut impl FnMut(Vec<u8>),
     ) -> Result<(), DbError> {
         use futures_util::TryStreamExt as _;
+        // Typed, so the generic plan of a prepared list query knows its parameters.
         let numbered = |sql: &str| {
             sql.replace("?1", "$1::BIGINT")
                 .replace("?2", "$2::BIGINT")
@@ -1254,9 +1267,7 @@ pub mod nodes {
         let tx = c.transaction().await.map_err(pg)?;
         let before: std::collections::BTreeSet<(String, String)> = tx
             .query(
-                &crate::db::devices::SESSIONS_OF
-                    .replace("?1", "$1")
-                    .replace("?2", "$2"),
+                &super::numbered(crate::db::devices::SESSIONS_OF),
                 &[&server_pk, &(now - crate::db::devices::FRESH_FOR)],
             )
             .await
@@ -1303,7 +1314,7 @@ pub mod nodes {
             .collect();
         let data: String = tx
             .query_one(
-                &crate::db::devices::SERVER_DATA.replace("?1", "$1"),
+                &super::numbered(crate::db::devices::SERVER_DATA),
                 &[&server_pk],
             )
             .await
@@ -1317,11 +1328,7 @@ pub mod nodes {
                     hy_api::devices::node_id(user, device)
                 };
                 tx.execute(
-                    &crate::db::events::INSERT
-                        .replace("?1", "$1")
-                        .replace("?2", "$2")
-                        .replace("?3", "$3")
-                        .replace("?4", "$4"),
+                    &super::numbered(crate::db::events::INSERT),
                     &[&now, &kind, &subject, &data],
                 )
                 .await
@@ -1337,14 +1344,12 @@ pub mod nodes {
         let c = client(pool).await?;
         let n = match device {
             None => {
-                c.execute(&crate::db::devices::KICK_USER.replace("?1", "$1"), &[&user])
+                c.execute(&super::numbered(crate::db::devices::KICK_USER), &[&user])
                     .await
             }
             Some(d) => {
                 c.execute(
-                    &crate::db::devices::KICK_DEVICE
-                        .replace("?1", "$1")
-                        .replace("?2", "$2"),
+                    &super::numbered(crate::db::devices::KICK_DEVICE),
                     &[&user, &d],
                 )
                 .await
@@ -1367,12 +1372,9 @@ pub mod nodes {
         user: Option<&str>,
         server: Option<&str>,
     ) -> Result<Vec<hy_api::users::OnlineSession>, DbError> {
-        let sql = crate::db::devices::SESSIONS
-            .replace("?1", "$1")
-            .replace("?2 IS NULL", "$2::TEXT IS NULL")
-            .replace("?3 IS NULL", "$3::TEXT IS NULL")
-            .replace("?2", "$2")
-            .replace("?3", "$3")
+        let sql = super::numbered(crate::db::devices::SESSIONS)
+            .replace("$2 IS NULL", "$2::TEXT IS NULL")
+            .replace("$3 IS NULL", "$3::TEXT IS NULL")
             .replace(
                 "ORDER BY u.id, o.device, s.name, s.id",
                 "ORDER BY u.id COLLATE \"C\", o.device COLLATE \"C\", s.name COLLATE \"C\", s.id",
@@ -1985,11 +1987,7 @@ pub mod history {
         user: Option<&str>,
         limit: i64,
     ) -> Result<Vec<crate::db::history::ExportRow>, DbError> {
-        let sql = (1..=7)
-            .rev()
-            .fold(crate::db::history::EXPORT_PAGE.to_owned(), |s, i| {
-                s.replace(&format!("?{i}"), &format!("${i}"))
-            })
+        let sql = super::numbered(crate::db::history::EXPORT_PAGE)
             .replace("$7 IS NULL", "$7::TEXT IS NULL");
         let c = client(pool).await?;
         Ok(c.query(
@@ -2173,5 +2171,16 @@ pub mod meta {
         tokio::time::timeout(std::time::Duration::from_secs(2), probe)
             .await
             .map_err(|_| DbError::Unavailable("PostgreSQL: no answer within 2 s".into()))?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbered_parameters_become_postgresql_ones() {
+        assert_eq!(
+            super::numbered("a = ?1 AND b = ?10 AND c = '?' AND d = ?"),
+            "a = $1 AND b = $10 AND c = '?' AND d = ?"
+        );
     }
 }

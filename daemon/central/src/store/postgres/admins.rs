@@ -3,18 +3,12 @@
 use deadpool_postgres::Pool;
 use hy_api::admins::{Admin, Role};
 
-use super::{client, pg, unique_violation};
+use super::{client, numbered, pg, unique_violation};
 use crate::db::DbError;
 use crate::db::admins::{
     CREDENTIALS, Credentials, END_SESSION, END_SESSIONS, INSERT, LIST, LOGGED_IN, NEW_ACCESS,
     OPEN_SESSION, PRUNE_SESSIONS, SET_TOTP, SessionRow, listed, name_taken, not_found,
 };
-
-fn numbered(sql: &str) -> String {
-    (1..=6).rev().fold(sql.to_owned(), |s, i| {
-        s.replace(&format!("?{i}"), &format!("${i}"))
-    })
-}
 
 pub async fn insert(
     pool: &Pool,

@@ -3,17 +3,11 @@
 use deadpool_postgres::Pool;
 use hy_api::admins::{ApiToken, Role};
 
-use super::{client, pg, unique_violation};
+use super::{client, numbered, pg, unique_violation};
 use crate::db::DbError;
 use crate::db::api_tokens::{
     ALL, DELETE, INSERT, Known, LIST, TOUCH, listed, name_taken, not_found,
 };
-
-fn numbered(sql: &str) -> String {
-    (1..=5).rev().fold(sql.to_owned(), |s, i| {
-        s.replace(&format!("?{i}"), &format!("${i}"))
-    })
-}
 
 /// See `db::api_tokens::insert`.
 pub async fn insert(

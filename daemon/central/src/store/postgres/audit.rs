@@ -3,15 +3,9 @@
 use deadpool_postgres::Pool;
 use hy_api::admins::AuditEntry;
 
-use super::{client, pg};
+use super::{client, numbered, pg};
 use crate::db::DbError;
 use crate::db::audit::{Filter, INSERT, LIST, NewEntry, PRUNE, entry};
-
-fn numbered(sql: &str) -> String {
-    (1..=10).rev().fold(sql.to_owned(), |s, i| {
-        s.replace(&format!("?{i}"), &format!("${i}"))
-    })
-}
 
 /// See `db::audit::insert`.
 pub async fn insert(pool: &Pool, e: &NewEntry) -> Result<(), DbError> {

@@ -7,7 +7,7 @@ use hy_api::devices::{Device, DeviceSettings};
 use tokio_postgres::Row;
 use tokio_postgres::types::ToSql;
 
-use super::{client, pg, unique_violation};
+use super::{client, numbered, pg, unique_violation};
 use crate::db::DbError;
 use crate::db::user_devices::{DeviceRow, SELECT, name_taken, setting_updates, too_many};
 use crate::db::users::{SettingValue, secret_taken};
@@ -34,10 +34,6 @@ fn from_row(r: &Row, now: i64) -> Device {
         updated_at: r.get(17),
     }
     .into_device(now)
-}
-
-fn numbered(sql: &str) -> String {
-    sql.replace("?1", "$1").replace("?2", "$2")
 }
 
 fn not_found(user: &str, name: &str) -> DbError {

@@ -3,15 +3,9 @@
 use deadpool_postgres::Pool;
 use hy_api::events::Event;
 
-use super::{client, pg};
+use super::{client, numbered, pg};
 use crate::db::DbError;
 use crate::db::events::{AFTER, INSERT, LAST, PRUNE, SINCE, event};
-
-fn numbered(sql: &str) -> String {
-    (1..=4).rev().fold(sql.to_owned(), |s, i| {
-        s.replace(&format!("?{i}"), &format!("${i}"))
-    })
-}
 
 pub async fn insert(
     pool: &Pool,

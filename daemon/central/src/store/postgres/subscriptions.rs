@@ -2,15 +2,9 @@
 
 use deadpool_postgres::Pool;
 
-use super::{client, pg};
+use super::{client, numbered, pg};
 use crate::db::DbError;
 use crate::db::subscriptions::{FIND, GET, ISSUE, REVOKE, SET, SubState};
-
-fn numbered(sql: &str) -> String {
-    sql.replace("?1", "$1")
-        .replace("?2", "$2")
-        .replace("?3", "$3")
-}
 
 fn not_found(user: &str) -> DbError {
     DbError::NotFound {

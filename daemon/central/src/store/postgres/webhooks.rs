@@ -3,18 +3,12 @@
 use deadpool_postgres::Pool;
 use hy_api::events::{Delivery, Webhook};
 
-use super::{client, pg};
+use super::{client, numbered, pg};
 use crate::db::DbError;
 use crate::db::webhooks::{
     ADVANCE, DELETE, DELIVERIES, DUE, Due, FAILED, INSERT, LIST, LOG, PRUNE, delivery, listed,
     types_of,
 };
-
-fn numbered(sql: &str) -> String {
-    (1..=5).rev().fold(sql.to_owned(), |s, i| {
-        s.replace(&format!("?{i}"), &format!("${i}"))
-    })
-}
 
 fn not_found(pk: i64) -> DbError {
     DbError::NotFound {
