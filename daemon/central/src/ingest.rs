@@ -61,7 +61,17 @@ pub fn fold_devices(
     seen: BTreeMap<String, i64>,
     auth_log: &[AuthEvent],
 ) -> (TrafficByUser, BTreeMap<String, i64>, Vec<DeviceUse>) {
-    use hy_api::devices::split_node_id;
+    use hy_api::devices::{SEPARATOR, split_node_id};
+    // Most reports name no device: hand them on as they came, without rebuilding the maps.
+    let has_device = |id: &str| id.contains(SEPARATOR);
+    if !users.keys().any(|id| has_device(id))
+        && !seen.keys().any(|id| has_device(id))
+        && !auth_log
+            .iter()
+            .any(|e| e.user.as_deref().is_some_and(has_device))
+    {
+        return (users, seen, Vec::new());
+    }
     let mut devices: BTreeMap<(String, String), DeviceUse> = BTreeMap::new();
     fn device<'m>(
         devices: &'m mut BTreeMap<(String, String), DeviceUse>,
@@ -310,6 +320,31 @@ mod tests {
     use hy_api::Traffic;
 
     use super::*;
+
+    #[test]
+    fn device_rows_fold_into_their_users_and_plain_reports_pass_through() {
+        let t = |tx| Traffic { tx, rx: 1 };
+        let plain: TrafficByUser = [("alice".to_owned(), t(5))].into();
+        let (users, seen, devices) = fold_devices(plain.clone(), BTreeMap::new(), &[]);
+        assert_eq!((users, seen.len(), devices.len()), (plain, 0, 0));
+        let mixed: TrafficByUser = [
+            ("alice".to_owned(), t(5)),
+            ("alice:phone".to_owned(), t(7)),
+            ("bob:tv".to_owned(), t(u64::MAX)),
+            ("bob".to_owned(), t(1)),
+        ]
+        .into();
+        let seen = [("alice:phone".to_owned(), 9), ("alice".to_owned(), 3)].into();
+        let (users, seen, devices) = fold_devices(mixed, seen, &[]);
+        assert_eq!(users["alice"], Traffic { tx: 12, rx: 2 });
+        assert_eq!(users["bob"].tx, u64::MAX, "sums saturate");
+        assert_eq!(seen, [("alice".to_owned(), 9)].into());
+        let names: Vec<(&str, &str, bool)> = devices
+            .iter()
+            .map(|d| (d.user.as_str(), d.name.as_str(), d.seen))
+            .collect();
+        assert_eq!(names, [("alice", "phone", true), ("bob", "tv", false)]);
+    }
     use crate::db::{servers, traffic, users};
 
     fn report(server_pk: i64, seq: u64, bytes: u64) -> Report {

@@ -70,6 +70,8 @@ pub struct Entry<'t> {
     table: &'t Table,
     row: &'t Row,
     at: u32,
+    /// What a device adds, looked up once per decision (never for a list without devices).
+    device: Option<&'t DeviceExtra>,
 }
 
 impl<'t> Entry<'t> {
@@ -87,7 +89,7 @@ impl<'t> Entry<'t> {
     }
 
     fn device(&self) -> Option<&'t DeviceExtra> {
-        self.table.devices.get(&self.at)
+        self.device
     }
 
     /// True for a device's entry.
@@ -194,6 +196,11 @@ impl Table {
             table: self,
             row: &self.rows[i as usize],
             at: i,
+            device: if self.devices.is_empty() {
+                None
+            } else {
+                self.devices.get(&i)
+            },
         }
     }
 
