@@ -757,3 +757,124 @@ async fn contact_fields_are_checked_searched_and_cleared() {
     assert_eq!(revision().await, before);
     c.stop().await;
 }
+
+/// The device API refuses what it cannot store, naming the problem, and changes nothing.
+#[tokio::test]
+async fn bad_device_requests_are_refused_with_the_field_named() {
+    let c = TestCentral::start().await;
+    let alice = r#"{"id":"alice","secret":"alice-secret-001"}"#;
+    assert_eq!(c.admin("POST", "/admin/users", Some(alice)).await.0, 201);
+    let add = |body: &str| {
+        let body = body.to_owned();
+        let c = &c;
+        async move {
+            c.admin("POST", "/admin/users/alice/devices", Some(&body))
+                .await
+        }
+    };
+    for (body, status, code, says) in [
+        (r#"{"name":"default"}"#, 400, "bad_request", "another name"),
+        (
+            r#"{"name":"-x"}"#,
+            400,
+            "bad_request",
+            "start with a letter",
+        ),
+        (r#"{"name":"a:b"}"#, 400, "bad_request", "contains ':'"),
+        (
+            r#"{"name":"tv","colour":"red"}"#,
+            400,
+            "bad_request",
+            "colour",
+        ),
+        (
+            r#"{"name":"tv","secret":"short"}"#,
+            400,
+            "bad_request",
+            "secret",
+        ),
+        (
+            r#"{"name":"tv","secret":"alice-secret-001"}"#,
+            409,
+            "conflict",
+            "already used",
+        ),
+        (
+            r#"{"name":"tv","valid_from":"2030-02-01T00:00:00Z","valid_until":"2030-01-01T00:00:00Z"}"#,
+            400,
+            "bad_request",
+            "must be after",
+        ),
+        (
+            r#"{"name":"tv","allowed_ips":["nowhere"]}"#,
+            400,
+            "bad_request",
+            "allowed_ips",
+        ),
+        (
+            r#"{"name":"tv","status":"paused"}"#,
+            400,
+            "bad_request",
+            "status",
+        ),
+    ] {
+        assert_error(&add(body).await, status, code, says);
+    }
+    assert_error(
+        &c.admin(
+            "POST",
+            "/admin/users/ghost/devices",
+            Some(r#"{"name":"tv"}"#),
+        )
+        .await,
+        404,
+        "not_found",
+        "ghost",
+    );
+    assert_eq!(
+        add(r#"{"name":"tv","valid_from":"2030-02-01T00:00:00Z"}"#)
+            .await
+            .0,
+        201
+    );
+    assert_error(&add(r#"{"name":"tv"}"#).await, 409, "conflict", "tv");
+    // A change of one end of the window is checked against the stored other end.
+    let patch = |body: &str| {
+        let body = body.to_owned();
+        let c = &c;
+        async move {
+            c.admin("PATCH", "/admin/users/alice/devices/tv", Some(&body))
+                .await
+        }
+    };
+    assert_error(
+        &patch(r#"{"valid_until":"2030-01-01T00:00:00Z"}"#).await,
+        400,
+        "bad_request",
+        "must be after",
+    );
+    assert_error(&patch("{}").await, 400, "bad_request", "nothing to change");
+    assert_error(
+        &patch(r#"{"name":"radio"}"#).await,
+        400,
+        "bad_request",
+        "cannot be changed",
+    );
+    let (_, tv) = c.admin("GET", "/admin/users/alice/devices/tv", None).await;
+    assert_eq!(
+        (&tv["valid_until"], &tv["state"]),
+        (&json!(null), &json!("not_yet_valid")),
+        "nothing was changed"
+    );
+    // At most 100 devices per user.
+    for i in 1..100 {
+        assert_eq!(add(&format!(r#"{{"name":"d{i}"}}"#)).await.0, 201);
+    }
+    assert_error(
+        &add(r#"{"name":"one-more"}"#).await,
+        409,
+        "conflict",
+        "100 devices",
+    );
+    c.stop().await;
+}

@@ -39,14 +39,23 @@ fn check_settings(s: &mut DeviceSettings) -> Result<(), ApiError> {
     if let Some(note) = &s.note {
         validate::note(note).map_err(ApiError::BadRequest)?;
     }
-    if let (Some(Some(from)), Some(Some(until))) = (s.valid_from, s.valid_until)
-        && until <= from
-    {
-        return Err(ApiError::BadRequest(
-            "`valid_until` must be after `valid_from`".into(),
-        ));
+    if let (Some(from), Some(until)) = (s.valid_from, s.valid_until) {
+        check_window(from, until)?;
     }
     Ok(())
+}
+
+/// A validity window that admits at some moment.
+fn check_window(
+    from: Option<jiff::Timestamp>,
+    until: Option<jiff::Timestamp>,
+) -> Result<(), ApiError> {
+    match (from, until) {
+        (Some(from), Some(until)) if until <= from => Err(ApiError::BadRequest(format!(
+            "`valid_until` ({until}) must be after `valid_from` ({from})"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// List a user's devices
@@ -139,17 +148,20 @@ async fn update_device(
             "nothing to change: give `status`, a limit, `note` or `secret`".into(),
         ));
     }
+    // One end of the window changing: the other is the stored one.
+    let (from, until) = (change.settings.valid_from, change.settings.valid_until);
+    if from.is_some() != until.is_some() {
+        let now = s.now();
+        let current = s.store.device(id.clone(), name.clone(), now).await?;
+        check_window(
+            from.unwrap_or(current.valid_from),
+            until.unwrap_or(current.valid_until),
+        )?;
+    }
     let device = s
         .store
         .update_device(id, name, secret, change.settings, s.now())
         .await?;
-    if device
-        .valid_from
-        .zip(device.valid_until)
-        .is_some_and(|(a, b)| b <= a)
-    {
-        tracing::warn!(device = %device.node_id, "device's validity window is empty");
-    }
     tracing::info!(device = %device.node_id, state = device.state.as_str(), "device changed");
     Ok(Json(device))
 }
