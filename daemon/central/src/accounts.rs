@@ -209,6 +209,11 @@ mod tests {
         assert!(verify_password("correct horse battery", &hash));
         assert!(!verify_password("correct horse batterY", &hash));
         assert!(!verify_password("anything", "not a phc string"));
+        // RFC 6238's SHA-1 test seed ("12345678901234567890") at T = 59 s, 6 digits.
+        assert_eq!(
+            totp_code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 59).as_deref(),
+            Some("287082")
+        );
         let (seed, url) = new_totp("alice").unwrap();
         assert!(
             url.starts_with("otpauth://totp/hyctl:alice?secret="),
