@@ -78,9 +78,13 @@ pub async fn run(
             Ok((history, log)) => tracing::info!(history, log, "pruned old history and auth log"),
             Err(err) => tracing::error!(error = %err, "could not prune history and auth log"),
         }
-        // Events are for following and catching up, not an archive: a month.
+        // Events are for following and catching up, not an archive: a month; the webhook
+        // delivery log is for looking back a little: a week.
         if let Err(err) = store.prune_events(now - 30 * 86_400).await {
             tracing::error!(error = %err, "could not prune old events");
+        }
+        if let Err(err) = store.prune_deliveries(now - 7 * 86_400).await {
+            tracing::error!(error = %err, "could not prune the webhook delivery log");
         }
         match store.prune_audit(now, audit_days).await {
             Ok(0) => {}

@@ -127,8 +127,6 @@ async fn round(
             }
         }
     }
-    // The log is for looking back a little, not an archive: a week.
-    store.prune_deliveries(now - 7 * 86_400).await?;
     Ok(())
 }
 
