@@ -21,6 +21,7 @@ pub const TYPES: &[&str] = &[
     "server.changed",
     "server.deleted",
     "server.up",
+    "server.stale",
     "session.started",
     "session.ended",
 ];

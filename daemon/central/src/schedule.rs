@@ -21,6 +21,8 @@ pub fn process(conn: &mut Connection, from: i64, to: i64) -> Result<usize, DbErr
     let expired = lists::bump_for_expiring(&tx, from, to)?;
     tx.prepare_cached(crate::db::events::EXPIRED)?
         .execute(rusqlite::params![from, to])?;
+    tx.prepare_cached(crate::db::events::SERVER_STALE)?
+        .execute(rusqlite::params![from, to])?;
     let due = users::resets_due(&tx, to)?;
     for (pk, strategy, created) in &due {
         users::reset_usage(&tx, *pk, to, &format!("scheduled ({})", strategy.as_str()))?;
@@ -45,7 +47,8 @@ pub struct Keep {
 }
 
 /// Runs until shutdown. `wake` is notified whenever users' expiry or reset settings change.
-/// Also prunes history, the auth log and the audit trail past [`Keep`], at least hourly.
+/// Also tells servers gone stale (at least every minute) and prunes history, the auth log,
+/// the audit trail, events and the delivery log past [`Keep`] (hourly).
 pub async fn run(
     store: crate::store::Store,
     clock: Arc<dyn Clock>,
@@ -53,14 +56,10 @@ pub async fn run(
     keep: Keep,
     shutdown: CancellationToken,
 ) {
-    let Keep {
-        history_days,
-        log_days,
-        audit_days,
-    } = keep;
     // From the epoch: expiries that passed while central was down bump their lists once, so
     // agents holding a list from before drop those users too.
     let mut processed = 0;
+    let mut pruned_at = i64::MIN;
     loop {
         let now = clock.now().as_second();
         let from = processed;
@@ -72,36 +71,50 @@ pub async fn run(
             }
         }
         processed = now;
-        let pruned = store.prune(now, history_days, log_days).await;
-        match pruned {
-            Ok((0, 0)) => {}
-            Ok((history, log)) => tracing::info!(history, log, "pruned old history and auth log"),
-            Err(err) => tracing::error!(error = %err, "could not prune history and auth log"),
-        }
-        // Events are for following and catching up, not an archive: a month; the webhook
-        // delivery log is for looking back a little: a week.
-        if let Err(err) = store.prune_events(now - 30 * 86_400).await {
-            tracing::error!(error = %err, "could not prune old events");
-        }
-        if let Err(err) = store.prune_deliveries(now - 7 * 86_400).await {
-            tracing::error!(error = %err, "could not prune the webhook delivery log");
-        }
-        match store.prune_audit(now, audit_days).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(entries = n, "pruned old audit entries"),
-            Err(err) => tracing::error!(error = %err, "could not prune the audit trail"),
+        if now >= pruned_at.saturating_add(3600) {
+            pruned_at = now;
+            prune(&store, now, keep).await;
         }
         let next = store.next_due(now).await.unwrap_or_else(|err| {
             tracing::error!(error = %err, "could not compute the next scheduled change");
             Some(now + 60)
         });
-        // Wake at least hourly, for pruning, even with nothing scheduled.
-        let next = next.map_or(now + 3600, |t| t.min(now + 3600));
+        // Wake at least every minute: a server's contact turning stale is a moment too, but
+        // one that moves with every poll, so it is looked for rather than scheduled.
+        let next = next.map_or(now + 60, |t| t.min(now + 60));
         tokio::select! {
             () = shutdown.cancelled() => return,
             () = wake.notified() => {}
             () = clock.sleep_until(ts(next)) => {}
         }
+    }
+}
+
+/// Drops what is kept no longer (see [`Keep`]).
+async fn prune(store: &crate::store::Store, now: i64, keep: Keep) {
+    let Keep {
+        history_days,
+        log_days,
+        audit_days,
+    } = keep;
+    let pruned = store.prune(now, history_days, log_days).await;
+    match pruned {
+        Ok((0, 0)) => {}
+        Ok((history, log)) => tracing::info!(history, log, "pruned old history and auth log"),
+        Err(err) => tracing::error!(error = %err, "could not prune history and auth log"),
+    }
+    // Events are for following and catching up, not an archive: a month; the webhook
+    // delivery log is for looking back a little: a week.
+    if let Err(err) = store.prune_events(now - 30 * 86_400).await {
+        tracing::error!(error = %err, "could not prune old events");
+    }
+    if let Err(err) = store.prune_deliveries(now - 7 * 86_400).await {
+        tracing::error!(error = %err, "could not prune the webhook delivery log");
+    }
+    match store.prune_audit(now, audit_days).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(entries = n, "pruned old audit entries"),
+        Err(err) => tracing::error!(error = %err, "could not prune the audit trail"),
     }
 }
 

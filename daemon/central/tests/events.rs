@@ -110,8 +110,10 @@ async fn changes_limits_and_expiries_become_events() {
         .iter()
         .map(|(_, k, s, _)| (k.as_str(), s.as_str()))
         .collect();
-    assert_eq!(kinds.len(), 8, "{kinds:?}");
+    assert_eq!(kinds.len(), 9, "{kinds:?}");
     assert_eq!(kinds[7], ("user.expired", "bob"));
+    // The same ten minutes of silence made the server stale, once.
+    assert_eq!(kinds[8], ("server.stale", server.as_str()));
     assert_eq!(
         kinds[..7],
         [
@@ -128,9 +130,15 @@ async fn changes_limits_and_expiries_become_events() {
         all[0].3["email"], "alice@example.com",
         "contact fields travel"
     );
+    // The next contact is `up` again.
+    let batch = TrafficBatch::new("ev", 2, Default::default());
+    c.node_client().report(&server, &batch).await.unwrap();
+    let back = read(&c, &format!("{since}&types=server.stale,server.up"), None).await;
+    let back: Vec<&str> = back.iter().map(|e| e.1.as_str()).collect();
+    assert_eq!(back, ["server.up", "server.stale", "server.up"]);
     // Resumed after an id: only what follows; filtered by type.
     let after = read(&c, since, Some(&all[5].0.to_string())).await;
-    assert_eq!(after.len(), 2);
+    assert_eq!(after.len(), 4, "limited, expired, stale, up");
     let limited = read(
         &c,
         &format!("{since}&types=user.limited,user.expired"),

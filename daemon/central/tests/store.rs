@@ -1315,6 +1315,55 @@ async fn schedule(store: &Store) {
     assert!(store.list_revision(pk).await.unwrap().unwrap() > rev2);
     assert_eq!(daily.traffic.tx, 150, "lifetime traffic stays");
 
+    // A node silent for ten minutes is told stale once per silence, whatever the windows
+    // the scheduler asks about (it restarts from the epoch); a node never seen, never.
+    let seen = reset_at + 100;
+    store.touch(pk, None, seen).await.unwrap();
+    store
+        .create_server(
+            "never-seen".into(),
+            None,
+            ServerKind::Hysteria,
+            1.0,
+            Default::default(),
+            seen,
+        )
+        .await
+        .unwrap();
+    let told = async || -> Vec<(String, i64)> {
+        let events = store.events_after(0, 1000).await.unwrap();
+        events
+            .into_iter()
+            .filter(|e| e.kind.starts_with("server."))
+            .map(|e| (e.kind, e.at.as_second()))
+            .collect()
+    };
+    store.process_due(reset_at, seen + 599).await.unwrap();
+    assert!(told().await.iter().all(|(k, _)| k != "server.stale"));
+    store.process_due(seen + 599, seen + 660).await.unwrap();
+    store.process_due(0, seen + 700).await.unwrap();
+    let stale = ("server.stale".to_owned(), seen + 660);
+    assert_eq!(
+        told()
+            .await
+            .iter()
+            .filter(|(k, _)| k == "server.stale")
+            .collect::<Vec<_>>(),
+        [&stale]
+    );
+    store.touch(pk, None, seen + 900).await.unwrap();
+    store.process_due(seen + 700, seen + 1600).await.unwrap();
+    store.process_due(0, seen + 1700).await.unwrap();
+    assert_eq!(
+        told().await[1..],
+        [
+            stale,
+            ("server.up".to_owned(), seen + 900),
+            ("server.stale".to_owned(), seen + 1600)
+        ],
+        "silent, back, silent again"
+    );
+
     // Keeping 30 days, 31 days on: the day-50 hour and event go, nothing else.
     let later = created + 31 * 86_400;
     assert_eq!(store.prune(later, 60, 60).await.unwrap(), (0, 0));

@@ -25,6 +25,15 @@ pub const LIMITED: &str = "INSERT INTO events (at, type, subject, data)
 pub const SERVER_UP: &str = "INSERT INTO events (at, type, subject, data)
     SELECT ?2, 'server.up', id, '{}' FROM servers
     WHERE pk = ?1 AND (last_seen_at IS NULL OR last_seen_at <= ?2 - 600)";
+/// `server.stale` for every server whose last contact turned ten minutes old in `(?1, ?2]`,
+/// at `?2`, once per silence (the scheduler restarts from the epoch, as for [`EXPIRED`]); the
+/// same ten minutes as [`SERVER_UP`] and the `stale` class of the servers gauge.
+pub const SERVER_STALE: &str = "INSERT INTO events (at, type, subject, data)
+    SELECT ?2, 'server.stale', s.id, '{}' FROM servers s
+    WHERE s.last_seen_at > ?1 - 600 AND s.last_seen_at <= ?2 - 600
+      AND s.last_seen_at > ?2 - 604800
+      AND NOT EXISTS (SELECT 1 FROM events e WHERE e.subject = s.id
+                      AND e.type = 'server.stale' AND e.at >= s.last_seen_at + 600)";
 /// Events after id `?1`, oldest first, at most `?2`.
 pub const AFTER: &str =
     "SELECT pk, at, type, subject, data FROM events WHERE pk > ?1 ORDER BY pk LIMIT ?2";

@@ -46,8 +46,8 @@ struct EventsQuery {
 /// Server-sent events: `id` (resume with `Last-Event-ID`), `event` (the type) and `data` (the
 /// event as JSON). Types: user.created, user.changed, user.reset, user.deleted, user.limited,
 /// user.expired, device.added, device.changed, device.blocked, device.unblocked,
-/// device.removed, server.created, server.changed, server.deleted, server.up, session.started,
-/// session.ended.
+/// device.removed, server.created, server.changed, server.deleted, server.up, server.stale,
+/// session.started, session.ended.
 #[utoipa::path(get, path = "/admin/events", tag = "admins", security(("admin" = [])),
     params(EventsQuery, ("Last-Event-ID" = Option<i64>, Header, description = "resume after this event")),
     responses((status = 200, description = "text/event-stream", content_type = "text/event-stream"),

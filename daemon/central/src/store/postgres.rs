@@ -454,14 +454,16 @@ pub mod users {
             )
             .await
             .map_err(pg)? as usize;
-        tx.execute(
-            &crate::db::events::EXPIRED
-                .replace("?1", "$1::BIGINT")
-                .replace("?2", "$2::BIGINT"),
-            &[&from, &to],
-        )
-        .await
-        .map_err(pg)?;
+        for due_events in [crate::db::events::EXPIRED, crate::db::events::SERVER_STALE] {
+            tx.execute(
+                &due_events
+                    .replace("?1", "$1::BIGINT")
+                    .replace("?2", "$2::BIGINT"),
+                &[&from, &to],
+            )
+            .await
+            .map_err(pg)?;
+        }
         // FOR UPDATE: two leaders overlapping by a renewal in flight must not both reset a
         // user. The second waits on the row lock, then finds `next_reset_at` moved past `to`
         // (PostgreSQL re-checks the condition on the row it waited for) and skips it.
