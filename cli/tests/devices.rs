@@ -94,6 +94,21 @@ async fn a_blocked_device_is_cut_off_while_the_users_other_devices_keep_working(
     assert_eq!(sessions[1]["device"], "laptop");
     assert_eq!(sessions[1]["connections"], 1);
     assert_eq!(sessions[0]["device"], serde_json::Value::Null);
+    // The same reports give the fleet's connections gauge.
+    wait_until(
+        "the connections are counted",
+        Duration::from_secs(10),
+        || async {
+            let text = hy_testkit::scrape::scrape_both(
+                &central.raw(),
+                &central.url("/metrics"),
+                Some(&central.token),
+            )
+            .await;
+            text.lines().any(|l| l == "hyctl_central_connections 3")
+        },
+    )
+    .await;
     // The node coming up and each session starting are events.
     let events = env
         .run(&["events", "--types", "server.up,session.started", "--json"])

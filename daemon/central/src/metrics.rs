@@ -82,6 +82,8 @@ pub struct Metrics {
     pub devices: Family<StateLabels, Gauge>,
     /// Admin sessions open (set at scrape).
     pub admin_sessions: Gauge,
+    /// Users' and devices' connections on every node, from the nodes' reports (set at scrape).
+    pub connections: Gauge,
 }
 
 fn latency_histogram() -> Histogram {
@@ -137,6 +139,11 @@ impl Default for Metrics {
             "Servers by last agent contact: fresh (<1m), recent (<10m), stale, never",
             servers.clone(),
         );
+        registry.register(
+            "db_query_seconds",
+            "Database time per storage operation (op), including the wait for a connection",
+            crate::store::QUERY_SECONDS.clone(),
+        );
         let node_polls_waiting = Gauge::default();
         registry.register(
             "node_polls_waiting",
@@ -180,9 +187,16 @@ impl Default for Metrics {
             "Admin sign-in sessions open",
             admin_sessions.clone(),
         );
+        let connections = Gauge::default();
+        registry.register(
+            "connections",
+            "Users' and devices' connections on every node, from the nodes' fresh reports of who is online",
+            connections.clone(),
+        );
         Self {
             devices,
             admin_sessions,
+            connections,
             webhook_deliveries,
             admin_logins,
             subscription_fetches,

@@ -539,6 +539,18 @@ async fn metrics_are_valid_exposition_text_and_count_what_happened() {
     ] {
         assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
     }
+    // Database time by storage operation: at least this test's own (the histogram is one
+    // per process, so other tests' operations may be in it too).
+    for op in ["create_user", "node", "scrape_counts"] {
+        let prefix = format!("hyctl_central_db_query_seconds_count{{op=\"{op}\"}} ");
+        let count: f64 = text
+            .lines()
+            .find_map(|l| l.strip_prefix(&prefix))
+            .unwrap_or_else(|| panic!("no {prefix} in\n{text}"))
+            .parse()
+            .unwrap();
+        assert!(count >= 1.0, "{op}: {count}");
+    }
     assert!(
         !text.contains(&server),
         "server ids are credentials and never appear in metrics"

@@ -220,15 +220,35 @@ pub const DEVICE_STATES: &str = "SELECT CASE
         ELSE 'active' END AS state, COUNT(*)
     FROM devices GROUP BY state";
 pub const OPEN_SESSIONS: &str = "SELECT COUNT(*) FROM admin_sessions WHERE refresh_expires_at > ?1";
+/// Connections the nodes' fresh reports of who is online hold (those fresher than `?1`).
+pub const CONNECTIONS: &str = "SELECT COALESCE(SUM(count), 0) FROM online_sessions WHERE at > ?1";
 
-/// Devices per state and open admin sessions at `now`.
-pub fn scrape_counts(conn: &Connection, now: i64) -> Result<(Vec<(String, i64)>, i64), DbError> {
+/// What `/metrics` counts in the database at scrape time, besides users and servers.
+#[derive(Debug, Default)]
+pub struct ScrapeCounts {
+    /// Devices per state (states without devices absent).
+    pub devices: Vec<(String, i64)>,
+    /// Admin sessions whose refresh token is still good.
+    pub admin_sessions: i64,
+    /// Users' and devices' connections on every node, as fresh as `hyctl session list`.
+    pub connections: i64,
+}
+
+/// The [`ScrapeCounts`] at `now`.
+pub fn scrape_counts(conn: &Connection, now: i64) -> Result<ScrapeCounts, DbError> {
     let mut stmt = conn.prepare_cached(DEVICE_STATES)?;
     let devices = stmt
         .query_map([now], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let sessions = conn
+    let admin_sessions = conn
         .prepare_cached(OPEN_SESSIONS)?
         .query_row([now], |r| r.get(0))?;
-    Ok((devices, sessions))
+    let connections = conn
+        .prepare_cached(CONNECTIONS)?
+        .query_row([now - super::devices::FRESH_FOR], |r| r.get(0))?;
+    Ok(ScrapeCounts {
+        devices,
+        admin_sessions,
+        connections,
+    })
 }

@@ -159,10 +159,11 @@ async fn metrics(
             })
             .set(n);
     }
-    let (devices, sessions) = s.store.scrape_counts(now).await?;
+    let counts = s.store.scrape_counts(now).await?;
     // Every state, so one that empties reads 0 rather than keeping its last value.
     for state in ["active", "blocked", "expired", "not_yet_valid"] {
-        let n = devices
+        let n = counts
+            .devices
             .iter()
             .find(|(st, _)| st == state)
             .map_or(0, |(_, n)| *n);
@@ -173,7 +174,8 @@ async fn metrics(
             })
             .set(n);
     }
-    s.metrics.admin_sessions.set(sessions);
+    s.metrics.admin_sessions.set(counts.admin_sessions);
+    s.metrics.connections.set(counts.connections);
     s.metrics
         .node_polls_waiting
         .set(s.waiting_polls.load(std::sync::atomic::Ordering::Relaxed) as i64);

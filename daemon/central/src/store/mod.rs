@@ -16,7 +16,46 @@ use hy_api::servers::{AssignResult, AssignedUser, Server, ServerKind};
 use hy_api::uri::LinkSettings;
 use hy_api::users::{User, UserSettings, UserState};
 
+use std::sync::LazyLock;
+use std::time::Instant;
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+
 use crate::db::{Db, DbError};
+
+/// A storage operation's label: the [`Store`] method's name.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct OperationLabels {
+    /// The operation.
+    pub op: &'static str,
+}
+
+/// One histogram per storage operation.
+pub type QueryHistograms = Family<OperationLabels, Histogram, fn() -> Histogram>;
+
+/// Database time per storage operation, in seconds, for `/metrics`
+/// (`hyctl_central_db_query_seconds`). One per process, not per [`Store`]: the operation is
+/// the same whichever handle ran it, and a static spares every call site a registry.
+pub static QUERY_SECONDS: LazyLock<QueryHistograms> =
+    LazyLock::new(|| Family::new_with_constructor(query_histogram as fn() -> Histogram));
+
+fn query_histogram() -> Histogram {
+    Histogram::new(exponential_buckets(0.0001, 2.0, 16))
+}
+
+/// Runs one storage operation, recording its time under `op`, failed or not (a failure is
+/// often the slow one). The time includes waiting for a connection or the writer: what the
+/// caller waited.
+async fn timed<T>(op: &'static str, run: impl Future<Output = T>) -> T {
+    let started = Instant::now();
+    let result = run.await;
+    QUERY_SECONDS
+        .get_or_create(&OperationLabels { op })
+        .observe(started.elapsed().as_secs_f64());
+    result
+}
 
 /// Where central keeps its state.
 #[derive(Debug, Clone)]
@@ -37,28 +76,34 @@ impl Store {
         settings: UserSettings,
         now: i64,
     ) -> Result<User, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    let u = crate::db::users::insert(&tx, &id, &secret, &settings, now)?;
-                    tx.commit()?;
-                    Ok(u)
-                })
-                .await
+        timed("create_user", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        let u = crate::db::users::insert(&tx, &id, &secret, &settings, now)?;
+                        tx.commit()?;
+                        Ok(u)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::users::insert(pool, &id, &secret, &settings, now).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::users::insert(pool, &id, &secret, &settings, now).await
-            }
-        }
+        })
+        .await
     }
 
     /// One user at `now`, or `NotFound`.
     pub async fn user(&self, id: String, now: i64) -> Result<User, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(move |c| crate::db::users::get(c, &id, now)).await,
-            Self::Postgres(pool) => postgres::users::get(pool, &id, now).await,
-        }
+        timed("user", async move {
+            match self {
+                Self::Sqlite(db) => db.read(move |c| crate::db::users::get(c, &id, now)).await,
+                Self::Postgres(pool) => postgres::users::get(pool, &id, now).await,
+            }
+        })
+        .await
     }
 
     /// Users in id order, optionally in one state, one page when `page.limit` is set.
@@ -68,13 +113,16 @@ impl Store {
         state: Option<UserState>,
         page: PageQuery,
     ) -> Result<(Vec<User>, Option<String>), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::users::list(c, now, state, &page))
-                    .await
+        timed("users", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::users::list(c, now, state, &page))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::users::list(pool, now, state, &page).await,
             }
-            Self::Postgres(pool) => postgres::users::list(pool, now, state, &page).await,
-        }
+        })
+        .await
     }
 
     /// Changes a user: a new secret (already validated) and the settings present.
@@ -85,25 +133,28 @@ impl Store {
         settings: UserSettings,
         now: i64,
     ) -> Result<User, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    let pk = crate::db::users::pk(&tx, &id)?;
-                    if let Some(secret) = &secret {
-                        crate::db::users::set_secret(&tx, pk, &id, secret, now)?;
-                    }
-                    crate::db::users::apply_settings(&tx, pk, &settings, now)?;
-                    let u = crate::db::users::get(&tx, &id, now)?;
-                    tx.commit()?;
-                    Ok(u)
-                })
-                .await
+        timed("update_user", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        let pk = crate::db::users::pk(&tx, &id)?;
+                        if let Some(secret) = &secret {
+                            crate::db::users::set_secret(&tx, pk, &id, secret, now)?;
+                        }
+                        crate::db::users::apply_settings(&tx, pk, &settings, now)?;
+                        let u = crate::db::users::get(&tx, &id, now)?;
+                        tx.commit()?;
+                        Ok(u)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::users::update(pool, &id, secret.as_deref(), &settings, now).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::users::update(pool, &id, secret.as_deref(), &settings, now).await
-            }
-        }
+        })
+        .await
     }
 
     /// Starts a new usage period for a user now (`reason` goes to the reset log).
@@ -113,36 +164,42 @@ impl Store {
         now: i64,
         reason: &'static str,
     ) -> Result<User, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    let pk = crate::db::users::pk(&tx, &id)?;
-                    crate::db::users::reset_usage(&tx, pk, now, reason)?;
-                    let u = crate::db::users::get(&tx, &id, now)?;
-                    tx.commit()?;
-                    Ok(u)
-                })
-                .await
+        timed("reset_usage", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        let pk = crate::db::users::pk(&tx, &id)?;
+                        crate::db::users::reset_usage(&tx, pk, now, reason)?;
+                        let u = crate::db::users::get(&tx, &id, now)?;
+                        tx.commit()?;
+                        Ok(u)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => postgres::users::reset_usage(pool, &id, now, reason).await,
             }
-            Self::Postgres(pool) => postgres::users::reset_usage(pool, &id, now, reason).await,
-        }
+        })
+        .await
     }
 
     /// Deletes a user with their history (their lifetime traffic rows go with them).
     pub async fn delete_user(&self, id: String) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    crate::db::users::delete(&tx, &id)?;
-                    tx.commit()?;
-                    Ok(())
-                })
-                .await
+        timed("delete_user", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        crate::db::users::delete(&tx, &id)?;
+                        tx.commit()?;
+                        Ok(())
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => postgres::users::delete(pool, &id).await,
             }
-            Self::Postgres(pool) => postgres::users::delete(pool, &id).await,
-        }
+        })
+        .await
     }
 
     /// Adds a device to a user (name validated, secret settled, settings checked).
@@ -154,44 +211,53 @@ impl Store {
         settings: DeviceSettings,
         now: i64,
     ) -> Result<Device, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    let d = crate::db::user_devices::insert(
-                        &tx, &user, &name, &secret, &settings, now,
-                    )?;
-                    tx.commit()?;
-                    Ok(d)
-                })
-                .await
+        timed("create_device", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        let d = crate::db::user_devices::insert(
+                            &tx, &user, &name, &secret, &settings, now,
+                        )?;
+                        tx.commit()?;
+                        Ok(d)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::devices::insert(pool, &user, &name, &secret, &settings, now).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::devices::insert(pool, &user, &name, &secret, &settings, now).await
-            }
-        }
+        })
+        .await
     }
 
     /// One device of a user, or `NotFound`.
     pub async fn device(&self, user: String, name: String, now: i64) -> Result<Device, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::user_devices::get(c, &user, &name, now))
-                    .await
+        timed("device", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::user_devices::get(c, &user, &name, now))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::devices::get(pool, &user, &name, now).await,
             }
-            Self::Postgres(pool) => postgres::devices::get(pool, &user, &name, now).await,
-        }
+        })
+        .await
     }
 
     /// A user's devices by name (not the default), or `NotFound` for no such user.
     pub async fn devices(&self, user: String, now: i64) -> Result<Vec<Device>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::user_devices::list(c, &user, now))
-                    .await
+        timed("devices", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::user_devices::list(c, &user, now))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::devices::list(pool, &user, now).await,
             }
-            Self::Postgres(pool) => postgres::devices::list(pool, &user, now).await,
-        }
+        })
+        .await
     }
 
     /// Changes a device: a new secret (validated) and the settings present.
@@ -203,44 +269,50 @@ impl Store {
         settings: DeviceSettings,
         now: i64,
     ) -> Result<Device, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    let d = crate::db::user_devices::update(
-                        &tx,
-                        &user,
-                        &name,
-                        secret.as_deref(),
-                        &settings,
-                        now,
-                    )?;
-                    tx.commit()?;
-                    Ok(d)
-                })
-                .await
-            }
-            Self::Postgres(pool) => {
-                postgres::devices::update(pool, &user, &name, secret.as_deref(), &settings, now)
+        timed("update_device", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        let d = crate::db::user_devices::update(
+                            &tx,
+                            &user,
+                            &name,
+                            secret.as_deref(),
+                            &settings,
+                            now,
+                        )?;
+                        tx.commit()?;
+                        Ok(d)
+                    })
                     .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::devices::update(pool, &user, &name, secret.as_deref(), &settings, now)
+                        .await
+                }
             }
-        }
+        })
+        .await
     }
 
     /// Removes a device.
     pub async fn delete_device(&self, user: String, name: String) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    crate::db::user_devices::delete(&tx, &user, &name)?;
-                    tx.commit()?;
-                    Ok(())
-                })
-                .await
+        timed("delete_device", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        crate::db::user_devices::delete(&tx, &user, &name)?;
+                        tx.commit()?;
+                        Ok(())
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => postgres::devices::delete(pool, &user, &name).await,
             }
-            Self::Postgres(pool) => postgres::devices::delete(pool, &user, &name).await,
-        }
+        })
+        .await
     }
 
     /// A user's subscription, issuing `fresh` as its token when it has none and none was
@@ -250,15 +322,18 @@ impl Store {
         user: String,
         fresh: String,
     ) -> Result<crate::db::subscriptions::SubState, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::subscriptions::get_or_issue(c, &user, &fresh))
-                    .await
+        timed("subscription", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::subscriptions::get_or_issue(c, &user, &fresh))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::subscriptions::get_or_issue(pool, &user, &fresh).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::subscriptions::get_or_issue(pool, &user, &fresh).await
-            }
-        }
+        })
+        .await
     }
 
     /// Gives a user a new subscription token (`Some`; lifts a revocation), or revokes theirs
@@ -269,15 +344,18 @@ impl Store {
         token: Option<String>,
         now: i64,
     ) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::subscriptions::set(c, &user, token.as_deref(), now))
-                    .await
+        timed("set_subscription", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::subscriptions::set(c, &user, token.as_deref(), now))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::subscriptions::set(pool, &user, token.as_deref(), now).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::subscriptions::set(pool, &user, token.as_deref(), now).await
-            }
-        }
+        })
+        .await
     }
 
     /// The user a subscription token's digest belongs to, with the servers of their links.
@@ -286,13 +364,16 @@ impl Store {
         digest: String,
         now: i64,
     ) -> Result<Option<(User, Vec<(String, Option<String>, LinkSettings)>)>, DbError> {
-        let found = match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::subscriptions::find(c, &digest))
-                    .await?
+        let found = timed("subscriber", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::subscriptions::find(c, &digest))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::subscriptions::find(pool, &digest).await,
             }
-            Self::Postgres(pool) => postgres::subscriptions::find(pool, &digest).await?,
-        };
+        })
+        .await?;
         match found {
             // Deleted between the two reads: as if never found.
             Some(id) => match self.user_links(id, now).await {
@@ -312,21 +393,29 @@ impl Store {
         role: hy_api::admins::Role,
         now: i64,
     ) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::admins::insert(c, &name, &hash, role, now))
-                    .await
+        timed("create_admin", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::admins::insert(c, &name, &hash, role, now))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::admins::insert(pool, &name, &hash, role, now).await
+                }
             }
-            Self::Postgres(pool) => postgres::admins::insert(pool, &name, &hash, role, now).await,
-        }
+        })
+        .await
     }
 
     /// Every admin.
     pub async fn admins(&self, now: i64) -> Result<Vec<hy_api::admins::Admin>, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(move |c| crate::db::admins::list(c, now)).await,
-            Self::Postgres(pool) => postgres::admins::list(pool, now).await,
-        }
+        timed("admins", async move {
+            match self {
+                Self::Sqlite(db) => db.read(move |c| crate::db::admins::list(c, now)).await,
+                Self::Postgres(pool) => postgres::admins::list(pool, now).await,
+            }
+        })
+        .await
     }
 
     /// What signing in as `name` checks, if there is such an admin.
@@ -334,13 +423,16 @@ impl Store {
         &self,
         name: String,
     ) -> Result<Option<crate::db::admins::Credentials>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::admins::credentials(c, &name))
-                    .await
+        timed("admin_credentials", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::admins::credentials(c, &name))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::admins::credentials(pool, &name).await,
             }
-            Self::Postgres(pool) => postgres::admins::credentials(pool, &name).await,
-        }
+        })
+        .await
     }
 
     /// One of `db::admins`' single-admin updates.
@@ -350,23 +442,29 @@ impl Store {
         name: String,
         value: Option<String>,
     ) -> Result<usize, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::admins::update(c, sql, &name, value.as_deref()))
-                    .await
+        timed("admin_update", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::admins::update(c, sql, &name, value.as_deref()))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::admins::update(pool, sql, &name, value.as_deref()).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::admins::update(pool, sql, &name, value.as_deref()).await
-            }
-        }
+        })
+        .await
     }
 
     /// How many admins are owners.
     pub async fn owner_count(&self) -> Result<i64, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(crate::db::admins::count_owners).await,
-            Self::Postgres(pool) => postgres::admins::count_owners(pool).await,
-        }
+        timed("owner_count", async move {
+            match self {
+                Self::Sqlite(db) => db.read(crate::db::admins::count_owners).await,
+                Self::Postgres(pool) => postgres::admins::count_owners(pool).await,
+            }
+        })
+        .await
     }
 
     /// Opens a session (token digests and expiries).
@@ -380,11 +478,25 @@ impl Store {
         access_until: i64,
         refresh_until: i64,
     ) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    crate::db::admins::open_session(
-                        c,
+        timed("open_session", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        crate::db::admins::open_session(
+                            c,
+                            admin_pk,
+                            &access,
+                            &refresh,
+                            now,
+                            access_until,
+                            refresh_until,
+                        )
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::admins::open_session(
+                        pool,
                         admin_pk,
                         &access,
                         &refresh,
@@ -392,22 +504,11 @@ impl Store {
                         access_until,
                         refresh_until,
                     )
-                })
-                .await
+                    .await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::admins::open_session(
-                    pool,
-                    admin_pk,
-                    &access,
-                    &refresh,
-                    now,
-                    access_until,
-                    refresh_until,
-                )
-                .await
-            }
-        }
+        })
+        .await
     }
 
     /// A session by one of its token digests (`db::admins::BY_ACCESS` or `BY_REFRESH`).
@@ -416,46 +517,60 @@ impl Store {
         sql: &'static str,
         digest: String,
     ) -> Result<Option<crate::db::admins::SessionRow>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::admins::session(c, sql, &digest))
-                    .await
+        timed("session", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::admins::session(c, sql, &digest))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::admins::session(pool, sql, &digest).await,
             }
-            Self::Postgres(pool) => postgres::admins::session(pool, sql, &digest).await,
-        }
+        })
+        .await
     }
 
     /// Gives a session a new access token.
     pub async fn new_access(&self, pk: i64, digest: String, until: i64) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::admins::new_access(c, pk, &digest, until))
-                    .await
+        timed("new_access", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::admins::new_access(c, pk, &digest, until))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::admins::new_access(pool, pk, &digest, until).await
+                }
             }
-            Self::Postgres(pool) => postgres::admins::new_access(pool, pk, &digest, until).await,
-        }
+        })
+        .await
     }
 
     /// Ends one session.
     pub async fn end_session(&self, pk: i64) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::admins::end_session(c, pk))
-                    .await
+        timed("end_session", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::admins::end_session(c, pk))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::admins::end_session(pool, pk).await,
             }
-            Self::Postgres(pool) => postgres::admins::end_session(pool, pk).await,
-        }
+        })
+        .await
     }
 
     /// Drops sessions past their refresh expiry.
     pub async fn prune_sessions(&self, now: i64) -> Result<usize, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::admins::prune_sessions(c, now))
-                    .await
+        timed("prune_sessions", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::admins::prune_sessions(c, now))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::admins::prune_sessions(pool, now).await,
             }
-            Self::Postgres(pool) => postgres::admins::prune_sessions(pool, now).await,
-        }
+        })
+        .await
     }
 
     /// A page of hourly buckets for an export (see `db::history::export_page`).
@@ -466,17 +581,20 @@ impl Store {
         user: Option<String>,
         limit: i64,
     ) -> Result<Vec<crate::db::history::ExportRow>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| {
-                    crate::db::history::export_page(c, hours, after, user.as_deref(), limit)
-                })
-                .await
+        timed("export_page", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| {
+                        crate::db::history::export_page(c, hours, after, user.as_deref(), limit)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::history::export_page(pool, hours, after, user.as_deref(), limit).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::history::export_page(pool, hours, after, user.as_deref(), limit).await
-            }
-        }
+        })
+        .await
     }
 
     /// Adds a webhook, delivering events from now on.
@@ -487,31 +605,40 @@ impl Store {
         secret: String,
         now: i64,
     ) -> Result<hy_api::events::Webhook, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::webhooks::insert(c, &url, &types, &secret, now))
-                    .await
+        timed("create_webhook", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::webhooks::insert(c, &url, &types, &secret, now))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::webhooks::insert(pool, &url, &types, &secret, now).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::webhooks::insert(pool, &url, &types, &secret, now).await
-            }
-        }
+        })
+        .await
     }
 
     /// Every webhook.
     pub async fn webhooks(&self) -> Result<Vec<hy_api::events::Webhook>, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(crate::db::webhooks::list).await,
-            Self::Postgres(pool) => postgres::webhooks::list(pool).await,
-        }
+        timed("webhooks", async move {
+            match self {
+                Self::Sqlite(db) => db.read(crate::db::webhooks::list).await,
+                Self::Postgres(pool) => postgres::webhooks::list(pool).await,
+            }
+        })
+        .await
     }
 
     /// Removes a webhook.
     pub async fn delete_webhook(&self, pk: i64) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => db.call(move |c| crate::db::webhooks::delete(c, pk)).await,
-            Self::Postgres(pool) => postgres::webhooks::delete(pool, pk).await,
-        }
+        timed("delete_webhook", async move {
+            match self {
+                Self::Sqlite(db) => db.call(move |c| crate::db::webhooks::delete(c, pk)).await,
+                Self::Postgres(pool) => postgres::webhooks::delete(pool, pk).await,
+            }
+        })
+        .await
     }
 
     /// A webhook's last deliveries.
@@ -519,21 +646,27 @@ impl Store {
         &self,
         pk: i64,
     ) -> Result<Vec<hy_api::events::Delivery>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::webhooks::deliveries(c, pk))
-                    .await
+        timed("webhook_deliveries", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::webhooks::deliveries(c, pk))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::webhooks::deliveries(pool, pk).await,
             }
-            Self::Postgres(pool) => postgres::webhooks::deliveries(pool, pk).await,
-        }
+        })
+        .await
     }
 
     /// Webhooks due for delivery at `now`.
     pub async fn due_webhooks(&self, now: i64) -> Result<Vec<crate::db::webhooks::Due>, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(move |c| crate::db::webhooks::due(c, now)).await,
-            Self::Postgres(pool) => postgres::webhooks::due(pool, now).await,
-        }
+        timed("due_webhooks", async move {
+            match self {
+                Self::Sqlite(db) => db.read(move |c| crate::db::webhooks::due(c, now)).await,
+                Self::Postgres(pool) => postgres::webhooks::due(pool, now).await,
+            }
+        })
+        .await
     }
 
     /// Records a delivery attempt (see `db::webhooks::record`).
@@ -548,11 +681,26 @@ impl Store {
         ok: bool,
         retry: (i64, i64),
     ) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    crate::db::webhooks::record(
-                        c,
+        timed("record_delivery", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        crate::db::webhooks::record(
+                            c,
+                            pk,
+                            event_id,
+                            at,
+                            status,
+                            error.as_deref(),
+                            ok,
+                            retry,
+                        )
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::webhooks::record(
+                        pool,
                         pk,
                         event_id,
                         at,
@@ -561,34 +709,25 @@ impl Store {
                         ok,
                         retry,
                     )
-                })
-                .await
+                    .await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::webhooks::record(
-                    pool,
-                    pk,
-                    event_id,
-                    at,
-                    status,
-                    error.as_deref(),
-                    ok,
-                    retry,
-                )
-                .await
-            }
-        }
+        })
+        .await
     }
 
     /// Drops delivery log entries older than `before`.
     pub async fn prune_deliveries(&self, before: i64) -> Result<usize, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::webhooks::prune(c, before))
-                    .await
+        timed("prune_deliveries", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::webhooks::prune(c, before))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::webhooks::prune(pool, before).await,
             }
-            Self::Postgres(pool) => postgres::webhooks::prune(pool, before).await,
-        }
+        })
+        .await
     }
 
     /// Records an event (type, subject, data without secrets).
@@ -599,13 +738,18 @@ impl Store {
         subject: String,
         data: String,
     ) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::events::insert(c, at, kind, &subject, &data))
-                    .await
+        timed("emit", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::events::insert(c, at, kind, &subject, &data))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::events::insert(pool, at, kind, &subject, &data).await
+                }
             }
-            Self::Postgres(pool) => postgres::events::insert(pool, at, kind, &subject, &data).await,
-        }
+        })
+        .await
     }
 
     /// Events after id `id`, oldest first.
@@ -614,37 +758,49 @@ impl Store {
         id: i64,
         limit: i64,
     ) -> Result<Vec<hy_api::events::Event>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::events::after(c, id, limit))
-                    .await
+        timed("events_after", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::events::after(c, id, limit))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::events::after(pool, id, limit).await,
             }
-            Self::Postgres(pool) => postgres::events::after(pool, id, limit).await,
-        }
+        })
+        .await
     }
 
     /// The id to follow events after: those at or after `at`, or (None) from now on.
     pub async fn events_start(&self, at: Option<i64>) -> Result<i64, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(move |c| crate::db::events::start(c, at)).await,
-            Self::Postgres(pool) => postgres::events::start(pool, at).await,
-        }
+        timed("events_start", async move {
+            match self {
+                Self::Sqlite(db) => db.read(move |c| crate::db::events::start(c, at)).await,
+                Self::Postgres(pool) => postgres::events::start(pool, at).await,
+            }
+        })
+        .await
     }
 
     /// Drops events older than `before`.
     pub async fn prune_events(&self, before: i64) -> Result<usize, DbError> {
-        match self {
-            Self::Sqlite(db) => db.call(move |c| crate::db::events::prune(c, before)).await,
-            Self::Postgres(pool) => postgres::events::prune(pool, before).await,
-        }
+        timed("prune_events", async move {
+            match self {
+                Self::Sqlite(db) => db.call(move |c| crate::db::events::prune(c, before)).await,
+                Self::Postgres(pool) => postgres::events::prune(pool, before).await,
+            }
+        })
+        .await
     }
 
     /// Records a change made through the admin API.
     pub async fn audit(&self, entry: crate::db::audit::NewEntry) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => db.call(move |c| crate::db::audit::insert(c, &entry)).await,
-            Self::Postgres(pool) => postgres::audit::insert(pool, &entry).await,
-        }
+        timed("audit", async move {
+            match self {
+                Self::Sqlite(db) => db.call(move |c| crate::db::audit::insert(c, &entry)).await,
+                Self::Postgres(pool) => postgres::audit::insert(pool, &entry).await,
+            }
+        })
+        .await
     }
 
     /// The audit trail, newest first.
@@ -652,21 +808,27 @@ impl Store {
         &self,
         filter: crate::db::audit::Filter,
     ) -> Result<Vec<hy_api::admins::AuditEntry>, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(move |c| crate::db::audit::list(c, &filter)).await,
-            Self::Postgres(pool) => postgres::audit::list(pool, &filter).await,
-        }
+        timed("audit_log", async move {
+            match self {
+                Self::Sqlite(db) => db.read(move |c| crate::db::audit::list(c, &filter)).await,
+                Self::Postgres(pool) => postgres::audit::list(pool, &filter).await,
+            }
+        })
+        .await
     }
 
     /// Drops audit entries older than `days`.
     pub async fn prune_audit(&self, now: i64, days: u32) -> Result<usize, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::audit::prune(c, now, days))
-                    .await
+        timed("prune_audit", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::audit::prune(c, now, days))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::audit::prune(pool, now, days).await,
             }
-            Self::Postgres(pool) => postgres::audit::prune(pool, now, days).await,
-        }
+        })
+        .await
     }
 
     /// Stores a new API token's digest (hex SHA-256; the token is never stored).
@@ -678,57 +840,72 @@ impl Store {
         now: i64,
         expires_at: Option<i64>,
     ) -> Result<hy_api::admins::ApiToken, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    crate::db::api_tokens::insert(c, &name, role, &digest, now, expires_at)
-                })
-                .await
+        timed("create_token", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        crate::db::api_tokens::insert(c, &name, role, &digest, now, expires_at)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::api_tokens::insert(pool, &name, role, &digest, now, expires_at).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::api_tokens::insert(pool, &name, role, &digest, now, expires_at).await
-            }
-        }
+        })
+        .await
     }
 
     /// Every API token, by name.
     pub async fn tokens(&self) -> Result<Vec<hy_api::admins::ApiToken>, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(crate::db::api_tokens::list).await,
-            Self::Postgres(pool) => postgres::api_tokens::list(pool).await,
-        }
+        timed("tokens", async move {
+            match self {
+                Self::Sqlite(db) => db.read(crate::db::api_tokens::list).await,
+                Self::Postgres(pool) => postgres::api_tokens::list(pool).await,
+            }
+        })
+        .await
     }
 
     /// Every API token's digest with what it grants, for the auth path.
     pub async fn token_digests(
         &self,
     ) -> Result<Vec<(String, crate::db::api_tokens::Known)>, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(crate::db::api_tokens::all).await,
-            Self::Postgres(pool) => postgres::api_tokens::all(pool).await,
-        }
+        timed("token_digests", async move {
+            match self {
+                Self::Sqlite(db) => db.read(crate::db::api_tokens::all).await,
+                Self::Postgres(pool) => postgres::api_tokens::all(pool).await,
+            }
+        })
+        .await
     }
 
     /// Revokes an API token.
     pub async fn delete_token(&self, name: String) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::api_tokens::delete(c, &name))
-                    .await
+        timed("delete_token", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::api_tokens::delete(c, &name))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::api_tokens::delete(pool, &name).await,
             }
-            Self::Postgres(pool) => postgres::api_tokens::delete(pool, &name).await,
-        }
+        })
+        .await
     }
 
     /// Records a use of an API token.
     pub async fn touch_token(&self, name: String, now: i64) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::api_tokens::touch(c, &name, now))
-                    .await
+        timed("touch_token", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::api_tokens::touch(c, &name, now))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::api_tokens::touch(pool, &name, now).await,
             }
-            Self::Postgres(pool) => postgres::api_tokens::touch(pool, &name, now).await,
-        }
+        })
+        .await
     }
 
     /// Creates a server (id and name validated, link settings checked).
@@ -741,47 +918,74 @@ impl Store {
         link: LinkSettings,
         now: i64,
     ) -> Result<Server, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    crate::db::servers::insert(&tx, &id, name.as_deref(), kind, multiplier, now)?;
-                    crate::db::servers::set_link(&tx, &id, &link)?;
-                    let server = crate::db::servers::get(&tx, &id)?;
-                    tx.commit()?;
-                    Ok(server)
-                })
-                .await
-            }
-            Self::Postgres(pool) => {
-                postgres::servers::insert(pool, &id, name.as_deref(), kind, multiplier, &link, now)
+        timed("create_server", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        crate::db::servers::insert(
+                            &tx,
+                            &id,
+                            name.as_deref(),
+                            kind,
+                            multiplier,
+                            now,
+                        )?;
+                        crate::db::servers::set_link(&tx, &id, &link)?;
+                        let server = crate::db::servers::get(&tx, &id)?;
+                        tx.commit()?;
+                        Ok(server)
+                    })
                     .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::servers::insert(
+                        pool,
+                        &id,
+                        name.as_deref(),
+                        kind,
+                        multiplier,
+                        &link,
+                        now,
+                    )
+                    .await
+                }
             }
-        }
+        })
+        .await
     }
 
     /// One server, or `NotFound`.
     pub async fn server(&self, id: String) -> Result<Server, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(move |c| crate::db::servers::get(c, &id)).await,
-            Self::Postgres(pool) => postgres::servers::get(pool, &id).await,
-        }
+        timed("server", async move {
+            match self {
+                Self::Sqlite(db) => db.read(move |c| crate::db::servers::get(c, &id)).await,
+                Self::Postgres(pool) => postgres::servers::get(pool, &id).await,
+            }
+        })
+        .await
     }
 
     /// Servers: unpaged by name, or one page by id.
     pub async fn servers(&self, page: PageQuery) -> Result<(Vec<Server>, Option<String>), DbError> {
-        match self {
-            Self::Sqlite(db) => db.call(move |c| crate::db::servers::list(c, &page)).await,
-            Self::Postgres(pool) => postgres::servers::list(pool, &page).await,
-        }
+        timed("servers", async move {
+            match self {
+                Self::Sqlite(db) => db.call(move |c| crate::db::servers::list(c, &page)).await,
+                Self::Postgres(pool) => postgres::servers::list(pool, &page).await,
+            }
+        })
+        .await
     }
 
     /// Deletes a server and its assignments; its traffic stays.
     pub async fn delete_server(&self, id: String) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => db.call(move |c| crate::db::servers::delete(c, &id)).await,
-            Self::Postgres(pool) => postgres::servers::delete(pool, &id).await,
-        }
+        timed("delete_server", async move {
+            match self {
+                Self::Sqlite(db) => db.call(move |c| crate::db::servers::delete(c, &id)).await,
+                Self::Postgres(pool) => postgres::servers::delete(pool, &id).await,
+            }
+        })
+        .await
     }
 
     /// Assigns existing users to a server, registering a server id never seen (the original
@@ -792,39 +996,49 @@ impl Store {
         user_ids: Vec<String>,
         now: i64,
     ) -> Result<(AssignResult, bool), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    let (pk, created) = crate::db::servers::ensure(&tx, &server_id, now)?;
-                    let result = crate::db::servers::assign(&tx, pk, &server_id, &user_ids, now)?;
-                    tx.commit()?;
-                    Ok((result, created))
-                })
-                .await
-            }
-            Self::Postgres(pool) => {
-                let assigned = postgres::servers::assign(pool, &server_id, &user_ids, now).await;
-                if assigned.is_ok() {
-                    postgres::after_bulk_change(pool, user_ids.len()).await;
+        timed("assign", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        let (pk, created) = crate::db::servers::ensure(&tx, &server_id, now)?;
+                        let result =
+                            crate::db::servers::assign(&tx, pk, &server_id, &user_ids, now)?;
+                        tx.commit()?;
+                        Ok((result, created))
+                    })
+                    .await
                 }
-                assigned
+                Self::Postgres(pool) => {
+                    let assigned =
+                        postgres::servers::assign(pool, &server_id, &user_ids, now).await;
+                    if assigned.is_ok() {
+                        postgres::after_bulk_change(pool, user_ids.len()).await;
+                    }
+                    assigned
+                }
             }
-        }
+        })
+        .await
     }
 
     /// Removes one assignment.
     pub async fn unassign(&self, server_id: String, user_id: String) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let pk = crate::db::servers::pk(c, &server_id)?;
-                    crate::db::servers::unassign(c, pk, &user_id)
-                })
-                .await
+        timed("unassign", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let pk = crate::db::servers::pk(c, &server_id)?;
+                        crate::db::servers::unassign(c, pk, &user_id)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::servers::unassign(pool, &server_id, &user_id).await
+                }
             }
-            Self::Postgres(pool) => postgres::servers::unassign(pool, &server_id, &user_id).await,
-        }
+        })
+        .await
     }
 
     /// A server's users in id order, one page when `page.limit` is set.
@@ -833,18 +1047,21 @@ impl Store {
         server_id: String,
         page: PageQuery,
     ) -> Result<(Vec<AssignedUser>, Option<String>), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let pk = crate::db::servers::pk(c, &server_id)?;
-                    crate::db::servers::assigned_users(c, pk, &page)
-                })
-                .await
+        timed("assigned_users", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let pk = crate::db::servers::pk(c, &server_id)?;
+                        crate::db::servers::assigned_users(c, pk, &page)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::servers::assigned_users(pool, &server_id, &page).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::servers::assigned_users(pool, &server_id, &page).await
-            }
-        }
+        })
+        .await
     }
 
     /// Changes a server: its name (`Some(None)` removes it), multiplier and link settings,
@@ -856,29 +1073,32 @@ impl Store {
         multiplier: Option<f64>,
         link: Option<LinkSettings>,
     ) -> Result<Server, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    if let Some(m) = multiplier {
-                        crate::db::servers::set_multiplier(&tx, &id, m)?;
-                    }
-                    if let Some(link) = &link {
-                        crate::db::servers::set_link(&tx, &id, link)?;
-                    }
-                    let server = match &name {
-                        Some(name) => crate::db::servers::rename(&tx, &id, name.as_deref())?,
-                        None => crate::db::servers::get(&tx, &id)?,
-                    };
-                    tx.commit()?;
-                    Ok(server)
-                })
-                .await
+        timed("update_server", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        if let Some(m) = multiplier {
+                            crate::db::servers::set_multiplier(&tx, &id, m)?;
+                        }
+                        if let Some(link) = &link {
+                            crate::db::servers::set_link(&tx, &id, link)?;
+                        }
+                        let server = match &name {
+                            Some(name) => crate::db::servers::rename(&tx, &id, name.as_deref())?,
+                            None => crate::db::servers::get(&tx, &id)?,
+                        };
+                        tx.commit()?;
+                        Ok(server)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::servers::update(pool, &id, name, multiplier, link.as_ref()).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::servers::update(pool, &id, name, multiplier, link.as_ref()).await
-            }
-        }
+        })
+        .await
     }
 
     /// Creates users (each prepared as for [`Store::create_user`]) in one transaction: all or
@@ -889,31 +1109,35 @@ impl Store {
         skip_existing: bool,
         now: i64,
     ) -> Result<(Vec<User>, Vec<String>), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let tx = c.transaction()?;
-                    let (mut created, mut skipped) = (Vec::new(), Vec::new());
-                    for (id, secret, settings) in &users {
-                        if skip_existing && crate::db::users::exists(&tx, id)? {
-                            skipped.push(id.clone());
-                            continue;
+        timed("create_users", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let tx = c.transaction()?;
+                        let (mut created, mut skipped) = (Vec::new(), Vec::new());
+                        for (id, secret, settings) in &users {
+                            if skip_existing && crate::db::users::exists(&tx, id)? {
+                                skipped.push(id.clone());
+                                continue;
+                            }
+                            created.push(crate::db::users::insert(&tx, id, secret, settings, now)?);
                         }
-                        created.push(crate::db::users::insert(&tx, id, secret, settings, now)?);
-                    }
-                    tx.commit()?;
-                    Ok((created, skipped))
-                })
-                .await
-            }
-            Self::Postgres(pool) => {
-                let created = postgres::users::insert_many(pool, &users, skip_existing, now).await;
-                if let Ok((created, _)) = &created {
-                    postgres::after_bulk_change(pool, created.len()).await;
+                        tx.commit()?;
+                        Ok((created, skipped))
+                    })
+                    .await
                 }
-                created
+                Self::Postgres(pool) => {
+                    let created =
+                        postgres::users::insert_many(pool, &users, skip_existing, now).await;
+                    if let Ok((created, _)) = &created {
+                        postgres::after_bulk_change(pool, created.len()).await;
+                    }
+                    created
+                }
             }
-        }
+        })
+        .await
     }
 
     /// A user at `now` and the servers they are assigned to, with their link settings, by
@@ -923,28 +1147,34 @@ impl Store {
         id: String,
         now: i64,
     ) -> Result<(User, Vec<(String, Option<String>, LinkSettings)>), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| {
-                    let user = crate::db::users::get(c, &id, now)?;
-                    let pk = crate::db::users::pk(c, &id)?;
-                    Ok((user, crate::db::servers::links_of_user(c, pk)?))
-                })
-                .await
+        timed("user_links", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| {
+                        let user = crate::db::users::get(c, &id, now)?;
+                        let pk = crate::db::users::pk(c, &id)?;
+                        Ok((user, crate::db::servers::links_of_user(c, pk)?))
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => postgres::users::links(pool, &id, now).await,
             }
-            Self::Postgres(pool) => postgres::users::links(pool, &id, now).await,
-        }
+        })
+        .await
     }
 
     /// The server a node request names, by the digest of the presented id, with its kind.
     pub async fn node(&self, presented: String) -> Result<Option<(i64, ServerKind)>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::servers::by_node_credential(c, &presented))
-                    .await
+        timed("node", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::servers::by_node_credential(c, &presented))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::nodes::by_credential(pool, &presented).await,
             }
-            Self::Postgres(pool) => postgres::nodes::by_credential(pool, &presented).await,
-        }
+        })
+        .await
     }
 
     /// Records a node's contact (and its agent version, when it sent one).
@@ -954,26 +1184,34 @@ impl Store {
         version: Option<String>,
         now: i64,
     ) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::servers::touch(c, server_pk, version.as_deref(), now))
+        timed("touch", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        crate::db::servers::touch(c, server_pk, version.as_deref(), now)
+                    })
                     .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::nodes::touch(pool, server_pk, version.as_deref(), now).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::nodes::touch(pool, server_pk, version.as_deref(), now).await
-            }
-        }
+        })
+        .await
     }
 
     /// The revision of a server's node list; `None` once the server is gone.
     pub async fn list_revision(&self, server_pk: i64) -> Result<Option<i64>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::lists::revision(c, server_pk))
-                    .await
+        timed("list_revision", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::lists::revision(c, server_pk))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::nodes::revision(pool, server_pk).await,
             }
-            Self::Postgres(pool) => postgres::nodes::revision(pool, server_pk).await,
-        }
+        })
+        .await
     }
 
     /// Replaces what a node reported of its device-limited users' devices.
@@ -983,15 +1221,18 @@ impl Store {
         counts: std::collections::BTreeMap<String, u64>,
         now: i64,
     ) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::devices::replace(c, server_pk, &counts, now))
-                    .await
+        timed("report_devices", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::devices::replace(c, server_pk, &counts, now))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::nodes::replace_devices(pool, server_pk, &counts, now).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::nodes::replace_devices(pool, server_pk, &counts, now).await
-            }
-        }
+        })
+        .await
     }
 
     /// Devices of a node's device-limited users on other nodes (fresh counts only).
@@ -1000,13 +1241,18 @@ impl Store {
         server_pk: i64,
         now: i64,
     ) -> Result<std::collections::BTreeMap<String, u64>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::devices::elsewhere(c, server_pk, now))
-                    .await
+        timed("devices_elsewhere", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::devices::elsewhere(c, server_pk, now))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::nodes::devices_elsewhere(pool, server_pk, now).await
+                }
             }
-            Self::Postgres(pool) => postgres::nodes::devices_elsewhere(pool, server_pk, now).await,
-        }
+        })
+        .await
     }
 
     /// Users by state and servers by freshness at `now`, for metrics.
@@ -1014,29 +1260,35 @@ impl Store {
         &self,
         now: i64,
     ) -> Result<(Vec<(UserState, i64)>, Vec<(&'static str, i64)>), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| {
-                    Ok((
-                        crate::db::users::count_by_state(c, now)?,
-                        crate::db::servers::count_by_freshness(c, now)?,
-                    ))
-                })
-                .await
+        timed("fleet_counts", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| {
+                        Ok((
+                            crate::db::users::count_by_state(c, now)?,
+                            crate::db::servers::count_by_freshness(c, now)?,
+                        ))
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => postgres::nodes::fleet_counts(pool, now).await,
             }
-            Self::Postgres(pool) => postgres::nodes::fleet_counts(pool, now).await,
-        }
+        })
+        .await
     }
 
     /// Asks every node to close a user's connections (or one device's) once.
     pub async fn kick(&self, user: String, device: Option<String>) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::devices::kick(c, &user, device.as_deref()))
-                    .await
+        timed("kick", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::devices::kick(c, &user, device.as_deref()))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::nodes::kick(pool, &user, device.as_deref()).await,
             }
-            Self::Postgres(pool) => postgres::nodes::kick(pool, &user, device.as_deref()).await,
-        }
+        })
+        .await
     }
 
     /// Who is connected now, per node, user and device; optionally one user's or one server's.
@@ -1046,28 +1298,37 @@ impl Store {
         user: Option<String>,
         server: Option<String>,
     ) -> Result<Vec<hy_api::users::OnlineSession>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| {
-                    crate::db::devices::sessions(c, now, user.as_deref(), server.as_deref())
-                })
-                .await
+        timed("sessions", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| {
+                        crate::db::devices::sessions(c, now, user.as_deref(), server.as_deref())
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::nodes::sessions(pool, now, user.as_deref(), server.as_deref()).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::nodes::sessions(pool, now, user.as_deref(), server.as_deref()).await
-            }
-        }
+        })
+        .await
     }
 
     /// Devices per state and admin sessions open at `now`, for the scrape.
-    pub async fn scrape_counts(&self, now: i64) -> Result<(Vec<(String, i64)>, i64), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::admins::scrape_counts(c, now))
-                    .await
+    pub async fn scrape_counts(
+        &self,
+        now: i64,
+    ) -> Result<crate::db::admins::ScrapeCounts, DbError> {
+        timed("scrape_counts", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::admins::scrape_counts(c, now))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::admins::scrape_counts(pool, now).await,
             }
-            Self::Postgres(pool) => postgres::admins::scrape_counts(pool, now).await,
-        }
+        })
+        .await
     }
 
     /// The newest auth-log entries matching `filter`, and the cursor of the next page.
@@ -1081,13 +1342,16 @@ impl Store {
         ),
         DbError,
     > {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| crate::db::auth_log::list(c, &filter))
-                    .await
+        timed("auth_log", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::auth_log::list(c, &filter))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::auth_log::list(pool, &filter).await,
             }
-            Self::Postgres(pool) => postgres::auth_log::list(pool, &filter).await,
-        }
+        })
+        .await
     }
 
     /// Stores a node's auth events; an event already stored (a resent report) is skipped.
@@ -1096,13 +1360,16 @@ impl Store {
         server_pk: i64,
         events: Vec<hy_api::node::AuthEvent>,
     ) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::db::auth_log::insert(c, server_pk, &events))
-                    .await
+        timed("record_auth_events", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::auth_log::insert(c, server_pk, &events))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::auth_log::insert(pool, server_pk, &events).await,
             }
-            Self::Postgres(pool) => postgres::auth_log::insert(pool, server_pk, &events).await,
-        }
+        })
+        .await
     }
 
     /// Writes a node's report exactly once: counters, history, quota (with the lists of a user
@@ -1113,14 +1380,17 @@ impl Store {
         &self,
         report: crate::ingest::Report,
     ) -> Result<crate::ingest::Applied, crate::ingest::IngestError> {
-        match self {
-            Self::Sqlite(db) => {
-                let known = db.users().clone();
-                db.call(move |c| Ok(crate::ingest::write_alone(c, &known, &report)))
-                    .await?
+        timed("apply_report", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    let known = db.users().clone();
+                    db.call(move |c| Ok(crate::ingest::write_alone(c, &known, &report)))
+                        .await?
+                }
+                Self::Postgres(pool) => Ok(postgres::reports::apply(pool, &report).await?),
             }
-            Self::Postgres(pool) => Ok(postgres::reports::apply(pool, &report).await?),
-        }
+        })
+        .await
     }
 
     /// Traffic history between `since` and `until` (Unix seconds), by hour, day or server,
@@ -1132,41 +1402,50 @@ impl Store {
         until: i64,
         by: hy_api::traffic::HistoryBy,
     ) -> Result<Vec<hy_api::traffic::HistoryPoint>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| {
-                    let user_pk = user
-                        .as_deref()
-                        .map(|u| crate::db::users::pk(c, u))
-                        .transpose()?;
-                    crate::db::history::history(c, user_pk, since, until, by)
-                })
-                .await
+        timed("history", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| {
+                        let user_pk = user
+                            .as_deref()
+                            .map(|u| crate::db::users::pk(c, u))
+                            .transpose()?;
+                        crate::db::history::history(c, user_pk, since, until, by)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::history::history(pool, user.as_deref(), since, until, by).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::history::history(pool, user.as_deref(), since, until, by).await
-            }
-        }
+        })
+        .await
     }
 
     /// Applies what became due in `(from, to]`: passed expiries bump their servers' lists,
     /// scheduled usage resets run and are rescheduled. Returns how many changes.
     pub async fn process_due(&self, from: i64, to: i64) -> Result<usize, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| crate::schedule::process(c, from, to))
-                    .await
+        timed("process_due", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::schedule::process(c, from, to))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::users::process_due(pool, from, to).await,
             }
-            Self::Postgres(pool) => postgres::users::process_due(pool, from, to).await,
-        }
+        })
+        .await
     }
 
     /// The next moment after `after` when a user expires or a scheduled reset is due.
     pub async fn next_due(&self, after: i64) -> Result<Option<i64>, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(move |c| crate::db::users::next_due(c, after)).await,
-            Self::Postgres(pool) => postgres::users::next_due(pool, after).await,
-        }
+        timed("next_due", async move {
+            match self {
+                Self::Sqlite(db) => db.read(move |c| crate::db::users::next_due(c, after)).await,
+                Self::Postgres(pool) => postgres::users::next_due(pool, after).await,
+            }
+        })
+        .await
     }
 
     /// Drops history older than `history_days` and auth events older than `log_days`;
@@ -1177,27 +1456,33 @@ impl Store {
         history_days: u32,
         log_days: u32,
     ) -> Result<(usize, usize), DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    let history = crate::db::history::prune_history(c, now, history_days)?;
-                    let log = crate::db::auth_log::prune(c, now, log_days)?;
-                    Ok((history, log))
-                })
-                .await
+        timed("prune", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        let history = crate::db::history::prune_history(c, now, history_days)?;
+                        let log = crate::db::auth_log::prune(c, now, log_days)?;
+                        Ok((history, log))
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::history::prune(pool, now, history_days, log_days).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::history::prune(pool, now, history_days, log_days).await
-            }
-        }
+        })
+        .await
     }
 
     /// The stored SHA-256 (hex) of the admin token, if one was ever set.
     pub async fn admin_token_digest(&self) -> Result<Option<String>, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(crate::db::meta::admin_token_digest).await,
-            Self::Postgres(pool) => postgres::meta::admin_token_digest(pool).await,
-        }
+        timed("admin_token_digest", async move {
+            match self {
+                Self::Sqlite(db) => db.read(crate::db::meta::admin_token_digest).await,
+                Self::Postgres(pool) => postgres::meta::admin_token_digest(pool).await,
+            }
+        })
+        .await
     }
 
     /// Stores the admin token's digest; unless `replace`, only if none is stored yet (two
@@ -1207,56 +1492,68 @@ impl Store {
         digest: String,
         replace: bool,
     ) -> Result<bool, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.call(move |c| {
-                    if replace {
-                        crate::db::meta::set_admin_token_digest(c, &digest).map(|()| true)
-                    } else {
-                        crate::db::meta::first_admin_token_digest(c, &digest)
-                    }
-                })
-                .await
+        timed("set_admin_token_digest", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        if replace {
+                            crate::db::meta::set_admin_token_digest(c, &digest).map(|()| true)
+                        } else {
+                            crate::db::meta::first_admin_token_digest(c, &digest)
+                        }
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::meta::set_admin_token_digest(pool, &digest, replace).await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::meta::set_admin_token_digest(pool, &digest, replace).await
-            }
-        }
+        })
+        .await
     }
 
     /// Proves the database takes writes now: one small committed write, given little time.
     pub async fn probe_write(&self, now: i64) -> Result<(), DbError> {
-        match self {
-            Self::Sqlite(db) => db.call(move |c| crate::db::meta::probe_write(c, now)).await,
-            Self::Postgres(pool) => postgres::meta::probe_write(pool, now).await,
-        }
+        timed("probe_write", async move {
+            match self {
+                Self::Sqlite(db) => db.call(move |c| crate::db::meta::probe_write(c, now)).await,
+                Self::Postgres(pool) => postgres::meta::probe_write(pool, now).await,
+            }
+        })
+        .await
     }
 
     /// Lifetime traffic per user over all servers, every user included (zeros too).
     pub async fn traffic_by_user(&self) -> Result<hy_api::traffic::TrafficByUser, DbError> {
-        match self {
-            Self::Sqlite(db) => db.read(crate::db::traffic::by_user).await,
-            Self::Postgres(pool) => postgres::traffic::by_user(pool, None).await,
-        }
+        timed("traffic_by_user", async move {
+            match self {
+                Self::Sqlite(db) => db.read(crate::db::traffic::by_user).await,
+                Self::Postgres(pool) => postgres::traffic::by_user(pool, None).await,
+            }
+        })
+        .await
     }
 
     /// Lifetime traffic of one user over all servers.
     pub async fn traffic_of_user(&self, id: String) -> Result<hy_api::Traffic, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| {
-                    let pk = crate::db::users::pk(c, &id)?;
-                    crate::db::traffic::of_user(c, pk)
-                })
-                .await
+        timed("traffic_of_user", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| {
+                        let pk = crate::db::users::pk(c, &id)?;
+                        crate::db::traffic::of_user(c, pk)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    let all = postgres::traffic::by_user(pool, Some(&id)).await?;
+                    all.get(&id)
+                        .copied()
+                        .ok_or(DbError::NotFound { kind: "user", id })
+                }
             }
-            Self::Postgres(pool) => {
-                let all = postgres::traffic::by_user(pool, Some(&id)).await?;
-                all.get(&id)
-                    .copied()
-                    .ok_or(DbError::NotFound { kind: "user", id })
-            }
-        }
+        })
+        .await
     }
 
     /// Lifetime traffic per server (deleted servers summed into one `null` entry), for
@@ -1265,16 +1562,19 @@ impl Store {
         &self,
         user: Option<String>,
     ) -> Result<Vec<hy_api::traffic::ServerTraffic>, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read(move |c| {
-                    let pk = user.map(|id| crate::db::users::pk(c, &id)).transpose()?;
-                    crate::db::traffic::by_server(c, pk)
-                })
-                .await
+        timed("traffic_by_server", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| {
+                        let pk = user.map(|id| crate::db::users::pk(c, &id)).transpose()?;
+                        crate::db::traffic::by_server(c, pk)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => postgres::traffic::by_server(pool, user.as_deref()).await,
             }
-            Self::Postgres(pool) => postgres::traffic::by_server(pool, user.as_deref()).await,
-        }
+        })
+        .await
     }
 
     /// Writes the node list of a server at `now` (see `db::lists::node_list_json`): its
@@ -1288,18 +1588,22 @@ impl Store {
         revision: impl FnOnce(i64) + Send + 'static,
         emit: impl FnMut(Vec<u8>) + Send + 'static,
     ) -> Result<bool, DbError> {
-        match self {
-            Self::Sqlite(db) => {
-                db.read_with_spare(move |c, spare| {
-                    crate::db::lists::node_list_json(
-                        c, spare, server_pk, now, devices, revision, emit,
-                    )
-                })
-                .await
+        timed("node_list", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read_with_spare(move |c, spare| {
+                        crate::db::lists::node_list_json(
+                            c, spare, server_pk, now, devices, revision, emit,
+                        )
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::lists::node_list_json(pool, server_pk, now, devices, revision, emit)
+                        .await
+                }
             }
-            Self::Postgres(pool) => {
-                postgres::lists::node_list_json(pool, server_pk, now, devices, revision, emit).await
-            }
-        }
+        })
+        .await
     }
 }

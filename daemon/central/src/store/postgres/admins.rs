@@ -147,7 +147,10 @@ pub async fn prune_sessions(pool: &Pool, now: i64) -> Result<usize, DbError> {
 }
 
 /// See `db::admins::scrape_counts`.
-pub async fn scrape_counts(pool: &Pool, now: i64) -> Result<(Vec<(String, i64)>, i64), DbError> {
+pub async fn scrape_counts(
+    pool: &Pool,
+    now: i64,
+) -> Result<crate::db::admins::ScrapeCounts, DbError> {
     let c = client(pool).await?;
     let devices = c
         .query(&numbered(crate::db::admins::DEVICE_STATES), &[&now])
@@ -156,10 +159,23 @@ pub async fn scrape_counts(pool: &Pool, now: i64) -> Result<(Vec<(String, i64)>,
         .iter()
         .map(|r| (r.get(0), r.get(1)))
         .collect();
-    let sessions = c
+    let admin_sessions = c
         .query_one(&numbered(crate::db::admins::OPEN_SESSIONS), &[&now])
         .await
         .map_err(pg)?
         .get(0);
-    Ok((devices, sessions))
+    // SUM of an integer column is NUMERIC on PostgreSQL.
+    let connections = c
+        .query_one(
+            &numbered(crate::db::admins::CONNECTIONS).replace("SUM(count)", "SUM(count)::BIGINT"),
+            &[&(now - crate::db::devices::FRESH_FOR)],
+        )
+        .await
+        .map_err(pg)?
+        .get(0);
+    Ok(crate::db::admins::ScrapeCounts {
+        devices,
+        admin_sessions,
+        connections,
+    })
 }
