@@ -2264,7 +2264,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__device__subcmd__add)
-            opts="-q -h -V --secret --blocked --valid-from --valid-until --allow-ip --max-sessions --note --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --secret --blocked --valid-from --valid-until --allow-ip --max-sessions --allow-stream --publisher --no-publisher --note --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2287,6 +2287,10 @@ _hyctl() {
                     return 0
                     ;;
                 --max-sessions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-stream)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2848,7 +2852,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__device__subcmd__update)
-            opts="-q -h -V --secret --valid-from --valid-until --allow-ip --max-sessions --note --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --secret --valid-from --valid-until --allow-ip --max-sessions --allow-stream --publisher --no-publisher --note --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2871,6 +2875,10 @@ _hyctl() {
                     return 0
                     ;;
                 --max-sessions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allow-stream)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

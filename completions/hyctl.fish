@@ -346,6 +346,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l valid-until -d 'Not admitted from this date on; never removes it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l allow-ip -d 'Admit it only from this address or CIDR, besides the user\'s own list (repeat); `any` lifts it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l max-sessions -d 'Most concurrent sessions of this device on one node; 0 for no limit of its own' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l allow-stream -d 'Media nodes let it play only this stream, or `prefix*` streams (repeat); `*` lifts it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l note -d 'A note for admins' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
@@ -356,6 +357,8 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subc
 always\t'Always'
 never\t'Never'"
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l blocked -d 'Add it blocked'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l publisher -d 'It may publish streams to media nodes, not only play them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l no-publisher -d 'It may only play (the default)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -404,6 +407,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l valid-until -d 'Not admitted from this date on; never removes it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l allow-ip -d 'Admit it only from this address or CIDR, besides the user\'s own list (repeat); `any` lifts it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l max-sessions -d 'Most concurrent sessions of this device on one node; 0 for no limit of its own' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l allow-stream -d 'Media nodes let it play only this stream, or `prefix*` streams (repeat); `*` lifts it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l note -d 'A note for admins' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
@@ -413,6 +417,8 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l color -d 'When to use colour and terminal line drawing' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always'
 never\t'Never'"
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l publisher -d 'It may publish streams to media nodes, not only play them'
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l no-publisher -d 'It may only play (the default)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l json -d 'Print JSON (raw integers, RFC 3339 times) and nothing else on stdout'
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -360,6 +360,15 @@ pub struct DeviceLimitArgs {
     /// Most concurrent sessions of this device on one node; 0 for no limit of its own
     #[arg(long, value_name = "N")]
     pub max_sessions: Option<u32>,
+    /// Media nodes let it play only this stream, or `prefix*` streams (repeat); `*` lifts it
+    #[arg(long = "allow-stream", value_name = "NAME")]
+    pub allow_stream: Vec<String>,
+    /// It may publish streams to media nodes, not only play them
+    #[arg(long, conflicts_with = "no_publisher")]
+    pub publisher: bool,
+    /// It may only play (the default)
+    #[arg(long)]
+    pub no_publisher: bool,
     /// A note for admins
     #[arg(long)]
     pub note: Option<String>,

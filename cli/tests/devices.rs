@@ -41,6 +41,66 @@ async fn a_blocked_device_is_cut_off_while_the_users_other_devices_keep_working(
     let bad = env.run(&["device", "add", "alice", "default"]).await;
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("another name"), "{}", bad.stderr);
+    // Stream limits for media nodes, checked before the round trip.
+    let bad = env
+        .run(&["device", "add", "alice", "cam", "--allow-stream", "li*ve"])
+        .await;
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr.contains("may only end a pattern"),
+        "{}",
+        bad.stderr
+    );
+    let cam = env
+        .run(&[
+            "device",
+            "add",
+            "alice",
+            "cam",
+            "--allow-stream",
+            "live/*",
+            "--publisher",
+            "--json",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!(
+        (&cam["allowed_streams"][0], &cam["publisher"]),
+        (&serde_json::json!("live/*"), &serde_json::json!(true))
+    );
+    let shown = env
+        .run(&["device", "show", "alice", "cam"])
+        .await
+        .ok()
+        .stdout;
+    assert!(
+        shown.contains("streams:         live/* (may publish)"),
+        "{shown}"
+    );
+    env.run(&[
+        "device",
+        "update",
+        "alice",
+        "cam",
+        "--no-publisher",
+        "--allow-stream",
+        "*",
+    ])
+    .await
+    .ok();
+    let shown = env
+        .run(&["device", "show", "alice", "cam"])
+        .await
+        .ok()
+        .stdout;
+    assert!(
+        shown.contains("streams:         any (play only)"),
+        "{shown}"
+    );
+    env.run(&["device", "remove", "alice", "cam", "--yes"])
+        .await
+        .ok();
 
     let TestNode {
         fake,

@@ -155,6 +155,15 @@ fn settings(limits: DeviceLimitArgs) -> Result<DeviceSettings, CliError> {
         [any] if any == "any" => Some(vec![]),
         ips => Some(hy_api::validate::allowed_ips(ips).map_err(CliError::Failed)?),
     };
+    let allowed_streams = match limits.allow_stream.as_slice() {
+        [] => None,
+        streams => Some(hy_api::validate::allowed_streams(streams).map_err(CliError::Failed)?),
+    };
+    let publisher = match (limits.publisher, limits.no_publisher) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
     if let Some(note) = &limits.note {
         hy_api::validate::note(note).map_err(CliError::Failed)?;
     }
@@ -164,6 +173,8 @@ fn settings(limits: DeviceLimitArgs) -> Result<DeviceSettings, CliError> {
         valid_until: limits.valid_until.map(|e| e.0),
         allowed_ips,
         max_sessions: limits.max_sessions,
+        allowed_streams,
+        publisher,
         note: limits.note,
     })
 }
@@ -230,6 +241,19 @@ fn print_device(ctx: &Ctx, d: &Device, show_secret: bool) -> Result<(), CliError
                     "-".into()
                 } else {
                     d.max_sessions.to_string()
+                }
+            ),
+            format!(
+                "streams:         {}{}",
+                if d.allowed_streams.is_empty() {
+                    "any".into()
+                } else {
+                    d.allowed_streams.join(", ")
+                },
+                if d.publisher {
+                    " (may publish)"
+                } else {
+                    " (play only)"
                 }
             ),
             format!(

@@ -91,6 +91,17 @@ pub fn derive_device_state(
     }
 }
 
+/// True when a device whose `allowed_streams` are `patterns` may play or publish `stream`:
+/// no patterns allow every stream; a pattern ending in `*` allows the names it begins
+/// (`live/*` allows `live/news`; `*` alone, everything); any other, that name exactly.
+pub fn stream_allowed(patterns: &[String], stream: &str) -> bool {
+    patterns.is_empty()
+        || patterns.iter().any(|p| match p.strip_suffix('*') {
+            Some(prefix) => stream.starts_with(prefix),
+            None => p == stream,
+        })
+}
+
 /// A device as admins see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -118,6 +129,11 @@ pub struct Device {
     pub allowed_ips: Vec<String>,
     /// Most concurrent sessions of this device on one node; 0 = no limit of its own.
     pub max_sessions: u32,
+    /// Streams a media node lets it play (exact names, `prefix*` patterns); empty = any.
+    /// Other node kinds have no streams and ignore it.
+    pub allowed_streams: Vec<String>,
+    /// May publish (push a stream into a media node), not only play.
+    pub publisher: bool,
     /// Free text for admins.
     pub note: String,
     /// Lifetime traffic of this device, raw bytes; part of the user's.
@@ -173,6 +189,12 @@ pub struct DeviceSettings {
     /// Most concurrent sessions on one node; 0 = none of its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_sessions: Option<u32>,
+    /// Stream names and `prefix*` patterns a media node lets it play; `[]` = any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_streams: Option<Vec<String>>,
+    /// May publish streams to media nodes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<bool>,
     /// Free text (up to 1,000 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -247,6 +269,23 @@ mod tests {
         assert_eq!(node_id("alice", "phone"), "alice:phone");
         assert_eq!(split_node_id("alice:phone"), ("alice", Some("phone")));
         assert_eq!(split_node_id("alice"), ("alice", None));
+    }
+
+    #[test]
+    fn stream_patterns_match_exactly_or_by_prefix() {
+        let p = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(stream_allowed(&[], "anything"));
+        let list = p(&["news", "live/*"]);
+        assert!(stream_allowed(&list, "news"));
+        assert!(!stream_allowed(&list, "news2"), "exact means exact");
+        assert!(!stream_allowed(&list, "new"));
+        assert!(stream_allowed(&list, "live/sport"));
+        assert!(stream_allowed(&list, "live/"));
+        assert!(
+            !stream_allowed(&list, "live"),
+            "the prefix includes the slash"
+        );
+        assert!(stream_allowed(&p(&["*"]), "x"));
     }
 
     #[test]

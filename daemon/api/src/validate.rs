@@ -159,6 +159,52 @@ pub fn allowed_ips(entries: &[String]) -> Result<Vec<String>, String> {
         .collect()
 }
 
+/// Most entries in one device's `allowed_streams`.
+pub const ALLOWED_STREAMS_MAX: usize = 64;
+/// Longest stream name or pattern.
+pub const STREAM_PATTERN_MAX: usize = 255;
+
+/// Validates a device's stream allowlist: each entry a stream name as media servers spell
+/// them (`news`, `live/news`: no spaces, control characters or commas), or a prefix ending in
+/// one `*` (`live/*`); duplicates dropped, order kept. A `*` of its own allows every stream,
+/// which is what no entries say: the list becomes empty.
+pub fn allowed_streams(entries: &[String]) -> Result<Vec<String>, String> {
+    if entries.len() > ALLOWED_STREAMS_MAX {
+        return Err(format!(
+            "{} allowed_streams entries; the limit is {ALLOWED_STREAMS_MAX}",
+            entries.len()
+        ));
+    }
+    let mut out: Vec<String> = Vec::with_capacity(entries.len());
+    for e in entries {
+        if e.is_empty() || e.chars().count() > STREAM_PATTERN_MAX {
+            return Err(format!(
+                "stream pattern {e:?} must be 1 to {STREAM_PATTERN_MAX} characters"
+            ));
+        }
+        if e.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == ',')
+        {
+            return Err(format!(
+                "stream pattern {e:?} may not hold spaces, control characters or commas"
+            ));
+        }
+        if e.trim_end_matches('*').contains('*') || e.ends_with("**") {
+            return Err(format!(
+                "stream pattern {e:?}: `*` may only end a pattern, once (`live/*` allows every \
+                 stream starting with `live/`)"
+            ));
+        }
+        if !out.contains(e) {
+            out.push(e.clone());
+        }
+    }
+    if out.iter().any(|e| e == "*") {
+        out.clear();
+    }
+    Ok(out)
+}
+
 /// A note: at most 1,000 characters, no control characters but newlines.
 pub fn note(note: &str) -> Result<(), String> {
     if note.chars().count() > NOTE_MAX {
@@ -454,6 +500,17 @@ mod tests {
         );
         assert!(allowed_ips(&["10.0.0.0/33".into()]).is_err());
         assert!(allowed_ips(&["example.com".into()]).is_err());
+        let streams =
+            |v: &[&str]| allowed_streams(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            streams(&["news", "live/*", "news"]).unwrap(),
+            ["news", "live/*"]
+        );
+        assert!(streams(&["news", "*"]).unwrap().is_empty(), "`*` is any");
+        for bad in ["", "a b", "a,b", "li*ve", "live/**", "tab\t"] {
+            assert!(streams(&[bad]).is_err(), "{bad:?}");
+        }
+        assert!(streams(&["x"; 65]).is_err());
     }
 
     #[test]

@@ -75,6 +75,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_session_kicks",
         include_str!("../migrations/postgres/0014_session_kicks.sql"),
     ),
+    (
+        "0015_device_streams",
+        include_str!("../migrations/postgres/0015_device_streams.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

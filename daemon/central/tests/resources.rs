@@ -817,6 +817,24 @@ async fn bad_device_requests_are_refused_with_the_field_named() {
             "bad_request",
             "status",
         ),
+        (
+            r#"{"name":"tv","allowed_streams":["live/**"]}"#,
+            400,
+            "bad_request",
+            "allowed_streams",
+        ),
+        (
+            r#"{"name":"tv","allowed_streams":["a,b"]}"#,
+            400,
+            "bad_request",
+            "commas",
+        ),
+        (
+            r#"{"name":"tv","publisher":"yes"}"#,
+            400,
+            "bad_request",
+            "publisher",
+        ),
     ] {
         assert_error(&add(body).await, status, code, says);
     }
@@ -838,6 +856,28 @@ async fn bad_device_requests_are_refused_with_the_field_named() {
         201
     );
     assert_error(&add(r#"{"name":"tv"}"#).await, 409, "conflict", "tv");
+    // Streams: normalised (duplicates dropped, a lone `*` is any), and publishing is off
+    // unless asked for.
+    let (status, cam) =
+        add(r#"{"name":"cam","allowed_streams":["live/*","news","news"],"publisher":true}"#).await;
+    assert_eq!(status, 201);
+    assert_eq!(
+        (&cam["allowed_streams"], &cam["publisher"]),
+        (&json!(["live/*", "news"]), &json!(true))
+    );
+    let (_, cam) = c
+        .admin(
+            "PATCH",
+            "/admin/users/alice/devices/cam",
+            Some(r#"{"allowed_streams":["*"],"publisher":false}"#),
+        )
+        .await;
+    assert_eq!(
+        (&cam["allowed_streams"], &cam["publisher"]),
+        (&json!([]), &json!(false))
+    );
+    c.admin("DELETE", "/admin/users/alice/devices/cam", None)
+        .await;
     // A change of one end of the window is checked against the stored other end.
     let patch = |body: &str| {
         let body = body.to_owned();

@@ -1672,6 +1672,45 @@ async fn devices(store: &Store) {
         "blocking moves the list"
     );
     assert_eq!(list(true).await, ["alice", "alice:phone", "bob"]);
+    // What a media node admits moves the list too, and is kept as given.
+    let rev = store.list_revision(pk).await.unwrap();
+    let streams = store
+        .update_device(
+            "alice".into(),
+            "phone".into(),
+            None,
+            DeviceSettings {
+                allowed_streams: Some(vec!["live/*".into(), "news".into()]),
+                publisher: Some(true),
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (streams.allowed_streams.as_slice(), streams.publisher),
+        (["live/*".to_owned(), "news".to_owned()].as_slice(), true)
+    );
+    assert!(
+        store.list_revision(pk).await.unwrap() > rev,
+        "streams move the list"
+    );
+    let rev = store.list_revision(pk).await.unwrap();
+    let note = DeviceSettings {
+        note: Some("kitchen".into()),
+        ..Default::default()
+    };
+    let phone = store
+        .update_device("alice".into(), "phone".into(), None, note, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.list_revision(pk).await.unwrap(),
+        rev,
+        "a note does not"
+    );
+    assert_eq!(phone.allowed_streams.len(), 2);
 
     // A report: the device's bytes count towards alice (and her phone) once.
     let users = [

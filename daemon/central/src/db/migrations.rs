@@ -94,6 +94,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0022_session_kicks",
         include_str!("../../migrations/0022_session_kicks.sql"),
     ),
+    (
+        "0023_device_streams",
+        include_str!("../../migrations/0023_device_streams.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -13,7 +13,7 @@ use super::{DbError, ts};
 pub const SELECT: &str = "SELECT u.id, d.name, d.secret, d.blocked, d.valid_from, d.valid_until,
         d.allowed_ips, d.max_sessions, d.note, d.tx, d.rx,
         d.first_seen_at, COALESCE(fs.name, fs.id), d.last_seen_at, COALESCE(ls.name, ls.id),
-        d.last_seen_addr, d.created_at, d.updated_at
+        d.last_seen_addr, d.created_at, d.updated_at, d.allowed_streams, d.publisher
     FROM devices d JOIN users u ON u.pk = d.user_pk
         LEFT JOIN servers fs ON fs.pk = d.first_seen_server
         LEFT JOIN servers ls ON ls.pk = d.last_seen_server";
@@ -39,6 +39,8 @@ pub struct DeviceRow {
     pub last_seen_addr: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    pub allowed_streams: String,
+    pub publisher: bool,
 }
 
 impl DeviceRow {
@@ -66,6 +68,13 @@ impl DeviceRow {
                 .map(str::to_owned)
                 .collect(),
             max_sessions: self.max_sessions.clamp(0, i64::from(u32::MAX)) as u32,
+            allowed_streams: self
+                .allowed_streams
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            publisher: self.publisher,
             note: self.note,
             traffic: Traffic {
                 tx: n(self.tx),
@@ -102,6 +111,8 @@ fn from_row(r: &rusqlite::Row<'_>, now: i64) -> rusqlite::Result<Device> {
         last_seen_addr: r.get(15)?,
         created_at: r.get(16)?,
         updated_at: r.get(17)?,
+        allowed_streams: r.get(18)?,
+        publisher: r.get(19)?,
     }
     .into_device(now))
 }
@@ -124,6 +135,12 @@ pub fn setting_updates(s: &DeviceSettings) -> Vec<(&'static str, SettingValue)> 
     }
     if let Some(v) = s.max_sessions {
         out.push(("max_sessions", Int(Some(i64::from(v)))));
+    }
+    if let Some(v) = &s.allowed_streams {
+        out.push(("allowed_streams", Text(v.join(","))));
+    }
+    if let Some(v) = s.publisher {
+        out.push(("publisher", Bool(v)));
     }
     if let Some(v) = &s.note {
         out.push(("note", Text(v.clone())));

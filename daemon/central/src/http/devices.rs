@@ -30,6 +30,12 @@ fn check_path(user: &str, name: &str) -> Result<(), ApiError> {
 
 /// Validates settings, normalising the allowlist.
 fn check_settings(s: &mut DeviceSettings) -> Result<(), ApiError> {
+    if let Some(streams) = &s.allowed_streams {
+        s.allowed_streams = Some(
+            validate::allowed_streams(streams)
+                .map_err(|e| ApiError::BadRequest(format!("`allowed_streams`: {e}")))?,
+        );
+    }
     if let Some(ips) = &s.allowed_ips {
         s.allowed_ips = Some(
             validate::allowed_ips(ips)

@@ -32,6 +32,8 @@ fn from_row(r: &Row, now: i64) -> Device {
         last_seen_addr: r.get(15),
         created_at: r.get(16),
         updated_at: r.get(17),
+        allowed_streams: r.get(18),
+        publisher: r.get(19),
     }
     .into_device(now)
 }
