@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use comfy_table::{ContentArrangement, Table, presets};
+pub use hy_common::units::bytes;
 use jiff::Timestamp;
 use serde::Serialize;
 
@@ -167,21 +168,6 @@ impl Output {
         }
         Ok(())
     }
-}
-
-/// `1536` → `1.5 KiB`; bytes in IEC units with one decimal.
-pub fn bytes(n: u64) -> String {
-    const UNITS: [&str; 6] = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
-    if n < 1024 {
-        return format!("{n} B");
-    }
-    let mut value = n as f64 / 1024.0;
-    let mut unit = 0;
-    while value >= 1024.0 && unit < UNITS.len() - 1 {
-        value /= 1024.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", UNITS[unit])
 }
 
 /// `just now` (under a minute), `3 min ago`, `2 h ago`, `5 d ago`, `never`.

@@ -1,47 +1,7 @@
 //! Human forms of sizes, durations and dates on the command line: `50GiB`, `500MB`, `30d`,
 //! `12h`, `2027-01-01`. Times are UTC.
 
-use jiff::Timestamp;
-
-/// Parses a size: a number with an optional unit. `KB`/`MB`/`GB`/`TB` are powers of 1000,
-/// `KiB`/`MiB`/`GiB`/`TiB` (and the shorthand `K`/`M`/`G`/`T`) powers of 1024. `0` and
-/// `unlimited` mean no limit.
-pub fn size(s: &str) -> Result<u64, String> {
-    let t = s.trim();
-    if t.eq_ignore_ascii_case("unlimited") {
-        return Ok(0);
-    }
-    let split = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(t.len());
-    let (num, unit) = t.split_at(split);
-    let value: f64 = num
-        .parse()
-        .map_err(|_| format!("invalid size {s:?}: use e.g. 50GiB, 500MB, 1.5TB"))?;
-    let factor: u64 = match unit.trim() {
-        "" | "B" => 1,
-        "KB" | "kB" => 1000,
-        "MB" => 1000u64.pow(2),
-        "GB" => 1000u64.pow(3),
-        "TB" => 1000u64.pow(4),
-        "PB" => 1000u64.pow(5),
-        "K" | "KiB" => 1 << 10,
-        "M" | "MiB" => 1 << 20,
-        "G" | "GiB" => 1 << 30,
-        "T" | "TiB" => 1 << 40,
-        "P" | "PiB" => 1 << 50,
-        other => {
-            return Err(format!(
-                "unknown size unit {other:?} in {s:?}: use B, KB, MB, GB, TB, KiB, MiB, GiB or TiB"
-            ));
-        }
-    };
-    let bytes = value * factor as f64;
-    if !bytes.is_finite() || bytes < 0.0 || bytes >= i64::MAX as f64 {
-        return Err(format!("size {s:?} is out of range"));
-    }
-    Ok(bytes.round() as u64)
-}
+pub use hy_common::units::{expiry, size};
 
 /// Parses a duration in whole seconds, in the one grammar of every flag
 /// ([`hy_common::units::duration`]: `30d`, `12h`, `90m`, `2w`, `1d12h`, `PT36H`).
@@ -53,23 +13,6 @@ pub fn duration_secs(s: &str) -> Result<u64, String> {
         ));
     }
     Ok(d.as_secs())
-}
-
-/// Parses an expiry: `never` (none), a date `2027-01-01` (00:00 UTC), or an RFC 3339 time.
-pub fn expiry(s: &str) -> Result<Option<Timestamp>, String> {
-    let t = s.trim();
-    if t.eq_ignore_ascii_case("never") {
-        return Ok(None);
-    }
-    if let Ok(ts) = t.parse::<Timestamp>() {
-        return Ok(Some(ts));
-    }
-    let date: jiff::civil::Date = t.parse().map_err(|_| {
-        format!("invalid date {s:?}: use 2027-01-01, 2027-01-01T12:00:00Z or never")
-    })?;
-    date.to_zoned(jiff::tz::TimeZone::UTC)
-        .map(|z| Some(z.timestamp()))
-        .map_err(|e| e.to_string())
 }
 
 /// `90061` → `1d 1h`: the largest two units, for tables.

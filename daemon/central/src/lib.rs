@@ -22,6 +22,7 @@ pub mod ingest;
 pub mod lease;
 pub mod metrics;
 pub mod move_to_pg;
+pub mod panel;
 pub mod pg;
 pub mod schedule;
 pub mod state;

@@ -79,6 +79,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_device_streams",
         include_str!("../migrations/postgres/0015_device_streams.sql"),
     ),
+    (
+        "0016_panel_sessions",
+        include_str!("../migrations/postgres/0016_panel_sessions.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

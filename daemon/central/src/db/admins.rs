@@ -148,6 +148,11 @@ pub fn update(
             .execute(params![name, Option::<String>::None])?,
         None => conn.prepare_cached(sql)?.execute([name])?,
     };
+    if sql == END_SESSIONS {
+        // The account's panel sign-ins end with its API sessions.
+        conn.prepare_cached(super::panel::END_OF_ADMIN)?
+            .execute([name])?;
+    }
     if n == 0 && sql != END_SESSIONS {
         return Err(not_found(name));
     }
@@ -208,8 +213,12 @@ pub fn end_session(conn: &Connection, pk: i64) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Drops ended API sessions and panel sessions.
 pub fn prune_sessions(conn: &Connection, now: i64) -> Result<usize, DbError> {
-    Ok(conn.prepare_cached(PRUNE_SESSIONS)?.execute([now])?)
+    let panel = conn
+        .prepare_cached(super::panel::PRUNE)?
+        .execute(params![now, now - super::panel::IDLE_SECS])?;
+    Ok(conn.prepare_cached(PRUNE_SESSIONS)?.execute([now])? + panel)
 }
 
 /// Devices by state at `?1`, and the admin sessions open then: what a scrape shows.

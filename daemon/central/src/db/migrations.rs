@@ -98,6 +98,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0023_device_streams",
         include_str!("../../migrations/0023_device_streams.sql"),
     ),
+    (
+        "0024_panel_sessions",
+        include_str!("../../migrations/0024_panel_sessions.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

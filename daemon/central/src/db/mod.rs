@@ -17,6 +17,7 @@ pub mod lists;
 pub mod meta;
 pub mod migrations;
 pub mod page;
+pub mod panel;
 pub mod servers;
 pub mod subscriptions;
 pub mod traffic;

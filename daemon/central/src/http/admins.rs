@@ -113,6 +113,17 @@ async fn login(
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
+    let creds = check_sign_in(&s, ip, &req).await?;
+    Ok(Json(open(&s, creds.pk, req.username, creds.role).await?))
+}
+
+/// Checks a sign-in (rate limits per address and account, password, TOTP), counting the
+/// outcome: the API's login and the web panel's share it.
+pub(crate) async fn check_sign_in(
+    s: &AppState,
+    ip: Option<std::net::IpAddr>,
+    req: &Login,
+) -> Result<crate::db::admins::Credentials, ApiError> {
     let limited = ip.is_some_and(|ip| s.login_by_addr.check_key(&ip).is_err())
         || s.login_by_name.check_key(&req.username).is_err();
     let count = |outcome| {
@@ -159,7 +170,7 @@ async fn login(
     }
     count("success");
     tracing::info!(?ip, username = %req.username, "admin signed in");
-    Ok(Json(open(&s, creds.pk, req.username, creds.role).await?))
+    Ok(creds)
 }
 
 /// Trade a refresh token for a new access token

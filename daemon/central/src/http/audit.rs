@@ -120,7 +120,7 @@ pub async fn record(State(s): State<AppState>, req: Request, next: Next) -> Resp
     if !changes {
         return next.run(req).await;
     }
-    let Ok(auth) = super::extract::identify(req.headers(), &s).await else {
+    let Ok(auth) = super::extract::identify(req.headers(), req.extensions(), &s).await else {
         // Unauthenticated: refused before anything could change; nothing to attribute.
         return next.run(req).await;
     };

@@ -98,8 +98,15 @@ pub fn router_and_doc(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
             REQUEST_TIMEOUT,
         ))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
-        .with_state(state);
-    (router, doc)
+        .with_state(state.clone());
+    // The panel calls into the API above, and is served beside it.
+    let panel = crate::panel::routes(state, router.clone())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(TraceLayer::new_for_http().make_span_with(request_span));
+    (router.merge(panel), doc)
 }
 
 /// The router alone.

@@ -41,7 +41,7 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
 }
 
 /// The link base: `--public-url`, else the scheme and Host this request came by.
-fn base(s: &AppState, headers: &HeaderMap) -> String {
+pub(crate) fn base(s: &AppState, headers: &HeaderMap) -> String {
     if let Some(url) = &s.public_url {
         return url.to_string();
     }

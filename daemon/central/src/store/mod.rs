@@ -573,6 +573,79 @@ impl Store {
         .await
     }
 
+    /// Opens a panel session (cookie digest; the admin, or `None` with the admin token's digest).
+    pub async fn open_panel_session(
+        &self,
+        digest: String,
+        admin_pk: Option<i64>,
+        token_sha256: Option<String>,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), DbError> {
+        timed("open_panel_session", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        crate::db::panel::open(
+                            c,
+                            &digest,
+                            admin_pk,
+                            token_sha256.as_deref(),
+                            now,
+                            expires_at,
+                        )
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::panel::open(
+                        pool,
+                        &digest,
+                        admin_pk,
+                        token_sha256.as_deref(),
+                        now,
+                        expires_at,
+                    )
+                    .await
+                }
+            }
+        })
+        .await
+    }
+
+    /// A live panel session by its cookie's digest.
+    pub async fn panel_session(
+        &self,
+        digest: String,
+    ) -> Result<Option<crate::db::panel::PanelSession>, DbError> {
+        timed("panel_session", async move {
+            match self {
+                Self::Sqlite(db) => db.read(move |c| crate::db::panel::find(c, &digest)).await,
+                Self::Postgres(pool) => postgres::panel::find(pool, &digest).await,
+            }
+        })
+        .await
+    }
+
+    /// Marks a panel session used (`db::panel::TOUCH`) or ends it (`db::panel::END`).
+    pub async fn mark_panel_session(
+        &self,
+        sql: &'static str,
+        pk: i64,
+        at: i64,
+    ) -> Result<(), DbError> {
+        timed("mark_panel_session", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::panel::mark(c, sql, pk, at))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::panel::mark(pool, sql, pk, at).await,
+            }
+        })
+        .await
+    }
+
     /// A page of hourly buckets for an export (see `db::history::export_page`).
     pub async fn export_page(
         &self,

@@ -88,6 +88,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod devices;
 pub mod events;
+pub mod panel;
 pub mod subscriptions;
 pub mod webhooks;
 

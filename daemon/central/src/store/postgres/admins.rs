@@ -64,6 +64,12 @@ pub async fn update(
         None => c.execute(&sql_n, &[&name]).await,
     }
     .map_err(pg)?;
+    if sql == END_SESSIONS {
+        // The account's panel sign-ins end with its API sessions.
+        c.execute(&numbered(crate::db::panel::END_OF_ADMIN), &[&name])
+            .await
+            .map_err(pg)?;
+    }
     if n == 0 && sql != END_SESSIONS {
         return Err(not_found(name));
     }
@@ -141,9 +147,16 @@ pub async fn end_session(pool: &Pool, pk: i64) -> Result<(), DbError> {
 
 pub async fn prune_sessions(pool: &Pool, now: i64) -> Result<usize, DbError> {
     let c = client(pool).await?;
-    Ok(c.execute(&numbered(PRUNE_SESSIONS), &[&now])
+    let idle = now - crate::db::panel::IDLE_SECS;
+    let panel = c
+        .execute(&numbered(crate::db::panel::PRUNE), &[&now, &idle])
         .await
-        .map_err(pg)? as usize)
+        .map_err(pg)?;
+    Ok((c
+        .execute(&numbered(PRUNE_SESSIONS), &[&now])
+        .await
+        .map_err(pg)?
+        + panel) as usize)
 }
 
 /// See `db::admins::scrape_counts`.
