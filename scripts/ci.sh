@@ -5,11 +5,15 @@ cd "$(dirname "$0")/.."
 # Tests that need an outside tool skip without it locally, and fail under CI=true.
 export CI="${CI:-true}"
 
-# Outside tools some tests run against the generated files: mandoc (`mandoc -T lint` on the man
-# pages) and fish (its completion of `hyctl completions <shell>`). Debian packages, small.
+# Outside tools some tests run: mandoc (`mandoc -T lint` on the man pages), fish (its completion
+# of `hyctl completions <shell>`), Chromium and its WebDriver (the panel's browser tests).
+# Debian packages.
 missing=()
 command -v mandoc >/dev/null || missing+=(mandoc)
 command -v fish >/dev/null || missing+=(fish)
+# A real browser for the web panel's tests (daemon/central/tests/panel.rs).
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
 if ((${#missing[@]})); then
   sudo=""
   [[ $(id -u) == 0 ]] || sudo="sudo"

@@ -9,6 +9,7 @@ mod errors;
 mod events;
 mod nodes;
 mod original;
+mod panel;
 mod postgres;
 mod resources;
 mod roles;

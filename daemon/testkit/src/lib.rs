@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod agent;
+pub mod browser;
 pub mod central;
 pub mod cluster;
 pub mod fleet;

@@ -1,0 +1,366 @@
+//! The web panel and the portal in a real browser (headless Chromium over WebDriver), served
+//! by a real central: pages are read by their visible text, labels and roles. With
+//! `UPDATE_SCREENSHOTS=1` the tests also write README's screenshots (docs/screenshots/).
+
+use std::time::Duration;
+
+use hy_api::Traffic;
+use hy_api::node::TrafficBatch;
+use hy_testkit::browser::Browser;
+use hy_testkit::{TestCentral, wait_until};
+use serde_json::json;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+async fn screenshot(b: &Browser, name: &str) {
+    if std::env::var("UPDATE_SCREENSHOTS").as_deref() != Ok("1") {
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), b.screenshot().await).unwrap();
+}
+
+/// Signs in with the admin token from the sign-in page.
+async fn sign_in_with_token(b: &Browser, c: &TestCentral) {
+    b.open(&c.url("/panel")).await;
+    b.fill("Admin token", &c.token).await;
+    b.press("Sign in").await;
+    assert!(b.text().await.contains("Overview"), "{}", b.text().await);
+}
+
+async fn add_admin(c: &TestCentral, name: &str, role: &str) {
+    let body = json!({"username": name, "password": PASSWORD, "role": role}).to_string();
+    assert_eq!(c.admin("POST", "/admin/admins", Some(&body)).await.0, 201);
+}
+
+async fn add_user(c: &TestCentral, body: serde_json::Value) {
+    let (status, got) = c
+        .admin("POST", "/admin/users", Some(&body.to_string()))
+        .await;
+    assert_eq!(status, 201, "{got}");
+}
+
+/// The browser's session cookie, for requests the browser would not make.
+async fn cookie(b: &Browser) -> String {
+    let c = b
+        .client
+        .get_named_cookie("hyctl_panel")
+        .await
+        .expect("signed in");
+    format!("hyctl_panel={}", c.value())
+}
+
+#[tokio::test]
+async fn an_admin_signs_in_with_totp_creates_a_user_edits_limits_and_blocks_a_device() {
+    let Some(b) = Browser::start("panel sign-in").await else {
+        return;
+    };
+    let c = TestCentral::start().await;
+    add_admin(&c, "ops", "admin").await;
+    let (_, totp) = c.admin("POST", "/admin/admins/ops/totp", None).await;
+    let seed = totp["secret"].as_str().unwrap().to_owned();
+
+    // Any page leads to the sign-in page first; a wrong TOTP code is refused.
+    b.open(&c.url("/panel/users")).await;
+    b.fill("Username", "ops").await;
+    b.fill("Password", PASSWORD).await;
+    screenshot(&b, "sign-in").await;
+    b.fill("TOTP code (when the account has one)", "000000")
+        .await;
+    b.press("Sign in").await;
+    assert_eq!(
+        b.message("alert").await.as_deref(),
+        Some("Wrong username, password or TOTP code.")
+    );
+    let now = jiff::Timestamp::now().as_second();
+    let code = hy_central::accounts::totp_code(&seed, now).unwrap();
+    b.fill("Password", PASSWORD).await;
+    b.fill("TOTP code (when the account has one)", &code).await;
+    b.press("Sign in").await;
+    // Back where the admin was going.
+    let text = b.text().await;
+    assert!(
+        text.contains("Users") && text.contains("ops (admin)"),
+        "{text}"
+    );
+
+    // A new user, then in the list.
+    b.follow("New user").await;
+    b.fill("User id", "alice").await;
+    b.fill("Data limit (e.g. 50GiB; empty for none)", "10GiB")
+        .await;
+    b.press("Create user").await;
+    let text = b.text().await;
+    assert!(
+        text.contains("User alice") && text.contains("of 10.0 GiB"),
+        "{text}"
+    );
+    b.follow("Users").await;
+    assert!(b.text().await.contains("alice"));
+
+    // A bad limit: the message says what is wrong, and nothing changes.
+    b.follow("alice").await;
+    let limit = "Data limit per period (bytes, or 50GiB; empty for none)";
+    b.fill(limit, "lots").await;
+    b.press("Save limits").await;
+    let alert = b.message("alert").await.unwrap_or_default();
+    assert!(alert.contains("invalid size \"lots\""), "{alert}");
+    // The API's own message for a bad allowlist, word for word.
+    b.fill(
+        "Allowed addresses (CIDRs, comma separated; empty for any)",
+        "nowhere",
+    )
+    .await;
+    b.press("Save limits").await;
+    let alert = b.message("alert").await.unwrap_or_default();
+    assert!(
+        alert.contains("\"nowhere\" is not an IP address or CIDR"),
+        "{alert}"
+    );
+    let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
+    assert_eq!(alice["data_limit"], 10u64 << 30, "nothing was saved");
+    assert_eq!(alice["allowed_ips"], json!([]));
+    // A good one is saved.
+    b.fill(limit, "20GiB").await;
+    b.fill(
+        "Allowed addresses (CIDRs, comma separated; empty for any)",
+        "",
+    )
+    .await;
+    b.press("Save limits").await;
+    assert_eq!(b.message("status").await.as_deref(), Some("Saved."));
+    let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
+    assert_eq!(alice["data_limit"], 20u64 << 30);
+
+    // A device, blocked from the page.
+    b.fill("New device name", "phone").await;
+    b.press("Add device").await;
+    b.press("Block phone").await;
+    assert!(b.button("Unblock phone").await.is_some());
+    let (_, phone) = c
+        .admin("GET", "/admin/users/alice/devices/phone", None)
+        .await;
+    assert_eq!(phone["status"], "blocked");
+    screenshot(&b, "user").await;
+    // Every change is in the audit trail under the admin's name.
+    let (_, audit) = c.admin("GET", "/admin/audit?actor=admin:ops", None).await;
+    assert!(
+        audit["items"].as_array().map_or(0, Vec::len) >= 3
+            || audit.as_array().map_or(0, Vec::len) >= 3,
+        "{audit}"
+    );
+    b.close().await;
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn the_overview_follows_a_nodes_report_live_and_bulk_disable_changes_three_users() {
+    let Some(b) = Browser::start("panel overview").await else {
+        return;
+    };
+    let c = TestCentral::start().await;
+    for id in ["u1", "u2", "u3", "u4"] {
+        add_user(&c, json!({ "id": id })).await;
+    }
+    let server = c
+        .client()
+        .create_server(&Default::default())
+        .await
+        .unwrap()
+        .id;
+    c.client().assign(&server, &["u1".into()]).await.unwrap();
+    sign_in_with_token(&b, &c).await;
+    assert_eq!(b.figure("last 24 hours").await, "0 B");
+    b.client
+        .execute("window.notReloaded = true; return null;", vec![])
+        .await
+        .unwrap();
+    let batch = TrafficBatch::new(
+        "live",
+        1,
+        [("u1".to_owned(), Traffic { tx: 1000, rx: 5000 })].into(),
+    );
+    c.node_client().report(&server, &batch).await.unwrap();
+    wait_until(
+        "the overview shows the report without a reload",
+        Duration::from_secs(10),
+        || async { b.figure("last 24 hours").await == "5.9 KiB" },
+    )
+    .await;
+    let kept = b
+        .client
+        .execute("return window.notReloaded === true;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(kept, json!(true), "the page was not reloaded");
+    screenshot(&b, "overview").await;
+
+    // Three of four users disabled at once, after a confirmation that counts them.
+    b.follow("Users").await;
+    for id in ["u1", "u2", "u3"] {
+        b.tick(&format!("Select {id}")).await;
+    }
+    b.choose("Action", "Disable").await;
+    screenshot(&b, "users").await;
+    b.press("Apply to selected").await;
+    assert!(
+        b.text().await.contains("Disable 3 users?"),
+        "{}",
+        b.text().await
+    );
+    b.press("Yes, change 3 users").await;
+    let status = b.message("status").await.unwrap_or_default();
+    assert!(status.contains("Disable 3 users: 3 changed"), "{status}");
+    for (id, enabled) in [("u1", false), ("u2", false), ("u3", false), ("u4", true)] {
+        let (_, u) = c.admin("GET", &format!("/admin/users/{id}"), None).await;
+        assert_eq!(u["enabled"], enabled, "{id}");
+    }
+    b.close().await;
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn forged_and_viewer_posts_are_refused() {
+    let Some(b) = Browser::start("panel refusals").await else {
+        return;
+    };
+    let c = TestCentral::start().await;
+    add_user(&c, json!({"id": "alice", "data_limit": 1000})).await;
+    add_admin(&c, "watcher", "viewer").await;
+    let http = c.raw();
+
+    // Signed in as the owner, a POST without the session's CSRF token changes nothing.
+    sign_in_with_token(&b, &c).await;
+    let owner = cookie(&b).await;
+    let forged = http
+        .post(c.url("/panel/users/alice"))
+        .header("cookie", &owner)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("do=save&data_limit=5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    assert!(forged.text().await.unwrap().contains("CSRF token"));
+    // Nor one from another site, token or not.
+    let foreign = http
+        .post(c.url("/panel/users/new"))
+        .header("cookie", &owner)
+        .header("origin", "https://evil.example")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("id=mallory")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), 403);
+    let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
+    assert_eq!(alice["data_limit"], 1000);
+    assert_eq!(c.admin("GET", "/admin/users/mallory", None).await.0, 404);
+
+    // A viewer sees no edit controls.
+    b.press("Sign out").await;
+    b.fill("Username", "watcher").await;
+    b.fill("Password", PASSWORD).await;
+    b.press("Sign in").await;
+    b.follow("Users").await;
+    assert!(b.button("Apply to selected").await.is_none());
+    assert!(!b.text().await.contains("New user"));
+    b.follow("alice").await;
+    for control in ["Save limits", "Reset usage", "Delete user", "Add device"] {
+        assert!(b.button(control).await.is_none(), "{control}");
+    }
+    // Its crafted POST, with its own valid CSRF token, is refused by the API's role check.
+    let viewer = cookie(&b).await;
+    let csrf = b
+        .client
+        .find(fantoccini::Locator::Css("input[name=csrf]"))
+        .await
+        .unwrap()
+        .attr("value")
+        .await
+        .unwrap()
+        .unwrap();
+    let crafted = http
+        .post(c.url("/panel/users/alice"))
+        .header("cookie", &viewer)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("csrf={csrf}&do=save&data_limit=5"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(crafted.status(), 403);
+    assert!(crafted.text().await.unwrap().contains("viewer"));
+    let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
+    assert_eq!(alice["data_limit"], 1000);
+    b.close().await;
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn the_portal_shows_a_users_quota_and_qr_codes_in_their_language() {
+    let Some(b) = Browser::start("portal").await else {
+        return;
+    };
+    let c = TestCentral::start().await;
+    add_user(&c, json!({"id": "alice", "data_limit": 1u64 << 30})).await;
+    let server = c
+        .client()
+        .create_server(&Default::default())
+        .await
+        .unwrap()
+        .id;
+    let link = json!({"name": "edge-1", "link": {"host": "hy.example.com"}}).to_string();
+    assert_eq!(
+        c.admin("PATCH", &format!("/admin/servers/{server}"), Some(&link))
+            .await
+            .0,
+        200
+    );
+    c.client().assign(&server, &["alice".into()]).await.unwrap();
+    let batch = TrafficBatch::new(
+        "portal",
+        1,
+        [(
+            "alice".to_owned(),
+            Traffic {
+                tx: 1 << 20,
+                rx: 255 << 20,
+            },
+        )]
+        .into(),
+    );
+    c.node_client().report(&server, &batch).await.unwrap();
+    let (_, sub) = c
+        .admin("GET", "/admin/users/alice/subscription", None)
+        .await;
+    let url = sub["url"].as_str().unwrap();
+    let token = url.rsplit('/').next().unwrap();
+
+    b.open(&c.url(&format!("/u/{token}"))).await;
+    let text = b.text().await;
+    assert!(text.contains("Used this period"), "{text}");
+    assert!(text.contains("256.0 MiB of 1.0 GiB"), "{text}");
+    assert!(text.contains(url), "the subscription link: {text}");
+    assert!(text.contains("hysteria2://"), "the server's link: {text}");
+    let qr = b
+        .client
+        .find(fantoccini::Locator::Css(
+            "[role=img][aria-label='QR code: Subscription link'] svg",
+        ))
+        .await;
+    assert!(qr.is_ok(), "a QR code of the subscription link");
+    screenshot(&b, "portal").await;
+    b.follow("Русский").await;
+    assert!(b.text().await.contains("Использовано за период"));
+    // Nobody else's page: an unknown token is a plain 404.
+    let other = c
+        .raw()
+        .get(c.url("/u/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), 404);
+    b.close().await;
+    c.stop().await;
+}
