@@ -93,10 +93,17 @@ async fn figures(p: &Panel) -> Result<Vec<(&'static str, Vec<Figure>)>, crate::d
         .iter()
         .map(|(class, n)| figure(&format!("servers.{class}"), class, n))
         .collect();
-    let devices = counts
-        .devices
-        .iter()
-        .map(|(state, n)| figure(&format!("devices.{state}"), state, n))
+    // Every state, so one that empties reads 0 rather than vanishing.
+    let devices = ["active", "blocked", "expired", "not_yet_valid"]
+        .into_iter()
+        .map(|state| {
+            let n = counts
+                .devices
+                .iter()
+                .find(|(s, _)| s == state)
+                .map_or(0, |(_, n)| *n);
+            figure(&format!("devices.{state}"), state, n)
+        })
         .collect();
     Ok(vec![
         ("Users", users),
@@ -617,6 +624,20 @@ pub struct UserQuery {
     saved: Option<String>,
 }
 
+/// A size as the limits form shows it: in the largest binary unit that says it exactly (so
+/// saving the form unchanged keeps it to the byte), empty for none.
+fn exact_size(n: u64) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    for (shift, unit) in [(40, "TiB"), (30, "GiB"), (20, "MiB"), (10, "KiB")] {
+        if n % (1 << shift) == 0 {
+            return format!("{}{unit}", n >> shift);
+        }
+    }
+    n.to_string()
+}
+
 /// How much of `limit` `used` is, 0 to 100 (0 without a limit).
 pub(super) fn percent(used: u64, limit: u64) -> u64 {
     used.saturating_mul(100)
@@ -744,11 +765,7 @@ async fn user_page(
         revealed,
         usage: usage(&u),
         percent,
-        limit_value: if u.data_limit == 0 {
-            String::new()
-        } else {
-            u.data_limit.to_string()
-        },
+        limit_value: exact_size(u.data_limit),
         expires_value: u.expires_at.map(|t| t.to_string()).unwrap_or_default(),
         u: &u,
         devices,
@@ -951,5 +968,26 @@ mod filters {
         _: &dyn askama::Values,
     ) -> askama::Result<String> {
         Ok(hy_common::units::bytes(*n.borrow()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sizes_in_the_form_read_back_to_the_byte() {
+        for n in [
+            1u64,
+            1023,
+            1024,
+            1536,
+            10 << 30,
+            (1 << 40) + (1 << 30),
+            3 << 40,
+        ] {
+            let shown = super::exact_size(n);
+            assert_eq!(hy_common::units::size(&shown).unwrap(), n, "{shown}");
+        }
+        assert_eq!(super::exact_size(20 << 30), "20GiB");
+        assert_eq!(super::exact_size(0), "");
     }
 }
