@@ -631,7 +631,7 @@ fn exact_size(n: u64) -> String {
         return String::new();
     }
     for (shift, unit) in [(40, "TiB"), (30, "GiB"), (20, "MiB"), (10, "KiB")] {
-        if n % (1 << shift) == 0 {
+        if n.is_multiple_of(1 << shift) {
             return format!("{}{unit}", n >> shift);
         }
     }
