@@ -1,6 +1,7 @@
 //! Process plumbing shared by central and the agent: logging, signals, TLS serving, files that
 //! hold secrets, and random credentials. Nothing domain-specific lives here.
 
+pub mod bootstrap;
 pub mod exposition;
 pub mod files;
 pub mod listen;
