@@ -364,3 +364,113 @@ async fn the_portal_shows_a_users_quota_and_qr_codes_in_their_language() {
     b.close().await;
     c.stop().await;
 }
+
+#[tokio::test]
+async fn servers_admins_tokens_and_logs_are_managed_from_the_panel() {
+    let Some(b) = Browser::start("panel servers and admins").await else {
+        return;
+    };
+    let c = TestCentral::start().await;
+    add_user(&c, json!({"id": "alice"})).await;
+    sign_in_with_token(&b, &c).await;
+
+    // A server added: its id and the node's instructions, once, never in a URL.
+    b.follow("Servers").await;
+    b.fill("Name", "edge-1").await;
+    b.fill(
+        "Public host for share links (optional)",
+        "edge1.example.com",
+    )
+    .await;
+    b.press("Add server").await;
+    let text = b.text().await;
+    assert!(text.contains("Server edge-1 added"), "{text}");
+    let (_, servers) = c.admin("GET", "/admin/servers", None).await;
+    let id = servers[0]["id"].as_str().unwrap().to_owned();
+    assert!(
+        text.contains(&format!("HYCTL_AGENT_SERVER_ID={id}")),
+        "{text}"
+    );
+    assert!(
+        text.contains("trafficStats:"),
+        "Hysteria's config lines: {text}"
+    );
+    assert!(!b.client.current_url().await.unwrap().as_str().contains(&id));
+
+    // Edited, then deleted after a confirmation.
+    b.follow("Back to the servers").await;
+    b.press("Edit edge-1").await;
+    b.fill("SNI", "real.example.com").await;
+    b.press("Save server").await;
+    assert_eq!(b.message("status").await.as_deref(), Some("Saved."));
+    let (_, server) = c.admin("GET", &format!("/admin/servers/{id}"), None).await;
+    assert_eq!(server["link"]["sni"], "real.example.com");
+    assert_eq!(server["link"]["host"], "edge1.example.com");
+    // A report through it, with a refusal in its auth log, for the log page below.
+    c.client().assign(&id, &["alice".into()]).await.unwrap();
+    let mut batch = TrafficBatch::new("logs", 1, Default::default());
+    batch.auth_log = vec![hy_api::node::AuthEvent {
+        id: "ev-1".into(),
+        at: jiff::Timestamp::now().as_second(),
+        user: Some("alice".into()),
+        addr: "198.51.100.7:40000".into(),
+        allowed: false,
+        reason: "disabled".into(),
+    }];
+    c.node_client().report(&id, &batch).await.unwrap();
+    b.follow("Auth log").await;
+    b.tick("Refusals only").await;
+    b.press("Filter").await;
+    let text = b.text().await;
+    assert!(
+        text.contains("refused: disabled") && text.contains("198.51.100.7"),
+        "{text}"
+    );
+
+    b.follow("Servers").await;
+    b.press("Delete edge-1").await;
+    assert!(b.text().await.contains("Delete server edge-1?"));
+    b.press("Yes, delete edge-1").await;
+    assert_eq!(
+        b.message("status").await.as_deref(),
+        Some("Deleted server edge-1.")
+    );
+    assert_eq!(
+        c.admin("GET", &format!("/admin/servers/{id}"), None)
+            .await
+            .0,
+        404
+    );
+
+    // Owners manage admins and tokens; a token is shown once.
+    b.follow("Admins").await;
+    b.fill("Username", "second").await;
+    b.fill("Password (12 characters or more)", PASSWORD).await;
+    b.choose("Role", "operator").await;
+    b.press("Add admin").await;
+    assert_eq!(
+        b.message("status").await.as_deref(),
+        Some("Added admin second.")
+    );
+    b.fill("Token name", "backup-job").await;
+    b.press("Create token").await;
+    let text = b.text().await;
+    assert!(text.contains("The token backup-job (shown once"), "{text}");
+    assert!(text.contains("hyt_"), "{text}");
+    let (_, admins) = c.admin("GET", "/admin/admins", None).await;
+    assert_eq!(admins[0]["role"], "operator");
+    let (_, tokens) = c.admin("GET", "/admin/tokens", None).await;
+    assert_eq!(tokens[0]["role"], "viewer");
+
+    // And every change above is in the audit trail, the server's id not shown.
+    b.follow("Audit").await;
+    let text = b.text().await;
+    assert!(text.contains("POST /admin/tokens"), "{text}");
+    assert!(text.contains("PATCH /admin/servers/{id}"), "{text}");
+    assert!(
+        !text.contains(&id),
+        "server ids stay out of the page: {text}"
+    );
+    b.close().await;
+    c.stop().await;
+}

@@ -55,4 +55,3 @@ pub fn render(server_id: &str, central: &str, stats_listen: &str, agent_listen: 
         command_line,
     }
 }
-

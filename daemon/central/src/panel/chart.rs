@@ -53,6 +53,30 @@ pub fn bars(title: &str, points: &[HistoryPoint]) -> String {
     svg
 }
 
+/// Horizontal bars, one per labelled figure (traffic per server), largest first, each with
+/// its figure written beside it.
+pub fn ranked(title: &str, rows: &[(String, u64)]) -> String {
+    let title = escape(title);
+    if rows.is_empty() {
+        return format!("<p class=\"chart-empty\">{title}: no traffic yet.</p>");
+    }
+    let mut rows = rows.to_vec();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let max = rows.first().map_or(1, |r| r.1).max(1) as f64;
+    let mut out = format!("<figure class=\"chart ranked\"><figcaption>{title}</figcaption><table>");
+    for (label, n) in &rows {
+        let width = (*n as f64 / max * 100.0).max(0.5);
+        out.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td><svg viewBox=\"0 0 100 4\" preserveAspectRatio=\"none\" \
+             aria-hidden=\"true\"><rect width=\"{width:.1}\" height=\"4\"></rect></svg></td><td>{}</td></tr>",
+            escape(label),
+            bytes(*n)
+        ));
+    }
+    out.push_str("</table></figure>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

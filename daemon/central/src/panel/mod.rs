@@ -7,11 +7,14 @@
 //! trail and events as `hyctl`. The panel only turns forms into API requests and answers into
 //! pages, so there is no second rule to drift.
 
+mod admins;
 mod assets;
 mod chart;
 mod i18n;
+mod logs;
 mod pages;
 mod portal;
+mod servers;
 mod session;
 
 use std::net::SocketAddr;
@@ -60,7 +63,14 @@ pub fn routes(app: AppState, api: Router) -> Router {
             get(pages::user).post(pages::update_user),
         )
         .route("/panel/users/{id}/devices", post(pages::device_action))
-        .route("/panel/servers", get(pages::servers))
+        .route(
+            "/panel/servers",
+            get(servers::servers).post(servers::action),
+        )
+        .route("/panel/admins", get(admins::admins).post(admins::action))
+        .route("/panel/log", get(logs::auth_log))
+        .route("/panel/audit", get(logs::audit))
+        .route("/panel/sessions", get(logs::sessions).post(logs::kill))
         .route("/panel/assets/{name}", get(assets::serve))
         .route("/u/{token}", get(portal::page))
         .layer(axum::middleware::map_response(security_headers))

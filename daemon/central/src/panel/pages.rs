@@ -12,7 +12,6 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use hy_api::devices::{Device, DeviceStatus};
 use hy_api::page::PageQuery;
-use hy_api::servers::Server;
 use hy_api::traffic::HistoryBy;
 use hy_api::users::{AuthLogEntry, User, UserState};
 use hy_common::units::bytes;
@@ -32,12 +31,12 @@ pub struct ErrorPage<'a> {
     pub message: &'a str,
 }
 
-fn unavailable(err: impl std::fmt::Display) -> Response {
+pub(super) fn unavailable(err: impl std::fmt::Display) -> Response {
     error_page(StatusCode::SERVICE_UNAVAILABLE, &err.to_string())
 }
 
 /// `2027-01-01 12:00 UTC`, or `-`.
-fn when(t: Option<jiff::Timestamp>) -> String {
+pub(super) fn when(t: Option<jiff::Timestamp>) -> String {
     t.map_or_else(
         || "-".to_owned(),
         |t| t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
@@ -593,7 +592,7 @@ pub async fn create_user(State(p): State<Panel>, who: Signed, body: Bytes) -> Re
 }
 
 /// A path segment, percent-encoded.
-fn path_part(s: &str) -> String {
+pub(super) fn path_part(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
@@ -622,6 +621,39 @@ struct UserPage<'a> {
 pub struct UserQuery {
     reveal: Option<String>,
     saved: Option<String>,
+    by: Option<String>,
+}
+
+/// A user's traffic chart: per hour for two days, per day for 30 (the default), or per server
+/// over 30 days.
+async fn history_chart(p: &Panel, id: &str, by: &str, now: i64) -> String {
+    let history = |since, by| p.app.store.history(Some(id.to_owned()), since, now, by);
+    match by {
+        "hour" => chart::bars(
+            "Traffic per hour, last 48 hours",
+            &history(now - 2 * 86_400, HistoryBy::Hour)
+                .await
+                .unwrap_or_default(),
+        ),
+        "server" => {
+            let rows: Vec<(String, u64)> = history(now - 30 * 86_400, HistoryBy::Server)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .map(|h| {
+                    let name = h.server_name.unwrap_or_else(|| "unnamed or deleted".into());
+                    (name, h.tx.saturating_add(h.rx))
+                })
+                .collect();
+            chart::ranked("Traffic per server, last 30 days", &rows)
+        }
+        _ => chart::bars(
+            "Traffic per day, last 30 days",
+            &history(now - 30 * 86_400, HistoryBy::Day)
+                .await
+                .unwrap_or_default(),
+        ),
+    }
 }
 
 /// A size as the limits form shows it: in the largest binary unit that says it exactly (so
@@ -661,15 +693,37 @@ pub(super) fn qr_svg(text: &str) -> String {
     }
 }
 
+/// How a user's page is shown: secrets revealed or not, the chart's grouping, a message.
+#[derive(Debug, Default)]
+struct View<'a> {
+    revealed: bool,
+    by: &'a str,
+    error: Option<String>,
+    notice: Option<String>,
+}
+
+impl View<'_> {
+    fn error(message: String) -> Self {
+        Self {
+            error: Some(message),
+            ..Self::default()
+        }
+    }
+}
+
 async fn user_page(
     p: &Panel,
     who: &Signed,
     id: &str,
-    revealed: bool,
-    error: Option<String>,
-    notice: Option<String>,
+    view: View<'_>,
     headers: &axum::http::HeaderMap,
 ) -> Response {
+    let View {
+        revealed,
+        by,
+        error,
+        notice,
+    } = view;
     let now = p.app.now();
     let u = match p.app.store.user(id.to_owned(), now).await {
         Ok(u) => u,
@@ -723,12 +777,7 @@ async fn user_page(
         }),
         Err(_) => None,
     };
-    let history = p
-        .app
-        .store
-        .history(Some(id.to_owned()), now - 30 * 86_400, now, HistoryBy::Day)
-        .await
-        .unwrap_or_default();
+    let chart = history_chart(p, id, by, now).await;
     let log = p
         .app
         .store
@@ -771,7 +820,7 @@ async fn user_page(
         devices,
         links,
         sub,
-        chart: chart::bars("Traffic per day, last 30 days", &history),
+        chart,
         log,
         audit,
         error,
@@ -787,7 +836,19 @@ pub async fn user(
     headers: axum::http::HeaderMap,
 ) -> Response {
     let notice = q.saved.map(|_| "Saved.".to_owned());
-    user_page(&p, &who, &id, q.reveal.is_some(), None, notice, &headers).await
+    user_page(
+        &p,
+        &who,
+        &id,
+        View {
+            revealed: q.reveal.is_some(),
+            by: q.by.as_deref().unwrap_or("day"),
+            error: None,
+            notice,
+        },
+        &headers,
+    )
+    .await
 }
 
 /// Saves the limits form, or one of the user's actions (`do`): reset usage, rotate the
@@ -808,7 +869,7 @@ pub async fn update_user(
         "save" => match limits_from(&form) {
             Ok(body) => (Method::PATCH, path, Some(serde_json::Value::Object(body))),
             Err(m) => {
-                let mut resp = user_page(&p, &who, &id, false, Some(m), None, &headers).await;
+                let mut resp = user_page(&p, &who, &id, View::error(m), &headers).await;
                 *resp.status_mut() = StatusCode::BAD_REQUEST;
                 return resp;
             }
@@ -836,7 +897,7 @@ pub async fn update_user(
             f.into_response()
         }
         Err(f) => {
-            let mut resp = user_page(&p, &who, &id, false, Some(f.message), None, &headers).await;
+            let mut resp = user_page(&p, &who, &id, View::error(f.message), &headers).await;
             *resp.status_mut() = f.status;
             resp
         }
@@ -897,67 +958,11 @@ pub async fn device_action(
         Ok(_) => redirect(&format!("/panel/users/{user}?saved=1")),
         Err(f) if f.status == StatusCode::FORBIDDEN => f.into_response(),
         Err(f) => {
-            let mut resp = user_page(&p, &who, &id, false, Some(f.message), None, &headers).await;
+            let mut resp = user_page(&p, &who, &id, View::error(f.message), &headers).await;
             *resp.status_mut() = f.status;
             resp
         }
     }
-}
-
-/// A server's row.
-struct ServerRow {
-    name: String,
-    kind: &'static str,
-    health: &'static str,
-    last_contact: String,
-    version: String,
-    users: u64,
-    traffic: String,
-}
-
-#[derive(askama::Template)]
-#[template(path = "panel/servers.html")]
-struct Servers<'a> {
-    who: &'a Signed,
-    rows: Vec<ServerRow>,
-}
-
-fn health(s: &Server, now: i64) -> &'static str {
-    match s.last_seen_at.map(|t| now - t.as_second()) {
-        None => "never seen",
-        Some(age) if age < 60 => "fresh",
-        Some(age) if age < 600 => "recent",
-        Some(_) => "stale",
-    }
-}
-
-pub async fn servers(State(p): State<Panel>, who: Signed) -> Response {
-    let now = p.app.now();
-    let list = match p
-        .app
-        .store
-        .servers(PageQuery {
-            limit: Some(1000),
-            ..Default::default()
-        })
-        .await
-    {
-        Ok((list, _)) => list,
-        Err(e) => return unavailable(e),
-    };
-    let rows = list
-        .iter()
-        .map(|s| ServerRow {
-            name: s.name.clone().unwrap_or_default(),
-            kind: s.kind.as_str(),
-            health: health(s, now),
-            last_contact: when(s.last_seen_at),
-            version: s.agent_version.clone().unwrap_or_else(|| "-".into()),
-            users: s.users,
-            traffic: bytes(s.traffic.total()),
-        })
-        .collect();
-    render(&Servers { who: &who, rows })
 }
 
 /// Template filters: `{{ n|bytes }}` is `1.5 GiB`.
