@@ -474,3 +474,145 @@ async fn servers_admins_tokens_and_logs_are_managed_from_the_panel() {
     b.close().await;
     c.stop().await;
 }
+
+/// A client that shows redirects instead of following them.
+fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Signs in over HTTP with `form`; the session cookie, or the refusal's status.
+async fn sign_in_http(c: &TestCentral, form: &[(&str, &str)]) -> Result<String, u16> {
+    let resp = no_redirects()
+        .post(c.url("/panel/login"))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    if resp.status() != 303 {
+        return Err(resp.status().as_u16());
+    }
+    let cookie = resp.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    Ok(cookie.split(';').next().unwrap().to_owned())
+}
+
+/// Where the overview sends this cookie: 200 while signed in, else to the sign-in page.
+async fn overview_with(c: &TestCentral, cookie: &str) -> u16 {
+    no_redirects()
+        .get(c.url("/panel"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn panel_sessions_end_when_idle_at_their_end_or_when_revoked_everywhere() {
+    use hy_central::clock::ManualClock;
+    let clock = ManualClock::new(jiff::Timestamp::now());
+    let c = TestCentral::start_with_clock(clock.clone()).await;
+    add_admin(&c, "ops", "admin").await;
+    let as_ops = [("username", "ops"), ("password", PASSWORD)];
+
+    // Used every 20 minutes, a session lives on; 31 minutes unused ends it.
+    let session = sign_in_http(&c, &as_ops).await.unwrap();
+    for _ in 0..3 {
+        clock.advance(jiff::SignedDuration::from_mins(20));
+        assert_eq!(overview_with(&c, &session).await, 200);
+    }
+    clock.advance(jiff::SignedDuration::from_mins(31));
+    assert_eq!(overview_with(&c, &session).await, 303, "idle too long");
+
+    // Twelve hours after sign-in it ends, however busy.
+    let session = sign_in_http(&c, &as_ops).await.unwrap();
+    for _ in 0..35 {
+        clock.advance(jiff::SignedDuration::from_mins(20));
+        assert_eq!(overview_with(&c, &session).await, 200);
+    }
+    clock.advance(jiff::SignedDuration::from_mins(21));
+    assert_eq!(overview_with(&c, &session).await, 303, "past 12 hours");
+
+    // `hyctl admin revoke` ends the account's panel sessions too.
+    let session = sign_in_http(&c, &as_ops).await.unwrap();
+    assert_eq!(overview_with(&c, &session).await, 200);
+    assert_eq!(
+        c.admin("POST", "/admin/admins/ops/revoke", None).await.0,
+        200
+    );
+    assert_eq!(overview_with(&c, &session).await, 303, "revoked");
+
+    // A session opened with the admin token ends when the token is rotated.
+    let token = c.token.clone();
+    let session = sign_in_http(&c, &[("token", &token)]).await.unwrap();
+    assert_eq!(overview_with(&c, &session).await, 200);
+    c.store()
+        .await
+        .set_admin_token_digest(hy_central::accounts::digest_hex("hya_rotated-token"), true)
+        .await
+        .unwrap();
+    assert_eq!(overview_with(&c, &session).await, 303, "token rotated");
+
+    // Wrong credentials are refused with the page's own status; a flood is rate limited.
+    assert_eq!(
+        sign_in_http(&c, &[("username", "ops"), ("password", "wrong password!")]).await,
+        Err(401)
+    );
+    assert_eq!(sign_in_http(&c, &[("token", "hyt_not-it")]).await, Err(401));
+    let mut limited = false;
+    for _ in 0..30 {
+        if sign_in_http(&c, &[("username", "ops"), ("password", "wrong password!")]).await
+            == Err(429)
+        {
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited, "sign-ins are rate limited");
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn panel_pages_send_a_strict_policy_and_refuse_open_redirects() {
+    let c = TestCentral::start().await;
+    let resp = no_redirects()
+        .get(c.url("/panel/login"))
+        .send()
+        .await
+        .unwrap();
+    let h = resp.headers();
+    let csp = h["content-security-policy"].to_str().unwrap();
+    for rule in [
+        "default-src 'none'",
+        "script-src 'self'",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(csp.contains(rule), "{csp}");
+    }
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert_eq!(h["cache-control"], "no-store");
+    // The page holds no inline script or style: everything is from our own files.
+    let html = resp.text().await.unwrap();
+    assert!(
+        !html.contains("<script>") && !html.contains("style="),
+        "{html}"
+    );
+    // After sign-in, only panel paths: `next` cannot send the browser elsewhere.
+    let token = c.token.clone();
+    let resp = no_redirects()
+        .post(c.url("/panel/login"))
+        .form(&[("token", token.as_str()), ("next", "//evil.example/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["location"], "/panel");
+    c.stop().await;
+}
