@@ -27,8 +27,9 @@ use hy_testkit::FakeHysteria;
 const SECRET: &str = "bench-api-secret";
 
 /// Scenario names for `--only`.
-const SCENARIOS: [&str; 8] = [
+const SCENARIOS: [&str; 9] = [
     "sync",
+    "panel",
     "memory",
     "auth",
     "storm",
@@ -229,6 +230,69 @@ async fn load(
         all,
         failures.load(Ordering::Relaxed),
     )
+}
+
+/// The web panel's pages at full size: signed in with the admin token, each page fetched
+/// `rounds * 4` times one after another; the median time to the whole page (on loopback, so
+/// nearly all of it is central's).
+async fn panel_rows(
+    rows: &mut Vec<Row>,
+    url: &str,
+    token: &str,
+    users: usize,
+    rounds: usize,
+) -> Result<()> {
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let resp = http
+        .post(format!("{url}/panel/login"))
+        .form(&[("token", token)])
+        .send()
+        .await?;
+    let cookie = resp
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .context("the panel signs the benchmark in")?
+        .to_owned();
+    let last = user_id(users - 1);
+    let pages = [
+        ("/panel/users", "users page, first of 50", 200.0),
+        (
+            &*format!("/panel/users?q={last}"),
+            "users search, one match",
+            300.0,
+        ),
+        ("/panel/users?q=user01", "users search, many matches", 300.0),
+        ("/panel/users?state=limited", "users filtered, none match", 300.0),
+        ("/panel", "overview", 100.0),
+    ];
+    for (path, what, goal_ms) in pages {
+        let mut times = Vec::new();
+        for _ in 0..rounds * 4 {
+            let started = Instant::now();
+            let resp = http
+                .get(format!("{url}{path}"))
+                .header("cookie", &cookie)
+                .send()
+                .await?;
+            anyhow::ensure!(resp.status() == 200, "{path}: {}", resp.status());
+            resp.bytes().await?;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+        let ms = median(times);
+        row(
+            rows,
+            "panel",
+            &format!("{what}, {users} users"),
+            format!("{ms:.1} ms"),
+            &format!("< {goal_ms:.0} ms"),
+            Some(ms < goal_ms),
+        );
+    }
+    Ok(())
 }
 
 /// The id and secret of benchmark user `i`.
@@ -675,6 +739,10 @@ async fn main() -> Result<()> {
             "-",
             None,
         );
+    }
+
+    if want("panel") {
+        panel_rows(&mut rows, &url, &token, users, rounds).await?;
     }
 
     // The agent, with the whole list.

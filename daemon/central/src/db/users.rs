@@ -270,18 +270,23 @@ pub fn list(
 ) -> Result<(Vec<User>, Option<String>), DbError> {
     // The state is derived in Rust (one rule, `derive_state`), so a page is filled from chunks
     // in id order until it holds `limit` users in that state, plus one to know there is more.
+    // The database filters by the same rule in SQL first ([`STATE_SQL`], tested equal), so
+    // a rare state does not read every user: 1.5 s at 100k users without it.
     let want = page.limit.map_or(usize::MAX, |l| l as usize + 1);
     let chunk = page.limit.map_or(i64::MAX, |l| i64::from(l.max(100)) + 1);
     let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE (?1 IS NULL OR u.id > ?1) AND {} ORDER BY u.id LIMIT ?3",
-        super::page::matches("u.id", &super::page::USER_SEARCH, "?2")
+        "{SELECT} WHERE (?1 IS NULL OR u.id > ?1) AND {}
+           AND (?4 IS NULL OR ({}) = ?4) ORDER BY u.id LIMIT ?3",
+        super::page::matches("u.id", &super::page::USER_SEARCH, "?2"),
+        STATE_SQL.replace("?1", "?5")
     ))?;
+    let state_name = state.map(UserState::as_str);
     let mut out = Vec::new();
     let mut after = page.after.clone();
     loop {
         let mut last = None;
         let mut read = 0i64;
-        let mut rows = stmt.query(params![after, page.q, chunk])?;
+        let mut rows = stmt.query(params![after, page.q, chunk, state_name, now])?;
         while let Some(row) = rows.next()? {
             read += 1;
             let user = from_row(row, now)?;

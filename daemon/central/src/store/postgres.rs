@@ -569,16 +569,20 @@ pub mod users {
             .iter()
             .map(|c| format!(" OR strpos(lower(COALESCE({c}, '')), lower($2)) > 0"))
             .collect();
+        // As on SQLite: the same rule in SQL first, so a rare state reads only its users.
         let sql = format!(
             "{SELECT} WHERE ($1::TEXT IS NULL OR u.id COLLATE \"C\" > $1)
                AND ($2::TEXT IS NULL OR strpos(lower(u.id), lower($2)) > 0{others})
-             ORDER BY u.id COLLATE \"C\" LIMIT $3"
+               AND ($4::TEXT IS NULL OR ({}) = $4)
+             ORDER BY u.id COLLATE \"C\" LIMIT $3",
+            crate::db::users::STATE_SQL.replace("?1", "$5::BIGINT")
         );
+        let state_name = state.map(UserState::as_str);
         let mut out = Vec::new();
         let mut after = page.after.clone();
         loop {
             let rows = c
-                .query(&sql, &[&after, &page.q, &chunk])
+                .query(&sql, &[&after, &page.q, &chunk, &state_name, &now])
                 .await
                 .map_err(pg)?;
             let read = rows.len() as i64;
