@@ -58,6 +58,7 @@ async fn resolve_or_register(ctx: &Ctx, server: &str) -> Result<(Server, bool), 
         unattributed: Default::default(),
         traffic_multiplier: 1.0,
         link: Default::default(),
+        list_lag: None,
     };
     Ok((new, true))
 }
@@ -207,6 +208,14 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
                     format!(
                         "agent:         {}",
                         s.agent_version.as_deref().unwrap_or("-")
+                    ),
+                    format!(
+                        "list:          {}",
+                        match s.list_lag {
+                            None => "- (not polled with a revision yet)".to_owned(),
+                            Some(0) => "up to date".to_owned(),
+                            Some(n) => format!("{n} revisions behind central's"),
+                        }
                     ),
                     format!(
                         "created:       {} ({})",

@@ -104,6 +104,10 @@ pub struct Server {
     pub traffic_multiplier: f64,
     /// How clients reach it, for share links.
     pub link: LinkSettings,
+    /// How many revisions the node's list was behind central's at its last recorded poll
+    /// (0: up to date); `null` before its first poll.
+    #[serde(default)]
+    pub list_lag: Option<u64>,
 }
 
 /// Body of `POST /admin/servers`; may be empty.

@@ -266,7 +266,11 @@ async fn panel_rows(
             300.0,
         ),
         ("/panel/users?q=user01", "users search, many matches", 300.0),
-        ("/panel/users?state=limited", "users filtered, none match", 300.0),
+        (
+            "/panel/users?state=limited",
+            "users filtered, none match",
+            300.0,
+        ),
         ("/panel", "overview", 100.0),
     ];
     for (path, what, goal_ms) in pages {

@@ -106,6 +106,7 @@ const TABLES: &[Table] = &[
             ("traffic_multiplier", Real),
             ("link", Text),
             ("kind", Text),
+            ("list_rev_seen", Int),
         ],
         upsert: None,
     },

@@ -83,6 +83,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0016_panel_sessions",
         include_str!("../migrations/postgres/0016_panel_sessions.sql"),
     ),
+    (
+        "0017_list_rev_seen",
+        include_str!("../migrations/postgres/0017_list_rev_seen.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

@@ -36,7 +36,7 @@ pub struct AppState {
     pub shutdown: CancellationToken,
     /// When each server's last contact was written, to write it at most every
     /// [`crate::http::node::CONTACT_WRITE_EVERY`] seconds per server instead of on every poll.
-    pub contacts: Arc<Mutex<HashMap<i64, i64>>>,
+    pub contacts: Arc<Mutex<HashMap<i64, Contact>>>,
     /// Node long polls being held open right now (shown by `/healthz`).
     pub waiting_polls: Arc<AtomicUsize>,
     /// The time source (injectable for tests).
@@ -54,6 +54,22 @@ pub struct AppState {
 }
 
 /// A rate limiter per client address.
+/// A node's last recorded contact: when, and the list revision it then held.
+#[derive(Debug, Clone, Copy)]
+pub struct Contact {
+    pub at: i64,
+    pub rev: Option<i64>,
+}
+
+impl Default for Contact {
+    fn default() -> Self {
+        Self {
+            at: i64::MIN,
+            rev: None,
+        }
+    }
+}
+
 pub type SubLimiter = governor::DefaultKeyedRateLimiter<std::net::IpAddr>;
 
 impl AppState {

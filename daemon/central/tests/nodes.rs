@@ -733,3 +733,52 @@ async fn the_auth_log_pages_through_a_cursor_header() {
     );
     c.stop().await;
 }
+
+/// How far behind a node's list is: unknown before it polls with a tag, 0 while its tag is
+/// current, the revisions it is missing after a change, 0 again once it holds the new list.
+#[tokio::test]
+async fn a_nodes_list_lag_follows_the_tag_it_polls_with() {
+    let c = TestCentral::start().await;
+    let (server, _) = setup(&c).await;
+    let lag = || async {
+        let (_, s) = c
+            .admin("GET", &format!("/admin/servers/{server}"), None)
+            .await;
+        s["list_lag"].clone()
+    };
+    let poll = |tag: Option<String>| {
+        let mut req = c.raw().get(c.url(&format!("/auth/{server}")));
+        if let Some(tag) = tag {
+            req = req.header("if-none-match", tag);
+        }
+        async move {
+            let resp = req.send().await.unwrap();
+            let tag = resp.headers()["etag"].to_str().unwrap().to_owned();
+            (resp.status().as_u16(), tag)
+        }
+    };
+    let (_, first) = poll(None).await;
+    assert_eq!(lag().await, serde_json::Value::Null, "no tag said yet");
+    assert_eq!(poll(Some(first.clone())).await.0, 304);
+    assert_eq!(lag().await, 0);
+    for id in ["lag1", "lag2"] {
+        let body = format!(r#"{{"id":"{id}"}}"#);
+        c.admin("POST", "/admin/users", Some(&body)).await;
+        c.admin(
+            "POST",
+            &format!("/admin/servers/{server}/users"),
+            Some(&body),
+        )
+        .await;
+    }
+    assert_eq!(lag().await, 2, "two assignments the node has not seen");
+    let (status, current) = poll(Some(first)).await;
+    assert_eq!(status, 200);
+    assert_eq!(poll(Some(current)).await.0, 304);
+    assert_eq!(
+        lag().await,
+        0,
+        "said at once, not after the contact interval"
+    );
+    c.stop().await;
+}

@@ -641,8 +641,11 @@ async fn nodes(store: &Store) {
         .unwrap();
     assert!(store.list_revision(one).await.unwrap().unwrap() > rev);
 
-    store.touch(one, Some("1.2.3".into()), now).await.unwrap();
-    store.touch(one, None, now + 1).await.unwrap();
+    store
+        .touch(one, Some("1.2.3".into()), None, now)
+        .await
+        .unwrap();
+    store.touch(one, None, None, now + 1).await.unwrap();
     let seen = store.server("node-one-credential".into()).await.unwrap();
     assert_eq!(
         (
@@ -1318,7 +1321,7 @@ async fn schedule(store: &Store) {
     // A node silent for ten minutes is told stale once per silence, whatever the windows
     // the scheduler asks about (it restarts from the epoch); a node never seen, never.
     let seen = reset_at + 100;
-    store.touch(pk, None, seen).await.unwrap();
+    store.touch(pk, None, None, seen).await.unwrap();
     store
         .create_server(
             "never-seen".into(),
@@ -1351,7 +1354,7 @@ async fn schedule(store: &Store) {
             .collect::<Vec<_>>(),
         [&stale]
     );
-    store.touch(pk, None, seen + 900).await.unwrap();
+    store.touch(pk, None, None, seen + 900).await.unwrap();
     store.process_due(seen + 700, seen + 1600).await.unwrap();
     store.process_due(0, seen + 1700).await.unwrap();
     assert_eq!(

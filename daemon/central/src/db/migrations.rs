@@ -102,6 +102,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0024_panel_sessions",
         include_str!("../../migrations/0024_panel_sessions.sql"),
     ),
+    (
+        "0025_list_rev_seen",
+        include_str!("../../migrations/0025_list_rev_seen.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -16,7 +16,8 @@ const SELECT: &str = "SELECT s.id, s.name, s.created_at, s.last_seen_at, s.agent
         (SELECT COUNT(*) FROM assignments a WHERE a.server_pk = s.pk),
         (SELECT CAST(MIN(TOTAL(t.tx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.server_pk = s.pk),
         (SELECT CAST(MIN(TOTAL(t.rx), 9.2e18) AS INTEGER) FROM traffic t WHERE t.server_pk = s.pk),
-        s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier, s.link, s.kind
+        s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier, s.link, s.kind,
+        (SELECT r.rev FROM list_revisions r WHERE r.server_pk = s.pk) - s.list_rev_seen
     FROM servers s";
 
 /// The stored kind; the column's CHECK admits only wire names, so anything else is damage and
@@ -42,6 +43,7 @@ pub struct ServerRow {
     pub traffic_multiplier: f64,
     pub link: String,
     pub kind: String,
+    pub list_lag: Option<i64>,
 }
 
 impl ServerRow {
@@ -67,6 +69,7 @@ impl ServerRow {
             traffic_multiplier: self.traffic_multiplier,
             // Written only from validated LinkSettings; a damaged value reads as "no link".
             link: serde_json::from_str(&self.link).unwrap_or_default(),
+            list_lag: self.list_lag.map(|l| l.max(0) as u64),
         }
     }
 }
@@ -86,6 +89,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Server> {
         traffic_multiplier: row.get(10)?,
         link: row.get(11)?,
         kind: row.get(12)?,
+        list_lag: row.get(13)?,
     }
     .into_server())
 }
@@ -430,16 +434,34 @@ pub fn touch(
     conn: &Connection,
     server_pk: i64,
     version: Option<&str>,
+    list_rev: Option<i64>,
     now: i64,
 ) -> Result<(), DbError> {
     conn.prepare_cached(super::events::SERVER_UP)?
         .execute(params![server_pk, now])?;
-    conn.prepare_cached(
-        "UPDATE servers SET last_seen_at = ?2, agent_version = COALESCE(?3, agent_version)
-         WHERE pk = ?1",
-    )?
-    .execute(params![server_pk, now, version])?;
+    conn.prepare_cached(TOUCH)?
+        .execute(params![server_pk, now, version, list_rev])?;
     Ok(())
+}
+
+/// Records node `?1`'s contact at `?2`, with its agent version `?3` and the list revision
+/// `?4` it holds, each when it said (a report says neither).
+pub const TOUCH: &str = "UPDATE servers SET last_seen_at = ?2,
+        agent_version = COALESCE(?3, agent_version), list_rev_seen = COALESCE(?4, list_rev_seen)
+    WHERE pk = ?1";
+
+/// Nodes per agent version (`NULL`: none seen), with how many of them hold an older list than
+/// central's: what the overview shows of the fleet's software and sync.
+pub const VERSIONS: &str = "SELECT s.agent_version, COUNT(*),
+        COALESCE(SUM(CASE WHEN r.rev > s.list_rev_seen THEN 1 ELSE 0 END), 0)
+    FROM servers s LEFT JOIN list_revisions r ON r.server_pk = s.pk
+    GROUP BY s.agent_version ORDER BY s.agent_version";
+
+pub fn versions(conn: &Connection) -> Result<Vec<(Option<String>, i64, i64)>, DbError> {
+    Ok(conn
+        .prepare_cached(VERSIONS)?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?)
 }
 
 /// No server with this id.

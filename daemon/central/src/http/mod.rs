@@ -106,7 +106,9 @@ pub fn router_and_doc(state: AppState) -> (Router, utoipa::openapi::OpenApi) {
             REQUEST_TIMEOUT,
         ))
         .layer(TraceLayer::new_for_http().make_span_with(request_span));
-    (router.merge(panel), doc)
+    // Everything the panel does not serve goes to the API router, whose own layers answer an
+    // unknown path with its JSON 404.
+    (panel.fallback_service(router), doc)
 }
 
 /// The router alone.

@@ -59,20 +59,43 @@ async fn authenticate(
         );
         return Err(ApiError::Conflict(wrong_kind(kind, claimed)));
     }
+    let holds = held_revision(headers, pk);
     let due = {
         let mut seen = s.contacts.lock();
-        let last = seen.entry(pk).or_insert(i64::MIN);
-        let due = now.saturating_sub(*last) >= CONTACT_WRITE_EVERY;
+        let last = seen.entry(pk).or_default();
+        // A list it newly holds is said at once, so the panel's lag returns to 0 as soon as
+        // the node has the change; otherwise once per CONTACT_WRITE_EVERY.
+        let due = now.saturating_sub(last.at) >= CONTACT_WRITE_EVERY
+            || holds.is_some_and(|r| last.rev != Some(r));
         if due {
-            *last = now;
+            last.at = now;
+            last.rev = holds.or(last.rev);
         }
         due
     };
-    // The only write on this path, once per CONTACT_WRITE_EVERY seconds per node.
+    // The only write on this path, once per CONTACT_WRITE_EVERY seconds per node (and once
+    // per list it newly holds, which costs far less than the list it fetched).
     if due {
-        s.store.touch(pk, version, now).await?;
+        s.store.touch(pk, version, holds, now).await?;
     }
     Ok(pk)
+}
+
+/// The revision of its own list a node's `If-None-Match` names (`pk.rev` or `pk.rev.d`).
+fn held_revision(headers: &HeaderMap, pk: i64) -> Option<i64> {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|t| {
+            let t = t.trim().trim_start_matches("W/").trim_matches('"');
+            let mut parts = t.split('.');
+            let of = parts.next()?.parse::<i64>().ok()?;
+            let rev = parts.next()?.parse::<i64>().ok()?;
+            (of == pk).then_some(rev)
+        })
+        .max()
 }
 
 /// The kind a node says it is (`Hyctl-Node-Kind`). Absent for nodes of the original system,

@@ -75,6 +75,7 @@ async fn figures(p: &Panel) -> Result<Vec<(&'static str, Vec<Figure>)>, crate::d
         .store
         .history(None, now - 30 * 86_400, now, HistoryBy::Day)
         .await?;
+    let versions = p.app.store.node_versions().await?;
     let total = |points: &[hy_api::traffic::HistoryPoint]| {
         points
             .iter()
@@ -122,6 +123,21 @@ async fn figures(p: &Panel) -> Result<Vec<(&'static str, Vec<Figure>)>, crate::d
             )],
         ),
         ("Nodes by last contact", nodes),
+        (
+            "Nodes by agent version",
+            versions
+                .iter()
+                .map(|(v, n, _)| {
+                    let v = v.as_deref().unwrap_or("none seen");
+                    figure(&format!("versions.{v}"), v, n)
+                })
+                .chain(std::iter::once(figure(
+                    "lists.behind",
+                    "with an older list than central's",
+                    versions.iter().map(|(_, _, behind)| behind).sum::<i64>(),
+                )))
+                .collect(),
+        ),
         ("Devices", devices),
     ])
 }

@@ -30,6 +30,7 @@ struct Row {
     version: String,
     users: u64,
     traffic: String,
+    list: String,
 }
 
 #[derive(askama::Template)]
@@ -105,6 +106,11 @@ async fn servers_page(
             version: s.agent_version.clone().unwrap_or_else(|| "-".into()),
             users: s.users,
             traffic: bytes(s.traffic.total()),
+            list: match s.list_lag {
+                None => "-".into(),
+                Some(0) => "up to date".into(),
+                Some(n) => format!("{n} behind"),
+            },
         })
         .collect();
     render(&Servers {

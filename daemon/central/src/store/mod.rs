@@ -1250,24 +1250,36 @@ impl Store {
         .await
     }
 
-    /// Records a node's contact (and its agent version, when it sent one).
+    /// Records a node's contact (and its agent version and list revision, when it said them).
     pub async fn touch(
         &self,
         server_pk: i64,
         version: Option<String>,
+        list_rev: Option<i64>,
         now: i64,
     ) -> Result<(), DbError> {
         timed("touch", async move {
             match self {
                 Self::Sqlite(db) => {
                     db.call(move |c| {
-                        crate::db::servers::touch(c, server_pk, version.as_deref(), now)
+                        crate::db::servers::touch(c, server_pk, version.as_deref(), list_rev, now)
                     })
                     .await
                 }
                 Self::Postgres(pool) => {
-                    postgres::nodes::touch(pool, server_pk, version.as_deref(), now).await
+                    postgres::nodes::touch(pool, server_pk, version.as_deref(), list_rev, now).await
                 }
+            }
+        })
+        .await
+    }
+
+    /// Nodes per agent version, and how many of each hold an older list than central's.
+    pub async fn node_versions(&self) -> Result<Vec<(Option<String>, i64, i64)>, DbError> {
+        timed("node_versions", async move {
+            match self {
+                Self::Sqlite(db) => db.read(crate::db::servers::versions).await,
+                Self::Postgres(pool) => postgres::nodes::versions(pool).await,
             }
         })
         .await

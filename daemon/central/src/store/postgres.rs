@@ -874,7 +874,8 @@ pub mod servers {
              FROM traffic t WHERE t.server_pk = s.pk),
         (SELECT LEAST(COALESCE(SUM(t.rx), 0), 9200000000000000000)::BIGINT
              FROM traffic t WHERE t.server_pk = s.pk),
-        s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier, s.link, s.kind
+        s.unattributed_tx, s.unattributed_rx, s.traffic_multiplier, s.link, s.kind,
+        (SELECT r.rev FROM list_revisions r WHERE r.server_pk = s.pk) - s.list_rev_seen
         FROM servers s";
 
     fn from_row(row: &Row) -> Server {
@@ -892,6 +893,7 @@ pub mod servers {
             traffic_multiplier: row.get(10),
             link: row.get(11),
             kind: row.get(12),
+            list_lag: row.get(13),
         }
         .into_server()
     }
@@ -1214,11 +1216,29 @@ pub mod nodes {
         .map(|r| (r.get(0), r.get::<_, String>(1).parse().unwrap_or_default())))
     }
 
+    /// See [`crate::db::servers::versions`].
+    pub async fn versions(pool: &Pool) -> Result<Vec<(Option<String>, i64, i64)>, DbError> {
+        let c = client(pool).await?;
+        Ok(c.query(
+            &crate::db::servers::VERSIONS.replace(
+                "COALESCE(SUM(CASE WHEN r.rev > s.list_rev_seen THEN 1 ELSE 0 END), 0)",
+                "COALESCE(SUM(CASE WHEN r.rev > s.list_rev_seen THEN 1 ELSE 0 END), 0)::BIGINT",
+            ),
+            &[],
+        )
+        .await
+        .map_err(pg)?
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect())
+    }
+
     /// See [`crate::db::servers::touch`].
     pub async fn touch(
         pool: &Pool,
         server_pk: i64,
         version: Option<&str>,
+        list_rev: Option<i64>,
         now: i64,
     ) -> Result<(), DbError> {
         let c = client(pool).await?;
@@ -1235,13 +1255,10 @@ pub mod nodes {
         .await
         .map_err(pg)?;
         c.execute(
-            &c.prepare_cached(
-                "UPDATE servers SET last_seen_at = $2, agent_version = COALESCE($3, agent_version)
-             WHERE pk = $1",
-            )
-            .await
-            .map_err(pg)?,
-            &[&server_pk, &now, &version],
+            &c.prepare_cached(&crate::store::postgres::numbered(crate::db::servers::TOUCH))
+                .await
+                .map_err(pg)?,
+            &[&server_pk, &now, &version, &list_rev],
         )
         .await
         .map_err(pg)?;
