@@ -271,6 +271,11 @@ async fn panel_rows(
             "users filtered, none match",
             300.0,
         ),
+        (
+            "/panel/users?sort=usage",
+            "users sorted by usage, first page",
+            200.0,
+        ),
         ("/panel", "overview", 100.0),
     ];
     for (path, what, goal_ms) in pages {

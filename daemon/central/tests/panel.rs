@@ -212,6 +212,17 @@ async fn the_overview_follows_a_nodes_report_live_and_bulk_disable_changes_three
     b.press("Yes, change 3 users").await;
     let status = b.message("status").await.unwrap_or_default();
     assert!(status.contains("Disable 3 users: 3 changed"), "{status}");
+    // Sorted by expiry: u4, the only one that expires, first.
+    let expiry = r#"{"expires_at":"2099-01-01T00:00:00Z"}"#;
+    assert_eq!(
+        c.admin("PATCH", "/admin/users/u4", Some(expiry)).await.0,
+        200
+    );
+    b.choose("Sort by", "expiry, soonest first").await;
+    b.press("Filter").await;
+    let text = b.text().await;
+    let (u4, u1) = (text.find("u4").unwrap(), text.find("u1").unwrap());
+    assert!(u4 < u1, "{text}");
     for (id, enabled) in [("u1", false), ("u2", false), ("u3", false), ("u4", true)] {
         let (_, u) = c.admin("GET", &format!("/admin/users/{id}"), None).await;
         assert_eq!(u["enabled"], enabled, "{id}");

@@ -1827,3 +1827,103 @@ async fn audit(store: &Store) {
     assert_eq!(by[0].request, Some(serde_json::json!({"note": "x"})));
     assert_eq!(store.prune_audit(1002 + 86_400, 1).await.unwrap(), 2);
 }
+
+on_both!(user_sorts_on_sqlite, user_sorts_on_postgres, user_sorts);
+
+/// The panel's orders: by usage, expiry, last online and age, paged by offset, with the
+/// state filter and the search applying as in id order.
+async fn user_sorts(store: &Store) {
+    use hy_central::db::users::UserSort;
+    let now = 2_000_000_000;
+    let at = |s: i64| Some(Some(jiff::Timestamp::from_second(s).unwrap()));
+    let cast = [
+        ("a-never", None, true),
+        ("b-soon", at(now + 100), true),
+        ("c-later", at(now + 1000), true),
+        ("d-off", at(now + 50), false),
+    ];
+    for (i, (id, expires, enabled)) in cast.into_iter().enumerate() {
+        let settings = UserSettings {
+            expires_at: expires,
+            enabled: Some(enabled),
+            note: Some(format!("plan-{}", i % 2)),
+            ..Default::default()
+        };
+        store
+            .create_user(
+                id.into(),
+                format!("{id}-secret-000"),
+                settings,
+                now + i as i64,
+            )
+            .await
+            .unwrap();
+    }
+    let ids = |users: Vec<User>| users.into_iter().map(|u| u.id).collect::<Vec<_>>();
+    let sorted = |state, q: Option<&str>, sort, offset, limit| {
+        let store = store.clone();
+        let q = q.map(str::to_owned);
+        async move {
+            ids(store
+                .users_sorted(now, state, q, sort, offset, limit)
+                .await
+                .unwrap())
+        }
+    };
+    assert_eq!(
+        sorted(None, None, UserSort::Expiry, 0, 10).await,
+        ["d-off", "b-soon", "c-later", "a-never"],
+        "soonest first, never last"
+    );
+    assert_eq!(
+        sorted(None, None, UserSort::Newest, 1, 2).await,
+        ["c-later", "b-soon"],
+        "paged by offset"
+    );
+    assert_eq!(
+        sorted(Some(UserState::Active), None, UserSort::Expiry, 0, 10).await,
+        ["b-soon", "c-later", "a-never"]
+    );
+    assert_eq!(
+        sorted(None, Some("PLAN-1"), UserSort::Newest, 0, 10).await,
+        ["d-off", "b-soon"],
+        "the search ignores case and reads the note"
+    );
+    // Ties (no usage yet) fall back to id order; the most used comes first.
+    assert_eq!(
+        sorted(None, None, UserSort::Usage, 0, 10).await,
+        ["a-never", "b-soon", "c-later", "d-off"]
+    );
+    store
+        .create_server(
+            "sorts-node".into(),
+            None,
+            hy_api::servers::ServerKind::Hysteria,
+            1.0,
+            Default::default(),
+            now,
+        )
+        .await
+        .unwrap();
+    store
+        .assign("sorts-node".into(), vec!["c-later".into()], now)
+        .await
+        .unwrap();
+    let (pk, _) = store.node("sorts-node".into()).await.unwrap().unwrap();
+    store
+        .apply_report(hy_central::ingest::Report {
+            server_pk: pk,
+            sequence: None,
+            users: [("c-later".to_owned(), hy_api::Traffic { tx: 5, rx: 5 })].into(),
+            seen: Default::default(),
+            auth_log: vec![],
+            devices: vec![],
+            now,
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        sorted(None, None, UserSort::Usage, 0, 2).await,
+        ["c-later", "a-never"]
+    );
+}

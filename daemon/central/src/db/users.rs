@@ -306,6 +306,74 @@ pub fn list(
     Ok(super::page::split(out, page.limit, |u| u.id.clone()))
 }
 
+/// Orders of the panel's user list besides id order (which pages by cursor): these page by
+/// offset, reading ids only, then the page's users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserSort {
+    /// Most used this period first.
+    Usage,
+    /// Soonest expiry first; never last.
+    Expiry,
+    /// Most recently online first; never last.
+    LastOnline,
+    /// Newest first.
+    Newest,
+}
+
+impl UserSort {
+    /// Every order, with its name in URLs and what the panel calls it.
+    pub const ALL: [(Self, &'static str, &'static str); 4] = [
+        (Self::Usage, "usage", "usage this period"),
+        (Self::Expiry, "expiry", "expiry, soonest first"),
+        (Self::LastOnline, "online", "last online"),
+        (Self::Newest, "newest", "newest first"),
+    ];
+
+    /// By its URL name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(s, _, _)| *s)
+    }
+
+    /// The `ORDER BY` of this order, ties by id, for every backend.
+    pub fn order_by(self) -> &'static str {
+        match self {
+            Self::Usage => "q.period_used DESC, u.id",
+            Self::Expiry => "u.expires_at IS NULL, u.expires_at, u.id",
+            Self::LastOnline => "u.last_online_at IS NULL, u.last_online_at DESC, u.id",
+            Self::Newest => "u.created_at DESC, u.id",
+        }
+    }
+}
+
+/// Ids of users matching `q` in `state`, in `sort` order: `limit` from `offset`.
+pub fn sorted_ids(
+    conn: &Connection,
+    now: i64,
+    state: Option<UserState>,
+    q: Option<&str>,
+    sort: UserSort,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<String>, DbError> {
+    let sql = format!(
+        "SELECT u.id FROM users u JOIN quota_usage q ON q.user_pk = u.pk
+         WHERE {} AND (?2 IS NULL OR ({}) = ?2) ORDER BY {} LIMIT ?4 OFFSET ?5",
+        super::page::matches("u.id", &super::page::USER_SEARCH, "?1"),
+        STATE_SQL.replace("?1", "?3"),
+        sort.order_by()
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_map(
+            params![q, state.map(UserState::as_str), now, limit, offset],
+            |r| r.get(0),
+        )?
+        .collect::<Result<_, _>>()?)
+}
+
 /// One user, or `NotFound`.
 pub fn get(conn: &Connection, id: &str, now: i64) -> Result<User, DbError> {
     conn.prepare_cached(&format!("{SELECT} WHERE u.id = ?1"))?

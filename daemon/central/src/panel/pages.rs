@@ -227,6 +227,8 @@ pub struct UsersQuery {
     q: Option<String>,
     state: Option<String>,
     after: Option<String>,
+    sort: Option<String>,
+    offset: Option<u32>,
 }
 
 /// A user's row in the list.
@@ -246,7 +248,10 @@ struct Users<'a> {
     state: &'a str,
     states: [&'static str; 5],
     rows: Vec<Row>,
+    /// The next page's query string.
     next: Option<String>,
+    sort: &'a str,
+    sorts: Vec<(&'static str, &'static str)>,
     servers: Vec<(String, String)>,
     notice: Option<String>,
 }
@@ -295,15 +300,55 @@ async fn users_page(p: &Panel, who: &Signed, q: &UsersQuery, notice: Option<Stri
             }
         },
     };
-    let page = PageQuery {
-        limit: Some(PAGE),
-        after: q.after.clone().filter(|a| !a.is_empty()),
-        q: (!text.is_empty()).then(|| text.to_owned()),
+    let search = (!text.is_empty()).then(|| text.to_owned());
+    let sort_name = q.sort.as_deref().unwrap_or_default();
+    let sort = match sort_name {
+        "" | "id" => None,
+        s => match crate::db::users::UserSort::parse(s) {
+            Some(sort) => Some(sort),
+            None => {
+                return error_page(StatusCode::BAD_REQUEST, &format!("Unknown order {s:?}."));
+            }
+        },
     };
+    let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+    let base = format!(
+        "q={}&state={}&sort={}",
+        enc(text),
+        enc(state_name),
+        enc(sort_name)
+    );
     let now = p.app.now();
-    let (found, next) = match p.app.store.users(now, state, page).await {
-        Ok(f) => f,
-        Err(e) => return unavailable(e),
+    let (found, next) = match sort {
+        // Id order pages by cursor: as fast on the last page as on the first.
+        None => {
+            let page = PageQuery {
+                limit: Some(PAGE),
+                after: q.after.clone().filter(|a| !a.is_empty()),
+                q: search,
+            };
+            match p.app.store.users(now, state, page).await {
+                Ok((found, next)) => (found, next.map(|n| format!("{base}&after={}", enc(&n)))),
+                Err(e) => return unavailable(e),
+            }
+        }
+        Some(sort) => {
+            let offset = q.offset.unwrap_or(0);
+            match p
+                .app
+                .store
+                .users_sorted(now, state, search, sort, offset, PAGE + 1)
+                .await
+            {
+                Ok(mut found) => {
+                    let more = found.len() > PAGE as usize;
+                    found.truncate(PAGE as usize);
+                    let next = more.then(|| format!("{base}&offset={}", offset + PAGE));
+                    (found, next)
+                }
+                Err(e) => return unavailable(e),
+            }
+        }
     };
     let rows = found
         .iter()
@@ -322,6 +367,11 @@ async fn users_page(p: &Panel, who: &Signed, q: &UsersQuery, notice: Option<Stri
         states: ["active", "disabled", "expired", "limited", "on_hold"],
         rows,
         next,
+        sort: sort_name,
+        sorts: crate::db::users::UserSort::ALL
+            .iter()
+            .map(|(_, name, label)| (*name, *label))
+            .collect(),
         servers: server_choices(p).await,
         notice,
     })
@@ -492,6 +542,8 @@ pub async fn bulk(State(p): State<Panel>, who: Signed, body: Bytes) -> Response 
         q: None,
         state: None,
         after: None,
+        sort: None,
+        offset: None,
     };
     users_page(&p, &who, &all, Some(notice)).await
 }

@@ -125,6 +125,63 @@ impl Store {
         .await
     }
 
+    /// One page of users in another order than by id (the panel's sorts): `limit` from
+    /// `offset`, optionally in one state and matching a search.
+    pub async fn users_sorted(
+        &self,
+        now: i64,
+        state: Option<UserState>,
+        q: Option<String>,
+        sort: crate::db::users::UserSort,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<User>, DbError> {
+        timed("users_sorted", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| {
+                        let ids = crate::db::users::sorted_ids(
+                            c,
+                            now,
+                            state,
+                            q.as_deref(),
+                            sort,
+                            offset,
+                            limit,
+                        )?;
+                        ids.iter()
+                            .map(|id| crate::db::users::get(c, id, now))
+                            .collect()
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    let ids = postgres::users::sorted_ids(
+                        pool,
+                        now,
+                        state,
+                        q.as_deref(),
+                        sort,
+                        offset,
+                        limit,
+                    )
+                    .await?;
+                    let mut users = Vec::with_capacity(ids.len());
+                    for id in ids {
+                        match postgres::users::get(pool, &id, now).await {
+                            Ok(u) => users.push(u),
+                            // Deleted between the two reads: not on this page.
+                            Err(DbError::NotFound { .. }) => {}
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Ok(users)
+                }
+            }
+        })
+        .await
+    }
+
     /// Changes a user: a new secret (already validated) and the settings present.
     pub async fn update_user(
         &self,

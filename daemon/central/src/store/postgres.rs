@@ -603,6 +603,39 @@ pub mod users {
         Ok(crate::db::page::split(out, page.limit, |u| u.id.clone()))
     }
 
+    /// See [`crate::db::users::sorted_ids`].
+    pub async fn sorted_ids(
+        pool: &Pool,
+        now: i64,
+        state: Option<UserState>,
+        q: Option<&str>,
+        sort: crate::db::users::UserSort,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<String>, DbError> {
+        let c = client(pool).await?;
+        let others: String = crate::db::page::USER_SEARCH
+            .iter()
+            .map(|c| format!(" OR strpos(lower(COALESCE({c}, '')), lower($1)) > 0"))
+            .collect();
+        let sql = format!(
+            "SELECT u.id FROM users u JOIN quota_usage q ON q.user_pk = u.pk
+             WHERE ($1::TEXT IS NULL OR strpos(lower(u.id), lower($1)) > 0{others})
+               AND ($2::TEXT IS NULL OR ({}) = $2)
+             ORDER BY {} LIMIT $4 OFFSET $5",
+            crate::db::users::STATE_SQL.replace("?1", "$3::BIGINT"),
+            sort.order_by()
+        );
+        let state = state.map(UserState::as_str);
+        let (limit, offset) = (i64::from(limit), i64::from(offset));
+        Ok(c.query(&sql, &[&q, &state, &now, &limit, &offset])
+            .await
+            .map_err(pg)?
+            .iter()
+            .map(|r| r.get(0))
+            .collect())
+    }
+
     /// See [`crate::db::users::delete`].
     pub async fn delete(pool: &Pool, id: &str) -> Result<(), DbError> {
         let mut c = client(pool).await?;
