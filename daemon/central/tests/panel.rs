@@ -132,6 +132,29 @@ async fn an_admin_signs_in_with_totp_creates_a_user_edits_limits_and_blocks_a_de
     assert_eq!(b.message("status").await.as_deref(), Some("Saved."));
     let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
     assert_eq!(alice["data_limit"], 20u64 << 30);
+    // The reset schedule and a validity that starts at the first connection.
+    let after = "Expire after first connection (30d, 12h; empty for none)";
+    b.fill(after, "soon").await;
+    b.press("Save limits").await;
+    let alert = b.message("alert").await.unwrap_or_default();
+    assert!(
+        alert.starts_with("Expire after first connection:"),
+        "{alert}"
+    );
+    b.choose("Usage resets", "month").await;
+    b.fill(after, "30d").await;
+    b.press("Save limits").await;
+    assert_eq!(b.message("status").await.as_deref(), Some("Saved."));
+    let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
+    assert_eq!(
+        (&alice["reset_strategy"], &alice["expire_after"]),
+        (&json!("month"), &json!(30 * 86_400))
+    );
+    assert_eq!(
+        alice["data_limit"],
+        20u64 << 30,
+        "the rest kept to the byte"
+    );
 
     // A device, blocked from the page.
     b.fill("New device name", "phone").await;
@@ -625,5 +648,81 @@ async fn panel_pages_send_a_strict_policy_and_refuse_open_redirects() {
         .await
         .unwrap();
     assert_eq!(resp.headers()["location"], "/panel");
+    c.stop().await;
+}
+
+#[tokio::test]
+async fn pages_fit_a_phone_and_the_keyboard_reaches_the_content_first() {
+    let Some(b) = Browser::start("panel on a phone").await else {
+        return;
+    };
+    let c = TestCentral::start().await;
+    add_user(
+        &c,
+        json!({"id": "alice", "data_limit": 1u64 << 30, "note": "a rather long note about alice"}),
+    )
+    .await;
+    c.admin(
+        "POST",
+        "/admin/users/alice/devices",
+        Some(r#"{"name":"phone"}"#),
+    )
+    .await;
+    sign_in_with_token(&b, &c).await;
+    b.client.set_window_size(390, 844).await.unwrap();
+    for page in [
+        "/panel",
+        "/panel/users",
+        "/panel/users/alice",
+        "/panel/servers",
+        "/panel/log",
+        "/panel/audit",
+        "/panel/admins",
+    ] {
+        b.open(&c.url(page)).await;
+        let fits = b
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth <= window.innerWidth;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(fits, json!(true), "{page} scrolls sideways on a phone");
+        let width = b
+            .client
+            .execute("return window.innerWidth;", vec![])
+            .await
+            .unwrap();
+        assert!(width.as_u64().unwrap() <= 390, "a phone's width: {width}");
+    }
+    // The first Tab lands on "Skip to content", which leads to the page's main part.
+    b.open(&c.url("/panel/users")).await;
+    b.client
+        .find(fantoccini::Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys(fantoccini::key::Key::Tab.to_string().as_str())
+        .await
+        .unwrap();
+    let focused = b
+        .client
+        .execute("return document.activeElement.textContent;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, json!("Skip to content"));
+    // Every form control has a label a screen reader can say.
+    let unlabelled = b
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+               .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))
+               .map(e => e.name);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(unlabelled, json!([]), "unlabelled controls");
+    b.close().await;
     c.stop().await;
 }

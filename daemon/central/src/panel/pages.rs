@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use hy_api::devices::{Device, DeviceStatus};
 use hy_api::page::PageQuery;
 use hy_api::traffic::HistoryBy;
-use hy_api::users::{AuthLogEntry, User, UserState};
+use hy_api::users::{AuthLogEntry, ResetStrategy, User, UserState};
 use hy_common::units::bytes;
 use serde::Deserialize;
 use serde_json::json;
@@ -148,6 +148,7 @@ struct Overview<'a> {
     who: &'a Signed,
     groups: Vec<(&'static str, Vec<Figure>)>,
     chart: String,
+    per_server: String,
     refusals: Vec<(String, usize)>,
 }
 
@@ -163,6 +164,18 @@ pub async fn overview(State(p): State<Panel>, who: Signed) -> Response {
         .history(None, now - 30 * 86_400, now, HistoryBy::Day)
         .await
         .unwrap_or_default();
+    let per_server: Vec<(String, u64)> = p
+        .app
+        .store
+        .history(None, now - 30 * 86_400, now, HistoryBy::Server)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|h| {
+            let name = h.server_name.unwrap_or_else(|| "unnamed or deleted".into());
+            (name, h.tx.saturating_add(h.rx))
+        })
+        .collect();
     let refusals = p
         .app
         .store
@@ -180,6 +193,7 @@ pub async fn overview(State(p): State<Panel>, who: Signed) -> Response {
         who: &who,
         groups,
         chart: chart::bars("Traffic per day, last 30 days", &month),
+        per_server: chart::ranked("Traffic per server, last 30 days", &per_server),
         refusals,
     })
 }
@@ -584,6 +598,20 @@ fn limits_from(form: &Form) -> Result<serde_json::Map<String, serde_json::Value>
         let at = hy_common::units::expiry(v).map_err(|e| format!("Expiry: {e}"))?;
         out.insert("expires_at".into(), json!(at));
     }
+    if let Some(v) = form.get("reset_strategy").map(str::trim) {
+        // Passed as the API names it; the API says what the names are.
+        out.insert("reset_strategy".into(), json!(v));
+    }
+    if let Some(v) = form.get("expire_after").map(str::trim) {
+        let secs = if v.is_empty() {
+            serde_json::Value::Null
+        } else {
+            let d = hy_common::units::duration(v)
+                .map_err(|e| format!("Expire after first connection: {e}"))?;
+            json!(d.as_secs())
+        };
+        out.insert("expire_after".into(), secs);
+    }
     if let Some(v) = form.get("max_devices").map(str::trim) {
         let v = if v.is_empty() { "0" } else { v };
         let n: u32 = v
@@ -675,6 +703,8 @@ struct UserPage<'a> {
     percent: u64,
     limit_value: String,
     expires_value: String,
+    expire_after_value: String,
+    strategies: Vec<&'static str>,
     devices: Vec<Device>,
     links: Vec<(String, String, String)>,
     sub: Option<(String, String)>,
@@ -884,6 +914,18 @@ async fn user_page(
         percent,
         limit_value: exact_size(u.data_limit),
         expires_value: u.expires_at.map(|t| t.to_string()).unwrap_or_default(),
+        expire_after_value: u.expire_after.map(|s| format!("{s}s")).unwrap_or_default(),
+        strategies: [
+            ResetStrategy::None,
+            ResetStrategy::Day,
+            ResetStrategy::Week,
+            ResetStrategy::Month,
+            ResetStrategy::MonthRolling,
+            ResetStrategy::Year,
+        ]
+        .iter()
+        .map(|r| r.as_str())
+        .collect(),
         u: &u,
         devices,
         links,

@@ -34,7 +34,7 @@ struct Portal<'a> {
     expires: String,
     sub_url: String,
     sub_qr: String,
-    formats: Vec<(&'static str, String)>,
+    formats: Vec<(&'static str, String, String)>,
     servers: Vec<(String, String, String)>,
 }
 
@@ -96,7 +96,11 @@ pub async fn page(
         ("uri", "URI list"),
     ]
     .into_iter()
-    .map(|(f, label)| (label, format!("{sub_url}?format={f}")))
+    .map(|(f, label)| {
+        let url = format!("{sub_url}?format={f}");
+        let qr = qr_svg(&url);
+        (label, url, qr)
+    })
     .collect();
     let limited = user.data_limit > 0;
     let usage = if limited {
