@@ -250,6 +250,29 @@ async fn the_overview_follows_a_nodes_report_live_and_bulk_disable_changes_three
         let (_, u) = c.admin("GET", &format!("/admin/users/{id}"), None).await;
         assert_eq!(u["enabled"], enabled, "{id}");
     }
+    // Assigned to a server by its name; its id is nowhere in the page.
+    let (_, edge) = c
+        .admin("POST", "/admin/servers", Some(r#"{"name":"edge-b"}"#))
+        .await;
+    let edge_id = edge["id"].as_str().unwrap().to_owned();
+    b.follow("Users").await;
+    assert!(!b.client.source().await.unwrap().contains(&edge_id));
+    b.tick("Select u2").await;
+    b.tick("Select u4").await;
+    b.choose("Action", "Assign to server").await;
+    b.fill("Days, traffic (10GiB) or server name", "edge-b")
+        .await;
+    b.press("Apply to selected").await;
+    b.press("Yes, change 2 users").await;
+    let status = b.message("status").await.unwrap_or_default();
+    assert!(
+        status.contains("Assign 2 users to server edge-b: 2 changed"),
+        "{status}"
+    );
+    let (_, edge) = c
+        .admin("GET", &format!("/admin/servers/{edge_id}"), None)
+        .await;
+    assert_eq!(edge["users"], 2);
     b.close().await;
     c.stop().await;
 }

@@ -266,7 +266,7 @@ struct Users<'a> {
     next: Option<String>,
     sort: &'a str,
     sorts: Vec<(&'static str, &'static str)>,
-    servers: Vec<(String, String)>,
+    servers: Vec<String>,
     notice: Option<String>,
 }
 
@@ -278,24 +278,39 @@ fn usage(u: &User) -> String {
     }
 }
 
-async fn server_choices(p: &Panel) -> Vec<(String, String)> {
+/// The named servers a bulk assignment may pick, by name: ids are credentials and stay out of
+/// pages (an unnamed server is named first, on the servers page).
+async fn server_choices(p: &Panel) -> Vec<String> {
     p.app
         .store
         .servers(PageQuery {
-            limit: Some(500),
+            limit: Some(1000),
             ..Default::default()
         })
         .await
-        .map(|(servers, _)| {
-            servers
-                .into_iter()
-                .map(|s| {
-                    let label = s.name.clone().unwrap_or_else(|| s.id.clone());
-                    (s.id, label)
-                })
-                .collect()
-        })
+        .map(|(servers, _)| servers.into_iter().filter_map(|s| s.name).collect())
         .unwrap_or_default()
+}
+
+/// The id of the server named `name`.
+async fn server_named(p: &Panel, name: &str) -> Result<String, String> {
+    let (servers, _) = p
+        .app
+        .store
+        .servers(PageQuery {
+            limit: Some(1000),
+            q: Some(name.to_owned()),
+            ..Default::default()
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    servers
+        .into_iter()
+        .find(|s| s.name.as_deref() == Some(name))
+        .map(|s| s.id)
+        .ok_or_else(|| {
+            format!("No server is named {name:?}; name a server on the servers page first.")
+        })
 }
 
 pub async fn users(State(p): State<Panel>, who: Signed, Query(q): Query<UsersQuery>) -> Response {
@@ -424,10 +439,11 @@ fn bulk_value(action: &str, value: &str) -> Result<BulkValue, String> {
             Ok(n) => BulkValue::Bytes(n),
             Err(e) => return Err(format!("Traffic to add: {e}")),
         },
-        "assign" | "unassign" => {
-            hy_api::validate::server_id(value).map_err(|_| "Choose a server.".to_owned())?;
-            BulkValue::Server(value.to_owned())
+        "assign" | "unassign" if value.is_empty() => {
+            return Err("Give the name of the server.".into());
         }
+        // Resolved to its id by the caller.
+        "assign" | "unassign" => BulkValue::Server(value.to_owned()),
         other => return Err(format!("Unknown action {other:?}.")),
     })
 }
@@ -511,6 +527,10 @@ pub async fn bulk(State(p): State<Panel>, who: Signed, body: Bytes) -> Response 
     }
     let what = describe(&action, &value, selected.len());
     let parsed = match bulk_value(&action, &value) {
+        Ok(BulkValue::Server(name)) => match server_named(&p, &name).await {
+            Ok(id) => BulkValue::Server(id),
+            Err(m) => return error_page(StatusCode::BAD_REQUEST, &m),
+        },
         Ok(v) => v,
         Err(m) => return error_page(StatusCode::BAD_REQUEST, &m),
     };
