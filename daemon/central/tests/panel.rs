@@ -749,3 +749,38 @@ async fn pages_fit_a_phone_and_the_keyboard_reaches_the_content_first() {
     b.close().await;
     c.stop().await;
 }
+
+/// Over TLS the cookie is `Secure` and `__Host-` (the browser then refuses it on plain HTTP
+/// and from any other path or domain); the session works under that name.
+#[tokio::test]
+async fn over_tls_the_session_cookie_is_secure_and_host_only() {
+    let c = TestCentral::start_tls().await;
+    let pem = std::fs::read(hy_testkit::fixture("ca.pem")).unwrap();
+    let http = reqwest::Client::builder()
+        .use_rustls_tls()
+        .add_root_certificate(reqwest::Certificate::from_pem(&pem).unwrap())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let resp = http
+        .post(c.url("/panel/login"))
+        .form(&[("token", c.token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 303);
+    let cookie = resp.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("__Host-hyctl_panel="), "{cookie}");
+    for attr in ["Secure", "HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(cookie.contains(attr), "{attr} in {cookie}");
+    }
+    let session = cookie.split(';').next().unwrap();
+    let overview = http
+        .get(c.url("/panel"))
+        .header("cookie", session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(overview.status(), 200);
+    c.stop().await;
+}

@@ -118,7 +118,7 @@ async fn figures(p: &Panel) -> Result<Vec<(&'static str, Vec<Figure>)>, crate::d
             "Connected now",
             vec![figure(
                 "connections",
-                "connections on every node",
+                "connections on every node (devices online now)",
                 counts.connections,
             )],
         ),
