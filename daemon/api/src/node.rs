@@ -87,6 +87,12 @@ pub struct NodeDevice {
     /// CIDRs the client address must also be in; empty = any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_ips: Vec<String>,
+    /// Streams a media node lets it play or publish (names, `prefix*`); empty = any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_streams: Vec<String>,
+    /// May publish streams to a media node.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub publisher: bool,
 }
 
 /// A numbered traffic report: the batch form of `POST /traffic/{server_id}`.

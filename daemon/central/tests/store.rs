@@ -1699,6 +1699,33 @@ async fn devices(store: &Store) {
         store.list_revision(pk).await.unwrap() > rev,
         "streams move the list"
     );
+    // ... and ride in the device's entry, for media nodes.
+    let text = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&text);
+    store
+        .node_list(
+            pk,
+            now,
+            true,
+            |_| {},
+            move |p| sink.lock().unwrap().extend(p),
+        )
+        .await
+        .unwrap();
+    let entries: hy_api::node::NodeList = serde_json::from_slice(&text.lock().unwrap()).unwrap();
+    let phone_entry = entries
+        .users
+        .iter()
+        .find(|u| u.id == "alice:phone")
+        .and_then(|u| u.device.clone())
+        .unwrap();
+    assert_eq!(
+        (
+            phone_entry.allowed_streams.as_slice(),
+            phone_entry.publisher
+        ),
+        (["live/*".to_owned(), "news".to_owned()].as_slice(), true)
+    );
     let rev = store.list_revision(pk).await.unwrap();
     let note = DeviceSettings {
         note: Some("kitchen".into()),

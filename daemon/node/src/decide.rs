@@ -29,11 +29,15 @@ pub enum Refusal {
     NotYetValid,
     /// The device is at its own session limit.
     TooManySessions,
+    /// The stream is not in the device's allowed streams.
+    StreamNotAllowed,
+    /// Publishing, by a credential that may only play.
+    PublishNotAllowed,
 }
 
 impl Refusal {
     /// Every refusal, for metric label sets.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::NoCredential,
         Self::UnknownCredential,
         Self::Expired,
@@ -42,6 +46,8 @@ impl Refusal {
         Self::TooManyDevices,
         Self::NotYetValid,
         Self::TooManySessions,
+        Self::StreamNotAllowed,
+        Self::PublishNotAllowed,
     ];
 
     /// The wire name (auth log `reason`, metric `outcome`); `unknown_secret` is the original
@@ -56,6 +62,8 @@ impl Refusal {
             Self::TooManyDevices => "too_many_devices",
             Self::NotYetValid => "not_yet_valid",
             Self::TooManySessions => "too_many_sessions",
+            Self::StreamNotAllowed => "stream_not_allowed",
+            Self::PublishNotAllowed => "publish_not_allowed",
         }
     }
 }
@@ -76,7 +84,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// Every outcome, in label order.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 13] = [
         Self::Admitted,
         Self::Refused(Refusal::NoCredential),
         Self::Refused(Refusal::UnknownCredential),
@@ -86,6 +94,8 @@ impl Outcome {
         Self::Refused(Refusal::TooManyDevices),
         Self::Refused(Refusal::NotYetValid),
         Self::Refused(Refusal::TooManySessions),
+        Self::Refused(Refusal::StreamNotAllowed),
+        Self::Refused(Refusal::PublishNotAllowed),
         Self::BadRequest,
         Self::Error,
     ];
@@ -117,8 +127,13 @@ impl Outcome {
 pub enum Resource<'a> {
     /// The node as a whole (Hysteria: any destination).
     Node,
-    /// A named stream on a media server.
-    Stream(&'a str),
+    /// A named stream on a media server, to play or (`publish`) to push.
+    Stream {
+        /// The stream's name as the media server gives it (`news`, `live/news`).
+        name: &'a str,
+        /// Pushing the stream into the server rather than playing it.
+        publish: bool,
+    },
     /// A destination host of a proxy or tunnel.
     Destination(&'a str),
 }
@@ -196,6 +211,16 @@ pub fn decide(table: &Table, attempt: &Attempt<'_>, now: i64) -> Decision {
     }
     if !entry.address_allowed(attempt.addr) {
         return refuse(Refusal::AddressNotAllowed);
+    }
+    match attempt.resource {
+        Resource::Node => {}
+        Resource::Stream { name, publish } => {
+            if let Err(reason) = entry.stream_allowed(name, publish) {
+                return refuse(reason);
+            }
+        }
+        // No destination rules yet: the proxy and gateway nodes bring them.
+        Resource::Destination(_) => {}
     }
     Decision::Admit(Admit {
         user,
@@ -286,6 +311,61 @@ mod tests {
     /// A device is admitted as `user:device` under its user's limits and its own: its start,
     /// its address list besides the user's, its session limit; it spends its user's quota.
     #[test]
+    fn streams_are_checked_against_a_devices_list_and_only_publishers_publish() {
+        use hy_api::node::NodeDevice;
+        let t = table(vec![
+            user("alice", "a-secret"),
+            NodeUser {
+                device: Some(NodeDevice {
+                    allowed_streams: vec!["news".into(), "live/*".into()],
+                    ..Default::default()
+                }),
+                ..user("alice:tv", "tv-secret")
+            },
+            NodeUser {
+                device: Some(NodeDevice {
+                    publisher: true,
+                    ..Default::default()
+                }),
+                ..user("alice:cam", "cam-secret")
+            },
+        ]);
+        let at = |credential, name, publish| Attempt {
+            credential: Some(credential),
+            addr: "198.51.100.7",
+            resource: Resource::Stream { name, publish },
+        };
+        let reason = |d: Decision| match d {
+            Decision::Refuse { reason, .. } => Some(reason),
+            Decision::Admit(_) => None,
+        };
+        assert_eq!(reason(decide(&t, &at("tv-secret", "news", false), 0)), None);
+        assert_eq!(
+            reason(decide(&t, &at("tv-secret", "live/sport", false), 0)),
+            None
+        );
+        assert_eq!(
+            reason(decide(&t, &at("tv-secret", "movies", false), 0)),
+            Some(Refusal::StreamNotAllowed)
+        );
+        assert_eq!(
+            reason(decide(&t, &at("tv-secret", "news", true), 0)),
+            Some(Refusal::PublishNotAllowed),
+            "a player, not a publisher"
+        );
+        assert_eq!(reason(decide(&t, &at("cam-secret", "any", true), 0)), None);
+        // The user's own secret plays anything and publishes nothing.
+        assert_eq!(
+            reason(decide(&t, &at("a-secret", "movies", false), 0)),
+            None
+        );
+        assert_eq!(
+            reason(decide(&t, &at("a-secret", "movies", true), 0)),
+            Some(Refusal::PublishNotAllowed)
+        );
+    }
+
+    #[test]
     fn a_device_answers_to_its_own_limits_and_its_users() {
         use hy_api::node::NodeDevice;
         let t = table(vec![
@@ -304,6 +384,7 @@ mod tests {
                     not_before: Some(100),
                     max_sessions: Some(1),
                     allowed_ips: vec!["203.0.113.128/25".into()],
+                    ..Default::default()
                 }),
                 ..user("alice:phone", "phone-secret")
             },

@@ -62,6 +62,10 @@ struct DeviceExtra {
     max_sessions: u32,
     /// Its own allowlist in `Table::nets`; `u32::MAX` = any address.
     nets: u32,
+    /// Its stream patterns in `Table::streams`; `u32::MAX` = any stream.
+    streams: u32,
+    /// May publish streams (media nodes).
+    publisher: bool,
 }
 
 /// One user (or device) of the list, as the decision reads it.
@@ -124,6 +128,21 @@ impl<'t> Entry<'t> {
         Ok(())
     }
 
+    /// Whether this entry may play (or, with `publish`, push) the stream `name` on a media
+    /// node: any stream unless a device lists some; publishing only for a device marked as a
+    /// publisher (a user's own secret never publishes).
+    pub fn stream_allowed(&self, name: &str, publish: bool) -> Result<(), Refusal> {
+        let device = self.device();
+        if publish && !device.is_some_and(|d| d.publisher) {
+            return Err(Refusal::PublishNotAllowed);
+        }
+        let patterns = device.and_then(|d| self.table.streams.get(d.streams as usize));
+        match patterns {
+            Some(p) if !hy_api::devices::stream_allowed(p, name) => Err(Refusal::StreamNotAllowed),
+            _ => Ok(()),
+        }
+    }
+
     /// Whether a client at `addr` (`ip:port`, IPv6 in brackets) may connect as this entry:
     /// in the user's allowlist and, for a device, in its own as well.
     pub fn address_allowed(&self, addr: &str) -> bool {
@@ -158,6 +177,8 @@ pub struct Table {
     nets: Vec<Box<[ipnet::IpNet]>>,
     /// What devices add, by row position: only devices pay for it.
     devices: std::collections::HashMap<u32, DeviceExtra>,
+    /// Stream patterns of the devices that have some (media nodes).
+    streams: Vec<Box<[String]>>,
     by_digest: HashTable<u32>,
     by_id: HashTable<u32>,
     ids: RandomState,
@@ -263,12 +284,21 @@ impl Table {
                 self.nets.push(device_nets);
                 (self.nets.len() - 1) as u32
             };
+            let streams = if d.allowed_streams.is_empty() {
+                u32::MAX
+            } else {
+                self.streams
+                    .push(d.allowed_streams.clone().into_boxed_slice());
+                (self.streams.len() - 1) as u32
+            };
             self.devices.insert(
                 at,
                 DeviceExtra {
                     not_before: d.not_before.unwrap_or(i64::MIN),
                     max_sessions: d.max_sessions.unwrap_or(0),
                     nets,
+                    streams,
+                    publisher: d.publisher,
                 },
             );
         }
@@ -410,6 +440,7 @@ impl Table {
         self.names.shrink_to_fit();
         self.nets.shrink_to_fit();
         self.devices.shrink_to_fit();
+        self.streams.shrink_to_fit();
     }
 }
 

@@ -237,6 +237,9 @@ pub(crate) struct ListDevice {
     pub allowed_ips: String,
     pub max_sessions: i64,
     pub kick: i64,
+    /// Comma-joined stream patterns ('' = any).
+    pub allowed_streams: String,
+    pub publisher: bool,
 }
 
 /// Reads the devices of keys `lo..=hi` of a list on SQLite.
@@ -258,6 +261,8 @@ fn list_devices(
             allowed_ips: r.get(5)?,
             max_sessions: r.get(6)?,
             kick: r.get(7)?,
+            allowed_streams: r.get(8)?,
+            publisher: r.get(9)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -431,6 +436,20 @@ impl ListWriter {
             if d.allowed_ips.split(',').any(|s| !s.is_empty()) {
                 key(out, b"\"allowed_ips\":");
                 push_ip_array(out, &d.allowed_ips);
+            }
+            // Stream names are free text (validated, but quotes and non-ASCII are allowed):
+            // written by serde_json, which escapes them.
+            let streams: Vec<&str> = d
+                .allowed_streams
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .collect();
+            if !streams.is_empty() {
+                key(out, b"\"allowed_streams\":");
+                let _ = serde_json::to_writer(&mut *out, &streams);
+            }
+            if d.publisher {
+                key(out, b"\"publisher\":true");
             }
             out.push(b'}');
         }

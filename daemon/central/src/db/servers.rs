@@ -678,6 +678,7 @@ mod tests {
                     not_before: Some(20),
                     max_sessions: Some(2),
                     allowed_ips: vec!["192.0.2.0/24".into()],
+                    ..Default::default()
                 }));
                 assert_eq!(user("user-3:tv").device.as_ref().unwrap().allowed_ips, ["10.1.0.0/16", "::2/128"]);
                 assert!(list.users[0].id.starts_with("quote\"back\\slash\n"));

@@ -329,7 +329,7 @@ pub fn record_use(
 /// devices costs one empty range scan.
 pub(crate) const LIST_DEVICES: &str =
     "SELECT d.user_pk, d.name, d.secret_sha256, d.valid_from, d.valid_until, d.allowed_ips,
-        d.max_sessions, d.kick_seq
+        d.max_sessions, d.kick_seq, d.allowed_streams, d.publisher
      FROM devices d CROSS JOIN assignments a
      WHERE d.user_pk BETWEEN ?3 AND ?4 AND a.server_pk = ?1 AND a.user_pk = d.user_pk
        AND NOT d.blocked AND (d.valid_until IS NULL OR d.valid_until > ?2)

@@ -839,6 +839,8 @@ pub mod lists {
                     allowed_ips: r.get(5),
                     max_sessions: r.get(6),
                     kick: r.get(7),
+                    allowed_streams: r.get(8),
+                    publisher: r.get(9),
                 })
                 .collect();
             list.set_devices(devices);
