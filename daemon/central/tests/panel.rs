@@ -315,6 +315,18 @@ async fn forged_and_viewer_posts_are_refused() {
     assert_eq!(alice["data_limit"], 1000);
     assert_eq!(c.admin("GET", "/admin/users/mallory", None).await.0, 404);
 
+    // A user's page shows the changes to that user only, not to one whose id starts alike.
+    let note = r#"{"note":"changed"}"#;
+    assert_eq!(
+        c.admin("PATCH", "/admin/users/alice", Some(note)).await.0,
+        200
+    );
+    add_user(&c, json!({"id": "al"})).await;
+    b.open(&c.url("/panel/users/alice")).await;
+    assert!(b.text().await.contains("PATCH /admin/users/alice"));
+    b.open(&c.url("/panel/users/al")).await;
+    assert!(!b.text().await.contains("/admin/users/alice"));
+
     // A viewer sees no edit controls.
     b.press("Sign out").await;
     b.fill("Username", "watcher").await;

@@ -917,10 +917,18 @@ async fn user_page(
             actor: None,
             path: Some(format!("/admin/users/{id}")),
             before: None,
-            limit: 20,
+            limit: 200,
         })
         .await
-        .unwrap_or_default();
+        .unwrap_or_default()
+        .into_iter()
+        // The store matches paths by substring: `/admin/users/al` would find alice's too.
+        .filter(|e| {
+            let own = format!("/admin/users/{id}");
+            e.path == own || e.path.starts_with(&format!("{own}/"))
+        })
+        .take(20)
+        .collect();
     let percent = percent(u.period_used, u.data_limit);
     render(&UserPage {
         who,
