@@ -91,6 +91,8 @@ impl<P: Plane> Node<P> {
         if let Some(registry) = state.metrics.registry_mut() {
             plane.register_metrics(registry);
         }
+        // Cumulative counters resume from what was spooled before this start.
+        plane.restore_marks(&spool.state().marks);
         let plane = Arc::new(plane);
         let syncer = Arc::new(sync::Syncer::new(
             client.clone(),

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::future::Future;
 
-use crate::spool::Deltas;
+use crate::spool::{Deltas, MarkChanges, Marks};
 
 /// Connected client instances per user id (ids at zero may be absent).
 pub type Online = HashMap<String, u64>;
@@ -28,6 +28,22 @@ pub trait Plane: Send + Sync + 'static {
     /// Bytes per user since the last call, read and cleared in one step (Hysteria's
     /// `/traffic?clear=1`): from then on the runtime owns them and spools them at once.
     fn take_traffic(&self) -> impl Future<Output = Result<Deltas, PlaneError>> + Send;
+
+    /// [`Plane::take_traffic`] with the changes to the plane's counter baselines the bytes
+    /// were computed against, which the runtime spools in the same record (see
+    /// [`crate::spool`]). Only a plane whose counters are cumulative (a media server's bytes
+    /// per session) has any; one whose counters are cleared on read has none.
+    fn take_traffic_marked(
+        &self,
+    ) -> impl Future<Output = Result<(Deltas, MarkChanges), PlaneError>> + Send {
+        async move { Ok((self.take_traffic().await?, MarkChanges::new())) }
+    }
+
+    /// The baselines spooled before this start, handed over once before the runtime's loops
+    /// begin: a plane resumes its cumulative counters from them.
+    fn restore_marks(&self, marks: &Marks) {
+        let _ = marks;
+    }
 
     /// Connected client instances per user.
     fn online(&self) -> impl Future<Output = Result<Online, PlaneError>> + Send;

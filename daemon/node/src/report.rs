@@ -19,7 +19,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::backoff::Backoff;
 use crate::plane::Plane;
-use crate::spool::{Deltas, Spool, SpoolError};
+use crate::spool::{Deltas, MarkChanges, Spool, SpoolError};
 use crate::state::NodeState;
 use crate::status::Peer;
 
@@ -34,9 +34,10 @@ pub struct Traffic {
     report_url: Secret,
     /// The durable spool (used on blocking threads only).
     spool: Arc<Mutex<Spool>>,
-    /// Deltas taken from the plane whose spool write failed (disk full...): kept in memory and
-    /// written with the next collection rather than dropped.
-    unsaved: Arc<Mutex<Deltas>>,
+    /// Deltas (and the baselines they were computed against) taken from the plane whose spool
+    /// write failed (disk full...): kept in memory and written with the next collection rather
+    /// than dropped.
+    unsaved: Arc<Mutex<(Deltas, MarkChanges)>>,
 }
 
 impl Traffic {
@@ -82,7 +83,7 @@ impl Traffic {
 
     /// Takes the plane's counters and spools them. Returns false if the plane was unreachable.
     pub async fn collect<P: Plane>(&self, plane: &P) -> bool {
-        let delta = match plane.take_traffic().await {
+        let (delta, marks) = match plane.take_traffic_marked().await {
             Ok(d) => {
                 self.state.status.ok(Peer::Plane);
                 d
@@ -97,16 +98,21 @@ impl Traffic {
             tracing::info!(users = ?ran_out, "quota used up on this node; refusing and closing their connections");
             self.state.cut_off.notify_one();
         }
-        let mut batch = std::mem::take(&mut *self.unsaved.lock());
+        let (mut batch, mut baselines) = std::mem::take(&mut *self.unsaved.lock());
         for (id, t) in delta {
             batch.entry(id).or_default().add(t);
         }
-        if batch.is_empty() {
+        // Later baselines replace earlier ones of the same counter.
+        baselines.extend(marks);
+        if batch.is_empty() && baselines.is_empty() {
             return true;
         }
-        let keep = batch.clone();
-        if let Err(err) = self.with_spool(move |s| s.record_delta(&batch)).await {
-            tracing::error!(error = %err, users = keep.len(), "could not spool traffic; keeping it in memory and retrying");
+        let keep = (batch.clone(), baselines.clone());
+        if let Err(err) = self
+            .with_spool(move |s| s.record_marked(&batch, &baselines))
+            .await
+        {
+            tracing::error!(error = %err, users = keep.0.len(), "could not spool traffic; keeping it in memory and retrying");
             *self.unsaved.lock() = keep;
         }
         true
@@ -191,5 +197,62 @@ impl Traffic {
                 backoff.next_delay()
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plane::{Online, PlaneError};
+
+    /// A plane with cumulative counters: one session's bytes and its new baseline per call.
+    struct Cumulative;
+
+    impl Plane for Cumulative {
+        fn name(&self) -> &'static str {
+            "cumulative"
+        }
+
+        fn display(&self) -> &'static str {
+            "a cumulative plane"
+        }
+
+        async fn take_traffic(&self) -> Result<Deltas, PlaneError> {
+            Err("only the marked form is used".into())
+        }
+
+        async fn take_traffic_marked(&self) -> Result<(Deltas, MarkChanges), PlaneError> {
+            Ok((
+                [("alice:tv".to_owned(), hy_api::Traffic { tx: 0, rx: 500 })].into(),
+                [("session-1".to_owned(), Some(500))].into(),
+            ))
+        }
+
+        async fn online(&self) -> Result<Online, PlaneError> {
+            Ok(Online::new())
+        }
+
+        async fn close(&self, _: &[String]) -> Result<(), PlaneError> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_planes_baselines_are_spooled_with_the_bytes_they_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let spool = Spool::open(dir.path()).unwrap();
+        let state = NodeState::new("test", "cumulative", "a cumulative plane", "hyctl_test");
+        let client = Client::new(&hy_api::client::ClientConfig::new("http://127.0.0.1:9")).unwrap();
+        let traffic = Traffic::new(
+            state,
+            client,
+            Secret::from("http://127.0.0.1:9/traffic"),
+            spool,
+        );
+        assert!(traffic.collect(&Cumulative).await);
+        drop(traffic);
+        let spool = Spool::open(dir.path()).unwrap();
+        assert_eq!(spool.state().marks, [("session-1".to_owned(), 500)].into());
+        assert_eq!(spool.state().pending["alice:tv"].rx, 500);
     }
 }

@@ -7,6 +7,12 @@
 //! single `{"snapshot":...}` line by write-to-temp-and-rename, so it stays as small as the set of
 //! users with unreported traffic, however long central is away. Blocking I/O: call it from a
 //! blocking thread.
+//!
+//! A plane whose counters are cumulative (a media server's `bytes` per session) also keeps its
+//! baselines here: `{"marked":{"delta":{...},"marks":{...}}}` spools a delta together with the
+//! baselines it was computed against, in one record. After a crash the plane resumes from the
+//! baselines of the last delta that reached the disk, so bytes counted but not yet spooled are
+//! counted again from there, and bytes spooled are never counted twice.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
@@ -20,6 +26,13 @@ use serde::{Deserialize, Serialize};
 
 /// Deltas per user id.
 pub type Deltas = BTreeMap<String, Traffic>;
+
+/// A plane's counter baselines (by its own keys, e.g. a media server's session id): the
+/// cumulative value already counted.
+pub type Marks = BTreeMap<String, u64>;
+
+/// Changes to [`Marks`]: a new baseline, or `None` to forget one (the counter is gone).
+pub type MarkChanges = BTreeMap<String, Option<u64>>;
 
 /// Compact once the log holds this many records.
 const COMPACT_AFTER: usize = 64;
@@ -46,6 +59,9 @@ pub struct SpoolState {
     pub inflight: Option<Sealed>,
     /// Polled deltas not yet in a batch, merged per user.
     pub pending: Deltas,
+    /// The plane's counter baselines, as of the last spooled delta.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub marks: Marks,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -53,6 +69,7 @@ pub struct SpoolState {
 enum Record {
     Snapshot(SpoolState),
     Delta(Deltas),
+    Marked { delta: Deltas, marks: MarkChanges },
     Seal(u64),
     Ack(u64),
 }
@@ -110,6 +127,7 @@ impl Spool {
             next_seq: 1,
             inflight: None,
             pending: Deltas::new(),
+            marks: Marks::new(),
         };
         let mut records = 0;
         if path.exists() {
@@ -194,6 +212,21 @@ impl Spool {
         self.maybe_compact()
     }
 
+    /// Makes a delta and the baselines it was computed against durable in one record, then
+    /// applies both.
+    pub fn record_marked(&mut self, delta: &Deltas, marks: &MarkChanges) -> Result<(), SpoolError> {
+        if marks.is_empty() {
+            return self.record_delta(delta);
+        }
+        let record = Record::Marked {
+            delta: delta.clone(),
+            marks: marks.clone(),
+        };
+        self.append(&record)?;
+        apply(&mut self.state, record);
+        self.maybe_compact()
+    }
+
     /// The batch to send now: the one in flight, or pending deltas sealed into a new one.
     pub fn next_batch(&mut self) -> Result<Option<TrafficBatch>, SpoolError> {
         if self.state.inflight.is_none() && !self.state.pending.is_empty() {
@@ -241,6 +274,19 @@ fn apply(state: &mut SpoolState, record: Record) {
     match record {
         Record::Snapshot(s) => *state = s,
         Record::Delta(d) => merge(&mut state.pending, &d),
+        Record::Marked { delta, marks } => {
+            merge(&mut state.pending, &delta);
+            for (key, mark) in marks {
+                match mark {
+                    Some(v) => {
+                        state.marks.insert(key, v);
+                    }
+                    None => {
+                        state.marks.remove(&key);
+                    }
+                }
+            }
+        }
         Record::Seal(seq) => {
             if state.inflight.is_none() {
                 let users = std::mem::take(&mut state.pending);
@@ -354,5 +400,53 @@ mod tests {
         fs::write(&path, format!("garbage\n{text}")).unwrap();
         let err = Spool::open(dir.path()).unwrap_err();
         assert!(matches!(err, SpoolError::Corrupt { line: 1, .. }), "{err}");
+    }
+
+    #[test]
+    fn baselines_travel_with_their_deltas_and_survive_reopen_and_compaction() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Spool::open(dir.path()).unwrap();
+        let marks = |pairs: &[(&str, Option<u64>)]| -> MarkChanges {
+            pairs.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect()
+        };
+        s.record_marked(&d(&[("alice:tv", 0, 500)]), &marks(&[("s1", Some(500))]))
+            .unwrap();
+        s.record_marked(
+            &d(&[("alice:tv", 0, 300)]),
+            &marks(&[("s1", Some(800)), ("s2", Some(0))]),
+        )
+        .unwrap();
+        drop(s);
+        let mut s = Spool::open(dir.path()).unwrap();
+        assert_eq!(
+            s.state().marks,
+            [("s1".into(), 800), ("s2".into(), 0)].into()
+        );
+        assert_eq!(s.state().pending, d(&[("alice:tv", 0, 800)]));
+        // A counter that is gone is forgotten; enough records to compact keep the rest.
+        s.record_marked(&Deltas::new(), &marks(&[("s2", None)]))
+            .unwrap();
+        for i in 0..COMPACT_AFTER as u64 {
+            s.record_marked(&d(&[("alice:tv", 0, 1)]), &marks(&[("s1", Some(801 + i))]))
+                .unwrap();
+        }
+        drop(s);
+        let s = Spool::open(dir.path()).unwrap();
+        assert_eq!(
+            s.state().marks,
+            [("s1".into(), 800 + COMPACT_AFTER as u64)].into()
+        );
+        assert_eq!(s.state().pending["alice:tv"].rx, 800 + COMPACT_AFTER as u64);
+    }
+
+    #[test]
+    fn a_spool_written_before_baselines_opens_without_any() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = r#"{"snapshot":{"instance":"old-one","next_seq":4,"inflight":null,"pending":{"bob":{"tx":1,"rx":2}}}}"#;
+        std::fs::write(dir.path().join("spool.log"), format!("{old}\n")).unwrap();
+        let s = Spool::open(dir.path()).unwrap();
+        assert_eq!(s.instance(), "old-one");
+        assert!(s.state().marks.is_empty());
+        assert_eq!(s.state().pending, d(&[("bob", 1, 2)]));
     }
 }
