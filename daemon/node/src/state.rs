@@ -8,7 +8,7 @@ use tokio::sync::Notify;
 
 use crate::admissions::Admissions;
 use crate::authlog::AuthLog;
-use crate::decide::{Attempt, Decision, Refusal, decide};
+use crate::decide::{Admit, Attempt, Decision, Refusal, decide};
 use crate::devices::Devices;
 use crate::metrics::Metrics;
 use crate::plane::Plane;
@@ -68,13 +68,38 @@ impl NodeState {
     /// how many devices the user has here), and records the decision: the auth log, the
     /// admission for central, the outcome metric. Every data plane's auth path is this call.
     pub async fn authorize<P: Plane>(&self, plane: &P, attempt: &Attempt<'_>) -> Decision {
+        self.authorize_then(plane, attempt, None::<fn(&Admit) -> Result<(), Refusal>>)
+            .await
+    }
+
+    /// [`NodeState::authorize`] for a plane that keeps its own session table: instead of
+    /// asking the plane how many sessions the credential has, the admission ends with
+    /// `reserve`, which checks the session limit and takes the slot in one step (so two
+    /// clients racing for the last slot cannot both get it), and runs only once every other
+    /// check passed. Its refusal is the decision, logged as any other.
+    pub async fn authorize_reserving<P: Plane>(
+        &self,
+        plane: &P,
+        attempt: &Attempt<'_>,
+        reserve: impl FnOnce(&Admit) -> Result<(), Refusal>,
+    ) -> Decision {
+        self.authorize_then(plane, attempt, Some(reserve)).await
+    }
+
+    async fn authorize_then<P: Plane>(
+        &self,
+        plane: &P,
+        attempt: &Attempt<'_>,
+        reserve: Option<impl FnOnce(&Admit) -> Result<(), Refusal>>,
+    ) -> Decision {
         // One clock read per decision, shared by the checks and the log.
         let now = jiff::Timestamp::now().as_second();
         let mut decision = decide(&self.table.load(), attempt, now);
         // Only users with a device limit and devices with a session limit pay for a call to
         // the plane. If it cannot answer, admit: an outage of its API must not lock everyone
-        // out.
-        if let Decision::Admit(admit) = &decision
+        // out. A plane that reserves checks the session limit itself, last.
+        if reserve.is_none()
+            && let Decision::Admit(admit) = &decision
             && let Some(max) = admit.max_sessions
         {
             match plane.online_of(&admit.user).await {
@@ -107,6 +132,14 @@ impl NodeState {
                 }
             }
         }
+        if let (Some(reserve), Decision::Admit(admit)) = (reserve, &decision)
+            && let Err(reason) = reserve(admit)
+        {
+            decision = Decision::Refuse {
+                user: Some(Arc::clone(&admit.user)),
+                reason,
+            };
+        }
         match &decision {
             Decision::Admit(admit) => {
                 self.admissions.record(&admit.user, now);
@@ -120,5 +153,113 @@ impl NodeState {
         }
         self.metrics.count_auth(decision.outcome());
         decision
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decide::Resource;
+    use crate::plane::{Online, PlaneError};
+    use crate::spool::Deltas;
+
+    /// A plane that must not be asked for session counts: the reservation answers instead.
+    struct NoCounts;
+
+    impl Plane for NoCounts {
+        fn name(&self) -> &'static str {
+            "none"
+        }
+
+        fn display(&self) -> &'static str {
+            "no plane"
+        }
+
+        async fn take_traffic(&self) -> Result<Deltas, PlaneError> {
+            Ok(Deltas::new())
+        }
+
+        async fn online(&self) -> Result<Online, PlaneError> {
+            Err("asked for counts".into())
+        }
+
+        async fn close(&self, _: &[String]) -> Result<(), PlaneError> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_reservation_ends_the_decision_and_runs_only_when_everything_else_passed() {
+        use hy_api::node::{NodeDevice, NodeList, NodeUser};
+        let state = NodeState::new("test", "none", "no plane", "hyctl_test");
+        let list = NodeList {
+            revision: "1.1".into(),
+            users: vec![NodeUser {
+                id: "alice:tv".into(),
+                auth_sha256: hy_api::auth_digest("tv-secret"),
+                device: Some(NodeDevice {
+                    max_sessions: Some(1),
+                    allowed_streams: vec!["news".into()],
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }],
+        };
+        let (table, _) =
+            crate::table::Table::from_json(&serde_json::to_vec(&list).unwrap()).unwrap();
+        state.table.store(table);
+        let attempt = |name| Attempt {
+            credential: Some("tv-secret"),
+            addr: "198.51.100.7",
+            resource: Resource::Stream {
+                name,
+                publish: false,
+            },
+        };
+        let mut reserved = Vec::new();
+        let d = state
+            .authorize_reserving(&NoCounts, &attempt("news"), |admit| {
+                reserved.push((admit.user.to_string(), admit.max_sessions));
+                Ok(())
+            })
+            .await;
+        assert!(matches!(d, Decision::Admit(_)), "{d:?}");
+        assert_eq!(reserved, [("alice:tv".to_owned(), Some(1))]);
+        let d = state
+            .authorize_reserving(&NoCounts, &attempt("news"), |_| {
+                Err(Refusal::TooManySessions)
+            })
+            .await;
+        assert!(
+            matches!(
+                d,
+                Decision::Refuse {
+                    reason: Refusal::TooManySessions,
+                    ..
+                }
+            ),
+            "{d:?}"
+        );
+        let mut asked = false;
+        let d = state
+            .authorize_reserving(&NoCounts, &attempt("movies"), |_| {
+                asked = true;
+                Ok(())
+            })
+            .await;
+        assert!(
+            matches!(
+                d,
+                Decision::Refuse {
+                    reason: Refusal::StreamNotAllowed,
+                    ..
+                }
+            ),
+            "{d:?}"
+        );
+        assert!(!asked, "a refused attempt takes no slot");
+        let log = state.log.pending();
+        let reasons: Vec<&str> = log.iter().map(|e| e.reason.as_str()).collect();
+        assert_eq!(reasons, ["ok", "too_many_sessions", "stream_not_allowed"]);
     }
 }
