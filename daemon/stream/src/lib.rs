@@ -4,6 +4,8 @@
 //!
 //! Built so far: the live session table ([`sessions`]), which counts sessions against their
 //! limits without races and turns the servers' cumulative byte counts into deltas counted
-//! exactly once. The adapters and the `hyctl stream` command come next.
+//! exactly once, and the runtime's plane over it ([`plane`]). The adapters and the
+//! `hyctl stream` command come next.
 
+pub mod plane;
 pub mod sessions;

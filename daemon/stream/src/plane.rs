@@ -1,0 +1,102 @@
+//! The media node as the runtime's [`Plane`]: its traffic is the session table's deltas (with
+//! the baselines they were counted from, spooled together), who is online is the table's live
+//! sessions, and closing a user marks their sessions so the media server's next call for each
+//! is refused (media servers re-ask on their own schedule; there is nothing to push to them).
+
+use std::sync::Arc;
+
+use hy_node::plane::{Online, Plane, PlaneError};
+use hy_node::spool::{Deltas, MarkChanges, Marks};
+
+use crate::sessions::Sessions;
+
+/// The session table, as a plane.
+#[derive(Debug, Clone, Default)]
+pub struct StreamPlane {
+    /// The live sessions every adapter writes.
+    pub sessions: Arc<Sessions>,
+}
+
+impl Plane for StreamPlane {
+    fn name(&self) -> &'static str {
+        "media"
+    }
+
+    fn display(&self) -> &'static str {
+        "the media node's sessions"
+    }
+
+    async fn take_traffic(&self) -> Result<Deltas, PlaneError> {
+        // Only reached by a caller that drops baselines; the runtime takes the marked form.
+        Ok(self.sessions.take().0)
+    }
+
+    async fn take_traffic_marked(&self) -> Result<(Deltas, MarkChanges), PlaneError> {
+        Ok(self.sessions.take())
+    }
+
+    fn restore_marks(&self, marks: &Marks) {
+        self.sessions.restore(marks, unix_now());
+    }
+
+    async fn online(&self) -> Result<Online, PlaneError> {
+        Ok(self.sessions.online())
+    }
+
+    async fn close(&self, users: &[String]) -> Result<(), PlaneError> {
+        self.sessions.kill(users);
+        Ok(())
+    }
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sessions::{Opening, Updated};
+
+    #[tokio::test]
+    async fn the_plane_is_the_session_table() {
+        let plane = StreamPlane::default();
+        let opening = Opening {
+            user: Arc::from("alice:tv"),
+            stream: "news".into(),
+            proto: "hls".into(),
+            addr: "198.51.100.7".into(),
+            publish: false,
+        };
+        plane.sessions.admit("s1", opening, None, 0).unwrap();
+        plane.sessions.update("s1", Some(4096), 1);
+        assert_eq!(plane.online().await.unwrap()["alice:tv"], 1);
+        let (deltas, marks) = plane.take_traffic_marked().await.unwrap();
+        assert_eq!(deltas["alice:tv"].rx, 4096);
+        assert_eq!(marks["s1"], Some(4096));
+        plane.close(&["alice:tv".into()]).await.unwrap();
+        assert_eq!(plane.sessions.update("s1", Some(5000), 2), Updated::Killed);
+        // Restored baselines: an update after a restart counts only the new bytes.
+        let restarted = StreamPlane::default();
+        restarted.restore_marks(&[("s1".to_owned(), 5000)].into());
+        restarted
+            .sessions
+            .admit(
+                "s1",
+                Opening {
+                    user: Arc::from("alice:tv"),
+                    stream: "news".into(),
+                    proto: "hls".into(),
+                    addr: "198.51.100.7".into(),
+                    publish: false,
+                },
+                None,
+                3,
+            )
+            .unwrap();
+        restarted.sessions.update("s1", Some(5500), 4);
+        assert_eq!(restarted.take_traffic().await.unwrap()["alice:tv"].rx, 500);
+    }
+}
