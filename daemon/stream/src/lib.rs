@@ -4,8 +4,9 @@
 //!
 //! Built so far: the live session table ([`sessions`]), which counts sessions against their
 //! limits without races and turns the servers' cumulative byte counts into deltas counted
-//! exactly once, and the runtime's plane over it ([`plane`]). The adapters and the
-//! `hyctl stream` command come next.
+//! exactly once; the runtime's plane over it ([`plane`]); and Flussonic's adapter
+//! ([`flussonic`]). The other adapters and the `hyctl stream` command come next.
 
+pub mod flussonic;
 pub mod plane;
 pub mod sessions;
