@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('central', 'central', [CompletionResultType]::ParameterValue, 'Run the central daemon, or manage its database offline')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run the node agent beside a Hysteria server')
+            [CompletionResult]::new('stream', 'stream', [CompletionResultType]::ParameterValue, 'Run the media node beside a media server (Flussonic''s auth_backend so far)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1917,6 +1918,26 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hyctl;stream' {
+            [CompletionResult]::new('--server-id', '--server-id', [CompletionResultType]::ParameterName, 'This node''s server id, as central knows it (`hyctl server add` prints it)')
+            [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s base URL, e.g. https://central.example:9090; sets both URLs below')
+            [CompletionResult]::new('--central-server-auth', '--central-server-auth', [CompletionResultType]::ParameterName, 'Central''s auth URL (the original flag); the list is fetched from <URL>/<server-id>')
+            [CompletionResult]::new('--central-server-traffic', '--central-server-traffic', [CompletionResultType]::ParameterName, 'Central''s traffic URL (the original flag); reports go to <URL>/<server-id>')
+            [CompletionResult]::new('--central-ca', '--central-ca', [CompletionResultType]::ParameterName, 'PEM CA certificate(s) to trust for an HTTPS central with a private CA')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Directory for the last good user list and the traffic spool (created, mode 0700)')
+            [CompletionResult]::new('--interval-auth', '--interval-auth', [CompletionResultType]::ParameterName, 'How often to refresh the user list (changes also arrive at once by long poll)')
+            [CompletionResult]::new('--interval-traffic-to-central', '--interval-traffic-to-central', [CompletionResultType]::ParameterName, 'How often to report collected traffic to central')
+            [CompletionResult]::new('--ready-max-list-age', '--ready-max-list-age', [CompletionResultType]::ParameterName, '/readyz fails when central has not confirmed the user list for this long')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_node=debug`)')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address the media server calls (keep it on loopback: it runs beside it)')
+            [CompletionResult]::new('--path-prefix', '--path-prefix', [CompletionResultType]::ParameterName, 'Also answer under /<PREFIX>/ (a random string, put in the media server''s backend URL)')
+            [CompletionResult]::new('--auth-duration', '--auth-duration', [CompletionResultType]::ParameterName, 'How long an admission holds before the media server asks again (Flussonic''s X-AuthDuration), 30s to 1h')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hyctl;help' {
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Manage users: who may connect, with which secret')
             [CompletionResult]::new('device', 'device', [CompletionResultType]::ParameterValue, 'Manage a user''s devices: credentials of their own, blocked and limited one by one')
@@ -1937,6 +1958,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('central', 'central', [CompletionResultType]::ParameterValue, 'Run the central daemon, or manage its database offline')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run the node agent beside a Hysteria server')
+            [CompletionResult]::new('stream', 'stream', [CompletionResultType]::ParameterValue, 'Run the media node beside a media server (Flussonic''s auth_backend so far)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2215,6 +2237,9 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;help;agent' {
+            break
+        }
+        'hyctl;help;stream' {
             break
         }
         'hyctl;help;help' {

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand completions 'Print a shell completion script'
             cand central 'Run the central daemon, or manage its database offline'
             cand agent 'Run the node agent beside a Hysteria server'
+            cand stream 'Run the media node beside a media server (Flussonic''s auth_backend so far)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;user'= {
@@ -1752,6 +1753,25 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hyctl;stream'= {
+            cand --server-id 'This node''s server id, as central knows it (`hyctl server add` prints it)'
+            cand --central 'Central''s base URL, e.g. https://central.example:9090; sets both URLs below'
+            cand --central-server-auth 'Central''s auth URL (the original flag); the list is fetched from <URL>/<server-id>'
+            cand --central-server-traffic 'Central''s traffic URL (the original flag); reports go to <URL>/<server-id>'
+            cand --central-ca 'PEM CA certificate(s) to trust for an HTTPS central with a private CA'
+            cand --state-dir 'Directory for the last good user list and the traffic spool (created, mode 0700)'
+            cand --interval-auth 'How often to refresh the user list (changes also arrive at once by long poll)'
+            cand --interval-traffic-to-central 'How often to report collected traffic to central'
+            cand --ready-max-list-age '/readyz fails when central has not confirmed the user list for this long'
+            cand --log-format 'Log line format; the level is set with RUST_LOG (e.g. `info`, `hy_node=debug`)'
+            cand --listen 'Address the media server calls (keep it on loopback: it runs beside it)'
+            cand --path-prefix 'Also answer under /<PREFIX>/ (a random string, put in the media server''s backend URL)'
+            cand --auth-duration 'How long an admission holds before the media server asks again (Flussonic''s X-AuthDuration), 30s to 1h'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hyctl;help'= {
             cand user 'Manage users: who may connect, with which secret'
             cand device 'Manage a user''s devices: credentials of their own, blocked and limited one by one'
@@ -1772,6 +1792,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand completions 'Print a shell completion script'
             cand central 'Run the central daemon, or manage its database offline'
             cand agent 'Run the node agent beside a Hysteria server'
+            cand stream 'Run the media node beside a media server (Flussonic''s auth_backend so far)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;help;user'= {
@@ -1976,6 +1997,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;central;rotate-token'= {
         }
         &'hyctl;help;agent'= {
+        }
+        &'hyctl;help;stream'= {
         }
         &'hyctl;help;help'= {
         }

@@ -85,6 +85,9 @@ pub enum Command {
     /// Run the node agent beside a Hysteria server
     #[command(after_long_help = AGENT_HELP)]
     Agent(Box<hy_hysteria::AgentArgs>),
+    /// Run the media node beside a media server (Flussonic's auth_backend so far)
+    #[command(after_long_help = STREAM_HELP)]
+    Stream(Box<hy_stream::StreamArgs>),
 }
 
 const TRAFFIC_HELP: &str = "\
@@ -121,6 +124,20 @@ is down still admits the right users. It must be the only poller of its Hysteria
 Example:
   hyctl agent --server-id \"$SERVER_ID\" --central https://central.example:9090 \\
       --secret \"$HYSTERIA_API_SECRET\" --state-dir /var/lib/hyctl-agent
+
+Every flag can also be set by the environment variable shown with it.";
+
+const STREAM_HELP: &str = "\
+The media node answers the media server's auth calls from the same kind of list as the agent
+(the server must be a `stream` server: hyctl server add --kind stream). A player's token is a
+device secret: its status, validity window, addresses, allowed streams and session limit
+apply, then its user's state, quota and expiry. Flussonic's auth_backend is served at
+http://<--listen>/flussonic and at the seed system's /auth (and under /<--path-prefix>/);
+MediaMTX, SRS and nginx-rtmp come in a later release.
+
+Example (Flussonic: auth_backend myauth { backend http://127.0.0.1:8081/flussonic; }):
+  hyctl stream --server-id \"$SERVER_ID\" --central https://central.example:9090 \\
+      --state-dir /var/lib/hyctl-stream
 
 Every flag can also be set by the environment variable shown with it.";
 

@@ -30,6 +30,7 @@ pub fn main(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Central(c) => central(c),
         Command::Agent(a) => agent(&a),
+        Command::Stream(a) => stream(&a),
         Command::Completions { shell } => finish(cmd::misc::completions(shell), false),
         Command::Config(c) => {
             let json = c.admin.json;
@@ -234,6 +235,14 @@ fn agent(args: &hy_hysteria::AgentArgs) -> ExitCode {
     hy_common::telemetry::init(args.node.log_format);
     match args.load() {
         Ok((addr, config)) => serve(addr, move |l, s| hy_hysteria::run(config, l, s)),
+        Err(err) => fail(exit::CONFIG, &err),
+    }
+}
+
+fn stream(args: &hy_stream::StreamArgs) -> ExitCode {
+    hy_common::telemetry::init(args.node.log_format);
+    match args.load() {
+        Ok((addr, config)) => serve(addr, move |l, s| hy_stream::run(config, l, s)),
         Err(err) => fail(exit::CONFIG, &err),
     }
 }

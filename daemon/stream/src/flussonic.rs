@@ -100,12 +100,6 @@ fn allow(user: &str, duration: u32, max_sessions: Option<u32>) -> Response {
     resp
 }
 
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
 async fn auth(State(s): State<Arc<Flussonic>>, Query(q): Query<Params>) -> Response {
     let (Some(name), Some(ip)) = (q.name.as_deref(), q.ip.as_deref()) else {
         s.node.metrics.count_auth(Outcome::BadRequest);
@@ -129,7 +123,7 @@ async fn auth(State(s): State<Arc<Flussonic>>, Query(q): Query<Params>) -> Respo
             publish: false,
         },
     };
-    let now = now();
+    let now = jiff::Timestamp::now().as_second();
     if q.request_type.as_deref() == Some("update_session") {
         match s.plane.sessions.update(&key, q.bytes, now) {
             Updated::Killed => {

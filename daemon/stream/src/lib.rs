@@ -10,3 +10,80 @@
 pub mod flussonic;
 pub mod plane;
 pub mod sessions;
+
+pub mod config;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use hy_node::Node;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+pub use config::{Config, StreamArgs};
+
+/// How long past its AuthDuration a session lives without an update: the server asks again
+/// when the duration runs out, so one that has not asked by then is gone.
+const IDLE_MARGIN: i64 = 60;
+/// How often idle sessions are ended.
+const SWEEP_EVERY: Duration = Duration::from_secs(10);
+
+/// Runs the media node until `shutdown` is cancelled. On the way out the runtime spools the
+/// sessions' last bytes and makes one last report attempt; the auth routes are served until
+/// then.
+pub async fn run(
+    config: Config,
+    listener: TcpListener,
+    shutdown: CancellationToken,
+) -> anyhow::Result<()> {
+    let duration = config.auth_duration;
+    let node = Node::start(config.node, plane::StreamPlane::default()).await?;
+    let plane = (**node.plane()).clone();
+    let app = flussonic::router(
+        node.state().clone(),
+        plane.clone(),
+        duration,
+        config.path_prefix.as_deref(),
+    )
+    .merge(node.router());
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, "media node listening for the media server's auth calls");
+    let sweeping = shutdown.clone();
+    let sweeper = tokio::spawn(async move {
+        let idle = i64::from(duration) + IDLE_MARGIN;
+        // Baselines of ended sessions outlive any late update by far.
+        let forget_after = 3 * i64::from(duration) + 600;
+        loop {
+            tokio::select! {
+                () = sweeping.cancelled() => return,
+                () = tokio::time::sleep(SWEEP_EVERY) => {}
+            }
+            let ended =
+                plane
+                    .sessions
+                    .sweep(jiff::Timestamp::now().as_second(), idle, forget_after);
+            if !ended.is_empty() {
+                tracing::debug!(
+                    sessions = ended.len(),
+                    "ended sessions the server stopped asking about"
+                );
+            }
+        }
+    });
+    let serve_stop = CancellationToken::new();
+    let server_task = tokio::spawn(
+        axum::serve(listener, app)
+            .with_graceful_shutdown(serve_stop.clone().cancelled_owned())
+            .into_future(),
+    );
+    shutdown.cancelled().await;
+    node.stop().await;
+    serve_stop.cancel();
+    let _ = sweeper.await;
+    server_task
+        .await
+        .context("auth server task failed")?
+        .context("auth server failed")?;
+    tracing::info!("media node stopped");
+    Ok(())
+}

@@ -36,7 +36,8 @@ impl Plane for StreamPlane {
     }
 
     fn restore_marks(&self, marks: &Marks) {
-        self.sessions.restore(marks, unix_now());
+        self.sessions
+            .restore(marks, jiff::Timestamp::now().as_second());
     }
 
     async fn online(&self) -> Result<Online, PlaneError> {
@@ -47,12 +48,6 @@ impl Plane for StreamPlane {
         self.sessions.kill(users);
         Ok(())
     }
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 #[cfg(test)]

@@ -1,0 +1,144 @@
+//! The media node end to end: real central, the real node in-process on `127.0.0.1:0`,
+//! called as Flussonic calls its `auth_backend`; a token is a device secret, its rights come
+//! from central's list, and the bytes Flussonic reports reach central once.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Duration;
+
+use hy_testkit::{TestCentral, wait_until};
+use tokio_util::sync::CancellationToken;
+
+#[tokio::test]
+async fn flussonic_sessions_are_admitted_by_device_tokens_and_their_bytes_reach_central() {
+    let c = TestCentral::start().await;
+    let (_, server) = c
+        .admin(
+            "POST",
+            "/admin/servers",
+            Some(r#"{"kind":"stream","name":"media-1"}"#),
+        )
+        .await;
+    let server = server["id"].as_str().unwrap().to_owned();
+    c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
+        .await;
+    let (_, tv) = c
+        .admin(
+            "POST",
+            "/admin/users/alice/devices",
+            Some(r#"{"name":"tv","secret":"secure-token-123","allowed_streams":["news","live/*"],"max_sessions":1}"#),
+        )
+        .await;
+    assert_eq!(tv["node_id"], "alice:tv");
+    c.client().assign(&server, &["alice".into()]).await.unwrap();
+
+    let state = tempfile::tempdir().unwrap();
+    let args = hy_stream::StreamArgs {
+        node: hy_node::NodeArgs {
+            server_id: server.as_str().into(),
+            central: Some(c.url("")),
+            central_server_auth: None,
+            central_server_traffic: None,
+            central_ca: None,
+            state_dir: state.path().into(),
+            interval_auth: Duration::from_secs(10),
+            interval_traffic_to_central: Duration::from_millis(50),
+            ready_max_list_age: Duration::from_secs(300),
+            log_format: hy_common::telemetry::LogFormat::Text,
+        },
+        listen: "127.0.0.1:0".into(),
+        path_prefix: None,
+        auth_duration: Duration::from_secs(180),
+    };
+    let (_, mut config) = args.load().unwrap();
+    config.node.interval_collect = Duration::from_millis(50);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let shutdown = CancellationToken::new();
+    let node = tokio::spawn(hy_stream::run(config, listener, shutdown.clone()));
+    let http = reqwest::Client::new();
+    wait_until(
+        "the node has alice and her tv",
+        Duration::from_secs(10),
+        || async {
+            let Ok(resp) = http.get(format!("{url}/healthz")).send().await else {
+                return false;
+            };
+            let h: serde_json::Value = resp.json().await.unwrap_or_default();
+            h["list"]["source"] == "central" && h["list"]["users"].as_u64() == Some(2)
+        },
+    )
+    .await;
+
+    let call = |query: String| {
+        let (http, url) = (http.clone(), url.clone());
+        async move {
+            let resp = http
+                .get(format!("{url}/flussonic?{query}"))
+                .send()
+                .await
+                .unwrap();
+            let status = resp.status().as_u16();
+            let user = resp
+                .headers()
+                .get("x-userid")
+                .map(|v| v.to_str().unwrap().to_owned());
+            (status, user, resp.text().await.unwrap())
+        }
+    };
+    let session = "name=live/news&proto=hls&ip=198.51.100.7&token=secure-token-123&session_id=6217fd62-16da-4206-9da9-0173d7552a14";
+    let (status, user, _) = call(format!(
+        "{session}&request_type=new_session&request_number=0"
+    ))
+    .await;
+    assert_eq!((status, user.as_deref()), (200, Some("alice:tv")));
+    let (status, _, body) = call(
+        "name=movies&proto=hls&ip=198.51.100.7&token=secure-token-123&request_type=new_session"
+            .into(),
+    )
+    .await;
+    assert_eq!(status, 403);
+    assert!(body.contains("stream_not_allowed"), "{body}");
+    for (n, bytes) in [(1, 100_000u64), (2, 250_000), (3, 250_000)] {
+        let (status, _, _) = call(format!(
+            "{session}&request_type=update_session&request_number={n}&bytes={bytes}&duration={}",
+            n * 180
+        ))
+        .await;
+        assert_eq!(status, 200);
+    }
+    wait_until(
+        "the tv's bytes reach central, once",
+        Duration::from_secs(10),
+        || async {
+            let d = c.client().device("alice", "tv").await.unwrap();
+            d.traffic.rx == 250_000
+        },
+    )
+    .await;
+    let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
+    assert_eq!(alice["traffic"]["rx"], 250_000);
+
+    // Blocked on central: the next update is refused, so Flussonic ends the session.
+    c.admin(
+        "PATCH",
+        "/admin/users/alice/devices/tv",
+        Some(r#"{"status":"blocked"}"#),
+    )
+    .await;
+    wait_until(
+        "the block reaches the node",
+        Duration::from_secs(5),
+        || async {
+            let (status, _, _) = call(format!(
+                "{session}&request_type=update_session&bytes=260000"
+            ))
+            .await;
+            status == 403
+        },
+    )
+    .await;
+    shutdown.cancel();
+    node.await.unwrap().unwrap();
+    c.stop().await;
+}
