@@ -89,7 +89,7 @@ async fn servers_have_a_kind_and_unseen_ids_are_registered_by_assignment() {
     let bootstrap = env.run(&["server", "bootstrap", "cam-1"]).await;
     assert_eq!(bootstrap.code, 1);
     assert!(
-        bootstrap.stderr.contains("no node daemon for that kind"),
+        bootstrap.stderr.contains("run `hyctl stream --server-id"),
         "{}",
         bootstrap.stderr
     );

@@ -17,14 +17,28 @@ pub async fn run(
     let s = super::server::resolve(ctx, server).await?;
     // What a node needs depends on what runs there; a kind without a node daemon in this
     // release gets a plain statement instead of instructions that would not work.
-    if s.kind.node_command().is_none() {
-        return Err(CliError::Failed(format!(
-            "{} is a `{}` server, and this hyctl ({}) has no node daemon for that kind yet: \
-             only `hysteria` servers (`hyctl agent`) can be brought up",
-            s.name.as_deref().unwrap_or("this server"),
-            s.kind,
-            env!("CARGO_PKG_VERSION")
-        )));
+    match s.kind.node_command() {
+        None => {
+            return Err(CliError::Failed(format!(
+                "{} is a `{}` server, and this hyctl ({}) has no node daemon for that kind yet: \
+                 only `hysteria` servers (`hyctl agent`) and `stream` servers (`hyctl stream`) \
+                 can be brought up",
+                s.name.as_deref().unwrap_or("this server"),
+                s.kind,
+                env!("CARGO_PKG_VERSION")
+            )));
+        }
+        // The printout is Hysteria's (its config lines, the agent's unit); a media node's is
+        // its one command for now.
+        Some(cmd) if s.kind != hy_api::servers::ServerKind::Hysteria => {
+            return Err(CliError::Failed(format!(
+                "bootstrap prints a Hysteria node's files; for this `{}` server run \
+                 `hyctl {cmd} --server-id <its id> --central <central's URL> --state-dir \
+                 /var/lib/hyctl-{cmd}` beside the media server (see `hyctl {cmd} --help`)",
+                s.kind
+            )));
+        }
+        Some(_) => {}
     }
     let central = central_url.unwrap_or_else(|| ctx.client.base_url().to_owned());
     if central.contains("://127.")

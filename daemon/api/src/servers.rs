@@ -44,7 +44,8 @@ impl ServerKind {
     pub fn node_command(self) -> Option<&'static str> {
         match self {
             Self::Hysteria => Some("agent"),
-            Self::Stream | Self::Proxy | Self::Gateway => None,
+            Self::Stream => Some("stream"),
+            Self::Proxy | Self::Gateway => None,
         }
     }
 }

@@ -130,6 +130,7 @@ struct Added<'a> {
     name: String,
     id: String,
     kind: &'static str,
+    central: String,
     bootstrap: Option<hy_common::bootstrap::Bootstrap>,
 }
 
@@ -205,7 +206,7 @@ pub async fn action(
                         Err(e) => return unavailable(e),
                     };
                     let central = crate::http::sub::base(&p.app, &headers);
-                    let bootstrap = s.kind.node_command().map(|_| {
+                    let bootstrap = (s.kind == ServerKind::Hysteria).then(|| {
                         hy_common::bootstrap::render(
                             &s.id,
                             &central,
@@ -218,6 +219,7 @@ pub async fn action(
                         name: label(&s),
                         kind: s.kind.as_str(),
                         id: s.id,
+                        central,
                         bootstrap,
                     })
                 }
