@@ -4,10 +4,11 @@
 //!
 //! Built so far: the live session table ([`sessions`]), which counts sessions against their
 //! limits without races and turns the servers' cumulative byte counts into deltas counted
-//! exactly once; the runtime's plane over it ([`plane`]); and Flussonic's adapter
-//! ([`flussonic`]). The other adapters and the `hyctl stream` command come next.
+//! exactly once; the runtime's plane over it ([`plane`]); Flussonic's adapter
+//! ([`flussonic`]) and MediaMTX's ([`mediamtx`]). SRS and nginx-rtmp come next.
 
 pub mod flussonic;
+pub mod mediamtx;
 pub mod plane;
 pub mod sessions;
 
@@ -39,13 +40,14 @@ pub async fn run(
     let duration = config.auth_duration;
     let node = Node::start(config.node, plane::StreamPlane::default()).await?;
     let plane = (**node.plane()).clone();
-    let app = flussonic::router(
-        node.state().clone(),
-        plane.clone(),
-        duration,
-        config.path_prefix.as_deref(),
-    )
-    .merge(node.router());
+    let prefix = config.path_prefix.as_deref();
+    let app = flussonic::router(node.state().clone(), plane.clone(), duration, prefix)
+        .merge(mediamtx::router(
+            node.state().clone(),
+            plane.clone(),
+            prefix,
+        ))
+        .merge(node.router());
     let addr = listener.local_addr()?;
     tracing::info!(%addr, "media node listening for the media server's auth calls");
     let sweeping = shutdown.clone();

@@ -1,0 +1,220 @@
+//! MediaMTX's external HTTP authentication (`authMethod: http`, `stream-auth.md` §2): a POST
+//! of JSON per connection; any 2xx allows, anything else denies, and a first RTSP call without
+//! credentials gets 401 so the client sends them.
+//!
+//! The credential is the device token, from the first of `token` (a bearer token or
+//! `?token=`), `password` (`rtsp://any:TOKEN@host/path`) and the `token=` of `query`. MediaMTX
+//! says nothing when a session ends, so these sessions take no slot in the session table: a
+//! device's session limit over MediaMTX needs its API, which comes later.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use hy_node::{Attempt, Decision, NodeState, Outcome, Resource};
+use serde::Deserialize;
+
+use crate::flussonic::reason;
+use crate::plane::StreamPlane;
+
+#[derive(Debug)]
+struct MediaMtx {
+    node: NodeState,
+    plane: StreamPlane,
+}
+
+/// MediaMTX's request body.
+#[derive(Debug, Deserialize)]
+struct Request {
+    #[serde(default)]
+    user: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    ip: String,
+    action: String,
+    #[serde(default)]
+    path: String,
+    #[serde(default)]
+    protocol: String,
+    #[serde(default)]
+    query: String,
+}
+
+/// The route: `/mediamtx`, also under `/<prefix>/` when one is set.
+pub fn router(node: NodeState, plane: StreamPlane, prefix: Option<&str>) -> Router {
+    let mut router = Router::new().route("/mediamtx", post(auth));
+    if let Some(p) = prefix {
+        router = router.route(&format!("/{p}/mediamtx"), post(auth));
+    }
+    router.with_state(Arc::new(MediaMtx { node, plane }))
+}
+
+fn deny(status: StatusCode, why: &str) -> Response {
+    let body = serde_json::json!({ "reason": why }).to_string();
+    (status, [("content-type", "application/json")], body).into_response()
+}
+
+/// `token=` of a query string, decoded.
+fn query_token(query: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == "token")
+        .map(|(_, v)| {
+            percent_encoding::percent_decode_str(&v.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .filter(|t| !t.is_empty())
+}
+
+async fn auth(State(s): State<Arc<MediaMtx>>, body: Bytes) -> Response {
+    let Ok(req) = serde_json::from_slice::<Request>(&body) else {
+        s.node.metrics.count_auth(Outcome::BadRequest);
+        return deny(StatusCode::BAD_REQUEST, "bad_request");
+    };
+    let publish = match req.action.as_str() {
+        "read" | "playback" => false,
+        "publish" => true,
+        // The API, metrics and pprof are MediaMTX's own, not players'.
+        _ => return deny(StatusCode::FORBIDDEN, "action_not_allowed"),
+    };
+    let token = Some(req.token.clone())
+        .filter(|t| !t.is_empty())
+        .or_else(|| Some(req.password.clone()).filter(|p| !p.is_empty()))
+        .or_else(|| query_token(&req.query));
+    let Some(token) = token else {
+        // RTSP asks without credentials first; 401 makes the client send them.
+        if req.protocol == "rtsp" && req.user.is_empty() {
+            return deny(StatusCode::UNAUTHORIZED, "credentials_required");
+        }
+        s.node
+            .metrics
+            .count_auth(Outcome::Refused(hy_node::Refusal::NoCredential));
+        return deny(StatusCode::FORBIDDEN, "token_not_found");
+    };
+    let attempt = Attempt {
+        credential: Some(&token),
+        addr: &req.ip,
+        resource: Resource::Stream {
+            name: &req.path,
+            publish,
+        },
+    };
+    match s.node.authorize(&s.plane, &attempt).await {
+        Decision::Admit(_) => StatusCode::OK.into_response(),
+        Decision::Refuse { reason: r, .. } => deny(StatusCode::FORBIDDEN, reason(r)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use hy_api::node::{NodeDevice, NodeList, NodeUser};
+    use tower::ServiceExt;
+
+    fn node() -> NodeState {
+        let state = NodeState::new("test", "media", "media", "hyctl_stream_test");
+        let list = NodeList {
+            revision: "1.1".into(),
+            users: vec![
+                NodeUser {
+                    id: "alice".into(),
+                    auth_sha256: hy_api::auth_digest("alice-own-secret"),
+                    ..Default::default()
+                },
+                NodeUser {
+                    id: "alice:cam".into(),
+                    auth_sha256: hy_api::auth_digest("cam-token-1234"),
+                    device: Some(NodeDevice {
+                        publisher: true,
+                        allowed_streams: vec!["live/*".into()],
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                },
+            ],
+        };
+        let (table, _) =
+            hy_node::table::Table::from_json(&serde_json::to_vec(&list).unwrap()).unwrap();
+        state.table.store(table);
+        state
+    }
+
+    async fn call(app: &Router, body: serde_json::Value) -> (u16, String) {
+        let resp = app
+            .clone()
+            .oneshot(
+                axum::http::Request::post("/mediamtx")
+                    .header("content-type", "application/json")
+                    .body(Body::from(body.to_string()))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let status = resp.status().as_u16();
+        let body = axum::body::to_bytes(resp.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        (status, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    #[tokio::test]
+    async fn mediamtx_calls_are_answered_by_the_contract() {
+        let app = router(node(), StreamPlane::default(), None);
+        let req =
+            |user: &str, password: &str, token: &str, action: &str, path: &str, query: &str| {
+                serde_json::json!({"user": user, "password": password, "token": token,
+                "ip": "198.51.100.7", "action": action, "path": path, "protocol": "rtsp",
+                "id": null, "query": query})
+            };
+        // A first RTSP call without credentials: 401, so the client sends them.
+        assert_eq!(
+            call(&app, req("", "", "", "read", "live/news", "")).await.0,
+            401
+        );
+        // The token as the RTSP password, as a bearer token, or in the query.
+        for body in [
+            req("any", "cam-token-1234", "", "read", "live/news", ""),
+            req("", "", "cam-token-1234", "publish", "live/news", ""),
+            req("", "", "", "read", "live/news", "token=cam-token-1234"),
+        ] {
+            assert_eq!(call(&app, body.clone()).await.0, 200, "{body}");
+        }
+        for (body, why) in [
+            (
+                req("", "", "nope", "read", "live/news", ""),
+                "token_not_found",
+            ),
+            (
+                req("", "", "cam-token-1234", "read", "movies", ""),
+                "stream_not_allowed",
+            ),
+            (
+                req("", "", "alice-own-secret", "publish", "live/news", ""),
+                "publish_not_allowed",
+            ),
+            (
+                req("", "", "cam-token-1234", "api", "", ""),
+                "action_not_allowed",
+            ),
+        ] {
+            let (status, text) = call(&app, body.clone()).await;
+            assert_eq!(status, 403, "{body}");
+            assert!(text.contains(why), "{text}");
+        }
+        assert_eq!(
+            call(&app, serde_json::json!({"nonsense": true})).await.0,
+            400
+        );
+    }
+}
