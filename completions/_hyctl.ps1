@@ -44,7 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('central', 'central', [CompletionResultType]::ParameterValue, 'Run the central daemon, or manage its database offline')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run the node agent beside a Hysteria server')
-            [CompletionResult]::new('stream', 'stream', [CompletionResultType]::ParameterValue, 'Run the media node beside a media server (Flussonic and MediaMTX so far)')
+            [CompletionResult]::new('stream', 'stream', [CompletionResultType]::ParameterValue, 'Run the media node beside a media server (Flussonic, MediaMTX and SRS so far)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1958,7 +1958,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('central', 'central', [CompletionResultType]::ParameterValue, 'Run the central daemon, or manage its database offline')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run the node agent beside a Hysteria server')
-            [CompletionResult]::new('stream', 'stream', [CompletionResultType]::ParameterValue, 'Run the media node beside a media server (Flussonic and MediaMTX so far)')
+            [CompletionResult]::new('stream', 'stream', [CompletionResultType]::ParameterValue, 'Run the media node beside a media server (Flussonic, MediaMTX and SRS so far)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

@@ -41,7 +41,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand completions 'Print a shell completion script'
             cand central 'Run the central daemon, or manage its database offline'
             cand agent 'Run the node agent beside a Hysteria server'
-            cand stream 'Run the media node beside a media server (Flussonic and MediaMTX so far)'
+            cand stream 'Run the media node beside a media server (Flussonic, MediaMTX and SRS so far)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;user'= {
@@ -1792,7 +1792,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand completions 'Print a shell completion script'
             cand central 'Run the central daemon, or manage its database offline'
             cand agent 'Run the node agent beside a Hysteria server'
-            cand stream 'Run the media node beside a media server (Flussonic and MediaMTX so far)'
+            cand stream 'Run the media node beside a media server (Flussonic, MediaMTX and SRS so far)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;help;user'= {

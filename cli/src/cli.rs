@@ -85,7 +85,7 @@ pub enum Command {
     /// Run the node agent beside a Hysteria server
     #[command(after_long_help = AGENT_HELP)]
     Agent(Box<hy_hysteria::AgentArgs>),
-    /// Run the media node beside a media server (Flussonic and MediaMTX so far)
+    /// Run the media node beside a media server (Flussonic, MediaMTX and SRS so far)
     #[command(after_long_help = STREAM_HELP)]
     Stream(Box<hy_stream::StreamArgs>),
 }
@@ -133,7 +133,8 @@ The media node answers the media server's auth calls from the same kind of list 
 device secret: its status, validity window, addresses, allowed streams and session limit
 apply, then its user's state, quota and expiry. Flussonic's auth_backend is served at
 http://<--listen>/flussonic and at the seed system's /auth, MediaMTX's authHTTPAddress at
-/mediamtx (each also under /<--path-prefix>/); SRS and nginx-rtmp come in a later release.
+/mediamtx, SRS's http_hooks at /srs (each also under /<--path-prefix>/); nginx-rtmp comes in
+a later release.
 
 Example (Flussonic: auth_backend myauth { backend http://127.0.0.1:8081/flussonic; }):
   hyctl stream --server-id \"$SERVER_ID\" --central https://central.example:9090 \\

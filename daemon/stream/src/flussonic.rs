@@ -151,6 +151,7 @@ async fn auth(State(s): State<Arc<Flussonic>>, Query(q): Query<Params>) -> Respo
         proto: q.proto.clone().unwrap_or_default(),
         addr: ip.to_owned(),
         publish: false,
+        renews: true,
     };
     let decision = s
         .node

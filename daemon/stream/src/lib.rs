@@ -5,12 +5,13 @@
 //! Built so far: the live session table ([`sessions`]), which counts sessions against their
 //! limits without races and turns the servers' cumulative byte counts into deltas counted
 //! exactly once; the runtime's plane over it ([`plane`]); Flussonic's adapter
-//! ([`flussonic`]) and MediaMTX's ([`mediamtx`]). SRS and nginx-rtmp come next.
+//! ([`flussonic`]), MediaMTX's ([`mediamtx`]) and SRS's ([`srs`]). nginx-rtmp comes next.
 
 pub mod flussonic;
 pub mod mediamtx;
 pub mod plane;
 pub mod sessions;
+pub mod srs;
 
 pub mod config;
 
@@ -47,6 +48,7 @@ pub async fn run(
             plane.clone(),
             prefix,
         ))
+        .merge(srs::router(node.state().clone(), plane.clone(), prefix))
         .merge(node.router());
     let addr = listener.local_addr()?;
     tracing::info!(%addr, "media node listening for the media server's auth calls");

@@ -64,6 +64,7 @@ mod tests {
             proto: "hls".into(),
             addr: "198.51.100.7".into(),
             publish: false,
+            renews: true,
         };
         plane.sessions.admit("s1", opening, None, 0).unwrap();
         plane.sessions.update("s1", Some(4096), 1);
@@ -86,6 +87,7 @@ mod tests {
                     proto: "hls".into(),
                     addr: "198.51.100.7".into(),
                     publish: false,
+                    renews: true,
                 },
                 None,
                 3,

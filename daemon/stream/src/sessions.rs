@@ -37,7 +37,15 @@ pub struct Opening {
     pub addr: String,
     /// Publishing rather than playing.
     pub publish: bool,
+    /// The server asks again while the session lasts (Flussonic's updates), so one that
+    /// stops asking is gone; otherwise (SRS) only its end call or [`STALE_AFTER`] ends it.
+    pub renews: bool,
 }
+
+/// How long a session whose server never asks again (SRS: it calls at the start and at the
+/// end only) lives without its end call: a server that died without saying goodbye frees its
+/// slots after this.
+pub const STALE_AFTER: i64 = 12 * 3600;
 
 /// A live session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,14 +202,15 @@ impl Sessions {
     }
 
     /// Ends sessions not seen for `idle` seconds (the AuthDuration plus a margin: the server
-    /// would have asked again by then) and forgets the baselines of those that ended
+    /// would have asked again by then; [`STALE_AFTER`] for servers that never ask again) and
+    /// forgets the baselines of those that ended
     /// `forget_after` seconds ago. Returns the keys it ended.
     pub fn sweep(&self, now: i64, idle: i64, forget_after: i64) -> Vec<String> {
         let mut inner = self.inner.lock();
         let gone: Vec<String> = inner
             .live
             .iter()
-            .filter(|(_, l)| now - l.seen >= idle)
+            .filter(|(_, l)| now - l.seen >= if l.opening.renews { idle } else { STALE_AFTER })
             .map(|(k, _)| k.clone())
             .collect();
         for key in &gone {
@@ -292,6 +301,7 @@ mod tests {
             proto: "hls".into(),
             addr: "198.51.100.7".into(),
             publish: false,
+            renews: true,
         }
     }
 
@@ -358,6 +368,20 @@ mod tests {
         assert!(s.online().is_empty());
         s.sweep(20_000, 200, 10_000);
         assert_eq!(s.take().1, [("s1".to_owned(), None)].into());
+    }
+
+    #[test]
+    fn a_session_whose_server_never_asks_again_outlives_the_idle_sweep() {
+        let s = Sessions::new();
+        let quiet = Opening {
+            renews: false,
+            ..opening("alice:tv")
+        };
+        s.admit("srs-client", quiet, None, 0).unwrap();
+        s.admit("flussonic", opening("bob"), None, 0).unwrap();
+        assert_eq!(s.sweep(300, 240, 10_000), ["flussonic"]);
+        assert_eq!(s.online()["alice:tv"], 1, "it plays until its on_stop");
+        assert_eq!(s.sweep(STALE_AFTER, 240, 10_000 * 10), ["srs-client"]);
     }
 
     #[test]
