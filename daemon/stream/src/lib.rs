@@ -24,6 +24,22 @@ use tokio_util::sync::CancellationToken;
 
 pub use config::{Config, StreamArgs};
 
+/// The `token=` of a player's query string (with or without its `?`), decoded: where
+/// MediaMTX's `query` and SRS's `param` carry the token.
+fn token_in_query(query: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == "token")
+        .map(|(_, v)| {
+            percent_encoding::percent_decode_str(&v.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .filter(|t| !t.is_empty())
+}
+
 /// How long past its AuthDuration a session lives without an update: the server asks again
 /// when the duration runs out, so one that has not asked by then is gone.
 const IDLE_MARGIN: i64 = 60;

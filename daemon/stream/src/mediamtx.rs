@@ -61,21 +61,6 @@ fn deny(status: StatusCode, why: &str) -> Response {
     (status, [("content-type", "application/json")], body).into_response()
 }
 
-/// `token=` of a query string, decoded.
-fn query_token(query: &str) -> Option<String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .find(|(k, _)| *k == "token")
-        .map(|(_, v)| {
-            percent_encoding::percent_decode_str(&v.replace('+', " "))
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-        .filter(|t| !t.is_empty())
-}
-
 async fn auth(State(s): State<Arc<MediaMtx>>, body: Bytes) -> Response {
     let Ok(req) = serde_json::from_slice::<Request>(&body) else {
         s.node.metrics.count_auth(Outcome::BadRequest);
@@ -90,7 +75,7 @@ async fn auth(State(s): State<Arc<MediaMtx>>, body: Bytes) -> Response {
     let token = Some(req.token.clone())
         .filter(|t| !t.is_empty())
         .or_else(|| Some(req.password.clone()).filter(|p| !p.is_empty()))
-        .or_else(|| query_token(&req.query));
+        .or_else(|| crate::token_in_query(&req.query));
     let Some(token) = token else {
         // RTSP asks without credentials first; 401 makes the client send them.
         if req.protocol == "rtsp" && req.user.is_empty() {

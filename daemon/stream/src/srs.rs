@@ -66,21 +66,6 @@ fn deny(why: &str) -> Response {
         .into_response()
 }
 
-/// `token=` of SRS's `param` (the client's query string, with its `?`).
-fn token_of(param: &str) -> Option<String> {
-    param
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .find(|(k, _)| *k == "token")
-        .map(|(_, v)| {
-            percent_encoding::percent_decode_str(&v.replace('+', " "))
-                .decode_utf8_lossy()
-                .into_owned()
-        })
-        .filter(|t| !t.is_empty())
-}
-
 async fn hook(State(s): State<Arc<Srs>>, body: Bytes) -> Response {
     let Ok(ev) = serde_json::from_slice::<Event>(&body) else {
         s.node.metrics.count_auth(Outcome::BadRequest);
@@ -106,7 +91,7 @@ async fn hook(State(s): State<Arc<Srs>>, body: Bytes) -> Response {
     } else {
         format!("{}/{}", ev.app, ev.stream)
     };
-    let token = token_of(&ev.param);
+    let token = crate::token_in_query(&ev.param);
     let attempt = Attempt {
         credential: token.as_deref(),
         addr: &ev.ip,
