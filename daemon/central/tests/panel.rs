@@ -796,3 +796,32 @@ async fn over_tls_the_session_cookie_is_secure_and_host_only() {
     assert_eq!(overview.status(), 200);
     c.stop().await;
 }
+
+/// The portal spends the same per-address allowance as `/sub/<token>`: a flood of guesses at
+/// either is refused at both.
+#[tokio::test]
+async fn the_portal_shares_the_subscription_rate_limit() {
+    let c = TestCentral::start().await;
+    let http = c.raw();
+    let mut statuses = Vec::new();
+    for _ in 0..100 {
+        let resp = http
+            .get(c.url("/u/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(resp.status().as_u16());
+        if resp.status() == 429 {
+            break;
+        }
+    }
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+    assert!(statuses[..statuses.len() - 1].iter().all(|s| *s == 404));
+    let sub = http
+        .get(c.url("/sub/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sub.status(), 429, "one allowance for both");
+    c.stop().await;
+}

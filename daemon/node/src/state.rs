@@ -86,6 +86,24 @@ impl NodeState {
         self.authorize_then(plane, attempt, Some(reserve)).await
     }
 
+    /// Decides again for a session already admitted (a media server's periodic re-check): the
+    /// same rules at this moment, without a new slot. A refusal is logged and counted as at
+    /// admission; staying allowed records only that the id is still online (an `ok` per
+    /// re-check would drown the auth log).
+    pub fn recheck(&self, attempt: &Attempt<'_>) -> Decision {
+        let now = jiff::Timestamp::now().as_second();
+        let decision = decide(&self.table.load(), attempt, now);
+        match &decision {
+            Decision::Admit(admit) => self.admissions.record(&admit.user, now),
+            Decision::Refuse { user, reason } => {
+                self.log
+                    .record(now, user.as_ref(), attempt.addr, false, reason.as_str());
+                self.metrics.count_auth(decision.outcome());
+            }
+        }
+        decision
+    }
+
     async fn authorize_then<P: Plane>(
         &self,
         plane: &P,
@@ -261,5 +279,19 @@ mod tests {
         let log = state.log.pending();
         let reasons: Vec<&str> = log.iter().map(|e| e.reason.as_str()).collect();
         assert_eq!(reasons, ["ok", "too_many_sessions", "stream_not_allowed"]);
+        // A re-check: a refusal is logged, staying allowed is not (only an admission).
+        assert!(matches!(
+            state.recheck(&attempt("news")),
+            Decision::Admit(_)
+        ));
+        assert!(matches!(
+            state.recheck(&attempt("movies")),
+            Decision::Refuse {
+                reason: Refusal::StreamNotAllowed,
+                ..
+            }
+        ));
+        let reasons: Vec<String> = state.log.pending().into_iter().map(|e| e.reason).collect();
+        assert_eq!(reasons[3..], ["stream_not_allowed"]);
     }
 }

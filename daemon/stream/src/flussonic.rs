@@ -132,11 +132,9 @@ async fn auth(State(s): State<Arc<Flussonic>>, Query(q): Query<Params>) -> Respo
             }
             Updated::Counted => {
                 // Still allowed? The same decision as at the start, without a new slot.
-                return match hy_node::decide(&s.node.table.load(), &attempt, now) {
+                return match s.node.recheck(&attempt) {
                     Decision::Admit(admit) => allow(&admit.user, s.duration, admit.max_sessions),
-                    Decision::Refuse { user, reason: r } => {
-                        s.node.log.record(now, user.as_ref(), ip, false, r.as_str());
-                        s.node.metrics.count_auth(Outcome::Refused(r));
+                    Decision::Refuse { reason: r, .. } => {
                         s.plane.sessions.end(&key, q.bytes, now);
                         deny(reason(r))
                     }
@@ -177,40 +175,29 @@ async fn auth(State(s): State<Arc<Flussonic>>, Query(q): Query<Params>) -> Respo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing;
     use axum::body::Body;
     use axum::http::Request;
-    use hy_api::node::{NodeDevice, NodeList, NodeUser};
+    use hy_api::node::{NodeDevice, NodeUser};
     use tower::ServiceExt;
 
     fn node() -> NodeState {
-        let state = NodeState::new("test", "media", "media", "hyctl_stream_test");
-        let list = NodeList {
-            revision: "1.1".into(),
-            users: vec![
-                NodeUser {
-                    id: "alice".into(),
-                    auth_sha256: hy_api::auth_digest("alice-own-secret"),
-                    remaining: Some(10_000),
+        testing::node(vec![
+            NodeUser {
+                remaining: Some(10_000),
+                ..testing::entry("alice", "alice-own-secret")
+            },
+            NodeUser {
+                remaining: Some(10_000),
+                device: Some(NodeDevice {
+                    max_sessions: Some(1),
+                    allowed_streams: vec!["stream1".into(), "live/*".into()],
+                    allowed_ips: vec!["192.168.1.0/24".into()],
                     ..Default::default()
-                },
-                NodeUser {
-                    id: "alice:tv".into(),
-                    auth_sha256: hy_api::auth_digest("secure-token-123"),
-                    remaining: Some(10_000),
-                    device: Some(NodeDevice {
-                        max_sessions: Some(1),
-                        allowed_streams: vec!["stream1".into(), "live/*".into()],
-                        allowed_ips: vec!["192.168.1.0/24".into()],
-                        ..Default::default()
-                    }),
-                    ..Default::default()
-                },
-            ],
-        };
-        let (table, _) =
-            hy_node::table::Table::from_json(&serde_json::to_vec(&list).unwrap()).unwrap();
-        state.table.store(table);
-        state
+                }),
+                ..testing::entry("alice:tv", "secure-token-123")
+            },
+        ])
     }
 
     async fn get(app: &Router, query: &str) -> (StatusCode, axum::http::HeaderMap, String) {

@@ -12,6 +12,8 @@ pub mod mediamtx;
 pub mod plane;
 pub mod sessions;
 pub mod srs;
+#[cfg(test)]
+mod testing;
 
 pub mod config;
 

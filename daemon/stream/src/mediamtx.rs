@@ -103,54 +103,25 @@ async fn auth(State(s): State<Arc<MediaMtx>>, body: Bytes) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::body::Body;
-    use hy_api::node::{NodeDevice, NodeList, NodeUser};
-    use tower::ServiceExt;
+    use crate::testing;
+    use hy_api::node::{NodeDevice, NodeUser};
 
     fn node() -> NodeState {
-        let state = NodeState::new("test", "media", "media", "hyctl_stream_test");
-        let list = NodeList {
-            revision: "1.1".into(),
-            users: vec![
-                NodeUser {
-                    id: "alice".into(),
-                    auth_sha256: hy_api::auth_digest("alice-own-secret"),
+        testing::node(vec![
+            testing::entry("alice", "alice-own-secret"),
+            NodeUser {
+                device: Some(NodeDevice {
+                    publisher: true,
+                    allowed_streams: vec!["live/*".into()],
                     ..Default::default()
-                },
-                NodeUser {
-                    id: "alice:cam".into(),
-                    auth_sha256: hy_api::auth_digest("cam-token-1234"),
-                    device: Some(NodeDevice {
-                        publisher: true,
-                        allowed_streams: vec!["live/*".into()],
-                        ..Default::default()
-                    }),
-                    ..Default::default()
-                },
-            ],
-        };
-        let (table, _) =
-            hy_node::table::Table::from_json(&serde_json::to_vec(&list).unwrap()).unwrap();
-        state.table.store(table);
-        state
+                }),
+                ..testing::entry("alice:cam", "cam-token-1234")
+            },
+        ])
     }
 
     async fn call(app: &Router, body: serde_json::Value) -> (u16, String) {
-        let resp = app
-            .clone()
-            .oneshot(
-                axum::http::Request::post("/mediamtx")
-                    .header("content-type", "application/json")
-                    .body(Body::from(body.to_string()))
-                    .unwrap(),
-            )
-            .await
-            .unwrap();
-        let status = resp.status().as_u16();
-        let body = axum::body::to_bytes(resp.into_body(), 1 << 16)
-            .await
-            .unwrap();
-        (status, String::from_utf8(body.to_vec()).unwrap())
+        testing::post_json(app, "/mediamtx", body).await
     }
 
     #[tokio::test]

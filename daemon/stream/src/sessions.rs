@@ -15,7 +15,7 @@
 //! An ended session's baseline is kept for a while ([`Sessions::sweep`]'s `forget_after`):
 //! a late update for it is then not taken for a new session whose bytes start from zero.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use hy_api::Traffic;
@@ -92,7 +92,7 @@ struct Inner {
     /// Baselines changed since the last take.
     changed: MarkChanges,
     /// Ids whose sessions central asked to end: refused at their next update.
-    killed: HashMap<Arc<str>, ()>,
+    killed: HashSet<Arc<str>>,
 }
 
 impl Inner {
@@ -179,11 +179,9 @@ impl Sessions {
         let (user, base) = (Arc::clone(&live.opening.user), live.bytes);
         if let Some(b) = bytes {
             live.bytes = b;
-        }
-        if let Some(b) = bytes {
             inner.count(key, &user, b, base);
         }
-        if inner.killed.contains_key(&user) {
+        if inner.killed.contains(&user) {
             Updated::Killed
         } else {
             Updated::Counted
@@ -229,12 +227,12 @@ impl Sessions {
             inner.changed.insert(key, None);
         }
         // Kill requests last until the sessions they were for are gone.
-        let users: std::collections::HashSet<Arc<str>> = inner
+        let users: HashSet<Arc<str>> = inner
             .live
             .values()
             .map(|l| Arc::clone(&l.opening.user))
             .collect();
-        inner.killed.retain(|u, ()| users.contains(u));
+        inner.killed.retain(|u| users.contains(u));
         gone
     }
 
@@ -250,7 +248,7 @@ impl Sessions {
                 .filter(|l| &*l.opening.user == user.as_str())
                 .count();
             if hit > 0 {
-                inner.killed.insert(Arc::from(user.as_str()), ());
+                inner.killed.insert(Arc::from(user.as_str()));
                 n += hit;
             }
         }

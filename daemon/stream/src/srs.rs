@@ -127,29 +127,18 @@ async fn hook(State(s): State<Arc<Srs>>, body: Bytes) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::body::Body;
-    use hy_api::node::{NodeDevice, NodeList, NodeUser};
-    use tower::ServiceExt;
+    use crate::testing;
+    use hy_api::node::{NodeDevice, NodeUser};
 
     fn node() -> NodeState {
-        let state = NodeState::new("test", "media", "media", "hyctl_stream_test");
-        let list = NodeList {
-            revision: "1.1".into(),
-            users: vec![NodeUser {
-                id: "alice:tv".into(),
-                auth_sha256: hy_api::auth_digest("tv-token-1234"),
-                device: Some(NodeDevice {
-                    max_sessions: Some(1),
-                    allowed_streams: vec!["live/*".into()],
-                    ..Default::default()
-                }),
+        testing::node(vec![NodeUser {
+            device: Some(NodeDevice {
+                max_sessions: Some(1),
+                allowed_streams: vec!["live/*".into()],
                 ..Default::default()
-            }],
-        };
-        let (table, _) =
-            hy_node::table::Table::from_json(&serde_json::to_vec(&list).unwrap()).unwrap();
-        state.table.store(table);
-        state
+            }),
+            ..testing::entry("alice:tv", "tv-token-1234")
+        }])
     }
 
     async fn call(
@@ -163,21 +152,7 @@ mod tests {
             "client_id": client, "ip": "198.51.100.7", "vhost": "__defaultVhost__",
             "app": "live", "stream": stream, "param": param, "pageUrl": "",
             "stream_url": format!("/live/{stream}"), "stream_id": "vid-1"});
-        let resp = app
-            .clone()
-            .oneshot(
-                axum::http::Request::post("/srs")
-                    .header("content-type", "application/json")
-                    .body(Body::from(body.to_string()))
-                    .unwrap(),
-            )
-            .await
-            .unwrap();
-        let status = resp.status().as_u16();
-        let body = axum::body::to_bytes(resp.into_body(), 1 << 16)
-            .await
-            .unwrap();
-        (status, String::from_utf8(body.to_vec()).unwrap())
+        testing::post_json(app, "/srs", body).await
     }
 
     #[tokio::test]

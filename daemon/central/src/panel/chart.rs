@@ -53,6 +53,22 @@ pub fn bars(title: &str, points: &[HistoryPoint]) -> String {
     svg
 }
 
+/// [`ranked`] bars of history grouped by server, each named by its server's name ("unnamed"
+/// without one, "deleted servers" for traffic of servers since removed).
+pub fn per_server(title: &str, points: &[HistoryPoint]) -> String {
+    let rows: Vec<(String, u64)> = points
+        .iter()
+        .map(|h| {
+            let name = h.server_name.clone().unwrap_or_else(|| match &h.server_id {
+                Some(_) => "unnamed".into(),
+                None => "deleted servers".into(),
+            });
+            (name, h.tx.saturating_add(h.rx))
+        })
+        .collect();
+    ranked(title, &rows)
+}
+
 /// Horizontal bars, one per labelled figure (traffic per server), largest first, each with
 /// its figure written beside it.
 pub fn ranked(title: &str, rows: &[(String, u64)]) -> String {

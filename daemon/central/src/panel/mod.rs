@@ -155,7 +155,8 @@ impl Panel {
             Err(never) => match never {},
         };
         let status = resp.status();
-        let bytes = axum::body::to_bytes(resp.into_body(), crate::http::ADMIN_BODY_LIMIT * 64)
+        // The API's own answer, whatever its size (a user's full record, a page of a list).
+        let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
             .await
             .unwrap_or_default();
         let json: serde_json::Value = if bytes.is_empty() {

@@ -59,9 +59,15 @@ fn figure(key: &str, label: &str, value: impl ToString) -> Figure {
     }
 }
 
-/// Everything the overview counts, in groups. Aggregates only: its cost does not grow with
-/// each user's activity, only with the tables' sizes.
-async fn figures(p: &Panel) -> Result<Vec<(&'static str, Vec<Figure>)>, crate::db::DbError> {
+/// The overview's figures in groups, and the traffic per day of the last 30 days they sum
+/// (the page charts it). Aggregates only: the cost does not grow with each user's activity,
+/// only with the tables' sizes.
+type Figures = (
+    Vec<(&'static str, Vec<Figure>)>,
+    Vec<hy_api::traffic::HistoryPoint>,
+);
+
+async fn figures(p: &Panel) -> Result<Figures, crate::db::DbError> {
     let now = p.app.now();
     let (users, servers) = p.app.store.fleet_counts(now).await?;
     let counts = p.app.store.scrape_counts(now).await?;
@@ -105,7 +111,7 @@ async fn figures(p: &Panel) -> Result<Vec<(&'static str, Vec<Figure>)>, crate::d
             figure(&format!("devices.{state}"), state, n)
         })
         .collect();
-    Ok(vec![
+    let groups = vec![
         ("Users", users),
         (
             "Traffic",
@@ -139,7 +145,8 @@ async fn figures(p: &Panel) -> Result<Vec<(&'static str, Vec<Figure>)>, crate::d
                 .collect(),
         ),
         ("Devices", devices),
-    ])
+    ];
+    Ok((groups, month))
 }
 
 #[derive(askama::Template)]
@@ -153,29 +160,17 @@ struct Overview<'a> {
 }
 
 pub async fn overview(State(p): State<Panel>, who: Signed) -> Response {
-    let groups = match figures(&p).await {
-        Ok(g) => g,
+    let (groups, month) = match figures(&p).await {
+        Ok(f) => f,
         Err(e) => return unavailable(e),
     };
     let now = p.app.now();
-    let month = p
-        .app
-        .store
-        .history(None, now - 30 * 86_400, now, HistoryBy::Day)
-        .await
-        .unwrap_or_default();
-    let per_server: Vec<(String, u64)> = p
+    let per_server = p
         .app
         .store
         .history(None, now - 30 * 86_400, now, HistoryBy::Server)
         .await
-        .unwrap_or_default()
-        .into_iter()
-        .map(|h| {
-            let name = h.server_name.unwrap_or_else(|| "unnamed or deleted".into());
-            (name, h.tx.saturating_add(h.rx))
-        })
-        .collect();
+        .unwrap_or_default();
     let refusals = p
         .app
         .store
@@ -193,7 +188,7 @@ pub async fn overview(State(p): State<Panel>, who: Signed) -> Response {
         who: &who,
         groups,
         chart: chart::bars("Traffic per day, last 30 days", &month),
-        per_server: chart::ranked("Traffic per server, last 30 days", &per_server),
+        per_server: chart::per_server("Traffic per server, last 30 days", &per_server),
         refusals,
     })
 }
@@ -221,7 +216,7 @@ pub async fn live(
             tokio::time::sleep(Duration::from_secs(2)).await;
         }
         let data = match figures(&p).await {
-            Ok(groups) => {
+            Ok((groups, _)) => {
                 let map: serde_json::Map<String, serde_json::Value> = groups
                     .into_iter()
                     .flat_map(|(_, f)| f)
@@ -753,18 +748,12 @@ async fn history_chart(p: &Panel, id: &str, by: &str, now: i64) -> String {
                 .await
                 .unwrap_or_default(),
         ),
-        "server" => {
-            let rows: Vec<(String, u64)> = history(now - 30 * 86_400, HistoryBy::Server)
+        "server" => chart::per_server(
+            "Traffic per server, last 30 days",
+            &history(now - 30 * 86_400, HistoryBy::Server)
                 .await
-                .unwrap_or_default()
-                .into_iter()
-                .map(|h| {
-                    let name = h.server_name.unwrap_or_else(|| "unnamed or deleted".into());
-                    (name, h.tx.saturating_add(h.rx))
-                })
-                .collect();
-            chart::ranked("Traffic per server, last 30 days", &rows)
-        }
+                .unwrap_or_default(),
+        ),
         _ => chart::bars(
             "Traffic per day, last 30 days",
             &history(now - 30 * 86_400, HistoryBy::Day)

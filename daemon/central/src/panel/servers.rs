@@ -85,16 +85,6 @@ async fn servers_page(
         .history(None, now - 30 * 86_400, now, HistoryBy::Server)
         .await
         .unwrap_or_default();
-    let ranked: Vec<(String, u64)> = per_server
-        .iter()
-        .map(|h| {
-            let name = h.server_name.clone().unwrap_or_else(|| match &h.server_id {
-                Some(_) => "unnamed".into(),
-                None => "deleted servers".into(),
-            });
-            (name, h.tx.saturating_add(h.rx))
-        })
-        .collect();
     let rows = servers
         .iter()
         .map(|s| Row {
@@ -117,7 +107,7 @@ async fn servers_page(
         who,
         rows,
         kinds: ServerKind::ALL.iter().map(|k| k.as_str()).collect(),
-        chart: chart::ranked("Traffic per server, last 30 days", &ranked),
+        chart: chart::per_server("Traffic per server, last 30 days", &per_server),
         notice,
         error,
     })
