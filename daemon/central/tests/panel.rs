@@ -360,6 +360,25 @@ async fn forged_and_viewer_posts_are_refused() {
         .unwrap();
     assert_eq!(crafted.status(), 403);
     assert!(crafted.text().await.unwrap().contains("viewer"));
+    // Nor may it add a server, nor even see the owners' page.
+    let server = http
+        .post(c.url("/panel/servers"))
+        .header("cookie", &viewer)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("csrf={csrf}&do=add&name=sneaky"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(server.status(), 403);
+    let (_, servers) = c.admin("GET", "/admin/servers", None).await;
+    assert_eq!(servers, json!([]));
+    let owners = http
+        .get(c.url("/panel/admins"))
+        .header("cookie", &viewer)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(owners.status(), 403);
     let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
     assert_eq!(alice["data_limit"], 1000);
     b.close().await;
