@@ -5,10 +5,12 @@
 //! Built so far: the live session table ([`sessions`]), which counts sessions against their
 //! limits without races and turns the servers' cumulative byte counts into deltas counted
 //! exactly once; the runtime's plane over it ([`plane`]); Flussonic's adapter
-//! ([`flussonic`]), MediaMTX's ([`mediamtx`]) and SRS's ([`srs`]). nginx-rtmp comes next.
+//! ([`flussonic`]), MediaMTX's ([`mediamtx`]), SRS's ([`srs`]) and nginx-rtmp's
+//! ([`nginx_rtmp`]).
 
 pub mod flussonic;
 pub mod mediamtx;
+pub mod nginx_rtmp;
 pub mod plane;
 pub mod sessions;
 pub mod srs;
@@ -67,6 +69,11 @@ pub async fn run(
             prefix,
         ))
         .merge(srs::router(node.state().clone(), plane.clone(), prefix))
+        .merge(nginx_rtmp::router(
+            node.state().clone(),
+            plane.clone(),
+            prefix,
+        ))
         .merge(node.router());
     let addr = listener.local_addr()?;
     tracing::info!(%addr, "media node listening for the media server's auth calls");

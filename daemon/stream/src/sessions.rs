@@ -58,6 +58,9 @@ pub struct Live {
     pub seen: i64,
     /// The server's cumulative byte count already counted.
     pub bytes: u64,
+    /// Central asked for it to end: its next update is refused. Marked on the sessions live
+    /// at the time, so the player may open a new one (which a block or limit would refuse).
+    pub killed: bool,
 }
 
 /// How [`Sessions::admit`] went.
@@ -91,8 +94,6 @@ struct Inner {
     pending: Deltas,
     /// Baselines changed since the last take.
     changed: MarkChanges,
-    /// Ids whose sessions central asked to end: refused at their next update.
-    killed: HashSet<Arc<str>>,
 }
 
 impl Inner {
@@ -164,6 +165,7 @@ impl Sessions {
                 started: now,
                 seen: now,
                 bytes,
+                killed: false,
             },
         );
         Ok(Admitted::Opened)
@@ -176,12 +178,15 @@ impl Sessions {
             return Updated::Unknown;
         };
         live.seen = now;
-        let (user, base) = (Arc::clone(&live.opening.user), live.bytes);
+        // A server that asks again about a session keeps asking (nginx-rtmp's on_update is
+        // optional): from now on silence means the session is gone.
+        live.opening.renews = true;
+        let (user, base, killed) = (Arc::clone(&live.opening.user), live.bytes, live.killed);
         if let Some(b) = bytes {
             live.bytes = b;
             inner.count(key, &user, b, base);
         }
-        if inner.killed.contains(&user) {
+        if killed {
             Updated::Killed
         } else {
             Updated::Counted
@@ -226,30 +231,19 @@ impl Sessions {
             inner.resting.remove(&key);
             inner.changed.insert(key, None);
         }
-        // Kill requests last until the sessions they were for are gone.
-        let users: HashSet<Arc<str>> = inner
-            .live
-            .values()
-            .map(|l| Arc::clone(&l.opening.user))
-            .collect();
-        inner.killed.retain(|u| users.contains(u));
         gone
     }
 
     /// Central asked for these ids' sessions to end: each is refused at its next update.
     /// Returns how many live sessions that affects.
     pub fn kill(&self, users: &[String]) -> usize {
+        let users: HashSet<&str> = users.iter().map(String::as_str).collect();
         let mut inner = self.inner.lock();
         let mut n = 0;
-        for user in users {
-            let hit = inner
-                .live
-                .values()
-                .filter(|l| &*l.opening.user == user.as_str())
-                .count();
-            if hit > 0 {
-                inner.killed.insert(Arc::from(user.as_str()));
-                n += hit;
+        for live in inner.live.values_mut() {
+            if users.contains(&*live.opening.user) {
+                live.killed = true;
+                n += 1;
             }
         }
         n
@@ -423,5 +417,8 @@ mod tests {
         assert_eq!(s.update("s2", Some(10), 5), Updated::Counted);
         // Its last bytes still count.
         assert_eq!(rx(&s.take().0, "alice:tv"), 10);
+        // The kill was for the sessions live then: one opened after it goes on.
+        s.admit("s3", opening("alice:tv"), None, 6).unwrap();
+        assert_eq!(s.update("s3", Some(20), 7), Updated::Counted);
     }
 }
