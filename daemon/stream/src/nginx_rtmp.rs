@@ -373,7 +373,7 @@ mod tests {
             ("call=connect&app=live&addr=1.2.3.4".to_owned(), 200),
             ("call=done&app=live&addr=1.2.3.4&clientid=1".to_owned(), 200),
         ] {
-            assert_eq!(post(&app, body.clone()).await.0, status, "{:.80}", body);
+            assert_eq!(post(&app, body.clone()).await.0, status, "{body:.80}");
         }
         let resp = app
             .oneshot(
