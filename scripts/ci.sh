@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 export CI="${CI:-true}"
 
 # Outside tools some tests run: mandoc (`mandoc -T lint` on the man pages), fish (its completion
-# of `hyctl completions <shell>`), Chromium and its WebDriver (the panel's browser tests).
+# of `hyctl completions <shell>`), Chromium and its WebDriver (the panel's browser tests), nginx
+# with its RTMP module (the media node's tests).
 # Debian packages.
 missing=()
 command -v mandoc >/dev/null || missing+=(mandoc)
@@ -14,6 +15,9 @@ command -v fish >/dev/null || missing+=(fish)
 # A real browser for the web panel's tests (daemon/central/tests/panel.rs).
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+# A real nginx-rtmp for the media node's tests (daemon/stream/tests/nginx_rtmp.rs).
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+[[ -f /usr/lib/nginx/modules/ngx_rtmp_module.so ]] || missing+=(libnginx-mod-rtmp)
 if ((${#missing[@]})); then
   sudo=""
   [[ $(id -u) == 0 ]] || sudo="sudo"

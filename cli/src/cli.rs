@@ -133,8 +133,8 @@ The media node answers the media server's auth calls from the same kind of list 
 device secret: its status, validity window, addresses, allowed streams and session limit
 apply, then its user's state, quota and expiry. Flussonic's auth_backend is served at
 http://<--listen>/flussonic and at the seed system's /auth, MediaMTX's authHTTPAddress at
-/mediamtx, SRS's http_hooks at /srs (each also under /<--path-prefix>/); nginx-rtmp comes in
-a later release.
+/mediamtx, SRS's http_hooks at /srs and nginx-rtmp's on_play/on_publish/on_update/on_*_done
+at /nginx-rtmp (each also under /<--path-prefix>/).
 
 Example (Flussonic: auth_backend myauth { backend http://127.0.0.1:8081/flussonic; }):
   hyctl stream --server-id \"$SERVER_ID\" --central https://central.example:9090 \\

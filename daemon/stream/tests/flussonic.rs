@@ -7,21 +7,13 @@
 use std::time::Duration;
 
 use hy_testkit::{TestCentral, wait_until};
-use tokio_util::sync::CancellationToken;
+
+mod common;
 
 #[tokio::test]
 async fn flussonic_sessions_are_admitted_by_device_tokens_and_their_bytes_reach_central() {
     let c = TestCentral::start().await;
-    let (_, server) = c
-        .admin(
-            "POST",
-            "/admin/servers",
-            Some(r#"{"kind":"stream","name":"media-1"}"#),
-        )
-        .await;
-    let server = server["id"].as_str().unwrap().to_owned();
-    c.admin("POST", "/admin/users", Some(r#"{"id":"alice"}"#))
-        .await;
+    let server = common::central_with_alice(&c).await;
     let (_, tv) = c
         .admin(
             "POST",
@@ -30,45 +22,8 @@ async fn flussonic_sessions_are_admitted_by_device_tokens_and_their_bytes_reach_
         )
         .await;
     assert_eq!(tv["node_id"], "alice:tv");
-    c.client().assign(&server, &["alice".into()]).await.unwrap();
-
-    let state = tempfile::tempdir().unwrap();
-    let args = hy_stream::StreamArgs {
-        node: hy_node::NodeArgs {
-            server_id: server.as_str().into(),
-            central: Some(c.url("")),
-            central_server_auth: None,
-            central_server_traffic: None,
-            central_ca: None,
-            state_dir: state.path().into(),
-            interval_auth: Duration::from_secs(10),
-            interval_traffic_to_central: Duration::from_millis(50),
-            ready_max_list_age: Duration::from_secs(300),
-            log_format: hy_common::telemetry::LogFormat::Text,
-        },
-        listen: "127.0.0.1:0".into(),
-        path_prefix: None,
-        auth_duration: Duration::from_secs(180),
-    };
-    let (_, mut config) = args.load().unwrap();
-    config.node.interval_collect = Duration::from_millis(50);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let shutdown = CancellationToken::new();
-    let node = tokio::spawn(hy_stream::run(config, listener, shutdown.clone()));
-    let http = reqwest::Client::new();
-    wait_until(
-        "the node has alice and her tv",
-        Duration::from_secs(10),
-        || async {
-            let Ok(resp) = http.get(format!("{url}/healthz")).send().await else {
-                return false;
-            };
-            let h: serde_json::Value = resp.json().await.unwrap_or_default();
-            h["list"]["source"] == "central" && h["list"]["users"].as_u64() == Some(2)
-        },
-    )
-    .await;
+    let node = common::StreamNode::start(&c, &server, 2).await;
+    let (http, url) = (node.http.clone(), node.url.clone());
 
     let call = |query: String| {
         let (http, url) = (http.clone(), url.clone());
@@ -138,7 +93,6 @@ async fn flussonic_sessions_are_admitted_by_device_tokens_and_their_bytes_reach_
         },
     )
     .await;
-    shutdown.cancel();
-    node.await.unwrap().unwrap();
+    node.stop().await;
     c.stop().await;
 }

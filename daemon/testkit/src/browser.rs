@@ -19,7 +19,7 @@ pub struct Browser {
     _driver: Child,
 }
 
-fn found(name: &str) -> Option<String> {
+pub(crate) fn found(name: &str) -> Option<String> {
     std::env::var_os("PATH")?
         .to_str()?
         .split(':')

@@ -11,11 +11,13 @@ pub mod central;
 pub mod cluster;
 pub mod fleet;
 pub mod hysteria;
+pub mod nginx;
 pub mod node;
 pub mod openapi;
 pub mod plane;
 pub mod postgres;
 pub mod proxy;
+pub mod rtmp;
 pub mod scrape;
 
 use std::future::Future;
