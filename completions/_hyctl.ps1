@@ -439,7 +439,8 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--valid-until', '--valid-until', [CompletionResultType]::ParameterName, 'Not admitted from this date on; never removes it')
             [CompletionResult]::new('--allow-ip', '--allow-ip', [CompletionResultType]::ParameterName, 'Admit it only from this address or CIDR, besides the user''s own list (repeat); `any` lifts it')
             [CompletionResult]::new('--max-sessions', '--max-sessions', [CompletionResultType]::ParameterName, 'Most concurrent sessions of this device on one node; 0 for no limit of its own')
-            [CompletionResult]::new('--allow-stream', '--allow-stream', [CompletionResultType]::ParameterName, 'Media nodes let it play only this stream, or `prefix*` streams (repeat); `*` lifts it')
+            [CompletionResult]::new('--allow-stream', '--allow-stream', [CompletionResultType]::ParameterName, 'Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate with commas: --streams ''news,sport*'' as in the seed''s tools); `*` lifts it')
+            [CompletionResult]::new('--streams', '--streams', [CompletionResultType]::ParameterName, 'Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate with commas: --streams ''news,sport*'' as in the seed''s tools); `*` lifts it')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note for admins')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
@@ -516,7 +517,8 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--valid-until', '--valid-until', [CompletionResultType]::ParameterName, 'Not admitted from this date on; never removes it')
             [CompletionResult]::new('--allow-ip', '--allow-ip', [CompletionResultType]::ParameterName, 'Admit it only from this address or CIDR, besides the user''s own list (repeat); `any` lifts it')
             [CompletionResult]::new('--max-sessions', '--max-sessions', [CompletionResultType]::ParameterName, 'Most concurrent sessions of this device on one node; 0 for no limit of its own')
-            [CompletionResult]::new('--allow-stream', '--allow-stream', [CompletionResultType]::ParameterName, 'Media nodes let it play only this stream, or `prefix*` streams (repeat); `*` lifts it')
+            [CompletionResult]::new('--allow-stream', '--allow-stream', [CompletionResultType]::ParameterName, 'Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate with commas: --streams ''news,sport*'' as in the seed''s tools); `*` lifts it')
+            [CompletionResult]::new('--streams', '--streams', [CompletionResultType]::ParameterName, 'Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate with commas: --streams ''news,sport*'' as in the seed''s tools); `*` lifts it')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note for admins')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
@@ -1227,8 +1229,8 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)')
-            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Close a user''s connections on every node (or one device''s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1236,6 +1238,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         'hyctl;session;list' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only this user (and their devices)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Only this server (id or name)')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only servers of this kind: hysteria, stream, proxy, gateway')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
@@ -1254,6 +1257,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         'hyctl;session;ls' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only this user (and their devices)')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Only this server (id or name)')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only servers of this kind: hysteria, stream, proxy, gateway')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')
@@ -1287,7 +1291,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;session;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Close a user''s connections on every node (or one device''s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2130,7 +2134,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             break
         }
         'hyctl;help;session' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'Close a user''s connections on every node (or one device''s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)')
             break
         }

@@ -2270,7 +2270,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__device__subcmd__add)
-            opts="-q -h -V --secret --blocked --valid-from --valid-until --allow-ip --max-sessions --allow-stream --publisher --no-publisher --note --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --secret --blocked --valid-from --valid-until --allow-ip --max-sessions --streams --allow-stream --publisher --no-publisher --note --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2297,6 +2297,10 @@ _hyctl() {
                     return 0
                     ;;
                 --allow-stream)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --streams)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2858,7 +2862,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__device__subcmd__update)
-            opts="-q -h -V --secret --valid-from --valid-until --allow-ip --max-sessions --allow-stream --publisher --no-publisher --note --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --secret --valid-from --valid-until --allow-ip --max-sessions --streams --allow-stream --publisher --no-publisher --note --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2885,6 +2889,10 @@ _hyctl() {
                     return 0
                     ;;
                 --allow-stream)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --streams)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5442,7 +5450,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__session__subcmd__list)
-            opts="-q -h -V --user --server --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --user --server --kind --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5454,6 +5462,10 @@ _hyctl() {
                     ;;
                 --server)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "hysteria stream proxy gateway" -- "${cur}"))
                     return 0
                     ;;
                 --central)

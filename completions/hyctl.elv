@@ -405,7 +405,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --valid-until 'Not admitted from this date on; never removes it'
             cand --allow-ip 'Admit it only from this address or CIDR, besides the user''s own list (repeat); `any` lifts it'
             cand --max-sessions 'Most concurrent sessions of this device on one node; 0 for no limit of its own'
-            cand --allow-stream 'Media nodes let it play only this stream, or `prefix*` streams (repeat); `*` lifts it'
+            cand --allow-stream 'Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate with commas: --streams ''news,sport*'' as in the seed''s tools); `*` lifts it'
+            cand --streams 'Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate with commas: --streams ''news,sport*'' as in the seed''s tools); `*` lifts it'
             cand --note 'A note for admins'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
@@ -478,7 +479,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --valid-until 'Not admitted from this date on; never removes it'
             cand --allow-ip 'Admit it only from this address or CIDR, besides the user''s own list (repeat); `any` lifts it'
             cand --max-sessions 'Most concurrent sessions of this device on one node; 0 for no limit of its own'
-            cand --allow-stream 'Media nodes let it play only this stream, or `prefix*` streams (repeat); `*` lifts it'
+            cand --allow-stream 'Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate with commas: --streams ''news,sport*'' as in the seed''s tools); `*` lifts it'
+            cand --streams 'Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate with commas: --streams ''news,sport*'' as in the seed''s tools); `*` lifts it'
             cand --note 'A note for admins'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
@@ -1127,14 +1129,15 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
-            cand ls 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+            cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes'
+            cand ls 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes'
             cand kill 'Close a user''s connections on every node (or one device''s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hyctl;session;list'= {
             cand --user 'Only this user (and their devices)'
             cand --server 'Only this server (id or name)'
+            cand --kind 'Only servers of this kind: hysteria, stream, proxy, gateway'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
@@ -1152,6 +1155,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;session;ls'= {
             cand --user 'Only this user (and their devices)'
             cand --server 'Only this server (id or name)'
+            cand --kind 'Only servers of this kind: hysteria, stream, proxy, gateway'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'
@@ -1183,7 +1187,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --version 'Print version'
         }
         &'hyctl;session;help'= {
-            cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+            cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes'
             cand kill 'Close a user''s connections on every node (or one device''s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1919,7 +1923,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         &'hyctl;help;events'= {
         }
         &'hyctl;help;session'= {
-            cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+            cand list 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes'
             cand kill 'Close a user''s connections on every node (or one device''s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
         }
         &'hyctl;help;session;list'= {

@@ -347,7 +347,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l valid-until -d 'Not admitted from this date on; never removes it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l allow-ip -d 'Admit it only from this address or CIDR, besides the user\'s own list (repeat); `any` lifts it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l max-sessions -d 'Most concurrent sessions of this device on one node; 0 for no limit of its own' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l allow-stream -d 'Media nodes let it play only this stream, or `prefix*` streams (repeat); `*` lifts it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l allow-stream -l streams -d 'Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate with commas: --streams \'news,sport*\' as in the seed\'s tools); `*` lifts it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l note -d 'A note for admins' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from add" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
@@ -408,7 +408,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l valid-until -d 'Not admitted from this date on; never removes it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l allow-ip -d 'Admit it only from this address or CIDR, besides the user\'s own list (repeat); `any` lifts it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l max-sessions -d 'Most concurrent sessions of this device on one node; 0 for no limit of its own' -r
-complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l allow-stream -d 'Media nodes let it play only this stream, or `prefix*` streams (repeat); `*` lifts it' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l allow-stream -l streams -d 'Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate with commas: --streams \'news,sport*\' as in the seed\'s tools); `*` lifts it' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l note -d 'A note for admins' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand device; and __fish_seen_subcommand_from update" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
@@ -904,12 +904,16 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -f -a "list" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -f -a "ls" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -f -a "list" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -f -a "ls" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -f -a "kill" -d 'Close a user\'s connections on every node (or one device\'s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and not __fish_seen_subcommand_from list ls kill help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from list" -l user -d 'Only this user (and their devices)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from list" -l server -d 'Only this server (id or name)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from list" -l kind -d 'Only servers of this kind: hysteria, stream, proxy, gateway' -r -f -a "hysteria\t''
+stream\t''
+proxy\t''
+gateway\t''"
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from list" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from list" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from list" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -924,6 +928,10 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_sub
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l user -d 'Only this user (and their devices)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l server -d 'Only this server (id or name)' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l kind -d 'Only servers of this kind: hysteria, stream, proxy, gateway' -r -f -a "hysteria\t''
+stream\t''
+proxy\t''
+gateway\t''"
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F
@@ -949,7 +957,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_sub
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -s q -l quiet -d 'Print only ids, one per line'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
-complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "kill" -d 'Close a user\'s connections on every node (or one device\'s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand webhook; and not __fish_seen_subcommand_from add list ls deliveries remove rm help" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
@@ -1436,7 +1444,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcom
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens with their role, expiry and last use'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token: refused on every central within 2 seconds'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from traffic" -f -a "export" -d 'Stream every hourly bucket of a range, per server and user, as CSV (or JSON), for billing and spreadsheets: hour,server_id,server_name,user,tx,rx'
-complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "list" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown)'
+complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "list" -d 'List who is connected: user, device, server, connections, when the node last said so (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are not shown). With --kind stream, one row per media session: stream, protocol, address, session time and bytes'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "kill" -d 'Close a user\'s connections on every node (or one device\'s), once, within about a second; the client may connect again (block the device or disable the user to keep it out)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "add" -d 'Add a webhook; prints its signing secret (this once)'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and __fish_seen_subcommand_from webhook" -f -a "list" -d 'List webhooks: URL, types, delivered through, failures in a row'

@@ -378,8 +378,14 @@ pub struct DeviceLimitArgs {
     /// Most concurrent sessions of this device on one node; 0 for no limit of its own
     #[arg(long, value_name = "N")]
     pub max_sessions: Option<u32>,
-    /// Media nodes let it play only this stream, or `prefix*` streams (repeat); `*` lifts it
-    #[arg(long = "allow-stream", value_name = "NAME")]
+    /// Media nodes let it play only this stream, or `prefix*` streams (repeat, or separate
+    /// with commas: --streams 'news,sport*' as in the seed's tools); `*` lifts it
+    #[arg(
+        long = "allow-stream",
+        visible_alias = "streams",
+        value_name = "NAME",
+        value_delimiter = ','
+    )]
     pub allow_stream: Vec<String>,
     /// It may publish streams to media nodes, not only play them
     #[arg(long, conflicts_with = "no_publisher")]
@@ -1089,7 +1095,8 @@ pub struct SessionCommand {
 pub enum SessionAction {
     /// List who is connected: user, device, server, connections, when the node last said so
     /// (each node reports on every kick sweep, 10 s by default; counts older than 3 minutes are
-    /// not shown)
+    /// not shown). With --kind stream, one row per media session: stream, protocol, address,
+    /// session time and bytes
     #[command(visible_alias = "ls")]
     List {
         /// Only this user (and their devices)
@@ -1098,6 +1105,9 @@ pub enum SessionAction {
         /// Only this server (id or name)
         #[arg(long, add = ArgValueCandidates::new(crate::complete::servers))]
         server: Option<String>,
+        /// Only servers of this kind: hysteria, stream, proxy, gateway
+        #[arg(long, value_parser = kind_parser())]
+        kind: Option<hy_api::servers::ServerKind>,
     },
     /// Close a user's connections on every node (or one device's), once, within about a
     /// second; the client may connect again (block the device or disable the user to keep it

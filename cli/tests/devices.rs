@@ -307,3 +307,105 @@ async fn a_blocked_device_is_cut_off_while_the_users_other_devices_keep_working(
     .await;
     assert!(fake.is_open(own));
 }
+
+/// `hyctl session list --kind stream`: a row per media session, from what a media node
+/// reported (sent here as the node sends it).
+#[tokio::test]
+async fn media_sessions_are_listed_one_per_row() {
+    let central = hy_testkit::TestCentral::start().await;
+    let env = Env::new(&central);
+    env.run(&["user", "add", "alice"]).await.ok();
+    env.run(&["device", "add", "alice", "tv", "--secret", "tv-token-1234"])
+        .await
+        .ok();
+    // The seed's own command line, with its comma-separated stream list.
+    let tv = env
+        .run(&[
+            "device",
+            "add",
+            "alice",
+            "box",
+            "--secret",
+            "secure-token-123",
+            "--max-sessions",
+            "2",
+            "--streams",
+            "news,sport*",
+            "--json",
+        ])
+        .await
+        .ok()
+        .json();
+    assert_eq!(tv["allowed_streams"], serde_json::json!(["news", "sport*"]));
+    assert_eq!(tv["max_sessions"], 2);
+    env.run(&[
+        "server",
+        "add",
+        "--kind",
+        "stream",
+        "--name",
+        "media-1",
+        "--id",
+        "mediasrv01",
+    ])
+    .await
+    .ok();
+    let report = serde_json::json!([
+        {"id": "6217fd62", "user": "alice:tv", "stream": "live/news", "proto": "hls",
+         "addr": "198.51.100.7", "started": 1_700_000_000, "seen": 1_700_003_700,
+         "bytes": 1_610_612_736u64},
+        {"id": "c9", "user": "alice:tv", "stream": "live/cam", "proto": "rtmp",
+         "addr": "198.51.100.8", "publish": true, "started": 1_700_000_000,
+         "seen": 1_700_000_030},
+    ]);
+    let (status, _) = central
+        .send(
+            "POST",
+            "/sessions/mediasrv01",
+            Some(&report.to_string()),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    let table = env
+        .run(&["session", "list", "--kind", "stream"])
+        .await
+        .ok()
+        .stdout;
+    let news = table.lines().find(|l| l.contains("live/news")).unwrap();
+    for cell in [
+        "alice",
+        "tv",
+        "media-1",
+        "hls",
+        "198.51.100.7",
+        "1h 1m",
+        "1.5 GiB",
+    ] {
+        assert!(news.contains(cell), "{cell} in {news}");
+    }
+    assert!(table.contains("live/cam (publish)"), "{table}");
+    let ids = env
+        .run(&["session", "list", "--kind", "stream", "-q"])
+        .await
+        .ok()
+        .stdout;
+    assert_eq!(ids, "alice:tv\nalice:tv\n");
+    let json = env
+        .run(&["session", "list", "--kind", "stream", "--json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(json[0]["streams"][1]["duration_secs"], 30);
+    // Another kind's servers have none of them.
+    let none = env
+        .run(&["session", "list", "--kind", "hysteria", "--json"])
+        .await
+        .ok()
+        .json();
+    assert_eq!(none, serde_json::json!([]));
+    let bad = env.run(&["session", "list", "--kind", "teleport"]).await;
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("stream"), "{}", bad.stderr);
+    central.stop().await;
+}

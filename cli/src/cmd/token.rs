@@ -155,8 +155,8 @@ pub async fn events(ctx: &Ctx, c: crate::cli::EventsCommand) -> Result<(), CliEr
 
 /// `hyctl session list`.
 pub async fn sessions(ctx: &Ctx, action: crate::cli::SessionAction) -> Result<(), CliError> {
-    let (user, server) = match action {
-        crate::cli::SessionAction::List { user, server } => (user, server),
+    let (user, server, kind) = match action {
+        crate::cli::SessionAction::List { user, server, kind } => (user, server, kind),
         crate::cli::SessionAction::Kill { user, device } => {
             hy_api::validate::user_id(&user).map_err(CliError::Failed)?;
             if let Some(d) = &device {
@@ -178,12 +178,15 @@ pub async fn sessions(ctx: &Ctx, action: crate::cli::SessionAction) -> Result<()
     }
     let list = ctx
         .client
-        .sessions(user.as_deref(), server.as_deref())
+        .sessions(user.as_deref(), server.as_deref(), kind)
         .await?;
     let id = |s: &hy_api::users::OnlineSession| match &s.device {
         Some(d) => hy_api::devices::node_id(&s.user, d),
         None => s.user.clone(),
     };
+    if kind == Some(hy_api::servers::ServerKind::Stream) {
+        return stream_sessions(ctx, &list, id);
+    }
     ctx.out.view(&list, list.iter().map(id), || {
         let mut table = ctx
             .out
@@ -196,6 +199,42 @@ pub async fn sessions(ctx: &Ctx, action: crate::cli::SessionAction) -> Result<()
                 s.connections.to_string(),
                 ago(Some(s.seen_at)),
             ]);
+        }
+        ctx.out.print_table(&table)
+    })
+}
+
+/// `hyctl session list --kind stream`: a row per media session.
+fn stream_sessions(
+    ctx: &Ctx,
+    list: &[hy_api::users::OnlineSession],
+    id: impl Fn(&hy_api::users::OnlineSession) -> String,
+) -> Result<(), CliError> {
+    let ids = list
+        .iter()
+        .flat_map(|s| std::iter::repeat_n(id(s), s.streams.len()));
+    ctx.out.view(&list, ids, || {
+        let mut table = ctx.out.table(&[
+            "USER", "DEVICE", "SERVER", "STREAM", "PROTO", "ADDRESS", "TIME", "BYTES", "SEEN",
+        ]);
+        for s in list {
+            for x in &s.streams {
+                table.add_row([
+                    s.user.clone(),
+                    s.device.clone().unwrap_or_else(|| "(own secret)".into()),
+                    s.server_name.clone().unwrap_or_else(|| s.server_id.clone()),
+                    if x.publish {
+                        format!("{} (publish)", x.stream)
+                    } else {
+                        x.stream.clone()
+                    },
+                    x.proto.clone(),
+                    x.address.clone(),
+                    crate::units::human_secs(x.duration_secs),
+                    crate::output::bytes(x.bytes),
+                    ago(Some(x.last_seen_at)),
+                ]);
+            }
         }
         ctx.out.print_table(&table)
     })

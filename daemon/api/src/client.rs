@@ -632,6 +632,7 @@ impl Client {
         &self,
         user: Option<&str>,
         server: Option<&str>,
+        kind: Option<crate::servers::ServerKind>,
     ) -> Result<Vec<OnlineSession>, ClientError> {
         let mut path = "/admin/sessions?".to_owned();
         if let Some(u) = user {
@@ -639,6 +640,9 @@ impl Client {
         }
         if let Some(s) = server {
             path.push_str(&format!("server={}&", seg(s)));
+        }
+        if let Some(k) = kind {
+            path.push_str(&format!("kind={}&", k.as_str()));
         }
         self.get(path.trim_end_matches(['&', '?'])).await
     }
@@ -887,6 +891,17 @@ impl Client {
         counts: &std::collections::BTreeMap<String, u64>,
     ) -> Result<(), ClientError> {
         self.send(self.request_url(Method::POST, url).json(counts))
+            .await
+            .map(drop)
+    }
+
+    /// `POST /sessions/{server_id}` at a full URL: this media node's live sessions.
+    pub async fn report_sessions_at(
+        &self,
+        url: &str,
+        sessions: &[crate::node::NodeSession],
+    ) -> Result<(), ClientError> {
+        self.send(self.request_url(Method::POST, url).json(sessions))
             .await
             .map(drop)
     }

@@ -20,6 +20,67 @@ pub const MAX_REPORTED_BYTES: u64 = (1 << 53) - 1;
 /// Largest connected-device count a node may report for one user (`POST /devices/{id}`).
 pub const MAX_DEVICE_COUNT: u64 = 1_000_000;
 
+/// Most sessions in one `POST /sessions/{server_id}`.
+pub const MAX_NODE_SESSIONS: usize = 100_000;
+
+/// One live session on a media node, in its `POST /sessions/{server_id}` (a JSON array that
+/// replaces the node's previous one). Times are the node's clock; central marks the report
+/// with its own for freshness.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NodeSession {
+    /// The media server's id of the session (at most 256 characters).
+    pub id: String,
+    /// Whose: the node id of the credential, `user` or `user:device`.
+    pub user: String,
+    /// The stream (at most 1024 characters).
+    pub stream: String,
+    /// The protocol, as the media server names it (at most 32 characters).
+    #[serde(default)]
+    pub proto: String,
+    /// The client's address (at most 64 characters).
+    #[serde(default)]
+    pub addr: String,
+    /// Publishing rather than playing.
+    #[serde(default)]
+    pub publish: bool,
+    /// When it opened (Unix seconds).
+    pub started: i64,
+    /// The media server's latest call about it (Unix seconds).
+    pub seen: i64,
+    /// Bytes sent to the client so far.
+    #[serde(default)]
+    pub bytes: u64,
+}
+
+impl NodeSession {
+    /// Why this session cannot be stored, if it cannot.
+    pub fn problem(&self) -> Option<String> {
+        let long = |what: &str, v: &str, max: usize| {
+            (v.len() > max)
+                .then(|| format!("session {:.64?}: {what} longer than {max} bytes", self.id))
+        };
+        if self.id.is_empty() {
+            return Some("a session without an id".into());
+        }
+        long("id", &self.id, 256)
+            .or_else(|| long("stream", &self.stream, 1024))
+            .or_else(|| long("proto", &self.proto, 32))
+            .or_else(|| long("addr", &self.addr, 64))
+            .or_else(|| {
+                let (user, device) = crate::devices::split_node_id(&self.user);
+                crate::validate::user_id(user)
+                    .err()
+                    .or_else(|| device.and_then(|d| crate::validate::device_name(d).err()))
+                    .map(|e| format!("session {:.64?}: user {:?}: {e}", self.id, self.user))
+            })
+            .or_else(|| {
+                (self.seen < self.started)
+                    .then(|| format!("session {:.64?}: seen before it started", self.id))
+            })
+    }
+}
+
 /// Longest long-poll wait central grants on `GET /auth/{server_id}?wait=SECONDS`.
 pub const MAX_WAIT_SECS: u64 = 60;
 

@@ -567,6 +567,39 @@ pub struct OnlineSession {
     /// When the node last reported them (within the last 3 minutes).
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
     pub seen_at: Timestamp,
+    /// On a media node (`stream` server): each of these live sessions, as the node last
+    /// reported it. Absent on other kinds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub streams: Vec<StreamSession>,
+}
+
+/// One live session on a media node: a player or an encoder on one stream.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StreamSession {
+    /// The media server's id of the session (Flussonic's `session_id`, SRS's `client_id`,
+    /// nginx-rtmp's client and stream).
+    pub id: String,
+    /// The stream (`live/news`).
+    pub stream: String,
+    /// The protocol, as the media server names it (`hls`, `rtmp`, ...).
+    pub proto: String,
+    /// The client's address.
+    pub address: String,
+    /// Publishing rather than playing.
+    pub publish: bool,
+    /// When it opened, by the node's clock.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub started_at: Timestamp,
+    /// The media server's latest call about it, by the node's clock.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime))]
+    pub last_seen_at: Timestamp,
+    /// Seconds from opening to the latest call: the session time, also for media servers that
+    /// report no bytes.
+    pub duration_secs: u64,
+    /// Bytes sent to the client so far, as the media server reported them (0 when it reports
+    /// none).
+    pub bytes: u64,
 }
 
 /// Body of `POST /admin/sessions/kill`.

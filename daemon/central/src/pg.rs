@@ -87,6 +87,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0017_list_rev_seen",
         include_str!("../migrations/postgres/0017_list_rev_seen.sql"),
     ),
+    (
+        "0018_stream_sessions",
+        include_str!("../migrations/postgres/0018_stream_sessions.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

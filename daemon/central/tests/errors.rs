@@ -463,3 +463,127 @@ async fn alice_on_serverid01(c: &TestCentral) {
     )
     .await;
 }
+
+#[tokio::test]
+async fn media_nodes_report_their_sessions_and_bad_reports_are_refused() {
+    let c = TestCentral::start().await;
+    alice_on_serverid01(&c).await;
+    c.admin(
+        "POST",
+        "/admin/servers",
+        Some(r#"{"id":"mediasrv01","kind":"stream","name":"media-1"}"#),
+    )
+    .await;
+    let session = |id: &str, user: &str| {
+        json!({"id": id, "user": user, "stream": "live/news", "proto": "hls",
+            "addr": "2001:db8::7", "started": 1_700_000_000, "seen": 1_700_000_090,
+            "bytes": 4096})
+    };
+    assert_error(
+        &c.send(
+            "POST",
+            "/sessions/serverid01",
+            Some(&json!([session("s1", "alice")]).to_string()),
+            None,
+        )
+        .await,
+        409,
+        "conflict",
+        "only stream servers",
+    );
+    let long = "x".repeat(257);
+    for (body, why) in [
+        (json!({}), ""),
+        (json!([{"id": "s1"}]), ""),
+        (json!([session("", "alice")]), "without an id"),
+        (json!([session(&long, "alice")]), "longer than 256"),
+        (json!([session("s1", "not a user!")]), "user"),
+        (
+            json!([session("s1", "alice"), session("s1", "alice")]),
+            "twice",
+        ),
+        (
+            json!([{"id": "s1", "user": "alice", "stream": "news", "started": 10, "seen": 5}]),
+            "seen before it started",
+        ),
+    ] {
+        assert_error(
+            &c.send(
+                "POST",
+                "/sessions/mediasrv01",
+                Some(&body.to_string()),
+                None,
+            )
+            .await,
+            400,
+            "bad_request",
+            why,
+        );
+    }
+    assert_error(
+        &c.send("POST", "/sessions/not-a-server", Some("[]"), None)
+            .await,
+        404,
+        "not_found",
+        "not found",
+    );
+    let report = json!([
+        session("s1", "alice:tv"),
+        session("s2", "alice:tv"),
+        {"id": "s3", "user": "alice", "stream": "live/sport", "started": 1_700_000_000,
+         "seen": 1_700_000_000, "publish": true},
+        session("s4", "ghost"),
+    ]);
+    assert_eq!(
+        c.send(
+            "POST",
+            "/sessions/mediasrv01",
+            Some(&report.to_string()),
+            None
+        )
+        .await
+        .0,
+        204
+    );
+    let (_, list) = c.admin("GET", "/admin/sessions?kind=stream", None).await;
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2, "{list:?}");
+    let own = list.iter().find(|r| r["device"].is_null()).unwrap();
+    assert_eq!(own["streams"][0]["publish"], true);
+    assert_eq!(own["streams"][0]["duration_secs"], 0);
+    let tv = list.iter().find(|r| r["device"] == "tv").unwrap();
+    assert_eq!(
+        (tv["server_id"].as_str(), tv["connections"].as_u64()),
+        (Some("mediasrv01"), Some(2))
+    );
+    assert_eq!(
+        tv["streams"][0],
+        json!({"id": "s1", "stream": "live/news", "proto": "hls", "address": "2001:db8::7",
+            "publish": false, "started_at": "2023-11-14T22:13:20Z",
+            "last_seen_at": "2023-11-14T22:14:50Z", "duration_secs": 90, "bytes": 4096})
+    );
+    // Only media nodes' sessions under another kind's filter: none.
+    let (_, other) = c.admin("GET", "/admin/sessions?kind=hysteria", None).await;
+    assert_eq!(other, json!([]));
+    // A report replaces the last one.
+    let report = json!([session("s2", "alice:tv")]);
+    c.send(
+        "POST",
+        "/sessions/mediasrv01",
+        Some(&report.to_string()),
+        None,
+    )
+    .await;
+    let (_, list) = c
+        .admin("GET", "/admin/sessions?kind=stream&user=alice", None)
+        .await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["streams"][0]["id"], "s2");
+    assert_error(
+        &c.admin("GET", "/admin/sessions?kind=teleport", None).await,
+        400,
+        "bad_request",
+        "",
+    );
+    c.stop().await;
+}

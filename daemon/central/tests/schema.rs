@@ -104,6 +104,7 @@ async fn the_openapi_document_covers_every_endpoint() {
         ("/auth/{server_id}", &["get"]),
         ("/traffic/{server_id}", &["post"]),
         ("/devices/{server_id}", &["get", "post"]),
+        ("/sessions/{server_id}", &["post"]),
         ("/healthz", &["get"]),
         ("/readyz", &["get"]),
         ("/metrics", &["get"]),

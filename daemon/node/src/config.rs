@@ -105,6 +105,9 @@ pub struct NodeConfig {
     /// `<central>/devices/<server id>`; `None` when central's base URL cannot be told from the
     /// original `--central-server-auth` flag.
     pub devices_url: Option<Secret>,
+    /// `<central>/sessions/<server id>`, where a media node reports its sessions; `None` as
+    /// for `devices_url`.
+    pub sessions_url: Option<Secret>,
     /// Central's URL without the credential, for logs.
     pub central_label: String,
     /// Extra CA for central.
@@ -163,6 +166,9 @@ impl NodeArgs {
             devices_url: auth
                 .strip_suffix("/auth")
                 .map(|base| node_url(&format!("{base}/devices"))),
+            sessions_url: auth
+                .strip_suffix("/auth")
+                .map(|base| node_url(&format!("{base}/sessions"))),
             report_url: node_url(&traffic),
             central_label: auth.clone(),
             server_id: self.server_id.clone(),

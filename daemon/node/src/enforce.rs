@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use hy_api::Secret;
 use hy_api::client::Client;
@@ -41,9 +41,37 @@ pub struct Enforcer<P> {
     pub client: Client,
     /// Where device counts go and come from; `None` disables cross-node device limits.
     pub devices_url: Option<Secret>,
+    /// Where a media node's sessions go; `None` keeps them local.
+    pub sessions_url: Option<Secret>,
+    /// The sessions last sent, and when.
+    pub sessions_sent: parking_lot::Mutex<Option<(Vec<hy_api::node::NodeSession>, Instant)>>,
 }
 
+/// Unchanged sessions are sent again this often, so central does not take them for gone.
+const SESSIONS_KEEPALIVE: Duration = Duration::from_secs(60);
+
 impl<P: Plane> Enforcer<P> {
+    /// Sends the plane's sessions to central when they changed (and every minute), for
+    /// `hyctl session list --kind stream`. Best effort: a failure is retried next sweep.
+    async fn share_sessions(&self) {
+        let (Some(url), Some(mut now)) = (&self.sessions_url, self.plane.sessions()) else {
+            return;
+        };
+        now.truncate(hy_api::node::MAX_NODE_SESSIONS);
+        let due = self
+            .sessions_sent
+            .lock()
+            .as_ref()
+            .is_none_or(|(sent, at)| *sent != now || at.elapsed() > SESSIONS_KEEPALIVE);
+        if !due {
+            return;
+        }
+        match self.client.report_sessions_at(url.expose(), &now).await {
+            Ok(()) => *self.sessions_sent.lock() = Some((now, Instant::now())),
+            Err(err) => tracing::debug!(error = %err, "could not report sessions to central"),
+        }
+    }
+
     /// Connected ids (with their counts) that the current table does not allow.
     fn unauthorized(&self, online: Online) -> HashMap<String, u64> {
         let devices = online.values().fold(0u64, |sum, n| sum.saturating_add(*n));
@@ -91,6 +119,7 @@ impl<P: Plane> Enforcer<P> {
                 .share(&self.client, url, &table, &online)
                 .await;
         }
+        self.share_sessions().await;
         // Ids central asked to close once, as far as they are connected now; the budget below
         // bounds them to the connections they have plus the margin for racing reconnects.
         let kill: Vec<String> = std::mem::take(&mut *self.state.kill.lock())

@@ -112,6 +112,8 @@ impl<P: Plane> Node<P> {
             plane: Arc::clone(&plane),
             client,
             devices_url: config.devices_url.clone(),
+            sessions_url: config.sessions_url.clone(),
+            sessions_sent: Default::default(),
         };
 
         let loops = CancellationToken::new();

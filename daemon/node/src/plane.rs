@@ -66,6 +66,13 @@ pub trait Plane: Send + Sync + 'static {
         }
     }
 
+    /// Each live session in detail, for planes that keep them (a media node's table), which
+    /// the runtime reports to central with the counts; `None` for planes that know only
+    /// counts (Hysteria).
+    fn sessions(&self) -> Option<Vec<hy_api::node::NodeSession>> {
+        None
+    }
+
     /// Adds the plane's own series to the node's registry (before the node starts serving).
     fn register_metrics(&self, registry: &mut prometheus_client::registry::Registry) {
         let _ = registry;

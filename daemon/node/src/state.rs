@@ -113,6 +113,15 @@ impl NodeState {
         // One clock read per decision, shared by the checks and the log.
         let now = jiff::Timestamp::now().as_second();
         let mut decision = decide(&self.table.load(), attempt, now);
+        // A device's session limit holds across nodes: what central last said the device has
+        // elsewhere takes that many of its slots here.
+        if let Decision::Admit(admit) = &mut decision
+            && let Some(max) = admit.max_sessions
+        {
+            let elsewhere = self.devices.elsewhere(&admit.user);
+            let left = u64::from(max).saturating_sub(elsewhere);
+            admit.max_sessions = Some(u32::try_from(left).unwrap_or(max));
+        }
         // Only users with a device limit and devices with a session limit pay for a call to
         // the plane. If it cannot answer, admit: an outage of its API must not lock everyone
         // out. A plane that reserves checks the session limit itself, last.

@@ -389,9 +389,11 @@ impl Table {
         self.find_id(id).is_some_and(|e| e.max_devices().is_some())
     }
 
-    /// True if any user has a device limit.
+    /// True if any user has a device limit, or any device a session limit: limits counted
+    /// across nodes, with what central says of the others.
     pub fn any_device_limit(&self) -> bool {
         self.rows.iter().any(|r| r.max_devices > 0)
+            || self.devices.values().any(|d| d.max_sessions > 0)
     }
 
     /// Number of users.

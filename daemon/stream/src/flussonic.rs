@@ -94,7 +94,9 @@ fn allow(user: &str, duration: u32, max_sessions: Option<u32>) -> Response {
     if let Ok(v) = HeaderValue::from_str(user) {
         h.insert("x-userid", v);
     }
-    if let Some(max) = max_sessions {
+    // What is left of a limit shared across nodes can be 0 for a session already open here,
+    // which is no limit Flussonic could apply: none is sent then.
+    if let Some(max) = max_sessions.filter(|m| *m > 0) {
         h.insert("x-max-sessions", HeaderValue::from(max));
     }
     resp

@@ -10,6 +10,18 @@ use hy_node::spool::{Deltas, MarkChanges, Marks};
 
 use crate::sessions::Sessions;
 
+/// `s` cut to at most `max` bytes, at a character boundary.
+fn clip(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        let mut end = max;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+    }
+    s
+}
+
 /// The session table, as a plane.
 #[derive(Debug, Clone, Default)]
 pub struct StreamPlane {
@@ -42,6 +54,31 @@ impl Plane for StreamPlane {
 
     async fn online(&self) -> Result<Online, PlaneError> {
         Ok(self.sessions.online())
+    }
+
+    fn sessions(&self) -> Option<Vec<hy_api::node::NodeSession>> {
+        let mut ids = std::collections::HashSet::new();
+        Some(
+            self.sessions
+                .list()
+                .into_iter()
+                .map(|(id, l)| hy_api::node::NodeSession {
+                    // Central takes these lengths (a media server's id or name can be
+                    // longer); one session too long must not cost the whole report.
+                    id: clip(id, 256),
+                    user: l.opening.user.to_string(),
+                    stream: clip(l.opening.stream, 1024),
+                    proto: clip(l.opening.proto, 32),
+                    addr: clip(l.opening.addr, 64),
+                    publish: l.opening.publish,
+                    started: l.started,
+                    seen: l.seen.max(l.started),
+                    bytes: l.bytes,
+                })
+                // Ids cut to the same prefix: one of them is reported.
+                .filter(|s| ids.insert(s.id.clone()))
+                .collect(),
+        )
     }
 
     async fn close(&self, users: &[String]) -> Result<(), PlaneError> {

@@ -73,6 +73,28 @@ async fn flussonic_sessions_are_admitted_by_device_tokens_and_their_bytes_reach_
     .await;
     let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
     assert_eq!(alice["traffic"]["rx"], 250_000);
+    // Central lists the session itself, as the node last reported it.
+    wait_until(
+        "the session is listed on central",
+        Duration::from_secs(10),
+        || async {
+            let (_, list) = c.admin("GET", "/admin/sessions?kind=stream", None).await;
+            list[0]["streams"][0]["bytes"] == 250_000
+        },
+    )
+    .await;
+    let (_, list) = c.admin("GET", "/admin/sessions?kind=stream", None).await;
+    let x = &list[0]["streams"][0];
+    assert_eq!(list[0]["device"], "tv");
+    assert_eq!(
+        (&x["id"], &x["stream"], &x["proto"], &x["address"]),
+        (
+            &serde_json::json!("6217fd62-16da-4206-9da9-0173d7552a14"),
+            &serde_json::json!("live/news"),
+            &serde_json::json!("hls"),
+            &serde_json::json!("198.51.100.7")
+        )
+    );
 
     // Blocked on central: the next update is refused, so Flussonic ends the session.
     c.admin(

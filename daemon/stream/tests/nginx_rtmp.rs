@@ -7,9 +7,9 @@
 
 use std::time::Duration;
 
-use hy_testkit::TestCentral;
 use hy_testkit::nginx::Nginx;
 use hy_testkit::rtmp::RtmpClient;
+use hy_testkit::{TestCentral, wait_until};
 
 mod common;
 
@@ -71,6 +71,36 @@ async fn nginx_rtmp_admits_refuses_and_cuts_real_rtmp_sessions() {
         };
         assert!(!admitted, "{name} was admitted");
     }
+    // Central lists both sessions, the encoder's as publishing; nginx reports no bytes, so
+    // they show their time.
+    let streams = || async {
+        let (_, list) = c.admin("GET", "/admin/sessions?kind=stream", None).await;
+        let mut all: Vec<(String, bool)> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|row| {
+                row["streams"].as_array().unwrap().iter().map(move |x| {
+                    let who = format!("{}:{}", row["device"].as_str().unwrap(), x["stream"]);
+                    (who, x["publish"].as_bool().unwrap())
+                })
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    wait_until(
+        "central lists both sessions",
+        Duration::from_secs(10),
+        || async {
+            streams().await
+                == [
+                    ("cam:\"live/news\"".to_owned(), true),
+                    ("tv:\"live/news\"".to_owned(), false),
+                ]
+        },
+    )
+    .await;
     // Killed from central: nginx's next update of the tv's session is refused, and nginx
     // cuts it; the encoder goes on.
     c.admin(
@@ -103,6 +133,14 @@ async fn nginx_rtmp_admits_refuses_and_cuts_real_rtmp_sessions() {
             .await
             .unwrap()
     );
+    // The encoder was never cut; when it leaves, nginx's publish_done ends its session.
+    drop(cam);
+    wait_until(
+        "the encoder's session ends",
+        Duration::from_secs(10),
+        || async { streams().await.is_empty() },
+    )
+    .await;
     nginx.stop().await;
     node.stop().await;
     c.stop().await;

@@ -1,6 +1,7 @@
 //! Who is connected, as each node last reported: `online_devices` (connections per user, for
-//! device limits that hold across nodes) and `online_sessions` (per user and device, for
-//! `hyctl session list`).
+//! device limits that hold across nodes), `online_sessions` (per user and device, for
+//! `hyctl session list`, and session limits that hold across nodes) and `stream_sessions`
+//! (each live session of a media node, for `hyctl session list --kind stream`).
 
 use std::collections::BTreeMap;
 
@@ -114,7 +115,128 @@ pub fn session_changes<'a>(
 pub const SESSIONS: &str = "SELECT u.id, o.device, s.id, s.name, o.count, o.at
     FROM online_sessions o JOIN users u ON u.pk = o.user_pk JOIN servers s ON s.pk = o.server_pk
     WHERE o.at > ?1 AND (?2 IS NULL OR u.id = ?2) AND (?3 IS NULL OR s.id = ?3 OR s.name = ?3)
+      AND (?4 IS NULL OR s.kind = ?4)
     ORDER BY u.id, o.device, s.name, s.id";
+
+/// A media node's session, for [`INSERT_STREAM`]: `?1` server, `?2` key, `?3` device ('' for
+/// the user's own secret), `?4`..`?10` the session, `?11` central's time, `?12` the user's
+/// id (a session of no user is not stored).
+pub const INSERT_STREAM: &str = "INSERT OR REPLACE INTO stream_sessions
+    (server_pk, key, user_pk, device, stream, proto, addr, publish, started_at, seen_at, bytes, at)
+    SELECT ?1, ?2, pk, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM users WHERE id = ?12";
+
+/// Fresh media sessions (reported after `?1`), optionally one user's (`?2`) or one server's
+/// (`?3`, id or name): user, device, server id and name, then the session's fields for
+/// [`stream_session`]. Oldest first.
+pub const STREAMS: &str = "SELECT u.id, t.device, s.id, s.name, t.key, t.stream, t.proto,
+    t.addr, t.publish, t.started_at, t.seen_at, t.bytes
+    FROM stream_sessions t JOIN users u ON u.pk = t.user_pk JOIN servers s ON s.pk = t.server_pk
+    WHERE t.at > ?1 AND (?2 IS NULL OR u.id = ?2) AND (?3 IS NULL OR s.id = ?3 OR s.name = ?3)
+    ORDER BY t.started_at, t.key";
+
+/// Replaces the live sessions media node `server_pk` reported.
+pub fn replace_streams(
+    conn: &mut Connection,
+    server_pk: i64,
+    sessions: &[hy_api::node::NodeSession],
+    now: i64,
+) -> Result<(), DbError> {
+    let tx = conn.transaction()?;
+    tx.prepare_cached("DELETE FROM stream_sessions WHERE server_pk = ?1")?
+        .execute([server_pk])?;
+    {
+        let mut put = tx.prepare_cached(INSERT_STREAM)?;
+        for x in sessions {
+            let (user, device) = hy_api::devices::split_node_id(&x.user);
+            put.execute(params![
+                server_pk,
+                x.id,
+                device.unwrap_or(""),
+                x.stream,
+                x.proto,
+                x.addr,
+                x.publish,
+                x.started,
+                x.seen,
+                x.bytes.min(i64::MAX as u64) as i64,
+                now,
+                user
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// A user's (device's) session on one server: user, device, server id and name, and the
+/// session.
+pub type StreamRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    hy_api::users::StreamSession,
+);
+
+/// One row of [`STREAMS`] past its first three columns.
+#[expect(clippy::too_many_arguments, reason = "one column each")]
+pub fn stream_session(
+    key: String,
+    stream: String,
+    proto: String,
+    address: String,
+    publish: bool,
+    started: i64,
+    seen: i64,
+    bytes: i64,
+) -> hy_api::users::StreamSession {
+    hy_api::users::StreamSession {
+        id: key,
+        stream,
+        proto,
+        address,
+        publish,
+        started_at: super::ts(started),
+        last_seen_at: super::ts(seen),
+        duration_secs: seen.saturating_sub(started).max(0) as u64,
+        bytes: bytes.max(0) as u64,
+    }
+}
+
+/// Puts each media session under its user's (device's) row for its server; a session whose
+/// row is missing (the node's counts and sessions are reported apart) gets one.
+pub fn attach_streams(rows: &mut Vec<hy_api::users::OnlineSession>, streams: Vec<StreamRow>) {
+    let mut index: std::collections::HashMap<(String, String, String), usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let device = r.device.clone().unwrap_or_default();
+            ((r.user.clone(), device, r.server_id.clone()), i)
+        })
+        .collect();
+    for (user, device, server, server_name, session) in streams {
+        let key = (user, device, server);
+        let i = match index.get(&key) {
+            Some(i) => *i,
+            None => {
+                rows.push(hy_api::users::OnlineSession {
+                    user: key.0.clone(),
+                    device: Some(key.1.clone()).filter(|d| !d.is_empty()),
+                    server_id: key.2.clone(),
+                    server_name,
+                    connections: 0,
+                    seen_at: session.last_seen_at,
+                    streams: Vec::new(),
+                });
+                index.insert(key, rows.len() - 1);
+                rows.len() - 1
+            }
+        };
+        let row = &mut rows[i];
+        row.streams.push(session);
+        row.connections = row.connections.max(row.streams.len() as u64);
+    }
+}
 
 /// One connected user or device on one node.
 pub fn session(
@@ -132,18 +254,20 @@ pub fn session(
         server_name,
         connections: connections.max(0) as u64,
         seen_at: super::ts(at),
+        streams: Vec::new(),
     }
 }
 
-/// See [`SESSIONS`].
+/// See [`SESSIONS`] and [`STREAMS`]: media sessions come under their rows.
 pub fn sessions(
     conn: &Connection,
     now: i64,
     user: Option<&str>,
     server: Option<&str>,
+    kind: Option<&str>,
 ) -> Result<Vec<hy_api::users::OnlineSession>, DbError> {
     let mut stmt = conn.prepare_cached(SESSIONS)?;
-    let rows = stmt.query_map(params![now - FRESH_FOR, user, server], |r| {
+    let rows = stmt.query_map(params![now - FRESH_FOR, user, server, kind], |r| {
         Ok(session(
             r.get(0)?,
             r.get(1)?,
@@ -153,10 +277,43 @@ pub fn sessions(
             r.get(5)?,
         ))
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut rows: Vec<_> = rows.collect::<Result<_, _>>()?;
+    if kind.is_none_or(|k| k == "stream") {
+        let mut stmt = conn.prepare_cached(STREAMS)?;
+        let streams = stmt.query_map(params![now - FRESH_FOR, user, server], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                stream_session(
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                    r.get(11)?,
+                ),
+            ))
+        })?;
+        attach_streams(&mut rows, streams.collect::<Result<_, _>>()?);
+    }
+    Ok(rows)
 }
 
-/// For each device-limited user of `server_pk`: devices connected on other nodes (fresh counts).
+/// For each device of `server_pk`'s users with a session limit (`?1`): its sessions on other
+/// nodes (counts fresher than `?2`), keyed by its node id, so its limit holds across nodes.
+pub const SESSIONS_ELSEWHERE: &str = "SELECT u.id || ':' || dv.name, SUM(o.count)
+    FROM assignments a JOIN users u ON u.pk = a.user_pk
+    JOIN devices dv ON dv.user_pk = u.pk AND dv.max_sessions > 0
+    JOIN online_sessions o ON o.user_pk = u.pk AND o.device = dv.name
+        AND o.server_pk != ?1 AND o.at > ?2
+    WHERE a.server_pk = ?1 GROUP BY dv.pk, u.id, dv.name";
+
+/// For each device-limited user of `server_pk`: devices connected on other nodes; and for each
+/// session-limited device, its sessions there ([`SESSIONS_ELSEWHERE`]). Fresh counts only.
 pub fn elsewhere(
     conn: &Connection,
     server_pk: i64,
@@ -168,11 +325,20 @@ pub fn elsewhere(
          JOIN online_devices d ON d.user_pk = u.pk AND d.server_pk != ?1 AND d.at > ?2
          WHERE a.server_pk = ?1 GROUP BY u.pk",
     )?;
-    let rows = stmt
+    let mut rows: BTreeMap<String, u64> = stmt
         .query_map(params![server_pk, now - FRESH_FOR], |r| {
             Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64))
         })?
         .collect::<Result<_, _>>()?;
+    // Counts are bounded per report (MAX_DEVICE_COUNT), so the sum fits.
+    let mut stmt = conn.prepare_cached(SESSIONS_ELSEWHERE)?;
+    let devices = stmt.query_map(params![server_pk, now - FRESH_FOR], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as u64))
+    })?;
+    for d in devices {
+        let (id, n) = d?;
+        rows.insert(id, n);
+    }
     Ok(rows)
 }
 

@@ -106,6 +106,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0025_list_rev_seen",
         include_str!("../../migrations/0025_list_rev_seen.sql"),
     ),
+    (
+        "0026_stream_sessions",
+        include_str!("../../migrations/0026_stream_sessions.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

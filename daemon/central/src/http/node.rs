@@ -34,6 +34,7 @@ pub(crate) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(node_list))
         .routes(routes!(report_traffic))
         .routes(routes!(devices_elsewhere, report_devices))
+        .routes(routes!(report_sessions))
 }
 
 /// The same answer for every unknown id; it names the fix, since the usual cause is a node
@@ -48,6 +49,15 @@ async fn authenticate(
     server_id: String,
     headers: &HeaderMap,
 ) -> Result<i64, ApiError> {
+    Ok(authenticate_kind(s, server_id, headers).await?.0)
+}
+
+/// [`authenticate`], also saying the server's kind.
+async fn authenticate_kind(
+    s: &AppState,
+    server_id: String,
+    headers: &HeaderMap,
+) -> Result<(i64, ServerKind), ApiError> {
     let version = agent_version(headers);
     let claimed = node_kind(headers)?;
     let now = s.now();
@@ -78,7 +88,7 @@ async fn authenticate(
     if due {
         s.store.touch(pk, version, holds, now).await?;
     }
-    Ok(pk)
+    Ok((pk, kind))
 }
 
 /// The revision of its own list a node's `If-None-Match` names (`pk.rev` or `pk.rev.d`).
@@ -514,5 +524,52 @@ async fn report_devices(
     }
     let now = s.now();
     s.store.report_devices(pk, counts, now).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Report the live sessions of this media node
+///
+/// A JSON array of sessions (at most 100000) that replaces this node's previous report: what
+/// `hyctl session list --kind stream` shows. Only `stream` servers report them; sessions of
+/// ids that name no user are dropped.
+#[utoipa::path(post, path = "/sessions/{server_id}", tag = "node",
+    params(("server_id" = String, Path, description = "the node's server id (its credential)")),
+    request_body = Vec<hy_api::node::NodeSession>,
+    responses((status = 204, description = "stored"), (status = 400, body = ErrorBody),
+        (status = 404, description = "unknown server id", body = ErrorBody),
+        (status = 409, description = "not a stream server", body = ErrorBody)))]
+async fn report_sessions(
+    State(s): State<AppState>,
+    Path(server_id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode, ApiError> {
+    let (pk, kind) = authenticate_kind(&s, server_id, &headers).await?;
+    if kind != ServerKind::Stream {
+        return Err(ApiError::Conflict(format!(
+            "only stream servers report media sessions; this server is a {kind} server"
+        )));
+    }
+    let sessions: Vec<hy_api::node::NodeSession> = super::extract::parse(&body)?;
+    if sessions.len() > node::MAX_NODE_SESSIONS {
+        return Err(ApiError::BadRequest(format!(
+            "at most {} sessions per report",
+            node::MAX_NODE_SESSIONS
+        )));
+    }
+    let mut ids = std::collections::HashSet::with_capacity(sessions.len());
+    for x in &sessions {
+        if let Some(problem) = x.problem() {
+            return Err(ApiError::BadRequest(problem));
+        }
+        if !ids.insert(x.id.as_str()) {
+            return Err(ApiError::BadRequest(format!(
+                "session {:.64?} is listed twice",
+                x.id
+            )));
+        }
+    }
+    let now = s.now();
+    s.store.report_streams(pk, sessions, now).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,10 +1,12 @@
 //! `GET /admin/sessions`: who is connected now, per node, user and device, from what the
-//! agents report of their data plane (Hysteria's `/online`).
+//! nodes report of their data plane (Hysteria's `/online`, a media node's session table).
 //!
 //! How fresh: an agent reads its plane on every kick sweep (`--interval-kick`, 10 s by
 //! default) and sends the counts when they changed, and at least every minute; counts a node
 //! has not refreshed for 3 minutes are not shown. So a connection shows up, and a gone one
-//! disappears, within about one sweep of the node that holds it.
+//! disappears, within about one sweep of the node that holds it. A media node sends its
+//! sessions' detail in the same sweep (`POST /sessions/{server_id}`) when it changed, and at
+//! least every minute.
 
 use axum::Json;
 use axum::extract::{Query, State};
@@ -32,12 +34,15 @@ struct SessionsQuery {
     user: Option<String>,
     /// Only this server (id or name).
     server: Option<String>,
+    /// Only servers of this kind (`stream`: media nodes, with each live session).
+    kind: Option<hy_api::servers::ServerKind>,
 }
 
 /// Who is connected now
 ///
 /// Per node, user and device (`null` for the user's own secret): connections and when the
-/// node last said so (at most 3 minutes ago).
+/// node last said so (at most 3 minutes ago). On media nodes, `streams` lists each live
+/// session: stream, protocol, address, start, last call, session time and bytes.
 #[utoipa::path(get, path = "/admin/sessions", tag = "users", security(("admin" = [])),
     params(SessionsQuery),
     responses((status = 200, body = Vec<OnlineSession>), (status = 400, body = ErrorBody)))]
@@ -49,7 +54,9 @@ async fn sessions(
     if let Some(u) = &q.user {
         hy_api::validate::user_id(u).map_err(ApiError::BadRequest)?;
     }
-    Ok(Json(s.store.sessions(s.now(), q.user, q.server).await?))
+    Ok(Json(
+        s.store.sessions(s.now(), q.user, q.server, q.kind).await?,
+    ))
 }
 
 /// End sessions

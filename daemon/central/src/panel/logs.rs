@@ -192,7 +192,7 @@ pub async fn sessions(
     Query(q): Query<SessionsQuery>,
 ) -> Response {
     let now = p.app.now();
-    match p.app.store.sessions(now, None, None).await {
+    match p.app.store.sessions(now, None, None, None).await {
         Ok(sessions) => render(&Sessions {
             who: &who,
             sessions,

@@ -1433,23 +1433,56 @@ impl Store {
         .await
     }
 
-    /// Who is connected now, per node, user and device; optionally one user's or one server's.
+    /// Who is connected now, per node, user and device, with media nodes' sessions under
+    /// theirs; optionally one user's, one server's or one kind of server's.
     pub async fn sessions(
         &self,
         now: i64,
         user: Option<String>,
         server: Option<String>,
+        kind: Option<hy_api::servers::ServerKind>,
     ) -> Result<Vec<hy_api::users::OnlineSession>, DbError> {
+        let kind = kind.map(hy_api::servers::ServerKind::as_str);
         timed("sessions", async move {
             match self {
                 Self::Sqlite(db) => {
                     db.read(move |c| {
-                        crate::db::devices::sessions(c, now, user.as_deref(), server.as_deref())
+                        crate::db::devices::sessions(
+                            c,
+                            now,
+                            user.as_deref(),
+                            server.as_deref(),
+                            kind,
+                        )
                     })
                     .await
                 }
                 Self::Postgres(pool) => {
-                    postgres::nodes::sessions(pool, now, user.as_deref(), server.as_deref()).await
+                    postgres::nodes::sessions(pool, now, user.as_deref(), server.as_deref(), kind)
+                        .await
+                }
+            }
+        })
+        .await
+    }
+
+    /// Replaces the live sessions a media node reported.
+    pub async fn report_streams(
+        &self,
+        server_pk: i64,
+        sessions: Vec<hy_api::node::NodeSession>,
+        now: i64,
+    ) -> Result<(), DbError> {
+        timed("report_streams", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| {
+                        crate::db::devices::replace_streams(c, server_pk, &sessions, now)
+                    })
+                    .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::nodes::replace_streams(pool, server_pk, &sessions, now).await
                 }
             }
         })

@@ -1430,26 +1430,122 @@ pub mod nodes {
         now: i64,
         user: Option<&str>,
         server: Option<&str>,
+        kind: Option<&str>,
     ) -> Result<Vec<hy_api::users::OnlineSession>, DbError> {
-        let sql = super::numbered(crate::db::devices::SESSIONS)
-            .replace("$2 IS NULL", "$2::TEXT IS NULL")
-            .replace("$3 IS NULL", "$3::TEXT IS NULL")
-            .replace(
-                "ORDER BY u.id, o.device, s.name, s.id",
-                "ORDER BY u.id COLLATE \"C\", o.device COLLATE \"C\", s.name COLLATE \"C\", s.id",
-            );
+        let typed = |sql: &str| {
+            super::numbered(sql)
+                .replace("$2 IS NULL", "$2::TEXT IS NULL")
+                .replace("$3 IS NULL", "$3::TEXT IS NULL")
+                .replace("$4 IS NULL", "$4::TEXT IS NULL")
+        };
+        let sql = typed(crate::db::devices::SESSIONS).replace(
+            "ORDER BY u.id, o.device, s.name, s.id",
+            "ORDER BY u.id COLLATE \"C\", o.device COLLATE \"C\", s.name COLLATE \"C\", s.id",
+        );
         let c = client(pool).await?;
-        Ok(c.query(
-            &sql,
-            &[&(now - crate::db::devices::FRESH_FOR), &user, &server],
+        let since = now - crate::db::devices::FRESH_FOR;
+        let mut rows: Vec<_> = c
+            .query(&sql, &[&since, &user, &server, &kind])
+            .await
+            .map_err(pg)?
+            .iter()
+            .map(|r| {
+                crate::db::devices::session(
+                    r.get(0),
+                    r.get(1),
+                    r.get(2),
+                    r.get(3),
+                    r.get(4),
+                    r.get(5),
+                )
+            })
+            .collect();
+        if kind.is_none_or(|k| k == "stream") {
+            let streams = c
+                .query(
+                    &typed(crate::db::devices::STREAMS),
+                    &[&since, &user, &server],
+                )
+                .await
+                .map_err(pg)?
+                .iter()
+                .map(|r| {
+                    (
+                        r.get(0),
+                        r.get(1),
+                        r.get(2),
+                        r.get(3),
+                        crate::db::devices::stream_session(
+                            r.get(4),
+                            r.get(5),
+                            r.get(6),
+                            r.get(7),
+                            r.get(8),
+                            r.get(9),
+                            r.get(10),
+                            r.get(11),
+                        ),
+                    )
+                })
+                .collect();
+            crate::db::devices::attach_streams(&mut rows, streams);
+        }
+        Ok(rows)
+    }
+
+    /// See [`crate::db::devices::replace_streams`].
+    pub async fn replace_streams(
+        pool: &Pool,
+        server_pk: i64,
+        sessions: &[hy_api::node::NodeSession],
+        now: i64,
+    ) -> Result<(), DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        tx.execute(
+            "DELETE FROM stream_sessions WHERE server_pk = $1",
+            &[&server_pk],
         )
         .await
-        .map_err(pg)?
-        .iter()
-        .map(|r| {
-            crate::db::devices::session(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5))
-        })
-        .collect())
+        .map_err(pg)?;
+        let mut cols: (Vec<&str>, Vec<&str>, Vec<&str>, Vec<&str>) = Default::default();
+        let mut more: (Vec<&str>, Vec<&str>, Vec<bool>) = Default::default();
+        let mut times: (Vec<i64>, Vec<i64>, Vec<i64>) = Default::default();
+        for x in sessions {
+            let (user, device) = hy_api::devices::split_node_id(&x.user);
+            cols.0.push(&x.id);
+            cols.1.push(user);
+            cols.2.push(device.unwrap_or(""));
+            cols.3.push(&x.stream);
+            more.0.push(&x.proto);
+            more.1.push(&x.addr);
+            more.2.push(x.publish);
+            times.0.push(x.started);
+            times.1.push(x.seen);
+            times.2.push(x.bytes.min(i64::MAX as u64) as i64);
+        }
+        tx.execute(
+            "INSERT INTO stream_sessions (server_pk, key, user_pk, device, stream, proto, addr,
+                 publish, started_at, seen_at, bytes, at)
+             SELECT $1, x.k, u.pk, x.d, x.s, x.p, x.a, x.pub, x.st, x.se, x.b, $12
+             FROM unnest($2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[], $6::TEXT[], $7::TEXT[],
+                         $8::BOOLEAN[], $9::BIGINT[], $10::BIGINT[], $11::BIGINT[])
+                 AS x(k, id, d, s, p, a, pub, st, se, b)
+             JOIN users u ON u.id = x.id
+             ON CONFLICT (server_pk, key) DO UPDATE SET user_pk = EXCLUDED.user_pk,
+                 device = EXCLUDED.device, stream = EXCLUDED.stream, proto = EXCLUDED.proto,
+                 addr = EXCLUDED.addr, publish = EXCLUDED.publish,
+                 started_at = EXCLUDED.started_at, seen_at = EXCLUDED.seen_at,
+                 bytes = EXCLUDED.bytes, at = EXCLUDED.at",
+            &[
+                &server_pk, &cols.0, &cols.1, &cols.2, &cols.3, &more.0, &more.1, &more.2,
+                &times.0, &times.1, &times.2, &now,
+            ],
+        )
+        .await
+        .map_err(pg)?;
+        tx.commit().await.map_err(pg)?;
+        Ok(())
     }
 
     /// See [`crate::db::devices::elsewhere`].
@@ -1469,8 +1565,17 @@ pub mod nodes {
             )
             .await
             .map_err(pg)?;
+        let devices = c
+            .query(
+                &super::numbered(crate::db::devices::SESSIONS_ELSEWHERE)
+                    .replace("SUM(o.count)", "SUM(o.count)::BIGINT"),
+                &[&server_pk, &(now - crate::db::devices::FRESH_FOR)],
+            )
+            .await
+            .map_err(pg)?;
         Ok(rows
             .iter()
+            .chain(&devices)
             .map(|r| (r.get(0), r.get::<_, i64>(1).max(0) as u64))
             .collect())
     }

@@ -43,6 +43,8 @@ impl StreamNode {
         };
         let (_, mut config) = args.load().unwrap();
         config.node.interval_collect = Duration::from_millis(50);
+        // Sessions and counts reach central at once.
+        config.node.interval_close = Duration::from_millis(50);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let shutdown = CancellationToken::new();
