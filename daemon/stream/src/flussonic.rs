@@ -11,7 +11,8 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::body::Bytes;
+use axum::extract::{Query, RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -32,7 +33,7 @@ struct Flussonic {
 }
 
 /// Flussonic's parameters (every value percent-decoded by the extractor).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct Params {
     name: Option<String>,
     proto: Option<String>,
@@ -43,15 +44,16 @@ pub struct Params {
     bytes: Option<u64>,
 }
 
-/// The routes: `/flussonic` and the seed's `/auth`, also under `/<prefix>/` when one is set.
+/// The routes: `/flussonic` and the seed's `/auth` (GET, and POST as the seed also takes it:
+/// the parameters in the query or a form body), also under `/<prefix>/` when one is set.
 pub fn router(node: NodeState, plane: StreamPlane, duration: u32, prefix: Option<&str>) -> Router {
     let mut router = Router::new()
         .route("/flussonic", get(auth))
-        .route("/auth", get(auth));
+        .route("/auth", get(auth).post(auth_post));
     if let Some(p) = prefix {
         router = router
             .route(&format!("/{p}/flussonic"), get(auth))
-            .route(&format!("/{p}/auth"), get(auth));
+            .route(&format!("/{p}/auth"), get(auth).post(auth_post));
     }
     router.with_state(Arc::new(Flussonic {
         node,
@@ -100,6 +102,40 @@ fn allow(user: &str, duration: u32, max_sessions: Option<u32>) -> Response {
         h.insert("x-max-sessions", HeaderValue::from(max));
     }
     resp
+}
+
+/// The seed's `POST /auth`: the query's parameters, then a form body's over them.
+async fn auth_post(
+    state: State<Arc<Flussonic>>,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let mut fields: Vec<(String, String)> =
+        form_urlencoded::parse(query.as_deref().unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+    fields.extend(form_urlencoded::parse(&body).into_owned());
+    let mut q = Params::default();
+    for (k, v) in fields {
+        match k.as_str() {
+            "name" => q.name = Some(v),
+            "proto" => q.proto = Some(v),
+            "ip" => q.ip = Some(v),
+            "request_type" => q.request_type = Some(v),
+            "session_id" => q.session_id = Some(v),
+            "token" => q.token = Some(v),
+            "bytes" => match v.parse() {
+                Ok(b) => q.bytes = Some(b),
+                Err(_) => {
+                    state.node.metrics.count_auth(Outcome::BadRequest);
+                    let body = r#"{"reason":"bad_request","errors":["bytes is not a count"]}"#;
+                    return (StatusCode::BAD_REQUEST, body).into_response();
+                }
+            },
+            _ => {}
+        }
+    }
+    auth(state, Query(q)).await
 }
 
 async fn auth(State(s): State<Arc<Flussonic>>, Query(q): Query<Params>) -> Response {

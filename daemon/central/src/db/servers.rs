@@ -664,9 +664,11 @@ mod tests {
                 let ids: Vec<&str> = list.users.iter().map(|u| u.id.as_str()).collect();
                 assert_eq!(
                     ids[1..],
-                    ["ünï€ode", "user-2", "user-2:laptop", "user-2:phone", "user-3", "user-3:tv", "user-4"],
-                    "devices follow their user; blocked, expired and a disabled user's are out"
+                    ["ünï€ode", "user-2", "user-2:laptop", "user-2:phone", "user-3", "user-3:tv", "user-4", "user-4:old"],
+                    "devices follow their user; blocked and a disabled user's are out; one expired \
+                     lately is in, with its expiry, for nodes to refuse as expired"
                 );
+                assert_eq!(list.users.last().unwrap().expires_at, Some(5));
                 let user = |id: &str| list.users.iter().find(|u| u.id == id).unwrap();
                 let phone = user("user-2:phone");
                 assert_eq!(phone.auth_sha256, hy_api::auth_digest("secret-user-2-phone"));

@@ -255,6 +255,21 @@ pub fn list(conn: &Connection, user: &str, now: i64) -> Result<Vec<Device>, DbEr
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Every user's devices, by user and name: `limit` of them after the first `offset`.
+pub const ALL: &str = " ORDER BY u.id, d.name LIMIT ?1 OFFSET ?2";
+
+/// See [`ALL`].
+pub fn list_all(
+    conn: &Connection,
+    offset: i64,
+    limit: i64,
+    now: i64,
+) -> Result<Vec<Device>, DbError> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT}{ALL}"))?;
+    let rows = stmt.query_map(params![limit, offset], |r| from_row(r, now))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Changes a device: a new secret (validated) and the settings present.
 pub fn update(
     tx: &rusqlite::Transaction<'_>,
@@ -323,14 +338,24 @@ pub fn record_use(
 }
 
 /// The devices of a node list's users with keys in `?3..=?4` that may connect by their own
-/// settings at `?2` (not blocked, not expired; not yet valid ones are listed with their start,
-/// so a node admits them on time without a list change), in user order. Driven from the
+/// settings at `?2` (not blocked; not yet valid ones are listed with their start, so a node
+/// admits them on time without a list change), in user order. Devices that expired within
+/// [`EXPIRED_LISTED_FOR`] stay listed with their `expires_at`, which every node refuses by
+/// itself: a player is told `token_expired` rather than `token_not_found`. Driven from the
 /// devices (few) into the assignments, never the other way: a list of 100k users with no
 /// devices costs one empty range scan.
+/// How long after its `valid_until` a device stays in node lists (seconds; 30 days, written
+/// into [`LIST_DEVICES`]).
+pub const EXPIRED_LISTED_FOR: i64 = 30 * 86_400;
+const _: () = assert!(
+    EXPIRED_LISTED_FOR == 2_592_000,
+    "LIST_DEVICES spells it out"
+);
+
 pub(crate) const LIST_DEVICES: &str =
     "SELECT d.user_pk, d.name, d.secret_sha256, d.valid_from, d.valid_until, d.allowed_ips,
         d.max_sessions, d.kick_seq, d.allowed_streams, d.publisher
      FROM devices d CROSS JOIN assignments a
      WHERE d.user_pk BETWEEN ?3 AND ?4 AND a.server_pk = ?1 AND a.user_pk = d.user_pk
-       AND NOT d.blocked AND (d.valid_until IS NULL OR d.valid_until > ?2)
+       AND NOT d.blocked AND (d.valid_until IS NULL OR d.valid_until > ?2 - 2592000)
      ORDER BY d.user_pk, d.name";

@@ -2,7 +2,8 @@
 //! (who, when, from where, what was asked, the object before and after), and read back with
 //! `GET /admin/audit` (`hyctl audit`).
 //!
-//! Recorded: authenticated `POST`, `PATCH`, `PUT` and `DELETE` on `/admin/...` that succeeded
+//! Recorded: authenticated `POST`, `PATCH`, `PUT` and `DELETE` on `/admin/...` (and the seed's
+//! `/api/...`) that succeeded
 //! (2xx) or were refused for their role (403: attempts are worth a trace). Secrets never get
 //! in: every value under a key that names one (`secret`, `token`, `password`, ...) is replaced
 //! by `"[redacted]"` in the request, the before and the after. Writing the entry is part of
@@ -116,7 +117,8 @@ pub async fn record(State(s): State<AppState>, req: Request, next: Next) -> Resp
     let changes = matches!(
         *req.method(),
         Method::POST | Method::PATCH | Method::PUT | Method::DELETE
-    ) && req.uri().path().starts_with("/admin/");
+    ) && (req.uri().path().starts_with("/admin/")
+        || req.uri().path().starts_with("/api/"));
     if !changes {
         return next.run(req).await;
     }

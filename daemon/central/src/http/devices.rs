@@ -29,7 +29,7 @@ fn check_path(user: &str, name: &str) -> Result<(), ApiError> {
 }
 
 /// Validates settings, normalising the allowlist.
-fn check_settings(s: &mut DeviceSettings) -> Result<(), ApiError> {
+pub(super) fn check_settings(s: &mut DeviceSettings) -> Result<(), ApiError> {
     if let Some(streams) = &s.allowed_streams {
         s.allowed_streams = Some(
             validate::allowed_streams(streams)

@@ -68,6 +68,9 @@ pub async fn identify(
             v.strip_prefix("Bearer ")
                 .or_else(|| v.strip_prefix("bearer "))
         })
+        // The seed's management API sends its key as `X-API-Key` (see `http::seed`): the
+        // same credentials, in its header.
+        .or_else(|| headers.get("x-api-key").and_then(|v| v.to_str().ok()))
         .map(str::trim)
         .ok_or(ApiError::Unauthorized)?;
     let digest: [u8; 32] = Sha256::digest(presented.as_bytes()).into();

@@ -12,6 +12,7 @@ pub mod node;
 pub mod openapi;
 pub mod page;
 pub mod roles;
+pub mod seed;
 pub mod servers;
 pub mod sessions;
 pub mod sub;
@@ -46,7 +47,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(90);
         Hysteria 2 fleet. Admin endpoints need `Authorization: Bearer <admin token>`; node \
         endpoints authenticate by the server id in the path."),
     modifiers(&AdminToken),
-    tags((name = "users"), (name = "devices"), (name = "admins"), (name = "servers"), (name = "traffic"), (name = "node"), (name = "meta"))
+    tags((name = "users"), (name = "devices"), (name = "admins"), (name = "servers"), (name = "traffic"), (name = "node"), (name = "seed", description = "the Flussonic token backend's management API (seed 002), over devices"), (name = "meta"))
 )]
 struct ApiDoc;
 
@@ -58,6 +59,13 @@ impl Modify for AdminToken {
         components.add_security_scheme(
             "admin",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        // The seed's scripts send the same credential in their own header.
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(
+                utoipa::openapi::security::ApiKeyValue::new("X-API-Key"),
+            )),
         );
     }
 }
@@ -74,6 +82,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(events::routes())
         .merge(webhooks::routes())
         .merge(sessions::routes())
+        .merge(seed::routes())
         .merge(servers::routes())
         .merge(traffic::routes())
         .merge(log::routes())

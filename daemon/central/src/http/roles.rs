@@ -2,8 +2,8 @@
 //! ([`super::extract::AdminAuth`]) asks here, so no handler can forget its check.
 //!
 //! Reading needs `viewer`; changing users, their devices and subscriptions `operator`;
-//! changing servers and assignments, and reading the audit trail, `admin`; API tokens and
-//! admins `owner`, even to read.
+//! changing servers and assignments, the seed's `/api/...` (it creates users and assigns
+//! them), and reading the audit trail, `admin`; API tokens and admins `owner`, even to read.
 
 use axum::http::Method;
 use hy_api::admins::Role;
@@ -28,7 +28,8 @@ pub fn required(method: &Method, route: &str) -> Role {
     if reads {
         return Role::Viewer;
     }
-    if route.starts_with("/admin/servers") {
+    // The seed's API creates users and assigns them to the media servers with their tokens.
+    if route.starts_with("/admin/servers") || route.starts_with("/api/") {
         return Role::Admin;
     }
     Role::Operator
@@ -63,6 +64,9 @@ mod tests {
             (Method::POST, "/admin/me/password", Role::Viewer),
             (Method::POST, "/admin/admins", Role::Owner),
             (Method::POST, "/admin/tokens", Role::Owner),
+            (Method::GET, "/api/tokens", Role::Viewer),
+            (Method::POST, "/api/tokens", Role::Admin),
+            (Method::DELETE, "/api/sessions/{id}", Role::Admin),
         ];
         for (method, route, role) in cases {
             assert_eq!(required(&method, route), role, "{method} {route}");

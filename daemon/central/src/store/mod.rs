@@ -317,6 +317,25 @@ impl Store {
         .await
     }
 
+    /// Every user's devices by user and name: `limit` after the first `offset`.
+    pub async fn all_devices(
+        &self,
+        offset: i64,
+        limit: i64,
+        now: i64,
+    ) -> Result<Vec<Device>, DbError> {
+        timed("all_devices", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.read(move |c| crate::db::user_devices::list_all(c, offset, limit, now))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::devices::list_all(pool, offset, limit, now).await,
+            }
+        })
+        .await
+    }
+
     /// Changes a device: a new secret (validated) and the settings present.
     pub async fn update_device(
         &self,

@@ -197,6 +197,26 @@ pub async fn list(pool: &Pool, user: &str, now: i64) -> Result<Vec<Device>, DbEr
         .collect())
 }
 
+/// See `db::user_devices::list_all`.
+pub async fn list_all(
+    pool: &Pool,
+    offset: i64,
+    limit: i64,
+    now: i64,
+) -> Result<Vec<Device>, DbError> {
+    let c = client(pool).await?;
+    let sql = numbered(&format!("{SELECT}{}", crate::db::user_devices::ALL)).replace(
+        "ORDER BY u.id, d.name",
+        "ORDER BY u.id COLLATE \"C\", d.name COLLATE \"C\"",
+    );
+    Ok(c.query(&sql, &[&limit, &offset])
+        .await
+        .map_err(pg)?
+        .iter()
+        .map(|r| from_row(r, now))
+        .collect())
+}
+
 /// See `db::user_devices::update`.
 pub async fn update(
     pool: &Pool,
