@@ -11,6 +11,7 @@ mod exactness;
 mod fake_hysteria;
 mod generated;
 mod limits;
+mod media;
 mod revocation;
 mod servers;
 mod setup;

@@ -27,9 +27,10 @@ use hy_testkit::FakeHysteria;
 const SECRET: &str = "bench-api-secret";
 
 /// Scenario names for `--only`.
-const SCENARIOS: [&str; 9] = [
+const SCENARIOS: [&str; 10] = [
     "sync",
     "panel",
+    "stream",
     "memory",
     "auth",
     "storm",
@@ -40,6 +41,7 @@ const SCENARIOS: [&str; 9] = [
 ];
 
 mod postgres;
+mod stream;
 
 /// A daemon process and the address it listens on.
 struct Daemon {
@@ -53,7 +55,7 @@ impl Daemon {
             .args(args)
             .env(
                 "RUST_LOG",
-                "warn,hy_central=info,hy_node=info,hy_hysteria=info",
+                "warn,hy_central=info,hy_node=info,hy_hysteria=info,hy_stream=info",
             )
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
@@ -179,15 +181,29 @@ async fn load(
     secs: f64,
     body: Arc<dyn Fn(u64) -> String + Send + Sync>,
 ) -> (f64, Vec<f64>, u64) {
+    let url = url.to_owned();
+    let request: Request = Arc::new(move |client, i| {
+        client
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(body(i))
+    });
+    load_with(conns, secs, request).await
+}
+
+/// Request `i` of a load run, on the client of its connection.
+type Request = Arc<dyn Fn(&reqwest::Client, u64) -> reqwest::RequestBuilder + Send + Sync>;
+
+/// [`load`] with any request: `request(client, i)`.
+async fn load_with(conns: usize, secs: f64, request: Request) -> (f64, Vec<f64>, u64) {
     let stop = Arc::new(AtomicBool::new(false));
     let failures = Arc::new(AtomicU64::new(0));
     let mut tasks = Vec::new();
     for c in 0..conns {
-        let (url, stop, failures, body) = (
-            url.to_owned(),
+        let (stop, failures, request) = (
             Arc::clone(&stop),
             Arc::clone(&failures),
-            Arc::clone(&body),
+            Arc::clone(&request),
         );
         tasks.push(tokio::spawn(async move {
             let client = reqwest::Client::builder()
@@ -198,12 +214,7 @@ async fn load(
             let mut i = c as u64;
             while !stop.load(Ordering::Relaxed) {
                 let started = Instant::now();
-                let resp = client
-                    .post(&url)
-                    .header("content-type", "application/json")
-                    .body(body(i))
-                    .send()
-                    .await;
+                let resp = request(&client, i).send().await;
                 match resp {
                     Ok(r) if r.status() == 200 => {
                         let _ = r.bytes().await;
@@ -606,6 +617,16 @@ async fn serve_baseline() -> Result<()> {
                 [("content-type", "application/json")],
                 r#"{"ok":true,"id":"user000001"}"#,
             )
+        })
+        // Flussonic's side: a GET answered 200 with the headers an allow carries.
+        .get(|| async {
+            (
+                [
+                    ("x-authduration", "180"),
+                    ("x-userid", "user000001"),
+                ],
+                "",
+            )
         }),
     );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -752,6 +773,10 @@ async fn main() -> Result<()> {
 
     if want("panel") {
         panel_rows(&mut rows, &url, &token, users, rounds).await?;
+    }
+
+    if want("stream") {
+        stream::rows(&mut rows, &bin, &url, &api, users, quick, rounds).await?;
     }
 
     // The agent, with the whole list.

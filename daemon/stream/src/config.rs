@@ -51,7 +51,10 @@ pub struct Config {
 impl StreamArgs {
     /// Validates the flags; the listen address is returned separately because `main` binds it.
     pub fn load(&self) -> anyhow::Result<(SocketAddr, Config)> {
-        let node = self.node.load(KIND)?;
+        let mut node = self.node.load(KIND)?;
+        // The plane is the node's own table: taking its bytes costs nothing, so they reach the
+        // spool (and quota checks) within a second rather than Hysteria's 10 s poll.
+        node.interval_collect = std::time::Duration::from_secs(1);
         let listen = hy_common::listen::parse(&self.listen)?;
         let secs = self.auth_duration.as_secs();
         if !(30..=3600).contains(&secs) || self.auth_duration.subsec_nanos() != 0 {
