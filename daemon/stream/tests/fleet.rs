@@ -82,3 +82,31 @@ async fn a_devices_session_limit_holds_across_media_servers() {
     b.stop().await;
     c.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_players_racing_over_http_for_the_last_slot_get_one() {
+    let c = TestCentral::start().await;
+    let server = common::central_with_alice(&c).await;
+    c.admin(
+        "POST",
+        "/admin/users/alice/devices",
+        Some(r#"{"name":"tv","secret":"tv-token-1234","max_sessions":1}"#),
+    )
+    .await;
+    let node = common::StreamNode::start(&c, &server, 2).await;
+    for round in 0..50 {
+        let (a, b) = (format!("a{round}"), format!("b{round}"));
+        let (first, second) = tokio::join!(srs(&node, "on_play", &a), srs(&node, "on_play", &b));
+        let won = [&first, &second]
+            .iter()
+            .filter(|(status, _)| *status == 200)
+            .count();
+        assert_eq!(won, 1, "round {round}: {first:?} {second:?}");
+        let lost = if first.0 == 200 { &second } else { &first };
+        assert!(lost.1.contains("max_sessions_reached"), "{lost:?}");
+        srs(&node, "on_stop", &a).await;
+        srs(&node, "on_stop", &b).await;
+    }
+    node.stop().await;
+    c.stop().await;
+}
