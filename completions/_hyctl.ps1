@@ -1936,6 +1936,8 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address the media server calls (keep it on loopback: it runs beside it)')
             [CompletionResult]::new('--path-prefix', '--path-prefix', [CompletionResultType]::ParameterName, 'Also answer under /<PREFIX>/ (a random string, put in the media server''s backend URL)')
             [CompletionResult]::new('--auth-duration', '--auth-duration', [CompletionResultType]::ParameterName, 'How long an admission holds before the media server asks again (Flussonic''s X-AuthDuration), 30s to 1h')
+            [CompletionResult]::new('--srs-api', '--srs-api', [CompletionResultType]::ParameterName, 'SRS''s HTTP API (e.g. http://127.0.0.1:1985): sessions killed from central, or whose user lost access, are kicked through it (DELETE /api/v1/clients/{id}); without it they end at SRS''s on_stop only')
+            [CompletionResult]::new('--mediamtx-api', '--mediamtx-api', [CompletionResultType]::ParameterName, 'MediaMTX''s control API (e.g. http://127.0.0.1:9997): its sessions are counted from its lists and kicked through it (POST /v3/<kind>/kick/{id}); without it MediaMTX sessions are decided at their start only')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

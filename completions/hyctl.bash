@@ -5522,7 +5522,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__stream)
-            opts="-h -V --server-id --central --central-server-auth --central-server-traffic --central-ca --state-dir --interval-auth --interval-traffic-to-central --ready-max-list-age --log-format --listen --path-prefix --auth-duration --help --version"
+            opts="-h -V --server-id --central --central-server-auth --central-server-traffic --central-ca --state-dir --interval-auth --interval-traffic-to-central --ready-max-list-age --log-format --listen --path-prefix --auth-duration --srs-api --mediamtx-api --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5591,6 +5591,14 @@ _hyctl() {
                     return 0
                     ;;
                 --auth-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --srs-api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mediamtx-api)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1771,6 +1771,8 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --listen 'Address the media server calls (keep it on loopback: it runs beside it)'
             cand --path-prefix 'Also answer under /<PREFIX>/ (a random string, put in the media server''s backend URL)'
             cand --auth-duration 'How long an admission holds before the media server asks again (Flussonic''s X-AuthDuration), 30s to 1h'
+            cand --srs-api 'SRS''s HTTP API (e.g. http://127.0.0.1:1985): sessions killed from central, or whose user lost access, are kicked through it (DELETE /api/v1/clients/{id}); without it they end at SRS''s on_stop only'
+            cand --mediamtx-api 'MediaMTX''s control API (e.g. http://127.0.0.1:9997): its sessions are counted from its lists and kicked through it (POST /v3/<kind>/kick/{id}); without it MediaMTX sessions are decided at their start only'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

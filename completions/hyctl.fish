@@ -1386,6 +1386,8 @@ json\t'One JSON object per line, for log shippers'"
 complete -c hyctl -n "__fish_hyctl_using_subcommand stream" -l listen -d 'Address the media server calls (keep it on loopback: it runs beside it)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand stream" -l path-prefix -d 'Also answer under /<PREFIX>/ (a random string, put in the media server\'s backend URL)' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand stream" -l auth-duration -d 'How long an admission holds before the media server asks again (Flussonic\'s X-AuthDuration), 30s to 1h' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand stream" -l srs-api -d 'SRS\'s HTTP API (e.g. http://127.0.0.1:1985): sessions killed from central, or whose user lost access, are kicked through it (DELETE /api/v1/clients/{id}); without it they end at SRS\'s on_stop only' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand stream" -l mediamtx-api -d 'MediaMTX\'s control API (e.g. http://127.0.0.1:9997): its sessions are counted from its lists and kicked through it (POST /v3/<kind>/kick/{id}); without it MediaMTX sessions are decided at their start only' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand stream" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand stream" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand help; and not __fish_seen_subcommand_from user device server token whoami traffic log audit events session webhook login logout admin config version completions central agent stream help" -f -a "user" -d 'Manage users: who may connect, with which secret'

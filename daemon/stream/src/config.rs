@@ -35,6 +35,18 @@ pub struct StreamArgs {
     /// How long an admission holds before the media server asks again (Flussonic's X-AuthDuration), 30s to 1h
     #[arg(long, env = "HYCTL_STREAM_AUTH_DURATION", default_value = "180s", value_parser = parse_interval)]
     pub auth_duration: Duration,
+
+    /// SRS's HTTP API (e.g. http://127.0.0.1:1985): sessions killed from central, or whose
+    /// user lost access, are kicked through it (DELETE /api/v1/clients/{id}); without it they
+    /// end at SRS's on_stop only
+    #[arg(long, env = "HYCTL_STREAM_SRS_API", value_name = "URL")]
+    pub srs_api: Option<String>,
+
+    /// MediaMTX's control API (e.g. http://127.0.0.1:9997): its sessions are counted from its
+    /// lists and kicked through it (POST /v3/<kind>/kick/{id}); without it MediaMTX sessions
+    /// are decided at their start only
+    #[arg(long, env = "HYCTL_STREAM_MEDIAMTX_API", value_name = "URL")]
+    pub mediamtx_api: Option<String>,
 }
 
 /// Validated media node configuration.
@@ -46,6 +58,22 @@ pub struct Config {
     pub auth_duration: u32,
     /// Extra path prefix, without slashes.
     pub path_prefix: Option<String>,
+    /// SRS's HTTP API, for kicks.
+    pub srs_api: Option<String>,
+    /// MediaMTX's control API, for session lists and kicks.
+    pub mediamtx_api: Option<String>,
+}
+
+/// A media server API's base URL, checked.
+fn api_url(flag: &str, url: Option<&str>) -> anyhow::Result<Option<String>> {
+    let Some(url) = url else {
+        return Ok(None);
+    };
+    let ok = reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+    if !ok {
+        bail!("{flag} {url:?} is not an http:// or https:// URL; use e.g. http://127.0.0.1:1985");
+    }
+    Ok(Some(url.trim_end_matches('/').to_owned()))
 }
 
 impl StreamArgs {
@@ -79,6 +107,8 @@ impl StreamArgs {
                 node,
                 auth_duration: secs as u32,
                 path_prefix: self.path_prefix.clone(),
+                srs_api: api_url("--srs-api", self.srs_api.as_deref())?,
+                mediamtx_api: api_url("--mediamtx-api", self.mediamtx_api.as_deref())?,
             },
         ))
     }

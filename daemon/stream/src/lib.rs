@@ -9,6 +9,7 @@
 //! ([`nginx_rtmp`]).
 
 pub mod flussonic;
+pub mod kick;
 pub mod mediamtx;
 pub mod nginx_rtmp;
 pub mod plane;
@@ -59,7 +60,8 @@ pub async fn run(
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
     let duration = config.auth_duration;
-    let node = Node::start(config.node, plane::StreamPlane::default()).await?;
+    let kicker = kick::Kicker::new(config.srs_api.clone(), config.mediamtx_api.clone());
+    let node = Node::start(config.node, plane::StreamPlane::new(kicker)).await?;
     let plane = (**node.plane()).clone();
     let prefix = config.path_prefix.as_deref();
     let app = flussonic::router(node.state().clone(), plane.clone(), duration, prefix)
@@ -87,10 +89,10 @@ pub async fn run(
                 () = sweeping.cancelled() => return,
                 () = tokio::time::sleep(SWEEP_EVERY) => {}
             }
-            let ended =
-                plane
-                    .sessions
-                    .sweep(jiff::Timestamp::now().as_second(), idle, forget_after);
+            let now = jiff::Timestamp::now().as_second();
+            let ended = plane.sessions.sweep(now, idle, forget_after);
+            // MediaMTX says nothing when a session ends: its lists do.
+            plane.kicker.reconcile(now).await;
             if !ended.is_empty() {
                 tracing::debug!(
                     sessions = ended.len(),

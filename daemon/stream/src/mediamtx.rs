@@ -4,8 +4,9 @@
 //!
 //! The credential is the device token, from the first of `token` (a bearer token or
 //! `?token=`), `password` (`rtsp://any:TOKEN@host/path`) and the `token=` of `query`. MediaMTX
-//! says nothing when a session ends, so these sessions take no slot in the session table: a
-//! device's session limit over MediaMTX needs its API, which comes later.
+//! says nothing when a session ends, so these sessions take no slot in the session table; with
+//! its API configured (`--mediamtx-api`) they are counted from its session lists and kicked
+//! through it ([`crate::kick`]).
 
 use std::sync::Arc;
 
@@ -19,6 +20,7 @@ use hy_node::{Attempt, Decision, NodeState, Outcome, Resource};
 use serde::Deserialize;
 
 use crate::flussonic::reason;
+use crate::kick::Api;
 use crate::plane::StreamPlane;
 
 #[derive(Debug)]
@@ -45,6 +47,9 @@ struct Request {
     protocol: String,
     #[serde(default)]
     query: String,
+    /// The session's id (null for some protocols): what MediaMTX's kick API takes.
+    #[serde(default)]
+    id: Option<String>,
 }
 
 /// The route: `/mediamtx`, also under `/<prefix>/` when one is set.
@@ -95,7 +100,15 @@ async fn auth(State(s): State<Arc<MediaMtx>>, body: Bytes) -> Response {
         },
     };
     match s.node.authorize(&s.plane, &attempt).await {
-        Decision::Admit(_) => StatusCode::OK.into_response(),
+        Decision::Admit(admit) => {
+            if let Some(id) = &req.id {
+                let now = jiff::Timestamp::now().as_second();
+                s.plane
+                    .kicker
+                    .register(Api::MediaMtx, id, &req.protocol, &admit.user, now);
+            }
+            StatusCode::OK.into_response()
+        }
         Decision::Refuse { reason: r, .. } => deny(StatusCode::FORBIDDEN, reason(r)),
     }
 }

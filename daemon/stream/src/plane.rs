@@ -8,6 +8,7 @@ use std::sync::Arc;
 use hy_node::plane::{Online, Plane, PlaneError};
 use hy_node::spool::{Deltas, MarkChanges, Marks};
 
+use crate::kick::Kicker;
 use crate::sessions::Sessions;
 
 /// `s` cut to at most `max` bytes, at a character boundary.
@@ -27,6 +28,18 @@ fn clip(mut s: String, max: usize) -> String {
 pub struct StreamPlane {
     /// The live sessions every adapter writes.
     pub sessions: Arc<Sessions>,
+    /// The media servers' kick APIs, when configured.
+    pub kicker: Arc<Kicker>,
+}
+
+impl StreamPlane {
+    /// A plane that kicks through these APIs.
+    pub fn new(kicker: Kicker) -> Self {
+        Self {
+            sessions: Arc::default(),
+            kicker: Arc::new(kicker),
+        }
+    }
 }
 
 impl Plane for StreamPlane {
@@ -53,7 +66,11 @@ impl Plane for StreamPlane {
     }
 
     async fn online(&self) -> Result<Online, PlaneError> {
-        Ok(self.sessions.online())
+        let mut online = self.sessions.online();
+        for (id, n) in self.kicker.mediamtx_online() {
+            *online.entry(id).or_default() += n;
+        }
+        Ok(online)
     }
 
     fn sessions(&self) -> Option<Vec<hy_api::node::NodeSession>> {
@@ -83,6 +100,7 @@ impl Plane for StreamPlane {
 
     async fn close(&self, users: &[String]) -> Result<(), PlaneError> {
         self.sessions.kill(users);
+        self.kicker.kick(users).await;
         Ok(())
     }
 }

@@ -17,6 +17,7 @@ use hy_node::{Attempt, Decision, NodeState, Outcome, Resource};
 use serde::Deserialize;
 
 use crate::flussonic::reason;
+use crate::kick::Api;
 use crate::plane::StreamPlane;
 use crate::sessions::Opening;
 
@@ -81,6 +82,7 @@ async fn hook(State(s): State<Arc<Srs>>, body: Bytes) -> Response {
         "on_publish" => true,
         "on_stop" | "on_unpublish" => {
             s.plane.sessions.end(&ev.client_id, None, now);
+            s.plane.kicker.forget(Api::Srs, &ev.client_id);
             return allow();
         }
         // on_dvr, on_hls and the like: nothing to decide.
@@ -114,8 +116,11 @@ async fn hook(State(s): State<Arc<Srs>>, body: Bytes) -> Response {
             };
             s.plane
                 .sessions
-                .admit(&ev.client_id, opening, admit.max_sessions, now)
-                .map(|_| ())
+                .admit(&ev.client_id, opening, admit.max_sessions, now)?;
+            s.plane
+                .kicker
+                .register(Api::Srs, &ev.client_id, "rtmp", &admit.user, now);
+            Ok(())
         })
         .await;
     match decision {

@@ -23,6 +23,17 @@ impl StreamNode {
     /// Starts the node for `server` and waits until it holds `entries` list entries from
     /// central (users and devices).
     pub async fn start(c: &TestCentral, server: &str, entries: u64) -> Self {
+        Self::start_with(c, server, entries, None, None).await
+    }
+
+    /// [`StreamNode::start`] with SRS's and MediaMTX's APIs.
+    pub async fn start_with(
+        c: &TestCentral,
+        server: &str,
+        entries: u64,
+        srs_api: Option<String>,
+        mediamtx_api: Option<String>,
+    ) -> Self {
         let state = tempfile::tempdir().unwrap();
         let args = hy_stream::StreamArgs {
             node: hy_node::NodeArgs {
@@ -40,6 +51,8 @@ impl StreamNode {
             listen: "127.0.0.1:0".into(),
             path_prefix: None,
             auth_duration: Duration::from_secs(180),
+            srs_api,
+            mediamtx_api,
         };
         let (_, mut config) = args.load().unwrap();
         config.node.interval_collect = Duration::from_millis(50);
