@@ -812,6 +812,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
             [CompletionResult]::new('--central-url', '--central-url', [CompletionResultType]::ParameterName, 'Central''s URL as the node reaches it [default: the URL hyctl uses]')
             [CompletionResult]::new('--stats-listen', '--stats-listen', [CompletionResultType]::ParameterName, 'Where Hysteria''s trafficStats API listens on the node')
             [CompletionResult]::new('--agent-listen', '--agent-listen', [CompletionResultType]::ParameterName, 'Where the agent listens for Hysteria''s auth calls on the node')
+            [CompletionResult]::new('--stream-listen', '--stream-listen', [CompletionResultType]::ParameterName, 'Where a media node (`stream` server) listens for the media server''s calls')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')

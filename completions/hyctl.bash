@@ -4516,7 +4516,7 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__server__subcmd__bootstrap)
-            opts="-q -h -V --central-url --stats-listen --agent-listen --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --central-url --stats-listen --agent-listen --stream-listen --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4531,6 +4531,10 @@ _hyctl() {
                     return 0
                     ;;
                 --agent-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream-listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

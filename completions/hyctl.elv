@@ -751,6 +751,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
             cand --central-url 'Central''s URL as the node reaches it [default: the URL hyctl uses]'
             cand --stats-listen 'Where Hysteria''s trafficStats API listens on the node'
             cand --agent-listen 'Where the agent listens for Hysteria''s auth calls on the node'
+            cand --stream-listen 'Where a media node (`stream` server) listens for the media server''s calls'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'

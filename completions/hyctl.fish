@@ -620,6 +620,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subc
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l central-url -d 'Central\'s URL as the node reaches it [default: the URL hyctl uses]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l stats-listen -d 'Where Hysteria\'s trafficStats API listens on the node' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l agent-listen -d 'Where the agent listens for Hysteria\'s auth calls on the node' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l stream-listen -d 'Where a media node (`stream` server) listens for the media server\'s calls' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand server; and __fish_seen_subcommand_from bootstrap" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F

@@ -919,6 +919,9 @@ pub enum ServerAction {
         /// Where the agent listens for Hysteria's auth calls on the node
         #[arg(long, default_value = "127.0.0.1:8080")]
         agent_listen: String,
+        /// Where a media node (`stream` server) listens for the media server's calls
+        #[arg(long, default_value = "127.0.0.1:8081")]
+        stream_listen: String,
     },
     /// Change how much a server's traffic counts against quotas (from now on)
     SetMultiplier {

@@ -86,12 +86,58 @@ async fn servers_have_a_kind_and_unseen_ids_are_registered_by_assignment() {
     );
     let shown = env.run(&["server", "show", "cam-1"]).await.ok().stdout;
     assert!(shown.contains("kind:          stream"), "{shown}");
-    let bootstrap = env.run(&["server", "bootstrap", "cam-1"]).await;
-    assert_eq!(bootstrap.code, 1);
+    // A media node's files: every variable one `hyctl stream` reads, the media servers' lines
+    // at its secret prefix, and a command line hyctl accepts.
+    let b = env
+        .run(&[
+            "server",
+            "bootstrap",
+            "cam-1",
+            "--central-url",
+            "https://central.example:9090",
+            "--json",
+        ])
+        .await
+        .ok()
+        .json();
+    let vars: std::collections::BTreeMap<String, String> = b["stream_env"]
+        .as_str()
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    let help = env.run(&["stream", "--help"]).await.ok().stdout;
+    for key in vars.keys() {
+        assert!(
+            help.contains(&format!("[env: {key}")),
+            "{key} is not a stream setting"
+        );
+    }
+    assert_eq!(
+        vars["HYCTL_AGENT_SERVER_ID"],
+        stream["id"].as_str().unwrap()
+    );
+    let prefix = &vars["HYCTL_STREAM_PATH_PREFIX"];
+    let config = b["media_server_config"].as_str().unwrap();
+    for route in ["flussonic", "mediamtx", "srs", "nginx-rtmp"] {
+        let url = format!("http://127.0.0.1:8081/{prefix}/{route}");
+        assert!(config.contains(&url), "{url} in {config}");
+    }
+    let unit = b["systemd_unit"].as_str().unwrap();
     assert!(
-        bootstrap.stderr.contains("run `hyctl stream --server-id"),
-        "{}",
-        bootstrap.stderr
+        unit.contains("EnvironmentFile=/etc/hyctl/stream.env"),
+        "{unit}"
+    );
+    assert!(
+        unit.contains("ExecStart=/usr/local/bin/hyctl stream"),
+        "{unit}"
+    );
+    let line = b["command_line"].as_str().unwrap();
+    assert!(
+        <hyctl::Cli as clap::Parser>::try_parse_from(line.split_whitespace()).is_ok(),
+        "{line}"
     );
 
     // The original API's way: assigning to an id central has never seen registers it.

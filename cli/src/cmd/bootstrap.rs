@@ -4,7 +4,7 @@
 use crate::ctx::Ctx;
 use crate::error::CliError;
 
-use hy_common::bootstrap::render;
+use hy_common::bootstrap::{render, render_stream};
 
 /// Runs `hyctl server bootstrap`.
 pub async fn run(
@@ -13,6 +13,7 @@ pub async fn run(
     central_url: Option<String>,
     stats_listen: &str,
     agent_listen: &str,
+    stream_listen: &str,
 ) -> Result<(), CliError> {
     let s = super::server::resolve(ctx, server).await?;
     // What a node needs depends on what runs there; a kind without a node daemon in this
@@ -28,16 +29,6 @@ pub async fn run(
                 env!("CARGO_PKG_VERSION")
             )));
         }
-        // The printout is Hysteria's (its config lines, the agent's unit); a media node's is
-        // its one command for now.
-        Some(cmd) if s.kind != hy_api::servers::ServerKind::Hysteria => {
-            return Err(CliError::Failed(format!(
-                "bootstrap prints a Hysteria node's files; for this `{}` server run \
-                 `hyctl {cmd} --server-id <its id> --central <central's URL> --state-dir \
-                 /var/lib/hyctl-{cmd}` beside the media server (see `hyctl {cmd} --help`)",
-                s.kind
-            )));
-        }
         Some(_) => {}
     }
     let central = central_url.unwrap_or_else(|| ctx.client.base_url().to_owned());
@@ -49,6 +40,21 @@ pub async fn run(
             "hyctl: warning: nodes will reach central at {central}, a loopback address; \
              pass --central-url with the address nodes can reach"
         );
+    }
+    if s.kind == hy_api::servers::ServerKind::Stream {
+        let b = render_stream(&s.id, central.trim_end_matches('/'), stream_listen);
+        return ctx.out.json_or(&b, || {
+            ctx.out.lines([
+                "==> /etc/hyctl/stream.env".to_owned(),
+                b.stream_env.clone(),
+                "==> /etc/systemd/system/hyctl-stream.service".to_owned(),
+                b.systemd_unit.clone(),
+                "==> The media server's config (the lines for yours)".to_owned(),
+                b.media_server_config.clone(),
+                "==> Or, to try it by hand:".to_owned(),
+                b.command_line.clone(),
+            ])
+        });
     }
     let b = render(
         &s.id,

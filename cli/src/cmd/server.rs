@@ -286,7 +286,18 @@ pub async fn run(ctx: &Ctx, action: ServerAction) -> Result<(), CliError> {
             central_url,
             stats_listen,
             agent_listen,
-        } => super::bootstrap::run(ctx, &server, central_url, &stats_listen, &agent_listen).await,
+            stream_listen,
+        } => {
+            super::bootstrap::run(
+                ctx,
+                &server,
+                central_url,
+                &stats_listen,
+                &agent_listen,
+                &stream_listen,
+            )
+            .await
+        }
         ServerAction::SetMultiplier { server, factor } => {
             hy_api::validate::traffic_multiplier(factor).map_err(CliError::Failed)?;
             let s = resolve(ctx, &server).await?;
