@@ -18,18 +18,15 @@ pub async fn run(
     let s = super::server::resolve(ctx, server).await?;
     // What a node needs depends on what runs there; a kind without a node daemon in this
     // release gets a plain statement instead of instructions that would not work.
-    match s.kind.node_command() {
-        None => {
-            return Err(CliError::Failed(format!(
-                "{} is a `{}` server, and this hyctl ({}) has no node daemon for that kind yet: \
+    if s.kind.node_command().is_none() {
+        return Err(CliError::Failed(format!(
+            "{} is a `{}` server, and this hyctl ({}) has no node daemon for that kind yet: \
                  only `hysteria` servers (`hyctl agent`) and `stream` servers (`hyctl stream`) \
                  can be brought up",
-                s.name.as_deref().unwrap_or("this server"),
-                s.kind,
-                env!("CARGO_PKG_VERSION")
-            )));
-        }
-        Some(_) => {}
+            s.name.as_deref().unwrap_or("this server"),
+            s.kind,
+            env!("CARGO_PKG_VERSION")
+        )));
     }
     let central = central_url.unwrap_or_else(|| ctx.client.base_url().to_owned());
     if central.contains("://127.")
