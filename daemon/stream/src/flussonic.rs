@@ -12,12 +12,11 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Query, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use hy_node::{Attempt, Decision, NodeState, Outcome, Refusal, Resource};
-use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::plane::StreamPlane;
@@ -32,8 +31,8 @@ struct Flussonic {
     duration: u32,
 }
 
-/// Flussonic's parameters (every value percent-decoded by the extractor).
-#[derive(Debug, Default, Deserialize)]
+/// Flussonic's parameters that the node reads.
+#[derive(Debug, Default)]
 pub struct Params {
     name: Option<String>,
     proto: Option<String>,
@@ -104,45 +103,75 @@ fn allow(user: &str, duration: u32, max_sessions: Option<u32>) -> Response {
     resp
 }
 
-/// The seed's `POST /auth`: the query's parameters, then a form body's over them.
+/// Flussonic's GET: the parameters in the query.
+async fn auth(state: State<Arc<Flussonic>>, RawQuery(query): RawQuery) -> Response {
+    let query = query.unwrap_or_default();
+    match params(form_urlencoded::parse(query.as_bytes())) {
+        Ok(q) => decide(state, q).await,
+        Err(why) => bad(&state, why),
+    }
+}
+
+/// The seed's `POST /auth`: the query's parameters, then a form body's.
 async fn auth_post(
     state: State<Arc<Flussonic>>,
     RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Response {
-    let mut fields: Vec<(String, String)> =
-        form_urlencoded::parse(query.as_deref().unwrap_or_default().as_bytes())
-            .into_owned()
-            .collect();
-    fields.extend(form_urlencoded::parse(&body).into_owned());
-    let mut q = Params::default();
-    for (k, v) in fields {
-        match k.as_str() {
-            "name" => q.name = Some(v),
-            "proto" => q.proto = Some(v),
-            "ip" => q.ip = Some(v),
-            "request_type" => q.request_type = Some(v),
-            "session_id" => q.session_id = Some(v),
-            "token" => q.token = Some(v),
-            "bytes" => match v.parse() {
-                Ok(b) => q.bytes = Some(b),
-                Err(_) => {
-                    state.node.metrics.count_auth(Outcome::BadRequest);
-                    let body = r#"{"reason":"bad_request","errors":["bytes is not a count"]}"#;
-                    return (StatusCode::BAD_REQUEST, body).into_response();
-                }
-            },
-            _ => {}
-        }
+    let query = query.unwrap_or_default();
+    let fields = form_urlencoded::parse(query.as_bytes()).chain(form_urlencoded::parse(&body));
+    match params(fields) {
+        Ok(q) => decide(state, q).await,
+        Err(why) => bad(&state, why),
     }
-    auth(state, Query(q)).await
 }
 
-async fn auth(State(s): State<Arc<Flussonic>>, Query(q): Query<Params>) -> Response {
+/// The parameters the node reads, each the first of its name (values percent-decoded; bytes
+/// that are not UTF-8 are replaced, so such a token matches none).
+fn params<'a>(
+    fields: impl Iterator<Item = (std::borrow::Cow<'a, str>, std::borrow::Cow<'a, str>)>,
+) -> Result<Params, &'static str> {
+    let mut q = Params::default();
+    for (k, v) in fields {
+        let slot = match k.as_ref() {
+            "name" => &mut q.name,
+            "proto" => &mut q.proto,
+            "ip" => &mut q.ip,
+            "request_type" => &mut q.request_type,
+            "session_id" => &mut q.session_id,
+            "token" => &mut q.token,
+            "bytes" if q.bytes.is_none() => {
+                q.bytes = Some(
+                    v.parse()
+                        .map_err(|_| "bytes must be a whole number below 2^64")?,
+                );
+                continue;
+            }
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(v.into_owned());
+        }
+    }
+    Ok(q)
+}
+
+/// A request the node cannot read: 400, which Flussonic takes as a failed backend (it keeps
+/// its last decision) and the seed's clients as a refusal.
+fn bad(s: &Flussonic, why: &str) -> Response {
+    s.node.metrics.count_auth(Outcome::BadRequest);
+    let body = serde_json::json!({ "reason": "bad_request", "errors": [why] }).to_string();
+    (
+        StatusCode::BAD_REQUEST,
+        [(header::CONTENT_TYPE, "application/json")],
+        body,
+    )
+        .into_response()
+}
+
+async fn decide(State(s): State<Arc<Flussonic>>, q: Params) -> Response {
     let (Some(name), Some(ip)) = (q.name.as_deref(), q.ip.as_deref()) else {
-        s.node.metrics.count_auth(Outcome::BadRequest);
-        let body = r#"{"reason":"bad_request","errors":["name and ip are required"]}"#;
-        return (StatusCode::BAD_REQUEST, body).into_response();
+        return bad(&s, "name and ip are required");
     };
     // Flussonic's own id of the session; the seed's example has none, and then the session
     // is the stream, address and token together (as the seed keys it).
@@ -304,6 +333,57 @@ mod tests {
         }
         let (status, _, _) = get(&app, "ip=192.168.1.100&token=secure-token-123").await;
         assert_eq!(status, 400, "no stream name");
+    }
+
+    #[tokio::test]
+    async fn bad_input_is_a_json_400_or_a_refusal_never_a_5xx() {
+        let app = router(node(), StreamPlane::default(), 180, None);
+        let ok = "name=stream1&ip=192.168.1.100&token=secure-token-123";
+        let huge = "x".repeat(30_000);
+        for (query, status, why) in [
+            (format!("{ok}&bytes=lots"), 400, "bytes"),
+            (format!("{ok}&bytes=18446744073709551616"), 400, "bytes"),
+            (format!("{ok}&bytes=-5"), 400, "bytes"),
+            ("name=stream1".to_owned(), 400, "ip"),
+            (String::new(), 400, "name"),
+            // Bad percent-encoding, invalid UTF-8 and huge values are read as they are: no
+            // such token, stream or address.
+            (
+                "name=stream1&ip=192.168.1.100&token=%ZZ%ff%00".to_owned(),
+                403,
+                "token_not_found",
+            ),
+            (
+                format!("name={huge}&ip=192.168.1.100&token=secure-token-123"),
+                403,
+                "stream_not_allowed",
+            ),
+            (
+                "name=stream1&ip=not-an-ip&token=secure-token-123".to_owned(),
+                403,
+                "ip_not_allowed",
+            ),
+            // The first of a repeated parameter is the one read.
+            (format!("{ok}&token=nope&ip=10.0.0.1"), 200, ""),
+        ] {
+            let (got, h, body) = get(&app, &query).await;
+            assert_eq!(got.as_u16(), status, "{query:.80}: {body}");
+            assert!(body.contains(why), "{query:.80}: {body}");
+            if status != 200 {
+                assert_eq!(h["content-type"], "application/json");
+            }
+        }
+        // The seed's POST: the query's and a form body's parameters.
+        let resp = app
+            .oneshot(
+                Request::post("/auth?name=stream1")
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(Body::from("ip=192.168.1.100&token=secure-token-123"))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200);
     }
 
     #[tokio::test]

@@ -72,6 +72,7 @@ async fn hook(State(s): State<Arc<Srs>>, body: Bytes) -> Response {
         s.node.metrics.count_auth(Outcome::BadRequest);
         return (
             StatusCode::BAD_REQUEST,
+            [("content-type", "application/json")],
             r#"{"code":400,"msg":"bad_request"}"#,
         )
             .into_response();
@@ -85,8 +86,20 @@ async fn hook(State(s): State<Arc<Srs>>, body: Bytes) -> Response {
             s.plane.kicker.forget(Api::Srs, &ev.client_id);
             return allow();
         }
-        // on_dvr, on_hls and the like: nothing to decide.
-        _ => return allow(),
+        // SRS's other hooks: nothing to decide (a client is decided when it plays or
+        // publishes).
+        "on_connect" | "on_close" | "on_dvr" | "on_hls" | "on_hls_notify" | "on_forward" => {
+            return allow();
+        }
+        _ => {
+            s.node.metrics.count_auth(Outcome::BadRequest);
+            return (
+                StatusCode::BAD_REQUEST,
+                [("content-type", "application/json")],
+                r#"{"code":400,"msg":"unknown action"}"#,
+            )
+                .into_response();
+        }
     };
     let name = if ev.app.is_empty() {
         ev.stream.clone()
@@ -191,5 +204,14 @@ mod tests {
             call(&app, "on_dvr", "c2", "news", token).await,
             (200, "0".into())
         );
+        // Unknown actions and bodies SRS would never send: a 400 (which SRS takes as deny).
+        assert_eq!(call(&app, "on_teleport", "c2", "news", token).await.0, 400);
+        for body in [
+            serde_json::json!([1, 2]),
+            serde_json::json!({"client_id": "c3"}),
+            serde_json::json!({"action": 5}),
+        ] {
+            assert_eq!(testing::post_json(&app, "/srs", body).await.0, 400);
+        }
     }
 }
