@@ -154,6 +154,10 @@ pub struct NodeDevice {
     /// May publish streams to a media node.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub publisher: bool,
+    /// Blocked by an admin: listed for media nodes only, which refuse it as
+    /// `token_suspended` rather than an unknown token (other nodes' lists leave it out).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suspended: bool,
 }
 
 /// A numbered traffic report: the batch form of `POST /traffic/{server_id}`.

@@ -33,11 +33,13 @@ pub enum Refusal {
     StreamNotAllowed,
     /// Publishing, by a credential that may only play.
     PublishNotAllowed,
+    /// A device an admin blocked (media nodes' lists carry them, to say so).
+    Suspended,
 }
 
 impl Refusal {
     /// Every refusal, for metric label sets.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::NoCredential,
         Self::UnknownCredential,
         Self::Expired,
@@ -48,6 +50,7 @@ impl Refusal {
         Self::TooManySessions,
         Self::StreamNotAllowed,
         Self::PublishNotAllowed,
+        Self::Suspended,
     ];
 
     /// The wire name (auth log `reason`, metric `outcome`); `unknown_secret` is the original
@@ -64,6 +67,7 @@ impl Refusal {
             Self::TooManySessions => "too_many_sessions",
             Self::StreamNotAllowed => "stream_not_allowed",
             Self::PublishNotAllowed => "publish_not_allowed",
+            Self::Suspended => "suspended",
         }
     }
 }

@@ -66,6 +66,8 @@ struct DeviceExtra {
     streams: u32,
     /// May publish streams (media nodes).
     publisher: bool,
+    /// Blocked: refused as such (media nodes' lists only).
+    suspended: bool,
 }
 
 /// One user (or device) of the list, as the decision reads it.
@@ -115,6 +117,9 @@ impl<'t> Entry<'t> {
     /// Whether it may connect at `now` (Unix seconds) as far as time and quota go; a device
     /// spends its user's quota.
     pub fn check(&self, now: i64) -> Result<(), Refusal> {
+        if self.device().is_some_and(|d| d.suspended) {
+            return Err(Refusal::Suspended);
+        }
         if self.row.expires_at != i64::MAX && now >= self.row.expires_at {
             return Err(Refusal::Expired);
         }
@@ -299,6 +304,7 @@ impl Table {
                     nets,
                     streams,
                     publisher: d.publisher,
+                    suspended: d.suspended,
                 },
             );
         }

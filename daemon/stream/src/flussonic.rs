@@ -73,6 +73,7 @@ pub fn reason(r: Refusal) -> &'static str {
         Refusal::StreamNotAllowed => "stream_not_allowed",
         Refusal::Quota => "quota_exceeded",
         Refusal::PublishNotAllowed => "publish_not_allowed",
+        Refusal::Suspended => "token_suspended",
     }
 }
 

@@ -150,7 +150,7 @@ async fn the_seeds_management_api_and_readme_examples_work_against_central() {
     wait_until(
         "the suspension reaches the node",
         Duration::from_secs(10),
-        || async { auth(example).await.0 == 403 },
+        || async { auth(example).await.2.contains("token_suspended") },
     )
     .await;
     api(

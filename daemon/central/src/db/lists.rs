@@ -240,6 +240,8 @@ pub(crate) struct ListDevice {
     /// Comma-joined stream patterns ('' = any).
     pub allowed_streams: String,
     pub publisher: bool,
+    /// Blocked (listed on media servers only).
+    pub blocked: bool,
 }
 
 /// Reads the devices of keys `lo..=hi` of a list on SQLite.
@@ -263,6 +265,7 @@ fn list_devices(
             kick: r.get(7)?,
             allowed_streams: r.get(8)?,
             publisher: r.get(9)?,
+            blocked: r.get(10)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -450,6 +453,9 @@ impl ListWriter {
             }
             if d.publisher {
                 key(out, b"\"publisher\":true");
+            }
+            if d.blocked {
+                key(out, b"\"suspended\":true");
             }
             out.push(b'}');
         }

@@ -698,6 +698,20 @@ mod tests {
                     ..Default::default()
                 });
             }
+            // A media server's list also carries the blocked device, marked, for its node to
+            // refuse as suspended.
+            c.execute("UPDATE servers SET kind = 'stream' WHERE pk = ?1", [pk])?;
+            let text = list_text(c, None, SPLIT_SPAN, pk);
+            let list: hy_api::node::NodeList = serde_json::from_slice(&text).unwrap();
+            assert_eq!(
+                String::from_utf8(serde_json::to_vec(&list).unwrap()).unwrap(),
+                String::from_utf8(text).unwrap()
+            );
+            let gone = list.users.iter().find(|u| u.id == "user-4:gone").unwrap();
+            assert!(gone.device.as_ref().unwrap().suspended);
+            assert!(list.users.iter().filter(|u| u.id != "user-4:gone").all(|u| {
+                u.device.as_ref().is_none_or(|d| !d.suspended)
+            }));
             Ok(())
         })
         .unwrap();

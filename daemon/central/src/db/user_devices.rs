@@ -338,8 +338,9 @@ pub fn record_use(
 }
 
 /// The devices of a node list's users with keys in `?3..=?4` that may connect by their own
-/// settings at `?2` (not blocked; not yet valid ones are listed with their start, so a node
-/// admits them on time without a list change), in user order. Devices that expired within
+/// settings at `?2` (not blocked, except on a media server's list, which carries blocked ones
+/// marked `suspended` so its node says `token_suspended`; not yet valid ones are listed with
+/// their start, so a node admits them on time without a list change), in user order. Devices that expired within
 /// [`EXPIRED_LISTED_FOR`] stay listed with their `expires_at`, which every node refuses by
 /// itself: a player is told `token_expired` rather than `token_not_found`. Driven from the
 /// devices (few) into the assignments, never the other way: a list of 100k users with no
@@ -354,8 +355,9 @@ const _: () = assert!(
 
 pub(crate) const LIST_DEVICES: &str =
     "SELECT d.user_pk, d.name, d.secret_sha256, d.valid_from, d.valid_until, d.allowed_ips,
-        d.max_sessions, d.kick_seq, d.allowed_streams, d.publisher
+        d.max_sessions, d.kick_seq, d.allowed_streams, d.publisher, d.blocked
      FROM devices d CROSS JOIN assignments a
      WHERE d.user_pk BETWEEN ?3 AND ?4 AND a.server_pk = ?1 AND a.user_pk = d.user_pk
-       AND NOT d.blocked AND (d.valid_until IS NULL OR d.valid_until > ?2 - 2592000)
+       AND (NOT d.blocked OR EXISTS (SELECT 1 FROM servers WHERE pk = ?1 AND kind = 'stream'))
+       AND (d.valid_until IS NULL OR d.valid_until > ?2 - 2592000)
      ORDER BY d.user_pk, d.name";

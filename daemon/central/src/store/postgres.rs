@@ -841,6 +841,7 @@ pub mod lists {
                     kick: r.get(7),
                     allowed_streams: r.get(8),
                     publisher: r.get(9),
+                    blocked: r.get(10),
                 })
                 .collect();
             list.set_devices(devices);
