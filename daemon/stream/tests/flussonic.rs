@@ -118,3 +118,86 @@ async fn flussonic_sessions_are_admitted_by_device_tokens_and_their_bytes_reach_
     node.stop().await;
     c.stop().await;
 }
+
+/// Central goes away mid-session: the node keeps deciding from its last list, counts the
+/// bytes meanwhile and delivers them once central is back; then the user's quota runs out and
+/// the session's next update is refused.
+#[tokio::test]
+async fn through_a_central_outage_bytes_arrive_once_and_quota_ends_the_session() {
+    let c = TestCentral::start().await;
+    let server = common::central_with_alice(&c).await;
+    c.admin(
+        "PATCH",
+        "/admin/users/alice",
+        Some(r#"{"data_limit":1000000}"#),
+    )
+    .await;
+    c.admin(
+        "POST",
+        "/admin/users/alice/devices",
+        Some(r#"{"name":"tv","secret":"secure-token-123"}"#),
+    )
+    .await;
+    let node = common::StreamNode::start(&c, &server, 2).await;
+    let call = |session: &str, kind: &str, bytes: u64| {
+        let url = format!(
+            "{}/flussonic?name=live%2Fnews&proto=hls&ip=2001%3Adb8%3A%3A7&request_type={kind}\
+             &session_id={session}&token=secure-token-123&bytes={bytes}",
+            node.url
+        );
+        let http = node.http.clone();
+        async move {
+            let resp = http.get(url).send().await.unwrap();
+            (resp.status().as_u16(), resp.text().await.unwrap())
+        }
+    };
+    assert_eq!(call("s1", "new_session", 0).await.0, 200);
+    assert_eq!(call("s1", "update_session", 100_000).await.0, 200);
+    let rx = |c: &TestCentral| {
+        let client = c.client();
+        async move { client.device("alice", "tv").await.unwrap().traffic.rx }
+    };
+    wait_until(
+        "the first bytes arrive",
+        Duration::from_secs(10),
+        || async { rx(&c).await == 100_000 },
+    )
+    .await;
+
+    let stopped = c.stop_for_restart().await;
+    // Fail-static: the node decides from its last list and keeps counting.
+    assert_eq!(call("s1", "update_session", 300_000).await.0, 200);
+    assert_eq!(
+        call("s1", "update_session", 300_000).await.0,
+        200,
+        "a repeat"
+    );
+    assert_eq!(call("s2", "new_session", 0).await.0, 200);
+    assert_eq!(call("s2", "update_session", 200_000).await.0, 200);
+    let c = stopped.start().await;
+    wait_until(
+        "the outage's bytes arrive, once",
+        Duration::from_secs(20),
+        || async { rx(&c).await == 500_000 },
+    )
+    .await;
+
+    // Past the quota: counted, then the next update is refused.
+    assert_eq!(call("s1", "update_session", 1_200_000).await.0, 200);
+    wait_until(
+        "the session is cut at its next update",
+        Duration::from_secs(10),
+        || async { call("s1", "update_session", 1_200_000).await.0 == 403 },
+    )
+    .await;
+    wait_until(
+        "every byte counted, none twice",
+        Duration::from_secs(10),
+        || async { rx(&c).await == 1_400_000 },
+    )
+    .await;
+    let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
+    assert_eq!(alice["state"], "limited");
+    node.stop().await;
+    c.stop().await;
+}
