@@ -88,7 +88,7 @@ pub enum Outcome {
 
 impl Outcome {
     /// Every outcome, in label order.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Admitted,
         Self::Refused(Refusal::NoCredential),
         Self::Refused(Refusal::UnknownCredential),
@@ -100,6 +100,7 @@ impl Outcome {
         Self::Refused(Refusal::TooManySessions),
         Self::Refused(Refusal::StreamNotAllowed),
         Self::Refused(Refusal::PublishNotAllowed),
+        Self::Refused(Refusal::Suspended),
         Self::BadRequest,
         Self::Error,
     ];
