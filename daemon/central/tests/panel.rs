@@ -844,3 +844,45 @@ async fn the_portal_shares_the_subscription_rate_limit() {
     assert_eq!(sub.status(), 429, "one allowance for both");
     c.stop().await;
 }
+
+/// The sessions page lists a media node's sessions under their row, as it reported them.
+#[tokio::test]
+async fn the_sessions_page_shows_each_media_session() {
+    let c = TestCentral::start().await;
+    add_user(&c, json!({"id": "alice"})).await;
+    c.admin(
+        "POST",
+        "/admin/servers",
+        Some(r#"{"id":"mediasrv01","kind":"stream","name":"media-1"}"#),
+    )
+    .await;
+    let report = json!([{"id": "s1", "user": "alice", "stream": "live/news", "proto": "hls",
+        "addr": "198.51.100.7", "started": 1_700_000_000, "seen": 1_700_003_700,
+        "bytes": 1_610_612_736u64}]);
+    let (status, _) = c
+        .send(
+            "POST",
+            "/sessions/mediasrv01",
+            Some(&report.to_string()),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    let cookie = sign_in_http(&c, &[("token", c.token.as_str())])
+        .await
+        .unwrap();
+    let page = no_redirects()
+        .get(c.url("/panel/sessions"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("live/news · hls · 198.51.100.7 · 1h 1m · 1.5 GiB"),
+        "{page}"
+    );
+    c.stop().await;
+}

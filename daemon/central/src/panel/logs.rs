@@ -173,6 +173,8 @@ fn without_ids(v: &mut serde_json::Value) {
     }
 }
 
+use super::pages::filters;
+
 #[derive(askama::Template)]
 #[template(path = "panel/sessions.html")]
 struct Sessions<'a> {

@@ -1092,14 +1092,28 @@ pub async fn device_action(
     }
 }
 
-/// Template filters: `{{ n|bytes }}` is `1.5 GiB`.
-mod filters {
+/// Template filters: `{{ n|bytes }}` is `1.5 GiB`, `{{ secs|duration }}` is `1h 5m`.
+pub(super) mod filters {
     #[askama::filter_fn]
     pub fn bytes<T: std::borrow::Borrow<u64>>(
         n: T,
         _: &dyn askama::Values,
     ) -> askama::Result<String> {
         Ok(hy_common::units::bytes(*n.borrow()))
+    }
+
+    #[askama::filter_fn]
+    pub fn duration<T: std::borrow::Borrow<u64>>(
+        secs: T,
+        _: &dyn askama::Values,
+    ) -> askama::Result<String> {
+        let secs = *secs.borrow();
+        let (h, m) = (secs / 3600, secs % 3600 / 60);
+        Ok(match (h, m) {
+            (0, 0) => format!("{secs}s"),
+            (0, m) => format!("{m}m"),
+            (h, m) => format!("{h}h {m}m"),
+        })
     }
 }
 
