@@ -485,6 +485,23 @@ async fn servers_admins_tokens_and_logs_are_managed_from_the_panel() {
     );
     assert!(!b.client.current_url().await.unwrap().as_str().contains(&id));
 
+    // A media server: the media node's files and the lines for each media server.
+    b.follow("Back to the servers").await;
+    b.fill("Name", "media-1").await;
+    b.choose("Kind", "stream").await;
+    b.press("Add server").await;
+    let text = b.text().await;
+    for part in [
+        "/etc/hyctl/stream.env",
+        "HYCTL_STREAM_PATH_PREFIX=",
+        "auth_backend hyctl",
+        "authHTTPAddress",
+        "http_hooks",
+        "on_update",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+
     // Edited, then deleted after a confirmation.
     b.follow("Back to the servers").await;
     b.press("Edit edge-1").await;

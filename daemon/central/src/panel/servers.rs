@@ -120,8 +120,8 @@ struct Added<'a> {
     name: String,
     id: String,
     kind: &'static str,
-    central: String,
     bootstrap: Option<hy_common::bootstrap::Bootstrap>,
+    stream_bootstrap: Option<hy_common::bootstrap::StreamBootstrap>,
 }
 
 #[derive(askama::Template)]
@@ -204,13 +204,16 @@ pub async fn action(
                             "127.0.0.1:8080",
                         )
                     });
+                    let stream_bootstrap = (s.kind == ServerKind::Stream).then(|| {
+                        hy_common::bootstrap::render_stream(&s.id, &central, "127.0.0.1:8081")
+                    });
                     render(&Added {
                         who: &who,
                         name: label(&s),
                         kind: s.kind.as_str(),
                         id: s.id,
-                        central,
                         bootstrap,
+                        stream_bootstrap,
                     })
                 }
                 Err(f) if f.status == StatusCode::FORBIDDEN => f.into_response(),
