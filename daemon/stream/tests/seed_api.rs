@@ -352,6 +352,36 @@ async fn the_seeds_management_api_and_readme_examples_work_against_central() {
         || async { auth(example).await.2.contains("token_not_found") },
     )
     .await;
+    // The changes are the admin API's device events, for webhooks and `hyctl events`.
+    let stream = c
+        .raw()
+        .get(c.url("/admin/events?since=1970-01-01T00:00:00Z&follow=false"))
+        .bearer_auth(&c.token)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let events: Vec<Value> = stream
+        .lines()
+        .filter_map(|l| l.strip_prefix("data:"))
+        .map(|d| serde_json::from_str(d.trim()).unwrap())
+        .collect();
+    for kind in [
+        "device.added",
+        "device.blocked",
+        "device.unblocked",
+        "device.changed",
+        "device.removed",
+    ] {
+        assert!(
+            events
+                .iter()
+                .any(|e| e["type"] == kind && e["subject"] == id.as_str()),
+            "{kind} for {id}: {stream}"
+        );
+    }
     // Every change is in the audit trail, the token redacted.
     let (_, audit) = c.admin("GET", "/admin/audit?limit=100", None).await;
     let text = audit.to_string();

@@ -274,6 +274,32 @@ fn event_of(
             hy_api::devices::node_id(parts.get(2)?, parts.get(4)?),
             "{}".to_owned(),
         ),
+        // The seed's token API: the same device events as the admin API's.
+        ("POST", "/api/tokens") => (
+            "device.added",
+            after["id"].as_str()?.to_owned(),
+            "{}".to_owned(),
+        ),
+        ("PATCH", "/api/tokens/{id}") => {
+            let kind = match request["status"].as_str() {
+                Some("suspended") => "device.blocked",
+                Some("active") => "device.unblocked",
+                _ => "device.changed",
+            };
+            (
+                kind,
+                after["id"].as_str()?.to_owned(),
+                serde_json::json!({"change": request}).to_string(),
+            )
+        }
+        ("DELETE", "/api/tokens/{id}") => (
+            "device.removed",
+            percent_encoding::percent_decode_str(parts.get(2)?)
+                .decode_utf8()
+                .ok()?
+                .into_owned(),
+            "{}".to_owned(),
+        ),
         ("POST", "/admin/servers") => (
             "server.created",
             after["id"].as_str()?.to_owned(),
