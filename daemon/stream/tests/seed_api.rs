@@ -327,8 +327,20 @@ async fn the_seeds_management_api_and_readme_examples_work_against_central() {
         let (status, body) = api(&c, k, method, &path, body).await;
         assert_eq!(status, want, "{method} {path}: {body}");
     }
-    let (status, _) = c.admin("GET", "/admin/users/user-002", None).await;
-    assert_eq!(status, 404, "no refused request created a user");
+    // A new user's token that is another's: refused, and the user made for it is gone again.
+    let (status, body) = api(
+        &c,
+        key,
+        "POST",
+        "/api/tokens",
+        Some(json!({"user_id": "user-003", "token": "secure-token-123"})),
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+    for user in ["user-002", "user-003"] {
+        let (status, _) = c.admin("GET", &format!("/admin/users/{user}"), None).await;
+        assert_eq!(status, 404, "no refused request left {user} behind");
+    }
     // A token without one of its own gets a generated token.
     let (status, generated) = api(
         &c,

@@ -332,16 +332,34 @@ async fn create_token(
         settings.valid_until = Some(Some(expired_by(now, settings.valid_until.flatten())));
     }
     super::devices::check_settings(&mut settings)?;
-    ensure_user(&s, &new.user_id, now).await?;
-    let device = s
+    let created = ensure_user(&s, &new.user_id, now).await?;
+    let device = match s
         .store
-        .create_device(new.user_id, device_name(&token), token, settings, now)
+        .create_device(
+            new.user_id.clone(),
+            device_name(&token),
+            token,
+            settings,
+            now,
+        )
         .await
-        .map_err(|e| match e {
-            // The name is the token's digest: taken means this token already exists.
-            DbError::Conflict(_) => ApiError::Conflict("this token already exists".into()),
-            e => e.into(),
-        })?;
+    {
+        Ok(d) => d,
+        Err(e) => {
+            // A refused token leaves nothing behind: not the user made for it either.
+            if created && let Err(undo) = s.store.delete_user(new.user_id.clone()).await {
+                tracing::error!(error = %undo, user = %new.user_id, "could not remove the user made for a refused token");
+            }
+            return Err(match e {
+                // The name is the token's digest: taken means this token already exists;
+                // a conflict with another credential's secret says so itself.
+                DbError::Conflict(m) if m.contains("device named") => {
+                    ApiError::Conflict("this token already exists".into())
+                }
+                e => e.into(),
+            });
+        }
+    };
     tracing::info!(device = %device.node_id, "token added through the seed API");
     Ok((StatusCode::CREATED, Json(device.into())))
 }
@@ -352,10 +370,10 @@ fn expired_by(now: i64, until: Option<Timestamp>) -> Timestamp {
     until.filter(|u| *u <= now).unwrap_or(now)
 }
 
-/// Creates `user` if central has none, assigned to every media server.
-async fn ensure_user(s: &AppState, user: &str, now: i64) -> Result<(), ApiError> {
+/// Creates `user` if central has none, assigned to every media server; true if it did.
+async fn ensure_user(s: &AppState, user: &str, now: i64) -> Result<bool, ApiError> {
     match s.store.user(user.to_owned(), now).await {
-        Ok(_) => return Ok(()),
+        Ok(_) => return Ok(false),
         Err(DbError::NotFound { .. }) => {}
         Err(e) => return Err(e.into()),
     }
@@ -365,8 +383,9 @@ async fn ensure_user(s: &AppState, user: &str, now: i64) -> Result<(), ApiError>
         .create_user(user.to_owned(), secret, Default::default(), now)
         .await
     {
-        // Created meanwhile by another request: theirs stands.
-        Ok(_) | Err(DbError::Conflict(_)) => {}
+        Ok(_) => {}
+        // Created meanwhile by another request: theirs stands, and is not ours to undo.
+        Err(DbError::Conflict(_)) => return Ok(false),
         Err(e) => return Err(e.into()),
     }
     let (servers, _) = s.store.servers(Default::default()).await?;
@@ -379,7 +398,7 @@ async fn ensure_user(s: &AppState, user: &str, now: i64) -> Result<(), ApiError>
             .await?;
     }
     tracing::info!(user, "user created for a seed API token");
-    Ok(())
+    Ok(true)
 }
 
 /// Change a token
