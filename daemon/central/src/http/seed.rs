@@ -388,14 +388,22 @@ async fn ensure_user(s: &AppState, user: &str, now: i64) -> Result<bool, ApiErro
         Err(DbError::Conflict(_)) => return Ok(false),
         Err(e) => return Err(e.into()),
     }
-    let (servers, _) = s.store.servers(Default::default()).await?;
-    for server in servers
-        .into_iter()
-        .filter(|x| x.kind == hy_api::servers::ServerKind::Stream)
-    {
-        s.store
-            .assign(server.id, vec![user.to_owned()], now)
-            .await?;
+    let assigned = async {
+        let (servers, _) = s.store.servers(Default::default()).await?;
+        for server in servers
+            .into_iter()
+            .filter(|x| x.kind == hy_api::servers::ServerKind::Stream)
+        {
+            s.store
+                .assign(server.id, vec![user.to_owned()], now)
+                .await?;
+        }
+        Ok::<(), DbError>(())
+    };
+    if let Err(e) = assigned.await {
+        // Not half a user: without its servers it would be no use to the token.
+        let _ = s.store.delete_user(user.to_owned()).await;
+        return Err(e.into());
     }
     tracing::info!(user, "user created for a seed API token");
     Ok(true)
