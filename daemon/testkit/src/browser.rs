@@ -37,6 +37,48 @@ fn xpath_literal(s: &str) -> String {
     format!("concat({})", parts.join(", \"'\", "))
 }
 
+/// Starts chromedriver and a headless Chromium session through it.
+async fn launch(driver: &str, chromium: &str) -> Result<(Client, Child), String> {
+    let mut child = Command::new(driver)
+        .arg("--port=0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("chromedriver starts");
+    let stdout = child.stdout.take().expect("chromedriver's stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let port = tokio::time::timeout(Duration::from_secs(20), async {
+        while let Some(line) = lines.next_line().await.expect("chromedriver's output") {
+            if let Some(rest) = line.split("started successfully on port ").nth(1) {
+                return rest.trim_end_matches('.').trim().parse::<u16>().ok();
+            }
+        }
+        None
+    })
+    .await
+    .expect("chromedriver says its port within 20 s")
+    .expect("chromedriver says its port");
+    // Keep reading its output so it never blocks on a full pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": chromium,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--window-size=1280,900",
+                     "--lang=en-US"],
+        }),
+    );
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok((client, child))
+}
+
 impl Browser {
     /// Starts a browser, or `None` (after saying why) when none is installed outside CI.
     pub async fn start(test: &str) -> Option<Self> {
@@ -51,47 +93,21 @@ impl Browser {
             eprintln!("{test}: skipped, chromium or chromedriver is not installed");
             return None;
         };
-        let mut child = Command::new(driver)
-            .arg("--port=0")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .kill_on_drop(true)
-            .spawn()
-            .expect("chromedriver starts");
-        let stdout = child.stdout.take().expect("chromedriver's stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let port = tokio::time::timeout(Duration::from_secs(20), async {
-            while let Some(line) = lines.next_line().await.expect("chromedriver's output") {
-                if let Some(rest) = line.split("started successfully on port ").nth(1) {
-                    return rest.trim_end_matches('.').trim().parse::<u16>().ok();
+        // Chromium sometimes exits while starting when the machine is busy (two cores, tests
+        // in parallel): a session that could not be created is tried again, twice.
+        let mut last = String::new();
+        for _ in 0..3 {
+            match launch(&driver, &chromium).await {
+                Ok((client, child)) => {
+                    return Some(Self {
+                        client,
+                        _driver: child,
+                    });
                 }
+                Err(e) => last = e,
             }
-            None
-        })
-        .await
-        .expect("chromedriver says its port within 20 s")
-        .expect("chromedriver says its port");
-        // Keep reading its output so it never blocks on a full pipe.
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({
-                "binary": chromium,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                         "--disable-dev-shm-usage", "--window-size=1280,900",
-                         "--lang=en-US"],
-            }),
-        );
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a browser session");
-        Some(Self {
-            client,
-            _driver: child,
-        })
+        }
+        panic!("{test}: no browser session after 3 tries: {last}");
     }
 
     /// Opens `url` and waits for it to load.
