@@ -380,6 +380,12 @@ async fn the_seeds_management_api_and_readme_examples_work_against_central() {
         .filter_map(|l| l.strip_prefix("data:"))
         .map(|d| serde_json::from_str(d.trim()).unwrap())
         .collect();
+    assert!(
+        events
+            .iter()
+            .any(|e| e["type"] == "user.created" && e["subject"] == "user-001"),
+        "the user made for the token: {stream}"
+    );
     for kind in [
         "device.added",
         "device.blocked",

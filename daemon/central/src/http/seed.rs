@@ -344,7 +344,22 @@ async fn create_token(
         )
         .await
     {
-        Ok(d) => d,
+        Ok(d) => {
+            if created {
+                // The admin API's event for a new user (its contact fields, unset here); the
+                // token's own `device.added` follows from the audit layer.
+                let data =
+                    serde_json::json!({"email": null, "display_name": null, "telegram_id": null});
+                if let Err(err) = s
+                    .store
+                    .emit(now, "user.created", new.user_id.clone(), data.to_string())
+                    .await
+                {
+                    tracing::error!(error = %err, "could not record an event; the change itself was made");
+                }
+            }
+            d
+        }
         Err(e) => {
             // A refused token leaves nothing behind: not the user made for it either.
             if created && let Err(undo) = s.store.delete_user(new.user_id.clone()).await {
