@@ -475,3 +475,34 @@ async fn ids_can_come_from_stdin() {
     assert_eq!(empty.code, 2);
     c.stop().await;
 }
+
+/// Starts the built `hyctl` with `args` (a daemon logging JSON) in a scrubbed environment;
+/// returns it and the address it listens on, once its log line starting with `ready` says so.
+/// Its stderr keeps being drained so it never blocks on a full pipe.
+pub fn spawn_daemon(args: &[String], ready: &str) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hyctl"))
+        .args(args)
+        .env_clear()
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines
+            .next()
+            .unwrap_or_else(|| panic!("{} exited before listening", args[0]))
+            .unwrap();
+        let event: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+        if event["message"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with(ready)
+        {
+            break event["addr"].as_str().unwrap().to_owned();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    (child, addr)
+}

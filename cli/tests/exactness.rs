@@ -3,8 +3,7 @@
 //! counters upstream, the documented bound), and SIGKILLs of the agent at random points.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -264,30 +263,7 @@ async fn a_hysteria_restart_loses_only_what_it_had_not_been_polled_for() {
 fn spawn_agent(options: &AgentOptions) -> (Child, String) {
     let mut args = options.to_args("127.0.0.1:0");
     args.extend(["--log-format".into(), "json".into()]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hyctl"))
-        .args(&args)
-        .env_clear()
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let addr = loop {
-        let line = lines
-            .next()
-            .expect("agent exited before listening")
-            .unwrap();
-        let event: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
-        if event["message"]
-            .as_str()
-            .unwrap_or_default()
-            .starts_with("agent listening")
-        {
-            break event["addr"].as_str().unwrap().to_owned();
-        }
-    };
-    // Keep draining stderr so the agent never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
+    let (child, addr) = super::admin::spawn_daemon(&args, "agent listening");
     (child, format!("http://{addr}/"))
 }
 

@@ -3,51 +3,30 @@
 //! and every byte reaches central exactly once, not one lost and not one twice (a cumulative
 //! count re-sent after a crash is counted from the last spooled baseline).
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 
 use hy_testkit::{TestCentral, wait_until};
 
 /// Starts `hyctl stream` as a process; returns it and its URL once it listens.
 fn spawn_node(server: &str, central: &str, state: &std::path::Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hyctl"))
-        .args([
-            "stream",
-            "--server-id",
-            server,
-            "--central",
-            central,
-            "--listen",
-            "127.0.0.1:0",
-            "--state-dir",
-            &state.display().to_string(),
-            "--interval-traffic-to-central",
-            "50ms",
-            "--log-format",
-            "json",
-        ])
-        .env_clear()
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let addr = loop {
-        let line = lines
-            .next()
-            .expect("the node exited before listening")
-            .unwrap();
-        let event: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
-        if event["message"]
-            .as_str()
-            .unwrap_or_default()
-            .starts_with("media node listening")
-        {
-            break event["addr"].as_str().unwrap().to_owned();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
+    let args = [
+        "stream",
+        "--server-id",
+        server,
+        "--central",
+        central,
+        "--listen",
+        "127.0.0.1:0",
+        "--state-dir",
+        &state.display().to_string(),
+        "--interval-traffic-to-central",
+        "50ms",
+        "--log-format",
+        "json",
+    ]
+    .map(String::from);
+    let (child, addr) = super::admin::spawn_daemon(&args, "media node listening");
     (child, format!("http://{addr}"))
 }
 

@@ -34,21 +34,7 @@ async fn bootstrap_prints_a_complete_node_setup() {
     assert!(json.stderr.contains("loopback address"), "{}", json.stderr);
     let b = json.json();
     // Every variable of the env file is one `hyctl agent` reads, and the pieces agree.
-    let vars: std::collections::BTreeMap<String, String> = b["agent_env"]
-        .as_str()
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-    let help = env.run(&["agent", "--help"]).await.ok().stdout;
-    for key in vars.keys() {
-        assert!(
-            help.contains(&format!("[env: {key}")),
-            "{key} is not an agent setting"
-        );
-    }
+    let vars = env_file(&env, b["agent_env"].as_str().unwrap(), "agent").await;
     let yaml = b["hysteria_config"].as_str().unwrap();
     assert!(yaml.contains(&format!("secret: {}", vars["HYCTL_AGENT_SECRET"])));
     assert!(yaml.contains(&format!(
@@ -100,21 +86,7 @@ async fn servers_have_a_kind_and_unseen_ids_are_registered_by_assignment() {
         .await
         .ok()
         .json();
-    let vars: std::collections::BTreeMap<String, String> = b["stream_env"]
-        .as_str()
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| (k.to_owned(), v.to_owned()))
-        .collect();
-    let help = env.run(&["stream", "--help"]).await.ok().stdout;
-    for key in vars.keys() {
-        assert!(
-            help.contains(&format!("[env: {key}")),
-            "{key} is not a stream setting"
-        );
-    }
+    let vars = env_file(&env, b["stream_env"].as_str().unwrap(), "stream").await;
     assert_eq!(
         vars["HYCTL_AGENT_SERVER_ID"],
         stream["id"].as_str().unwrap()
@@ -165,4 +137,26 @@ async fn servers_have_a_kind_and_unseen_ids_are_registered_by_assignment() {
     assert_eq!(short.code, 4, "{}", short.stderr);
     assert_eq!(c.client().servers().await.unwrap().len(), 3);
     c.stop().await;
+}
+
+/// A bootstrap env file's variables, each checked to be one `hyctl <daemon>` reads.
+async fn env_file(
+    env: &Env,
+    text: &str,
+    daemon: &str,
+) -> std::collections::BTreeMap<String, String> {
+    let vars: std::collections::BTreeMap<String, String> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    let help = env.run(&[daemon, "--help"]).await.ok().stdout;
+    for key in vars.keys() {
+        assert!(
+            help.contains(&format!("[env: {key}")),
+            "{key} is not a `hyctl {daemon}` setting"
+        );
+    }
+    vars
 }

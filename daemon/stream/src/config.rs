@@ -159,5 +159,17 @@ mod tests {
                 .unwrap_err()
                 .contains("taken")
         );
+        // The media servers' APIs: URLs, checked, kept without a trailing slash.
+        let c = load(&["--srs-api", "http://127.0.0.1:1985/"]).unwrap();
+        assert_eq!(c.srs_api.as_deref(), Some("http://127.0.0.1:1985"));
+        for (flag, bad) in [
+            ("--srs-api", "127.0.0.1:1985"),
+            ("--mediamtx-api", "ftp://m:9997"),
+        ] {
+            assert!(
+                load(&[flag, bad]).unwrap_err().contains(flag),
+                "{flag} {bad}"
+            );
+        }
     }
 }

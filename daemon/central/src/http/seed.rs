@@ -313,25 +313,19 @@ async fn create_token(
         }
         None => hy_common::random::token(super::users::SECRET_LEN),
     };
-    check_max_sessions(new.max_sessions)?;
     let now = s.now();
-    let mut settings = DeviceSettings {
-        status: Some(match new.status {
-            Some(SeedStatus::Suspended) => DeviceStatus::Blocked,
-            _ => DeviceStatus::Active,
-        }),
-        valid_from: new.valid_from.map(|t| Some(t.0)),
-        valid_until: new.valid_until.map(|t| Some(t.0)),
-        allowed_ips: new.allowed_ips,
+    // A new token is a change from nothing, with the seed's defaults.
+    let fields = SeedUpdateToken {
+        status: Some(new.status.unwrap_or(SeedStatus::Active)),
         max_sessions: Some(new.max_sessions.unwrap_or(1)),
+        allowed_ips: new.allowed_ips,
         allowed_streams: new.allowed_streams,
-        publisher: None,
-        note: new.meta.as_ref().map(meta_note).transpose()?,
+        valid_from: new.valid_from.map(Some),
+        valid_until: new.valid_until.map(Some),
+        meta: new.meta,
+        ..Default::default()
     };
-    if new.status == Some(SeedStatus::Expired) {
-        settings.valid_until = Some(Some(expired_by(now, settings.valid_until.flatten())));
-    }
-    super::devices::check_settings(&mut settings)?;
+    let settings = device_settings(fields, None, now)?;
     let created = ensure_user(&s, &new.user_id, now).await?;
     let device = match s
         .store
@@ -377,6 +371,45 @@ async fn create_token(
     };
     tracing::info!(device = %device.node_id, "token added through the seed API");
     Ok((StatusCode::CREATED, Json(device.into())))
+}
+
+/// The device settings a seed token's fields make, validated, for a device whose window ends
+/// at `current_until` (`None` for a new one). `expired` closes the window now at the latest;
+/// `active` reopens one that has closed.
+fn device_settings(
+    fields: SeedUpdateToken,
+    current_until: Option<Timestamp>,
+    now: i64,
+) -> Result<DeviceSettings, ApiError> {
+    check_max_sessions(fields.max_sessions)?;
+    let mut settings = DeviceSettings {
+        status: fields.status.map(|st| match st {
+            SeedStatus::Suspended => DeviceStatus::Blocked,
+            SeedStatus::Active | SeedStatus::Expired => DeviceStatus::Active,
+        }),
+        valid_from: fields.valid_from.map(|t| t.map(|t| t.0)),
+        valid_until: fields.valid_until.map(|t| t.map(|t| t.0)),
+        allowed_ips: fields.allowed_ips,
+        max_sessions: fields.max_sessions,
+        allowed_streams: fields.allowed_streams,
+        publisher: None,
+        note: fields.meta.as_ref().map(meta_note).transpose()?,
+    };
+    match fields.status {
+        Some(SeedStatus::Expired) => {
+            let until = settings.valid_until.unwrap_or(current_until);
+            settings.valid_until = Some(Some(expired_by(now, until)));
+        }
+        Some(SeedStatus::Active)
+            if settings.valid_until.is_none()
+                && current_until.is_some_and(|u| u <= crate::db::ts(now)) =>
+        {
+            settings.valid_until = Some(None);
+        }
+        _ => {}
+    }
+    super::devices::check_settings(&mut settings)?;
+    Ok(settings)
 }
 
 /// `until`, or now if it is later: an `expired` token's window closes at the latest now.
@@ -435,7 +468,7 @@ async fn update_token(
     _: AdminAuth,
     State(s): State<AppState>,
     Path(id): Path<String>,
-    ApiJson(change): ApiJson<SeedUpdateToken>,
+    ApiJson(mut change): ApiJson<SeedUpdateToken>,
 ) -> Result<Json<SeedToken>, ApiError> {
     let (user, name) = split_id(&id)?;
     if change.user_id.as_ref().is_some_and(|u| *u != user) {
@@ -443,46 +476,19 @@ async fn update_token(
             "`user_id`: a token cannot move to another user; create one for them".into(),
         ));
     }
-    if let Some(t) = &change.token {
+    let token = change.token.take();
+    if let Some(t) = &token {
         validate::secret(t).map_err(|e| ApiError::BadRequest(format!("`token`: {e}")))?;
     }
-    check_max_sessions(change.max_sessions)?;
     let now = s.now();
     let current = s.store.device(user.clone(), name.clone(), now).await?;
-    let mut settings = DeviceSettings {
-        status: change.status.map(|st| match st {
-            SeedStatus::Suspended => DeviceStatus::Blocked,
-            SeedStatus::Active | SeedStatus::Expired => DeviceStatus::Active,
-        }),
-        valid_from: change.valid_from.map(|t| t.map(|t| t.0)),
-        valid_until: change.valid_until.map(|t| t.map(|t| t.0)),
-        allowed_ips: change.allowed_ips,
-        max_sessions: change.max_sessions,
-        allowed_streams: change.allowed_streams,
-        publisher: None,
-        note: change.meta.as_ref().map(meta_note).transpose()?,
-    };
-    match change.status {
-        Some(SeedStatus::Expired) => {
-            let until = settings.valid_until.unwrap_or(current.valid_until);
-            settings.valid_until = Some(Some(expired_by(now, until)));
-        }
-        // Active again: a window that closed it no longer does.
-        Some(SeedStatus::Active)
-            if settings.valid_until.is_none()
-                && current.valid_until.is_some_and(|u| u <= crate::db::ts(now)) =>
-        {
-            settings.valid_until = Some(None);
-        }
-        _ => {}
-    }
-    super::devices::check_settings(&mut settings)?;
-    if change.token.is_none() && settings == DeviceSettings::default() {
+    let settings = device_settings(change, current.valid_until, now)?;
+    if token.is_none() && settings == DeviceSettings::default() {
         return Err(ApiError::BadRequest("nothing to change".into()));
     }
     let device = s
         .store
-        .update_device(user, name, change.token, settings, now)
+        .update_device(user, name, token, settings, now)
         .await?;
     Ok(Json(device.into()))
 }
