@@ -1059,7 +1059,7 @@ async fn main() -> Result<()> {
         // Closing the last hour (its buckets join the per-user index), as central's scheduler
         // does two minutes into the next; here through a second connection to the same file.
         let before = page_bytes(&db)?;
-        let closer = hy_central::db::Db::open(&db)?;
+        let closer = hy_central::store::Store::Sqlite(hy_central::db::Db::open(&db)?);
         let current_hour = jiff::Timestamp::now().as_second().div_euclid(3600);
         let t = Instant::now();
         let closed = hy_central::schedule::close_past_hours(&closer, current_hour).await?;

@@ -130,11 +130,15 @@ pub async fn run(
     let pool = db.target.pool(1)?;
     for (i, (seq, what)) in INGEST_ROUNDS.into_iter().enumerate() {
         if seq == 2 {
-            // The hour boundary, as on SQLite: the buckets so far become the last hour's;
-            // vacuumed after, so the round does not pay for the rewrite's dead rows.
+            // The hour boundary, as on SQLite: the buckets so far become the last hour's, and
+            // the closed-hours mark moves with them; vacuumed after, so the round does not
+            // pay for the rewrite's dead rows.
             let c = pool.get().await?;
-            c.batch_execute("UPDATE traffic_hourly SET hour = hour - 1")
-                .await?;
+            c.batch_execute(
+                "UPDATE traffic_hourly SET hour = hour - 1;
+                 UPDATE history_rollup SET closed_before = closed_before - 1",
+            )
+            .await?;
             c.batch_execute("VACUUM ANALYZE traffic_hourly").await?;
         }
         let batches = ingest_batches(seq, nodes, per_report, users);
@@ -207,6 +211,29 @@ pub async fn run(
         "postgres",
         "report latency p99, two centrals (8 in flight each)",
         format!("{:.0} ms", percentile(&lat, 0.99)),
+        "-",
+        None,
+    );
+
+    // Closing the last hour, as the lease holder's scheduler does two minutes into the next;
+    // here through a pool of its own on the same database.
+    let closer = hy_central::store::Store::Postgres(db.target.pool(1)?);
+    let current_hour = jiff::Timestamp::now().as_second().div_euclid(3600);
+    let t = std::time::Instant::now();
+    let closed = hy_central::schedule::close_past_hours(&closer, current_hour).await?;
+    row(
+        rows,
+        "postgres",
+        &format!(
+            "closing an hour of {} buckets: total / longest transaction",
+            closed.buckets
+        ),
+        format!(
+            "{:.1} s / {:.0} ms ({} transactions)",
+            t.elapsed().as_secs_f64(),
+            closed.longest.as_secs_f64() * 1000.0,
+            closed.transactions
+        ),
         "-",
         None,
     );

@@ -140,22 +140,17 @@ pub async fn run(
             async move {
                 tokio::join!(
                     schedule::run(store.clone(), Arc::clone(&clock), wake, keep, stop.clone()),
+                    schedule::close_history(store.clone(), Arc::clone(&clock), stop.clone()),
                     webhooks::run(store, clock, metrics, stop),
                 );
             }
         }
     };
     match &state.store {
-        store::Store::Sqlite(db) => {
+        store::Store::Sqlite(_) => {
             tasks.spawn(schedule(shutdown.clone()));
-            tasks.spawn(schedule::close_history(
-                db.clone(),
-                Arc::clone(&state.clock),
-                shutdown.clone(),
-            ));
         }
         // Several centrals may share the database: the lease holder alone runs the schedule.
-        // History needs no closing there (see the PostgreSQL history index).
         store::Store::Postgres(pool) => {
             let lease = lease::Lease::shared(pool.clone(), config.lease_ttl);
             tasks.spawn(lease::lead(lease, shutdown.clone(), schedule));

@@ -91,6 +91,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0018_stream_sessions",
         include_str!("../migrations/postgres/0018_stream_sessions.sql"),
     ),
+    (
+        "0019_history_close",
+        include_str!("../migrations/postgres/0019_history_close.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

@@ -3,7 +3,7 @@
 //! scheduled usage resets (a `limited` user becomes `active` again). The loop sleeps on the
 //! [`Clock`] until the next such moment, or until a change to users may have moved it.
 //!
-//! Also closes each past hour of traffic history ([`close_history`]), in a task of its own so
+//! Also closes each past hour of traffic history ([`close_history`]), in a future of its own so
 //! a long close never delays an expiry.
 
 use std::sync::Arc;
@@ -13,7 +13,8 @@ use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
 use crate::clock::Clock;
-use crate::db::{Db, DbError, history, lists, ts, users};
+use crate::db::{DbError, lists, ts, users};
+use crate::store::Store;
 
 /// Applies what became due in `(from, to]`. Returns how many users changed.
 pub fn process(conn: &mut Connection, from: i64, to: i64) -> Result<usize, DbError> {
@@ -50,7 +51,7 @@ pub struct Keep {
 /// Also tells servers gone stale (at least every minute) and prunes history, the auth log,
 /// the audit trail, events and the delivery log past [`Keep`] (hourly).
 pub async fn run(
-    store: crate::store::Store,
+    store: Store,
     clock: Arc<dyn Clock>,
     wake: Arc<Notify>,
     keep: Keep,
@@ -91,7 +92,7 @@ pub async fn run(
 }
 
 /// Drops what is kept no longer (see [`Keep`]).
-async fn prune(store: &crate::store::Store, now: i64, keep: Keep) {
+async fn prune(store: &Store, now: i64, keep: Keep) {
     let Keep {
         history_days,
         log_days,
@@ -123,14 +124,15 @@ async fn prune(store: &crate::store::Store, now: i64, keep: Keep) {
 const CLOSE_DELAY: i64 = 120;
 
 /// Closes each past hour's history buckets (adds them to the per-user index; see
-/// `db::history::close_users`), `CLOSE_DELAY` after the hour ends, until shutdown.
-pub async fn close_history(db: Db, clock: Arc<dyn Clock>, shutdown: CancellationToken) {
+/// `db::history::close_users`), `CLOSE_DELAY` after the hour ends, until shutdown. On
+/// PostgreSQL only the lease holder runs it.
+pub async fn close_history(store: Store, clock: Arc<dyn Clock>, shutdown: CancellationToken) {
     loop {
         let now = clock.now().as_second();
         let mut next = (now.div_euclid(3600) + 1) * 3600 + CLOSE_DELAY;
         tokio::select! {
             () = shutdown.cancelled() => return,
-            closed = close_past_hours(&db, now.div_euclid(3600)) => match closed {
+            closed = close_past_hours(&store, now.div_euclid(3600)) => match closed {
                 Ok(Closed { buckets: 0, .. }) => {}
                 Ok(Closed { buckets, transactions, longest }) => tracing::info!(
                     buckets,
@@ -169,19 +171,21 @@ pub struct Closed {
 /// The ranges adapt to take ~100 ms each: short enough that a report or an admin change queued
 /// behind one waits no longer than that, long enough that an hour of a large fleet closes in a
 /// few dozen transactions.
-pub async fn close_past_hours(db: &Db, current_hour: i64) -> Result<Closed, DbError> {
-    close_hours(db, current_hour, 4096).await
+pub async fn close_past_hours(store: &Store, current_hour: i64) -> Result<Closed, DbError> {
+    close_hours(store, current_hour, 4096).await
 }
 
-/// [`close_past_hours`], starting with ranges of `span` user keys.
-async fn close_hours(db: &Db, current_hour: i64, mut span: i64) -> Result<Closed, DbError> {
+/// [`close_past_hours`], starting with ranges of `span` user keys (tests close in ranges of
+/// one to see several transactions).
+pub async fn close_hours(
+    store: &Store,
+    current_hour: i64,
+    mut span: i64,
+) -> Result<Closed, DbError> {
     let mut done = Closed::default();
-    while let Some((hour, servers)) = db
-        .call(move |c| history::next_to_close(c, current_hour))
-        .await?
-    {
+    while let Some((hour, servers)) = store.next_to_close(current_hour).await? {
         let servers = Arc::new(servers);
-        let last_user: i64 = db.call(|c| users::last_pk(c)).await?;
+        let last_user = store.last_user_pk().await?;
         // The first range is open below and the last above, so every bucket is in one.
         let mut start = i64::MIN;
         while start <= last_user {
@@ -191,9 +195,7 @@ async fn close_hours(db: &Db, current_hour: i64, mut span: i64) -> Result<Closed
             };
             let servers = Arc::clone(&servers);
             let began = std::time::Instant::now();
-            done.buckets += db
-                .call(move |c| history::close_users(c, hour, &servers, start..end))
-                .await?;
+            done.buckets += store.close_users(hour, servers, start..end).await?;
             let took = began.elapsed();
             done.transactions += 1;
             done.longest = done.longest.max(took);
@@ -205,72 +207,9 @@ async fn close_hours(db: &Db, current_hour: i64, mut span: i64) -> Result<Closed
             start = end;
         }
         let began = std::time::Instant::now();
-        db.call(move |c| history::finish_closing(c, hour)).await?;
+        store.finish_closing(hour).await?;
         done.transactions += 1;
         done.longest = done.longest.max(began.elapsed());
     }
     Ok(done)
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
-
-    use hy_api::Traffic;
-    use hy_api::traffic::HistoryBy;
-
-    use super::*;
-    use crate::db::{history, servers, traffic, users};
-
-    #[tokio::test]
-    async fn past_hours_close_over_many_ranges_and_history_reads_the_same() {
-        let db = Db::open_in_memory().unwrap();
-        let history = |db: &Db| {
-            db.call_blocking(|c| {
-                let mut all = vec![history::history(c, None, 0, 99 * 3600, HistoryBy::Hour)?];
-                for id in ["u0", "u1", "u2", "u3", "u4"] {
-                    let pk = users::pk(c, id)?;
-                    all.push(history::history(
-                        c,
-                        Some(pk),
-                        0,
-                        99 * 3600,
-                        HistoryBy::Hour,
-                    )?);
-                }
-                Ok(all)
-            })
-            .unwrap()
-        };
-        db.call_blocking(|c| {
-            let (server, _) = servers::ensure(c, "server-a", 1)?;
-            for (i, id) in ["u0", "u1", "u2", "u3", "u4"].iter().enumerate() {
-                users::insert(c, id, &format!("secret-{id}"), &Default::default(), 1)?;
-                for hour in [10, 12] {
-                    let report: BTreeMap<_, _> = [(
-                        id.to_string(),
-                        Traffic {
-                            tx: i as u64 + 1,
-                            rx: 1,
-                        },
-                    )]
-                    .into();
-                    traffic::apply_report(c, server, None, &report, hour * 3600)?;
-                }
-            }
-            Ok(())
-        })
-        .unwrap();
-        let before = history(&db);
-        // Ranges of one user to start with: several transactions for each hour.
-        let closed = close_hours(&db, 13, 1).await.unwrap();
-        assert_eq!(closed.buckets, 10);
-        assert!(closed.transactions >= 4, "{closed:?}");
-        assert_eq!(history(&db), before);
-        let left = db.call_blocking(|c| history::open_buckets(c)).unwrap();
-        assert_eq!(left, 0);
-        assert_eq!(db.call_blocking(|c| history::closed_before(c)).unwrap(), 13);
-        // Nothing left to close: nothing written.
-        assert_eq!(close_past_hours(&db, 13).await.unwrap().transactions, 0);
-    }
 }

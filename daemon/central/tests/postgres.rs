@@ -995,7 +995,10 @@ async fn a_schema_1_database_is_upgraded_with_its_data() {
              SELECT s.pk, u.pk, 100 FROM servers s, users u;
              INSERT INTO traffic (server_pk, user_pk, tx, rx)
              SELECT s.pk, u.pk, 1000, 2000 FROM servers s, users u;
-             UPDATE quota_usage SET period_used = 3000;"
+             UPDATE quota_usage SET period_used = 3000;
+             INSERT INTO traffic_hourly (hour, server_pk, user_pk, tx, rx)
+             SELECT floor(extract(epoch FROM now()) / 3600)::BIGINT - 4 + k, s.pk, u.pk, 9 + k, 1
+             FROM servers s, users u, generate_series(1, 2) k;"
         ))
         .await
         .unwrap();
@@ -1008,6 +1011,18 @@ async fn a_schema_1_database_is_upgraded_with_its_data() {
     );
     let (_, alice) = c.admin("GET", "/admin/users/alice", None).await;
     assert_eq!(alice["period_used"], 3000, "{alice}");
+    // Schema 1's buckets were in an index over every hour; migration 0019 closes them into
+    // the per-user index, through which one user's past hours are read.
+    assert_eq!(c.store().await.open_buckets().await.unwrap(), 0);
+    let since = format!(
+        "since={}&by=hour",
+        jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24)
+    );
+    for q in [format!("{since}&user=alice"), since.clone()] {
+        let (_, hours) = c.admin("GET", &format!("/admin/history?{q}"), None).await;
+        let tx: Vec<_> = hours.as_array().unwrap().iter().map(|p| &p["tx"]).collect();
+        assert_eq!(tx, [10, 11], "{q}: {hours}");
+    }
     let server = c.client().server("x7k9m2p4q8r1w5").await.unwrap();
     assert_eq!((server.name.as_deref(), server.users), (Some("edge-1"), 1));
     let node = c.node_client();

@@ -1196,6 +1196,87 @@ async fn history(store: &Store) {
         .unwrap();
     assert_eq!(points(one_hour), [(h(day + 3600), 200, 1)]);
 
+    // Closing the first day's hours (in ranges of one user key: several transactions an
+    // hour) moves them into the per-user index; every read answers the same before and after.
+    let reads = || async {
+        let mut all = vec![];
+        for user in [None, Some("alice"), Some("bob")] {
+            for by in [HistoryBy::Hour, HistoryBy::Server] {
+                let user = user.map(str::to_owned);
+                all.push(points(
+                    store
+                        .history(user, day, day + 2 * 86_400, by)
+                        .await
+                        .unwrap(),
+                ));
+            }
+        }
+        all
+    };
+    let before = reads().await;
+    assert_eq!(store.open_buckets().await.unwrap(), 5);
+    let closed = hy_central::schedule::close_hours(store, (day + 86_400) / 3600, 1)
+        .await
+        .unwrap();
+    assert_eq!(closed.buckets, 3, "the first day's buckets");
+    assert!(closed.transactions >= 4, "{closed:?}");
+    assert_eq!(store.open_buckets().await.unwrap(), 2, "the second day's");
+    assert_eq!(reads().await, before);
+    let again = hy_central::schedule::close_past_hours(store, (day + 86_400) / 3600)
+        .await
+        .unwrap();
+    assert_eq!(again.buckets, 0, "nothing left to close");
+    let closed = hy_central::schedule::close_past_hours(store, (day + 3 * 86_400) / 3600)
+        .await
+        .unwrap();
+    assert_eq!(closed.buckets, 2);
+    assert_eq!(store.open_buckets().await.unwrap(), 0);
+    assert_eq!(reads().await, before);
+
+    // A user's deletion takes their buckets, closed and open, and nobody else's.
+    store
+        .create_user(
+            "carol".into(),
+            "carol-secret-66".into(),
+            UserSettings::default(),
+            day,
+        )
+        .await
+        .unwrap();
+    for (at, user) in [
+        (day + 30, "carol"),
+        (day + 4 * 86_400, "carol"),
+        (day + 4 * 86_400, "bob"),
+    ] {
+        store
+            .apply_report(Report {
+                server_pk: a,
+                sequence: None,
+                users: [(user.to_owned(), Traffic { tx: 5, rx: 5 })].into(),
+                seen: Default::default(),
+                auth_log: vec![],
+                devices: vec![],
+                now: at,
+            })
+            .await
+            .unwrap();
+    }
+    store.delete_user("carol".into()).await.unwrap();
+    let everyone = store
+        .history(None, day, day + 5 * 86_400, HistoryBy::Hour)
+        .await
+        .unwrap();
+    assert_eq!(
+        points(everyone),
+        [
+            (h(day), 101, 2),
+            (h(day + 3600), 200, 1),
+            (h(day + 86_400 + 7200), 402, 2),
+            (h(day + 4 * 86_400), 5, 5)
+        ],
+        "carol's closed bucket (day 100) and open one (day 104) are gone, bob's stays"
+    );
+
     store.delete_server("history-node-b".into()).await.unwrap();
     let by_server = store
         .history(None, day, day + 2 * 86_400, HistoryBy::Server)

@@ -4,9 +4,8 @@
 //! is written once. Each backend holds only SQL: SQLite in `db/` (on the blocking pool),
 //! PostgreSQL in `store/postgres`. One conformance suite runs every operation on both.
 //!
-//! Every handler and the scheduler go through it. Two things stay SQLite's own: group commit of
-//! reports ([`crate::ingest`], one fsync for many) and the hourly history close (PostgreSQL's
-//! history index covers open hours, so it needs none).
+//! Every handler and the scheduler go through it. One thing stays SQLite's own: group commit
+//! of reports ([`crate::ingest`], one fsync for many).
 
 pub mod postgres;
 
@@ -1611,6 +1610,83 @@ impl Store {
                 Self::Postgres(pool) => {
                     postgres::history::history(pool, user.as_deref(), since, until, by).await
                 }
+            }
+        })
+        .await
+    }
+
+    /// The next hour before `current_hour` with open history buckets, with the servers that
+    /// have buckets in it; `None` once every past hour is closed (then recorded as such).
+    pub async fn next_to_close(
+        &self,
+        current_hour: i64,
+    ) -> Result<Option<(i64, Vec<i64>)>, DbError> {
+        timed("next_to_close", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::history::next_to_close(c, current_hour))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::history::next_to_close(pool, current_hour).await,
+            }
+        })
+        .await
+    }
+
+    /// Closes the buckets of `hour` for users `users` on `servers` in one transaction (adds
+    /// them to the per-user index); returns how many.
+    pub async fn close_users(
+        &self,
+        hour: i64,
+        servers: std::sync::Arc<Vec<i64>>,
+        users: std::ops::Range<i64>,
+    ) -> Result<usize, DbError> {
+        timed("close_users", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::history::close_users(c, hour, &servers, users))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::history::close_users(pool, hour, &servers, users).await
+                }
+            }
+        })
+        .await
+    }
+
+    /// Records that every bucket of `hour` is closed, once [`Self::close_users`] covered
+    /// every user.
+    pub async fn finish_closing(&self, hour: i64) -> Result<(), DbError> {
+        timed("finish_closing", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::history::finish_closing(c, hour))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::history::finish_closing(pool, hour).await,
+            }
+        })
+        .await
+    }
+
+    /// History buckets not yet closed into the per-user index.
+    pub async fn open_buckets(&self) -> Result<i64, DbError> {
+        timed("open_buckets", async move {
+            match self {
+                Self::Sqlite(db) => db.read(crate::db::history::open_buckets).await,
+                Self::Postgres(pool) => postgres::history::open_buckets(pool).await,
+            }
+        })
+        .await
+    }
+
+    /// The highest user key given so far (0 for none).
+    pub async fn last_user_pk(&self) -> Result<i64, DbError> {
+        timed("last_user_pk", async move {
+            match self {
+                Self::Sqlite(db) => db.read(crate::db::users::last_pk).await,
+                Self::Postgres(pool) => postgres::users::last_pk(pool).await,
             }
         })
         .await

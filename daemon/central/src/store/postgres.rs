@@ -636,6 +636,15 @@ pub mod users {
             .collect())
     }
 
+    /// See [`crate::db::users::last_pk`].
+    pub async fn last_pk(pool: &Pool) -> Result<i64, DbError> {
+        let c = client(pool).await?;
+        Ok(c.query_one("SELECT COALESCE(MAX(pk), 0) FROM users", &[])
+            .await
+            .map_err(pg)?
+            .get(0))
+    }
+
     /// See [`crate::db::users::delete`].
     pub async fn delete(pool: &Pool, id: &str) -> Result<(), DbError> {
         let mut c = client(pool).await?;
@@ -646,9 +655,7 @@ pub mod users {
             .map_err(pg)?
             .ok_or_else(|| not_found(id))?
             .get(0);
-        tx.execute("DELETE FROM traffic_hourly WHERE user_pk = $1", &[&pk])
-            .await
-            .map_err(pg)?;
+        super::history::forget_user(&tx, pk).await?;
         tx.execute("DELETE FROM users WHERE pk = $1", &[&pk])
             .await
             .map_err(pg)?;
@@ -2135,14 +2142,152 @@ pub mod reports {
 }
 
 pub mod history {
-    //! Hourly traffic history on PostgreSQL. One user's buckets are one range of the
-    //! `(user_pk, hour)` index, closed or not, so reads need no rollup.
+    //! Hourly traffic history on PostgreSQL, with the same rollup as SQLite's (`db::history`):
+    //! a bucket joins the per-user index when its hour is closed, so one user's history is
+    //! their closed hours through that index plus a lookup per (hour, server) run of the open
+    //! hours, and the lease holder closes each past hour in ranges of users.
 
     use deadpool_postgres::Pool;
     use hy_api::traffic::{HistoryBy, HistoryPoint};
 
     use super::{client, pg};
     use crate::db::DbError;
+
+    /// Every (hour, server) run of buckets in the open hours within `$1..=$2`, as `runs(h, s)`:
+    /// a seek from one run to the next through the primary key (a thousand seeks for a fleet
+    /// of a thousand nodes, where a scan would read every bucket of the open hours). Ends in
+    /// `)`, for a statement to follow with `, name AS (..)` or its own body.
+    const OPEN_RUNS: &str = "WITH RECURSIVE runs(h, s) AS (
+            (SELECT hour, server_pk FROM traffic_hourly
+             WHERE hour >= GREATEST($1::BIGINT, (SELECT closed_before FROM history_rollup))
+               AND hour <= $2::BIGINT
+             ORDER BY hour, server_pk LIMIT 1)
+          UNION ALL
+            SELECT n.hour, n.server_pk FROM runs r CROSS JOIN LATERAL (
+                SELECT t.hour, t.server_pk FROM traffic_hourly t
+                WHERE (t.hour, t.server_pk) > (r.h, r.s) AND t.hour <= $2::BIGINT
+                ORDER BY t.hour, t.server_pk LIMIT 1) n
+        )";
+
+    /// Deletes every history bucket of user `pk`, inside the caller's transaction. The open
+    /// ones first: a bucket only ever goes from open to closed, so one closed between the two
+    /// statements is found by the second.
+    pub(super) async fn forget_user(
+        tx: &deadpool_postgres::Transaction<'_>,
+        pk: i64,
+    ) -> Result<(), DbError> {
+        let open = format!(
+            "{OPEN_RUNS} DELETE FROM traffic_hourly t USING runs r
+             WHERE t.hour = r.h AND t.server_pk = r.s AND t.user_pk = $3 AND NOT t.closed"
+        );
+        tx.execute(&open, &[&0i64, &i64::MAX, &pk])
+            .await
+            .map_err(pg)?;
+        tx.execute(
+            "DELETE FROM traffic_hourly WHERE closed AND user_pk = $1",
+            &[&pk],
+        )
+        .await
+        .map_err(pg)?;
+        Ok(())
+    }
+
+    /// See `db::history::next_to_close`.
+    ///
+    /// Sweeps the last closed hour first: a report that read the mark before the hour was
+    /// finished and committed after (only a central whose clock runs minutes behind the
+    /// leader's does that) left an open bucket behind the mark; this closes it an hour later
+    /// at the latest, where SQLite's single writer never lets one through.
+    pub async fn next_to_close(
+        pool: &Pool,
+        current_hour: i64,
+    ) -> Result<Option<(i64, Vec<i64>)>, DbError> {
+        let c = client(pool).await?;
+        c.execute(
+            "UPDATE traffic_hourly SET closed = TRUE
+             WHERE hour = (SELECT closed_before - 1 FROM history_rollup) AND NOT closed",
+            &[],
+        )
+        .await
+        .map_err(pg)?;
+        let runs = c
+            .query(
+                &format!("{OPEN_RUNS} SELECT h, s FROM runs"),
+                &[&0i64, &(current_hour - 1)],
+            )
+            .await
+            .map_err(pg)?;
+        let Some(first) = runs.first() else {
+            c.execute(
+                "UPDATE history_rollup SET closed_before = $1 WHERE closed_before < $1",
+                &[&current_hour],
+            )
+            .await
+            .map_err(pg)?;
+            return Ok(None);
+        };
+        let hour: i64 = first.get(0);
+        let servers = runs
+            .iter()
+            .filter(|r| r.get::<_, i64>(0) == hour)
+            .map(|r| r.get(1))
+            .collect();
+        Ok(Some((hour, servers)))
+    }
+
+    /// See `db::history::close_users`.
+    pub async fn close_users(
+        pool: &Pool,
+        hour: i64,
+        servers: &[i64],
+        users: std::ops::Range<i64>,
+    ) -> Result<usize, DbError> {
+        let c = client(pool).await?;
+        let closed = c
+            .execute(
+                &c.prepare_cached(
+                    "UPDATE traffic_hourly SET closed = TRUE
+                     WHERE hour = $1 AND server_pk = ANY($2) AND user_pk >= $3 AND user_pk < $4
+                       AND NOT closed",
+                )
+                .await
+                .map_err(pg)?,
+                &[&hour, &servers, &users.start, &users.end],
+            )
+            .await
+            .map_err(pg)?;
+        Ok(closed as usize)
+    }
+
+    /// See `db::history::finish_closing`.
+    pub async fn finish_closing(pool: &Pool, hour: i64) -> Result<(), DbError> {
+        let mut c = client(pool).await?;
+        let tx = c.transaction().await.map_err(pg)?;
+        tx.execute(
+            "UPDATE traffic_hourly SET closed = TRUE WHERE hour = $1 AND NOT closed",
+            &[&hour],
+        )
+        .await
+        .map_err(pg)?;
+        tx.execute(
+            "UPDATE history_rollup SET closed_before = $2 WHERE closed_before <= $1",
+            &[&hour, &(hour + 1)],
+        )
+        .await
+        .map_err(pg)?;
+        tx.commit().await.map_err(pg)
+    }
+
+    /// See `db::history::open_buckets`.
+    pub async fn open_buckets(pool: &Pool) -> Result<i64, DbError> {
+        let c = client(pool).await?;
+        Ok(
+            c.query_one("SELECT COUNT(*) FROM traffic_hourly WHERE NOT closed", &[])
+                .await
+                .map_err(pg)?
+                .get(0),
+        )
+    }
 
     /// See `db::history::export_page`.
     pub async fn export_page(
@@ -2223,25 +2368,36 @@ pub mod history {
         };
         let (from, to) = (since.div_euclid(3600), until.div_euclid(3600));
         let step: i64 = if by == HistoryBy::Day { 24 } else { 1 };
-        // Two forms rather than `$3 IS NULL OR user_pk = $3`, which no index serves.
-        let buckets = if user_pk.is_some() {
-            "SELECT hour, server_pk, tx, rx FROM traffic_hourly
-             WHERE user_pk = $3 AND hour >= $1 AND hour <= $2"
+        // Two forms rather than `$3 IS NULL OR user_pk = $3`, which no index serves. One
+        // user's: closed hours through the per-user index, open ones by run (OPEN_RUNS).
+        let (with, buckets) = if user_pk.is_some() {
+            (
+                format!("{OPEN_RUNS},"),
+                "SELECT hour, server_pk, tx, rx FROM traffic_hourly
+                 WHERE closed AND user_pk = $3 AND hour >= $1 AND hour <= $2
+                 UNION ALL
+                 SELECT t.hour, t.server_pk, t.tx, t.rx FROM runs r JOIN traffic_hourly t
+                     ON t.hour = r.h AND t.server_pk = r.s AND t.user_pk = $3
+                 WHERE NOT t.closed",
+            )
         } else {
-            "SELECT hour, server_pk, tx, rx FROM traffic_hourly
-             WHERE hour >= $1 AND hour <= $2 AND $3::BIGINT IS NULL"
+            (
+                "WITH".to_owned(),
+                "SELECT hour, server_pk, tx, rx FROM traffic_hourly
+                 WHERE hour >= $1 AND hour <= $2 AND $3::BIGINT IS NULL",
+            )
         };
         // The same capping and order as SQLite's: sums stop at 9.2e18, deleted servers last,
         // names compared bytewise.
         let sql = match by {
             HistoryBy::Hour | HistoryBy::Day => format!(
-                "WITH h AS ({buckets})
+                "{with} h AS ({buckets})
                  SELECT (h.hour / $4) * $4 * 3600,
                      LEAST(SUM(h.tx), 9.2e18)::BIGINT, LEAST(SUM(h.rx), 9.2e18)::BIGINT
                  FROM h GROUP BY h.hour / $4 ORDER BY 1"
             ),
             HistoryBy::Server => format!(
-                "WITH h AS ({buckets})
+                "{with} h AS ({buckets})
                  SELECT s.id, s.name,
                      LEAST(SUM(h.tx), 9.2e18)::BIGINT, LEAST(SUM(h.rx), 9.2e18)::BIGINT
                  FROM h LEFT JOIN servers s ON s.pk = h.server_pk
