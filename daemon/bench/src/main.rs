@@ -542,6 +542,47 @@ fn ingest_batches(seq: u64, nodes: usize, per_report: usize, users: usize) -> Ve
         .collect()
 }
 
+/// The SQLite central's ingest servers, for the PostgreSQL scenario's rounds beside SQLite's.
+struct SqliteIngest {
+    node: Client,
+    ids: Vec<String>,
+    db: PathBuf,
+    /// Rows/s of the new node's first report, in the ingest scenario.
+    first: f64,
+}
+
+impl SqliteIngest {
+    /// The next hour boundary on the SQLite side (see [`sqlite_next_hour`]).
+    fn next_hour(&self) -> Result<()> {
+        sqlite_next_hour(&self.db)
+    }
+
+    /// One round of reports numbered `seq`; returns rows/s.
+    async fn round(&self, seq: u64, nodes: usize, per_report: usize, users: usize) -> Result<f64> {
+        let batches = ingest_batches(seq, nodes, per_report, users);
+        let (secs, _) = ingest_round(&self.node, &self.ids, batches).await?;
+        Ok((nodes * per_report) as f64 / secs)
+    }
+}
+
+/// An hour boundary without waiting for one: the current hour's buckets become the last
+/// hour's, open, with the closed-hours mark at them, as the clock would have made them (older
+/// hours are dropped, so repeated boundaries neither collide nor grow the table). Written
+/// beside central (SQLite locks make that safe; central caches nothing of this table) and
+/// checkpointed, so the next round does not pay for this rewrite.
+fn sqlite_next_hour(db: &Path) -> Result<()> {
+    let c = rusqlite::Connection::open(db)?;
+    c.busy_timeout(Duration::from_secs(60))?;
+    c.execute_batch(
+        "DELETE FROM traffic_hourly WHERE hour < (SELECT MAX(hour) FROM traffic_hourly);
+         UPDATE traffic_hourly SET hour = hour - 1, closed = 0;
+         UPDATE history_rollup SET closed_before = (SELECT MAX(hour) FROM traffic_hourly)
+             WHERE EXISTS (SELECT 1 FROM traffic_hourly);",
+    )?;
+    c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
 /// The ingest rounds: a new node's first report (every row new: lifetime pair and hourly
 /// bucket), the first report of an hour (new buckets only), the next interval (the same rows
 /// updated), the steady state: 359 of 360 reports an hour.
@@ -978,7 +1019,7 @@ async fn main() -> Result<()> {
         drop(agents);
     }
 
-    let mut sqlite_ingest = Vec::new();
+    let mut sqlite_ingest = None;
     if want("ingest") {
         // 4. Ingest: `nodes` reports of `per_report` users each.
         let mut ids = Vec::new();
@@ -998,21 +1039,10 @@ async fn main() -> Result<()> {
                 |r| r.get(0),
             )?)
         };
-        let mut growth = 0.0;
+        let (mut growth, mut first) = (0.0, 0.0);
         for (seq, what) in INGEST_ROUNDS {
             if seq == 2 {
-                // An hour boundary without waiting for one: the buckets written so far become
-                // the last hour's, as the clock would have made them. Written beside central
-                // (SQLite locks make that safe; central caches nothing of this table) and
-                // checkpointed, so the round does not pay for this rewrite.
-                let c = rusqlite::Connection::open(&db)?;
-                c.busy_timeout(Duration::from_secs(60))?;
-                c.execute("UPDATE traffic_hourly SET hour = hour - 1", [])?;
-                c.execute(
-                    "UPDATE history_rollup SET closed_before = closed_before - 1",
-                    [],
-                )?;
-                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+                sqlite_next_hour(&db)?;
             }
             let before = page_bytes(&db)?;
             // Built before the clock starts: on a real fleet the nodes do this, not central's
@@ -1023,7 +1053,9 @@ async fn main() -> Result<()> {
             let writer = writer_totals(&url, &token).await?;
             let [busy, groups, grouped] = [0, 1, 2].map(|i| writer[i] - writer_before[i]);
             let rows_per_s = (nodes * per_report) as f64 / secs;
-            sqlite_ingest.push(rows_per_s);
+            if seq == 1 {
+                first = rows_per_s;
+            }
             row(
                 &mut rows,
                 "ingest",
@@ -1099,6 +1131,31 @@ async fn main() -> Result<()> {
             "-",
             None,
         );
+        sqlite_ingest = Some(SqliteIngest {
+            node: node.clone(),
+            ids,
+            db: db.clone(),
+            first,
+        });
+    }
+
+    // 7. The same on PostgreSQL, with two centrals, the SQLite central idle but for the ingest
+    // rounds that run beside PostgreSQL's.
+    if want("postgres") {
+        std::env::var(postgres::ENV).with_context(|| {
+            format!(
+                "the postgres scenario needs a PostgreSQL server: {} names it \
+                 (scripts/bench.sh runs beside a throwaway one)",
+                postgres::ENV
+            )
+        })?;
+        let sizes = postgres::Sizes {
+            users,
+            nodes,
+            per_report,
+            rounds,
+        };
+        postgres::run(&bin, &sizes, sqlite_ingest.as_ref(), &mut rows).await?;
     }
 
     // 6b. Agent memory with a very large list, last: it adds users to central.
@@ -1182,25 +1239,6 @@ async fn main() -> Result<()> {
             goal,
             (big >= 1_000_000).then_some(peak < 256.0),
         );
-    }
-
-    // 7. The same on PostgreSQL, with two centrals; last, with the SQLite central stopped.
-    if want("postgres") {
-        drop(central);
-        std::env::var(postgres::ENV).with_context(|| {
-            format!(
-                "the postgres scenario needs a PostgreSQL server: {} names it \
-                 (scripts/bench.sh runs beside a throwaway one)",
-                postgres::ENV
-            )
-        })?;
-        let sizes = postgres::Sizes {
-            users,
-            nodes,
-            per_report,
-            rounds,
-        };
-        postgres::run(&bin, &sizes, &sqlite_ingest, &mut rows).await?;
     }
 
     if let Some(path) = out {
