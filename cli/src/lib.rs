@@ -162,7 +162,7 @@ fn central(cmd: CentralCommand) -> ExitCode {
                     let pool = hy_central::pg::Target::parse(url, None)?.pool(1)?;
                     // As central would at start: a new database gets its tables first.
                     runtime.block_on(hy_central::pg::migrate(&pool))?;
-                    hy_central::store::Store::Postgres(pool)
+                    hy_central::store::Store::Postgres(pool.into())
                 }
                 None => hy_central::store::Store::Sqlite(
                     hy_central::db::Db::open(&db)

@@ -224,7 +224,7 @@ pub async fn run(
 
     // Closing the last hour, as the lease holder's scheduler does two minutes into the next;
     // here through a pool of its own on the same database.
-    let closer = hy_central::store::Store::Postgres(db.target.pool(1)?);
+    let closer = hy_central::store::Store::Postgres(db.target.pool(1)?.into());
     let current_hour = jiff::Timestamp::now().as_second().div_euclid(3600);
     let t = std::time::Instant::now();
     let closed = hy_central::schedule::close_past_hours(&closer, current_hour).await?;

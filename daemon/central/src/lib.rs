@@ -86,7 +86,7 @@ pub async fn run(
                 Arc::clone(&reschedule),
                 shutdown.clone(),
             ));
-            (store::Store::Postgres(pool), changes)
+            (store::Store::Postgres(pool.into()), changes)
         }
     };
     let admin_digest = token::ensure(&store, &config.admin_token_file).await?;
@@ -152,7 +152,8 @@ pub async fn run(
         }
         // Several centrals may share the database: the lease holder alone runs the schedule.
         store::Store::Postgres(pool) => {
-            let lease = lease::Lease::shared(pool.clone(), config.lease_ttl);
+            let lease =
+                lease::Lease::shared(deadpool_postgres::Pool::clone(pool), config.lease_ttl);
             tasks.spawn(lease::lead(lease, shutdown.clone(), schedule));
         }
     }

@@ -95,6 +95,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0019_history_close",
         include_str!("../migrations/postgres/0019_history_close.sql"),
     ),
+    (
+        "0020_quota_limit",
+        include_str!("../migrations/postgres/0020_quota_limit.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

@@ -509,7 +509,7 @@ async fn both_backends_read_the_same_installation_alike() {
         .unwrap();
     let sqlite = Store::Sqlite(hy_central::db::Db::open(&path).unwrap());
     let pool = db.target.pool(2).unwrap();
-    let postgres = Store::Postgres(pool.clone());
+    let postgres = Store::Postgres(pool.clone().into());
     let now = jiff::Timestamp::now().as_second();
     for store in [&sqlite, &postgres] {
         assert_eq!(store.traffic_of_user("alice".into()).await.unwrap().tx, 300);
@@ -604,8 +604,8 @@ async fn two_centrals_given_the_same_batches_count_each_once() {
     let pool = db.target.pool(8).unwrap();
     pg::migrate(&pool).await.unwrap();
     let centrals = [
-        Store::Postgres(pool.clone()),
-        Store::Postgres(db.target.pool(8).unwrap()),
+        Store::Postgres(pool.clone().into()),
+        Store::Postgres(db.target.pool(8).unwrap().into()),
     ];
     let now = 9_000_000;
     let users = ["alice", "bob", "carol"];
@@ -811,7 +811,7 @@ async fn overlapping_leaders_reset_each_due_user_once() {
     let pool = db.target.pool(8).unwrap();
     pg::migrate(&pool).await.unwrap();
     let created = 10 * 86_400 + 5;
-    let store = Store::Postgres(pool.clone());
+    let store = Store::Postgres(pool.clone().into());
     for i in 0..50 {
         store
             .create_user(
@@ -827,7 +827,10 @@ async fn overlapping_leaders_reset_each_due_user_once() {
             .unwrap();
     }
     let due = 11 * 86_400;
-    let leaders = [store.clone(), Store::Postgres(db.target.pool(8).unwrap())];
+    let leaders = [
+        store.clone(),
+        Store::Postgres(db.target.pool(8).unwrap().into()),
+    ];
     let (a, b) = tokio::join!(
         leaders[0].process_due(created, due),
         leaders[1].process_due(created, due)
@@ -857,7 +860,7 @@ async fn an_unreachable_database_is_unavailable_not_an_internal_error() {
         dir.path().display()
     );
     let target = pg::Target::parse(&url, None).unwrap();
-    let store = Store::Postgres(target.pool(1).unwrap());
+    let store = Store::Postgres(target.pool(1).unwrap().into());
     let err = store.user("alice".into(), 0).await.unwrap_err();
     assert!(matches!(err, DbError::Unavailable(_)), "{err:?}");
     let err = store.probe_write(0).await.unwrap_err();
@@ -1147,7 +1150,7 @@ async fn a_bulk_import_leaves_fresh_planner_statistics() {
     };
     let pool = db.target.pool(2).unwrap();
     pg::migrate(&pool).await.unwrap();
-    let store = hy_central::store::Store::Postgres(pool.clone());
+    let store = hy_central::store::Store::Postgres(pool.clone().into());
     let users = (0..1000)
         .map(|i| {
             (

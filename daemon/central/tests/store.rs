@@ -25,7 +25,7 @@ macro_rules! on_both {
             };
             let pool = db.target.pool(4).unwrap();
             hy_central::pg::migrate(&pool).await.unwrap();
-            $case(&Store::Postgres(pool.clone())).await;
+            $case(&Store::Postgres(pool.clone().into())).await;
             drop(pool);
             db.drop_db().await;
         }
@@ -1090,6 +1090,67 @@ async fn reports(store: &Store) {
     let per_server = store.traffic_by_server(Some("alice".into())).await.unwrap();
     let totals: Vec<u64> = per_server.iter().map(|s| s.tx + s.rx).collect();
     assert_eq!(totals.iter().sum::<u64>(), 560);
+
+    // What a central remembers of users between reports (PostgreSQL keeps their keys) never
+    // outlives a change: a limit set after bob's last report is the one his next crosses...
+    let on_plain = |users| Report {
+        server_pk: plain,
+        sequence: None,
+        users,
+        seen: BTreeMap::new(),
+        auth_log: vec![],
+        devices: vec![],
+        now: now + 7,
+    };
+    store
+        .update_user(
+            "bob".into(),
+            None,
+            UserSettings {
+                data_limit: Some(50),
+                ..Default::default()
+            },
+            now + 7,
+        )
+        .await
+        .unwrap();
+    let rev = store.list_revision(plain).await.unwrap().unwrap();
+    let bobs = store
+        .apply_report(on_plain(bytes(&[("bob", 40, 0)])))
+        .await
+        .unwrap();
+    assert!(bobs.ack.applied);
+    assert!(
+        store.list_revision(plain).await.unwrap().unwrap() > rev,
+        "20 + 40 crosses bob's new 50"
+    );
+    // ...a user deleted and made again under the same id is counted as the new one...
+    store.delete_user("alice".into()).await.unwrap();
+    store
+        .create_user(
+            "alice".into(),
+            "alice-secret-99".into(),
+            UserSettings::default(),
+            now + 7,
+        )
+        .await
+        .unwrap();
+    let new_alice = store
+        .apply_report(on_plain(bytes(&[("alice", 9, 9)])))
+        .await
+        .unwrap();
+    assert!(new_alice.ack.unknown_users.is_empty());
+    let alice = store.user("alice".into(), now + 7).await.unwrap();
+    assert_eq!((alice.traffic.total(), alice.period_used), (18, 18));
+    // ...and one deleted for good is unknown, its bytes unattributed.
+    store.delete_user("bob".into()).await.unwrap();
+    let gone = store
+        .apply_report(on_plain(bytes(&[("bob", 3, 4)])))
+        .await
+        .unwrap();
+    assert_eq!(gone.ack.unknown_users, ["bob"]);
+    let server = store.server("report-node-plain".into()).await.unwrap();
+    assert_eq!(server.unattributed, Traffic { tx: 3, rx: 4 });
 }
 
 on_both!(history_on_sqlite, history_on_postgres, history);

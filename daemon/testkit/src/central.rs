@@ -267,7 +267,7 @@ impl TestCentral {
     /// process (`hyctl central rotate-token`, another central) would have.
     pub async fn store(&self) -> Store {
         match &self.target {
-            Some(target) => Store::Postgres(target.pool(2).unwrap()),
+            Some(target) => Store::Postgres(target.pool(2).unwrap().into()),
             None => Store::Sqlite(hy_central::db::Db::open(&self.db_path).unwrap()),
         }
     }

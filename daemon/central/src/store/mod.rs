@@ -62,7 +62,7 @@ pub enum Store {
     /// One SQLite file (the default).
     Sqlite(Db),
     /// A PostgreSQL database, shared by several centrals.
-    Postgres(deadpool_postgres::Pool),
+    Postgres(postgres::PgStore),
 }
 
 impl Store {

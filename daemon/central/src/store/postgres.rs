@@ -6,6 +6,39 @@ use tokio_postgres::error::SqlState;
 
 use crate::db::DbError;
 
+/// A PostgreSQL database as one central uses it: the connection pool, and the keys of the
+/// users its reports named (see [`reports`]). Clones share both; it derefs to the pool.
+#[derive(Clone)]
+pub struct PgStore {
+    pool: Pool,
+    user_keys: std::sync::Arc<reports::UserKeys>,
+}
+
+impl From<Pool> for PgStore {
+    fn from(pool: Pool) -> Self {
+        Self {
+            pool,
+            user_keys: Default::default(),
+        }
+    }
+}
+
+impl std::ops::Deref for PgStore {
+    type Target = Pool;
+
+    fn deref(&self) -> &Pool {
+        &self.pool
+    }
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore")
+            .field("pool", &self.pool.status())
+            .finish_non_exhaustive()
+    }
+}
+
 /// A PostgreSQL failure as the storage layer reports it.
 /// tokio-postgres shows a server error as just "db error"; the server's message and
 /// SQLSTATE are what an operator can act on.
@@ -1844,12 +1877,12 @@ pub mod reports {
     //! cursor already at its `seq` and counts nothing. Rows are locked in user order so two reports
     //! that share users cannot deadlock; a deadlock or serialization failure anyway is retried.
 
-    use deadpool_postgres::{Pool, Transaction};
+    use deadpool_postgres::Transaction;
     use hy_api::Traffic;
     use hy_api::node::ReportAck;
     use tokio_postgres::error::SqlState;
 
-    use super::{client, pg};
+    use super::{PgStore, client, pg};
     use crate::db::DbError;
     use crate::db::traffic::{COUNTER_CAP, crosses, weighted};
     use crate::ingest::{Applied, Report};
@@ -1861,21 +1894,106 @@ pub mod reports {
     // again, one more round trip each, cost about as much as running them.
 
     /// Writes `report` and returns once it has committed. See [`crate::ingest`].
-    pub async fn apply(pool: &Pool, report: &Report) -> Result<Applied, DbError> {
-        let mut c = client(pool).await?;
+    pub async fn apply(store: &PgStore, report: &Report) -> Result<Applied, DbError> {
+        let mut c = client(store).await?;
+        let keys = &store.user_keys;
         let mut attempt = 0;
         loop {
             attempt += 1;
             let tx = c.transaction().await.map_err(pg)?;
-            match write(&tx, report).await {
+            let failed = match write(&tx, keys, report).await {
                 Ok(applied) => match tx.commit().await {
                     Ok(()) => return Ok(applied),
-                    Err(e) if retryable(&e) && attempt < ATTEMPTS => continue,
-                    Err(e) => return Err(pg(e)),
+                    Err(e) => e,
                 },
-                Err(Failed::Pg(e)) if retryable(&e) && attempt < ATTEMPTS => continue,
-                Err(Failed::Pg(e)) => return Err(pg(e)),
+                Err(Failed::Pg(e)) => e,
                 Err(Failed::Db(e)) => return Err(e),
+            };
+            if !retryable(&failed) || attempt >= ATTEMPTS {
+                return Err(pg(failed));
+            }
+            if failed.code() == Some(&SqlState::FOREIGN_KEY_VIOLATION) {
+                keys.forget(report.users.keys());
+            }
+        }
+    }
+
+    /// Users' keys by id, as this central last found them, so a report of users it has seen
+    /// before does not look them up again (that lookup was a quarter of a report's cost in
+    /// the database). A key is never given to another user (an identity column), so a
+    /// remembered key is either right or its user was deleted; then the first counter row
+    /// written for it fails its foreign key, the transaction rolls back, and [`apply`]'s retry
+    /// looks every user of the report up again. Users central does not know are not
+    /// remembered.
+    #[derive(Default)]
+    pub struct UserKeys(std::sync::Mutex<std::collections::HashMap<String, i64>>);
+
+    /// Keys remembered at most (about 100 MB); past it the memory starts over.
+    const MAX_KEYS: usize = 2_000_000;
+
+    impl std::fmt::Debug for UserKeys {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "UserKeys({} remembered)", self.known().len())
+        }
+    }
+
+    impl UserKeys {
+        fn known(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, i64>> {
+            self.0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        }
+
+        /// `(key, id)` of each of `ids` that names a user, and the ids that name none.
+        async fn find<'a>(
+            &self,
+            tx: &Transaction<'_>,
+            ids: &[&'a str],
+        ) -> Result<(Vec<(i64, &'a str)>, Vec<&'a str>), tokio_postgres::Error> {
+            let mut keyed = Vec::with_capacity(ids.len());
+            let mut missing = vec![];
+            {
+                let known = self.known();
+                for id in ids {
+                    match known.get(*id) {
+                        Some(pk) => keyed.push((*pk, *id)),
+                        None => missing.push(*id),
+                    }
+                }
+            }
+            if missing.is_empty() {
+                return Ok((keyed, vec![]));
+            }
+            let rows = tx
+                .query(
+                    &tx.prepare_cached("SELECT id, pk FROM users WHERE id = ANY($1)")
+                        .await?,
+                    &[&missing],
+                )
+                .await?;
+            let found: std::collections::HashMap<&str, i64> =
+                rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+            let mut unknown = vec![];
+            let mut known = self.known();
+            if known.len() + found.len() > MAX_KEYS {
+                known.clear();
+            }
+            for id in missing {
+                match found.get(id) {
+                    Some(pk) => {
+                        keyed.push((*pk, id));
+                        known.insert(id.to_owned(), *pk);
+                    }
+                    None => unknown.push(id),
+                }
+            }
+            Ok((keyed, unknown))
+        }
+
+        fn forget<'a>(&self, ids: impl Iterator<Item = &'a String>) {
+            let mut known = self.known();
+            for id in ids {
+                known.remove(id);
             }
         }
     }
@@ -1904,7 +2022,11 @@ pub mod reports {
         }
     }
 
-    async fn write(tx: &Transaction<'_>, report: &Report) -> Result<Applied, Failed> {
+    async fn write(
+        tx: &Transaction<'_>,
+        keys: &UserKeys,
+        report: &Report,
+    ) -> Result<Applied, Failed> {
         let server_pk = report.server_pk;
         // The server may have been deleted while its report was on the way: the row lock
         // holds off a concurrent delete until this report has committed. It is taken first and
@@ -1950,7 +2072,7 @@ pub mod reports {
             ack.applied = moved == 1;
         }
         if ack.applied {
-            count(tx, report, multiplier, &mut ack).await?;
+            count(tx, keys, report, multiplier, &mut ack).await?;
         }
         // Admissions and auth events even from a repeated batch, as on SQLite: neither is a
         // counter, and a repeat may carry events the first lacked.
@@ -1993,6 +2115,7 @@ pub mod reports {
     /// The counting half: raw bytes to lifetime and hourly counters, weighted bytes to quota.
     async fn count(
         tx: &Transaction<'_>,
+        keys: &UserKeys,
         report: &Report,
         multiplier: f64,
         ack: &mut ReportAck,
@@ -2004,34 +2127,22 @@ pub mod reports {
             .filter(|(_, t)| !t.is_zero())
             .map(|(id, _)| id.as_str())
             .collect();
+        let (mut keyed, unknown) = keys.find(tx, &ids).await?;
         // In user order, which is also the order the rows are locked in below.
-        let found = tx
-            .query(
-                &tx.prepare_cached(
-                    "SELECT id, pk, data_limit FROM users WHERE id = ANY($1) ORDER BY pk",
-                )
-                .await?,
-                &[&ids],
-            )
-            .await?;
-        let mut pks = Vec::with_capacity(found.len());
-        let (mut txs, mut rxs, mut limits, mut charges) = (vec![], vec![], vec![], vec![]);
-        for row in &found {
-            let t = report.users[row.get::<_, &str>(0)];
-            pks.push(row.get::<_, i64>(1));
+        keyed.sort_unstable_by_key(|(pk, _)| *pk);
+        let mut pks = Vec::with_capacity(keyed.len());
+        let (mut txs, mut rxs, mut charges) = (vec![], vec![], vec![]);
+        for (pk, id) in &keyed {
+            let t = report.users[*id];
+            pks.push(*pk);
             txs.push(t.tx as i64);
             rxs.push(t.rx as i64);
-            limits.push(row.get::<_, i64>(2));
             charges.push(weighted(t, multiplier));
         }
-        let known: std::collections::HashSet<&str> =
-            found.iter().map(|r| r.get::<_, &str>(0)).collect();
         let mut lost = Traffic::default();
-        for id in ids {
-            if !known.contains(id) {
-                lost.add(report.users[id]);
-                ack.unknown_users.push(id.to_owned());
-            }
+        for id in unknown {
+            lost.add(report.users[id]);
+            ack.unknown_users.push(id.to_owned());
         }
         // `LEAST(a, cap - b) + b` is `MIN(a + b, cap)` without the sum overflowing first.
         // MERGE, not INSERT .. ON CONFLICT: the upsert probes the index as if inserting, then
@@ -2075,7 +2186,7 @@ pub mod reports {
                 "UPDATE quota_usage q SET period_used = LEAST(q.period_used, $3 - x.c) + x.c
                  FROM unnest($1::BIGINT[], $2::BIGINT[]) AS x(u, c)
                  WHERE q.user_pk = x.u AND q.user_pk = ANY($1)
-                 RETURNING q.user_pk, q.period_used",
+                 RETURNING q.user_pk, q.period_used, q.quota_limit",
             )
             .await?;
         let (mut charged, mut charge) = (vec![], vec![]);
@@ -2086,8 +2197,10 @@ pub mod reports {
             }
         }
         let hour = report.now.div_euclid(3600);
-        // The three are sent together (one round trip, not three; the server still runs them
-        // one after another, in this order): they need only the keys found above.
+        // The three are sent together (one round trip, not three): they need only the keys
+        // found above. Polled in order (biased), so they are sent, run and answered in this
+        // order, and a failure of the first (a deleted user's foreign key) is the error seen,
+        // not the "transaction is aborted" of the two after it.
         let lifetime_args: [&(dyn tokio_postgres::types::ToSql + Sync); 5] =
             [&server_pk, &pks, &txs, &rxs, &COUNTER_CAP];
         let hourly_args: [&(dyn tokio_postgres::types::ToSql + Sync); 6] =
@@ -2095,17 +2208,18 @@ pub mod reports {
         let quota_args: [&(dyn tokio_postgres::types::ToSql + Sync); 3] =
             [&charged, &charge, &COUNTER_CAP];
         let (_, _, totals) = tokio::try_join!(
+            biased;
             tx.execute(&lifetime, &lifetime_args),
             tx.execute(&hourly, &hourly_args),
             tx.query(&quota, &quota_args),
         )?;
         let mut crossed = vec![];
         for row in &totals {
-            let (pk, after): (i64, i64) = (row.get(0), row.get(1));
+            let (pk, after, limit): (i64, i64, i64) = (row.get(0), row.get(1), row.get(2));
             let Ok(i) = pks.binary_search(&pk) else {
                 continue;
             };
-            if crosses(after - charges[i], charges[i], limits[i]) {
+            if crosses(after - charges[i], charges[i], limit) {
                 crossed.push(pk);
             }
         }
