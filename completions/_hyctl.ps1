@@ -1276,6 +1276,7 @@ Register-ArgumentCompleter -Native -CommandName 'hyctl' -ScriptBlock {
         }
         'hyctl;session;kill' {
             [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Only this device''s connections')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only this live media session (its id in `hyctl session list --kind stream`); the user''s other sessions go on')
             [CompletionResult]::new('--central', '--central', [CompletionResultType]::ParameterName, 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Admin token [default: from the config file, else central''s token file]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the admin token from this file (as central writes it: <db>.admin-token)')

@@ -5390,13 +5390,17 @@ _hyctl() {
             return 0
             ;;
         hyctl__subcmd__session__subcmd__kill)
-            opts="-q -h -V --device --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
+            opts="-q -h -V --device --session --central --token --token-file --ca-file --timeout --json --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1173,6 +1173,7 @@ set edit:completion:arg-completer[hyctl] = {|@words|
         }
         &'hyctl;session;kill'= {
             cand --device 'Only this device''s connections'
+            cand --session 'Only this live media session (its id in `hyctl session list --kind stream`); the user''s other sessions go on'
             cand --central 'Central''s URL [default: from the config file, else http://127.0.0.1:9090]'
             cand --token 'Admin token [default: from the config file, else central''s token file]'
             cand --token-file 'Read the admin token from this file (as central writes it: <db>.admin-token)'

@@ -946,6 +946,7 @@ complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_sub
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l device -d 'Only this device\'s connections' -r
+complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l session -d 'Only this live media session (its id in `hyctl session list --kind stream`); the user\'s other sessions go on' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l central -d 'Central\'s URL [default: from the config file, else http://127.0.0.1:9090]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l token -d 'Admin token [default: from the config file, else central\'s token file]' -r
 complete -c hyctl -n "__fish_hyctl_using_subcommand session; and __fish_seen_subcommand_from kill" -l token-file -d 'Read the admin token from this file (as central writes it: <db>.admin-token)' -r -F

@@ -1122,6 +1122,10 @@ pub enum SessionAction {
         /// Only this device's connections
         #[arg(long)]
         device: Option<String>,
+        /// Only this live media session (its id in `hyctl session list --kind stream`); the
+        /// user's other sessions go on
+        #[arg(long, conflicts_with = "device")]
+        session: Option<String>,
     },
 }
 

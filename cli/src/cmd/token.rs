@@ -157,13 +157,25 @@ pub async fn events(ctx: &Ctx, c: crate::cli::EventsCommand) -> Result<(), CliEr
 pub async fn sessions(ctx: &Ctx, action: crate::cli::SessionAction) -> Result<(), CliError> {
     let (user, server, kind) = match action {
         crate::cli::SessionAction::List { user, server, kind } => (user, server, kind),
-        crate::cli::SessionAction::Kill { user, device } => {
+        crate::cli::SessionAction::Kill {
+            user,
+            device,
+            session,
+        } => {
             hy_api::validate::user_id(&user).map_err(CliError::Failed)?;
             if let Some(d) = &device {
                 hy_api::validate::device_name(d).map_err(CliError::Failed)?;
             }
-            ctx.client.kill_sessions(&user, device.as_deref()).await?;
-            let what = device.map_or(user.clone(), |d| hy_api::devices::node_id(&user, &d));
+            let body = hy_api::users::KillSessions {
+                user: user.clone(),
+                device: device.clone(),
+                session: session.clone(),
+            };
+            ctx.client.kill_sessions(&body).await?;
+            let what = match (session, device) {
+                (Some(s), _) => format!("session {s} of {user}"),
+                (None, d) => d.map_or(user.clone(), |d| hy_api::devices::node_id(&user, &d)),
+            };
             return ctx
                 .out
                 .view(&serde_json::json!({ "killed": what }), [&what], || {

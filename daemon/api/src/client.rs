@@ -648,14 +648,13 @@ impl Client {
     }
 
     /// `POST /admin/sessions/kill`.
-    pub async fn kill_sessions(&self, user: &str, device: Option<&str>) -> Result<(), ClientError> {
-        let body = crate::users::KillSessions {
-            user: user.to_owned(),
-            device: device.map(str::to_owned),
-        };
+    pub async fn kill_sessions(
+        &self,
+        body: &crate::users::KillSessions,
+    ) -> Result<(), ClientError> {
         self.send(
             self.request(Method::POST, "/admin/sessions/kill")
-                .json(&body),
+                .json(body),
         )
         .await
         .map(drop)

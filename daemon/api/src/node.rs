@@ -89,14 +89,24 @@ pub const MAX_WAIT_SECS: u64 = 60;
 /// The same revision is sent as the response's `ETag`; a poll with `If-None-Match` set to it
 /// gets `304 Not Modified` while the list is unchanged, and with `?wait=N` central holds that
 /// poll open up to N seconds, answering as soon as the list changes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NodeList {
     /// Opaque revision of this server's list (equal to the ETag without quotes).
     pub revision: String,
     /// Every user allowed on this server.
     pub users: Vec<NodeUser>,
+    /// Sessions of this media node central asked to end one by one (`DELETE
+    /// /api/sessions/{id}`, `hyctl session kill --session`), by the node's session id, for
+    /// [`SESSION_END_KEPT_SECS`] after the ask: the node refuses each at its next update, or
+    /// kicks it through the media server's API, once. Absent on other nodes' lists.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub end_sessions: Vec<String>,
 }
+
+/// How long a session central asked to end stays in its node's list: longer than the longest
+/// `AuthDuration` (an hour), so the session's next update comes while it is there.
+pub const SESSION_END_KEPT_SECS: i64 = 2 * 3600;
 
 /// One user a node may admit, with what the node enforces on its own.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -612,4 +612,9 @@ pub struct KillSessions {
     /// Only this device's; absent: all the user's (their own secret's and every device's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<String>,
+    /// Only this one live media session (its `id` in `GET /admin/sessions?kind=stream`): its
+    /// node refuses its next update, or kicks it through the media server's API; the user's
+    /// other sessions go on. Not with `device`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
 }

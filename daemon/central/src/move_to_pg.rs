@@ -305,6 +305,11 @@ const TABLES: &[Table] = &[
         ],
         upsert: None,
     },
+    Table {
+        name: "session_ends",
+        columns: &[("server_pk", Int), ("key", Text), ("at", Int)],
+        upsert: None,
+    },
 ];
 
 /// Tables whose keys come from an identity, set past the copied keys afterwards.

@@ -99,6 +99,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0020_quota_limit",
         include_str!("../migrations/postgres/0020_quota_limit.sql"),
     ),
+    (
+        "0021_session_ends",
+        include_str!("../migrations/postgres/0021_session_ends.sql"),
+    ),
 ];
 
 /// Key of the advisory lock held while migrating (any constant; this one spells "hyctl").

@@ -112,6 +112,9 @@ async fn prune(store: &Store, now: i64, keep: Keep) {
     if let Err(err) = store.prune_deliveries(now - 7 * 86_400).await {
         tracing::error!(error = %err, "could not prune the webhook delivery log");
     }
+    if let Err(err) = store.prune_session_ends(now).await {
+        tracing::error!(error = %err, "could not prune asks to end sessions");
+    }
     match store.prune_audit(now, audit_days).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(entries = n, "pruned old audit entries"),

@@ -244,6 +244,7 @@ mod tests {
         let list = NodeList {
             revision: "1.1".into(),
             users,
+            ..Default::default()
         };
         Table::from_json(&serde_json::to_vec(&list).unwrap())
             .unwrap()

@@ -119,6 +119,12 @@ impl<P: Plane> Enforcer<P> {
                 .share(&self.client, url, &table, &online)
                 .await;
         }
+        let ended: Vec<String> = std::mem::take(&mut *self.state.end_sessions.lock())
+            .into_iter()
+            .collect();
+        if !ended.is_empty() {
+            self.plane.end_sessions(&ended).await;
+        }
         self.share_sessions().await;
         // Ids central asked to close once, as far as they are connected now; the budget below
         // bounds them to the connections they have plus the margin for racing reconnects.

@@ -78,6 +78,13 @@ pub trait Plane: Send + Sync + 'static {
         let _ = registry;
     }
 
+    /// Ends these sessions (by the plane's session id) once, for planes that keep sessions
+    /// (a media node); others have none to end.
+    fn end_sessions(&self, ids: &[String]) -> impl Future<Output = ()> + Send {
+        let _ = ids;
+        async {}
+    }
+
     /// Closes these users' connections. May be lazy, as Hysteria's `/kick` is: the enforcer
     /// reads [`Plane::online`] again and repeats, within bounds, until they are gone.
     fn close(&self, users: &[String]) -> impl Future<Output = Result<(), PlaneError>> + Send;

@@ -35,6 +35,8 @@ pub struct NodeState {
     pub cut_off: Arc<Notify>,
     /// Ids central asked to disconnect once (`hyctl session kill`), taken by the enforcer.
     pub kill: Arc<parking_lot::Mutex<std::collections::HashSet<String>>>,
+    /// Media sessions central asked to end one by one, taken by the enforcer.
+    pub end_sessions: Arc<parking_lot::Mutex<std::collections::HashSet<String>>>,
     /// The node's server id as logs and `/healthz` show it (a 4-character prefix).
     pub label: Arc<str>,
     /// Oldest list confirmation `/readyz` accepts.
@@ -59,6 +61,7 @@ impl NodeState {
             devices: Devices::default(),
             cut_off: Arc::default(),
             kill: Arc::default(),
+            end_sessions: Arc::default(),
             label: label.into(),
             ready_max_list_age: Duration::from_secs(300),
         }
@@ -231,6 +234,7 @@ mod tests {
                 }),
                 ..Default::default()
             }],
+            ..Default::default()
         };
         let (table, _) =
             crate::table::Table::from_json(&serde_json::to_vec(&list).unwrap()).unwrap();

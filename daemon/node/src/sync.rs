@@ -110,6 +110,8 @@ pub struct Syncer {
     removed: Arc<Notify>,
     /// Ids whose kill counter moved, for the enforcer to close once.
     kill: Arc<parking_lot::Mutex<std::collections::HashSet<String>>>,
+    /// Sessions central asked to end, for the enforcer to end once.
+    end_sessions: Arc<parking_lot::Mutex<std::collections::HashSet<String>>>,
     apply_lock: Mutex<()>,
 }
 
@@ -137,6 +139,7 @@ impl Syncer {
             path: state_dir.join("users.json"),
             removed: Arc::clone(&state.cut_off),
             kill: Arc::clone(&state.kill),
+            end_sessions: Arc::clone(&state.end_sessions),
             apply_lock: Mutex::new(()),
         }
     }
@@ -301,6 +304,7 @@ impl Syncer {
         }
         let removed = current.removed_in(&table);
         let kicked = current.kicked_in(&table);
+        let ended = current.ended_in(&table);
         drop(current);
         let users = table.len();
         let revision = table.revision.clone();
@@ -314,6 +318,14 @@ impl Syncer {
         if !kicked.is_empty() {
             tracing::info!(ids = kicked.len(), "central ended sessions; closing them");
             self.kill.lock().extend(kicked);
+            self.removed.notify_one();
+        }
+        if !ended.is_empty() {
+            tracing::info!(
+                sessions = ended.len(),
+                "central ended sessions one by one; ending them"
+            );
+            self.end_sessions.lock().extend(ended);
             self.removed.notify_one();
         }
         if !removed.is_empty() {
@@ -398,6 +410,7 @@ mod tests {
                 auth_sha256: hy_api::auth_digest("a-secret"),
                 ..Default::default()
             }],
+            ..Default::default()
         };
         let central = serde_json::to_vec(&list).unwrap();
         let at: jiff::Timestamp = "2026-11-22T05:19:18.5Z".parse().unwrap();
@@ -434,6 +447,7 @@ mod tests {
                                 auth_sha256: hy_api::auth_digest("a-secret"),
                                 ..Default::default()
                             }],
+                            ..Default::default()
                         };
                         serde_json::to_string(&list).unwrap()
                     } else {

@@ -189,6 +189,8 @@ pub struct Table {
     ids: RandomState,
     /// The list's revision as central named it; empty before the first list.
     pub revision: String,
+    /// Media sessions central asked to end, by session id (few: one per ask, for two hours).
+    end_sessions: std::collections::HashSet<String>,
 }
 
 /// A digest is already uniformly distributed: its first bytes are the hash.
@@ -425,6 +427,14 @@ impl Table {
             .collect()
     }
 
+    /// Sessions `next` asks to end that `self` did not: each is ended once.
+    pub fn ended_in(&self, next: &Table) -> Vec<String> {
+        next.end_sessions
+            .difference(&self.end_sessions)
+            .cloned()
+            .collect()
+    }
+
     /// Ids allowed by `self` but not by `next`.
     pub fn removed_in(&self, next: &Table) -> Vec<String> {
         self.rows
@@ -504,6 +514,7 @@ impl<'de> Visitor<'de> for ListSeed {
                     skipped = map.next_value_seed(UsersSeed(&mut table))?;
                     users = true;
                 }
+                "end_sessions" => table.end_sessions = map.next_value()?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -599,6 +610,7 @@ mod tests {
         NodeList {
             revision: "1.1".into(),
             users,
+            ..Default::default()
         }
     }
 

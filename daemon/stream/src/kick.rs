@@ -119,11 +119,22 @@ impl Kicker {
     /// Kicks every registered session of these ids; returns how many the servers took.
     pub async fn kick(&self, users: &[String]) -> usize {
         let users: HashSet<&str> = users.iter().map(String::as_str).collect();
+        self.kick_where(|e| users.contains(&*e.user)).await
+    }
+
+    /// Kicks these sessions (by the media server's id of each), where registered; returns
+    /// how many the servers took.
+    pub async fn kick_sessions(&self, ids: &[String]) -> usize {
+        let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        self.kick_where(|e| ids.contains(e.id.as_str())).await
+    }
+
+    async fn kick_where(&self, pick: impl Fn(&Entry) -> bool) -> usize {
         let targets: Vec<Entry> = self
             .entries
             .lock()
             .values()
-            .filter(|e| users.contains(&*e.user))
+            .filter(|e| pick(e))
             .cloned()
             .collect();
         let mut kicked = 0;

@@ -98,6 +98,17 @@ impl Plane for StreamPlane {
         )
     }
 
+    async fn end_sessions(&self, ids: &[String]) {
+        let live = self.sessions.kill_sessions(ids);
+        let kicked = self.kicker.kick_sessions(ids).await;
+        tracing::info!(
+            asked = ids.len(),
+            live,
+            kicked,
+            "sessions ended from central"
+        );
+    }
+
     async fn close(&self, users: &[String]) -> Result<(), PlaneError> {
         self.sessions.kill(users);
         self.kicker.kick(users).await;

@@ -249,6 +249,20 @@ impl Sessions {
         n
     }
 
+    /// Central asked for these sessions (by key) to end: each is refused at its next update.
+    /// Returns how many are live here.
+    pub fn kill_sessions(&self, keys: &[String]) -> usize {
+        let mut inner = self.inner.lock();
+        let mut n = 0;
+        for key in keys {
+            if let Some(live) = inner.live.get_mut(key) {
+                live.killed = true;
+                n += 1;
+            }
+        }
+        n
+    }
+
     /// Bytes counted since the last take, and the baselines they were counted from: spooled
     /// together by the runtime.
     pub fn take(&self) -> (Deltas, MarkChanges) {
@@ -420,5 +434,15 @@ mod tests {
         // The kill was for the sessions live then: one opened after it goes on.
         s.admit("s3", opening("alice:tv"), None, 6).unwrap();
         assert_eq!(s.update("s3", Some(20), 7), Updated::Counted);
+    }
+
+    #[test]
+    fn one_ended_session_is_refused_and_the_same_tokens_others_go_on() {
+        let s = Sessions::new();
+        s.admit("s1", opening("alice:tv"), None, 0).unwrap();
+        s.admit("s2", opening("alice:tv"), None, 0).unwrap();
+        assert_eq!(s.kill_sessions(&["s1".into(), "gone".into()]), 1);
+        assert_eq!(s.update("s1", Some(10), 5), Updated::Killed);
+        assert_eq!(s.update("s2", Some(10), 5), Updated::Counted);
     }
 }

@@ -12,6 +12,7 @@ pub fn node(users: Vec<NodeUser>) -> NodeState {
     let list = NodeList {
         revision: "1.1".into(),
         users,
+        ..Default::default()
     };
     let (table, _) = hy_node::table::Table::from_json(&serde_json::to_vec(&list).unwrap()).unwrap();
     state.table.store(table);

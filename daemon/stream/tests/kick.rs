@@ -101,6 +101,66 @@ async fn kills_reach_srs_and_mediamtx_players_through_their_apis() {
         .await
         .unwrap();
     assert_eq!(srs.text().await.unwrap(), "0");
+
+    // A second SRS player of the same tv, ended alone by its session id.
+    let play = |action: &str, client: &str| {
+        node.http
+            .post(format!("{}/srs", node.url))
+            .json(
+                &json!({"action": action, "client_id": client, "ip": "198.51.100.8",
+                "vhost": "__defaultVhost__", "app": "live", "stream": "sport",
+                "param": "?token=tv-token-1234"}),
+            )
+            .send()
+    };
+    assert_eq!(
+        play("on_play", "5c2k9z10")
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        "0"
+    );
+    wait_until(
+        "central lists the session",
+        Duration::from_secs(10),
+        || async {
+            let (_, list) = c
+                .admin("GET", "/admin/sessions?user=alice&kind=stream", None)
+                .await;
+            list.to_string().contains("5c2k9z10")
+        },
+    )
+    .await;
+    for (body, want) in [
+        (r#"{"user":"alice","session":"no-such-session"}"#, 404),
+        (
+            r#"{"user":"alice","device":"tv","session":"5c2k9z10"}"#,
+            400,
+        ),
+        (r#"{"user":"bob","session":"5c2k9z10"}"#, 404),
+    ] {
+        let (status, err) = c.admin("POST", "/admin/sessions/kill", Some(body)).await;
+        assert_eq!(status, want, "{body}: {err}");
+    }
+    let (status, _) = c
+        .admin(
+            "POST",
+            "/admin/sessions/kill",
+            Some(r#"{"user":"alice","session":"5c2k9z10"}"#),
+        )
+        .await;
+    assert_eq!(status, 204);
+    wait_until(
+        "SRS was asked to kick that one",
+        Duration::from_secs(10),
+        || async { fake.kicks.lock().clone() == ["srs:5c2k9z10"] },
+    )
+    .await;
+    play("on_stop", "5c2k9z10").await.unwrap();
+    fake.kicks.lock().clear();
+
     let id = "d4e5f6a7-0000-4000-8000-000000000001";
     fake.rtsp.lock().push(id.into());
     let mtx = node

@@ -191,6 +191,16 @@ async fn the_seeds_management_api_and_readme_examples_work_against_central() {
         },
     )
     .await;
+    // The token's other session (the example's, keyed by stream, address and token) is live.
+    // While the token was suspended the node marked its sessions ended: such an update is
+    // refused once, and the next opens it again.
+    let other = format!("{example}&request_type=update_session&bytes=5");
+    wait_until(
+        "the token's other session is live",
+        Duration::from_secs(10),
+        || async { auth(&other).await.0 == 200 },
+    )
+    .await;
     let (status, _) = api(
         &c,
         key,
@@ -210,6 +220,13 @@ async fn the_seeds_management_api_and_readme_examples_work_against_central() {
         },
     )
     .await;
+    let (status, _, body) = auth(&other).await;
+    assert_eq!(
+        status, 200,
+        "one session ended, not the token's others: {body}"
+    );
+    let (status, _) = api(&c, key, "DELETE", "/api/sessions/no-such-session", None).await;
+    assert_eq!(status, 404);
 
     // Expired: refused as the seed refuses it.
     let (_, expired) = api(

@@ -348,6 +348,51 @@ pub const KICK_USER: &str = "UPDATE users SET kick_seq = kick_seq + 1 WHERE id =
 pub const KICK_DEVICE: &str = "UPDATE devices SET kick_seq = kick_seq + 1
     WHERE name = ?2 AND user_pk = (SELECT pk FROM users WHERE id = ?1)";
 
+/// Asks server `?1` (its id) to end its session `?2` once, at `?3` (the migration's trigger
+/// bumps the list). Asking again only renews how long the list names it.
+pub const END_SESSION: &str = "INSERT INTO session_ends (server_pk, key, at)
+    SELECT pk, ?2, ?3 FROM servers WHERE id = ?1
+    ON CONFLICT (server_pk, key) DO UPDATE SET at = excluded.at";
+
+/// The sessions server `?1`'s list names to end: asked for after `?2`.
+pub const SESSION_ENDS: &str =
+    "SELECT key FROM session_ends WHERE server_pk = ?1 AND at > ?2 ORDER BY key";
+
+/// Forgets asks to end sessions made at `?1` or before.
+pub const PRUNE_SESSION_ENDS: &str = "DELETE FROM session_ends WHERE at <= ?1";
+
+/// Asks server `server` to end its session `key` once (the media server's id of it).
+pub fn end_session(conn: &Connection, server: &str, key: &str, now: i64) -> Result<(), DbError> {
+    if conn
+        .prepare_cached(END_SESSION)?
+        .execute(params![server, key, now])?
+        == 0
+    {
+        return Err(DbError::NotFound {
+            kind: "server",
+            id: server.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// The sessions the list of `server_pk` names to end at `now`.
+pub fn session_ends(conn: &Connection, server_pk: i64, now: i64) -> Result<Vec<String>, DbError> {
+    let mut stmt = conn.prepare_cached(SESSION_ENDS)?;
+    let keys = stmt.query_map(
+        params![server_pk, now - hy_api::node::SESSION_END_KEPT_SECS],
+        |r| r.get(0),
+    )?;
+    Ok(keys.collect::<Result<_, _>>()?)
+}
+
+/// Forgets asks to end sessions that lists no longer name.
+pub fn prune_session_ends(conn: &Connection, now: i64) -> Result<usize, DbError> {
+    Ok(conn
+        .prepare_cached(PRUNE_SESSION_ENDS)?
+        .execute([now - hy_api::node::SESSION_END_KEPT_SECS])?)
+}
+
 /// Asks every node to close the connections of a user, or of one of their devices, once.
 pub fn kick(conn: &Connection, user: &str, device: Option<&str>) -> Result<(), DbError> {
     let n = match device {

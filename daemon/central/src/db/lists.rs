@@ -180,7 +180,8 @@ pub(super) fn node_list_json_split(
     if next <= hi {
         list.rows(&tx, next, hi, &mut emit)?;
     }
-    list.finish(&mut emit);
+    let ends = super::devices::session_ends(&tx, server_pk, now)?;
+    list.finish(&ends, &mut emit);
     tx.commit()?;
     Ok(true)
 }
@@ -496,9 +497,20 @@ impl ListWriter {
         self.out.extend_from_slice(b",\"users\":[");
     }
 
-    /// Ends the list and hands over its last piece.
-    pub(crate) fn finish(mut self, emit: &mut impl FnMut(Vec<u8>)) {
-        self.out.extend_from_slice(b"]}");
+    /// Ends the list with the sessions it names to end, and hands over its last piece.
+    pub(crate) fn finish(mut self, end_sessions: &[String], emit: &mut impl FnMut(Vec<u8>)) {
+        self.out.push(b']');
+        if !end_sessions.is_empty() {
+            self.out.extend_from_slice(b",\"end_sessions\":[");
+            for (i, key) in end_sessions.iter().enumerate() {
+                if i > 0 {
+                    self.out.push(b',');
+                }
+                push_str(&mut self.out, key);
+            }
+            self.out.push(b']');
+        }
+        self.out.push(b'}');
         emit(self.out);
     }
 

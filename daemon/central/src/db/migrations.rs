@@ -110,6 +110,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0026_stream_sessions",
         include_str!("../../migrations/0026_stream_sessions.sql"),
     ),
+    (
+        "0027_session_ends",
+        include_str!("../../migrations/0027_session_ends.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

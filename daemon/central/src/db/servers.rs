@@ -701,12 +701,23 @@ mod tests {
             // A media server's list also carries the blocked device, marked, for its node to
             // refuse as suspended.
             c.execute("UPDATE servers SET kind = 'stream' WHERE pk = ?1", [pk])?;
+            // With sessions asked to end: the new ones named (odd ids too), an old one not.
+            let before = super::super::lists::revision(c, pk)?;
+            for (key, at) in [("fl-2", 10), ("quo\"te\u{1}", 9), ("old", 10 - 7200)] {
+                super::super::devices::end_session(c, "server-one", key, at)?;
+            }
+            assert!(super::super::lists::revision(c, pk)? > before, "an ask is a list change");
+            assert!(matches!(
+                super::super::devices::end_session(c, "no-such-server", "s", 10),
+                Err(DbError::NotFound { kind: "server", .. })
+            ));
             let text = list_text(c, None, SPLIT_SPAN, pk);
             let list: hy_api::node::NodeList = serde_json::from_slice(&text).unwrap();
             assert_eq!(
                 String::from_utf8(serde_json::to_vec(&list).unwrap()).unwrap(),
                 String::from_utf8(text).unwrap()
             );
+            assert_eq!(list.end_sessions, ["fl-2", "quo\"te\u{1}"]);
             let gone = list.users.iter().find(|u| u.id == "user-4:gone").unwrap();
             assert!(gone.device.as_ref().unwrap().suspended);
             assert!(list.users.iter().filter(|u| u.id != "user-4:gone").all(|u| {

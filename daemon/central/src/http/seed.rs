@@ -579,8 +579,9 @@ async fn list_sessions(
 
 /// Terminate a session
 ///
-/// Ends the sessions of this session's token at their next update (every node marks them; the
-/// player may start again unless the token is suspended).
+/// Ends this session: its media server's next update of it is refused (Flussonic 403,
+/// nginx-rtmp non-2xx), or SRS is asked to kick it (with the node's `--srs-api`); the token's
+/// other sessions go on, and the player may start a new one unless the token is suspended.
 #[utoipa::path(delete, path = "/api/sessions/{id}", tag = "seed", security(("api_key" = []), ("admin" = [])),
     params(("id" = String, Path, description = "the session's id, as GET /api/sessions shows it")),
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -590,15 +591,7 @@ async fn terminate_session(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let session = live(&s)
-        .await?
-        .into_iter()
-        .find(|x| x.id == id)
-        .ok_or_else(|| ApiError::NotFound(format!("no live session {id:?}")))?;
-    let (user, device) = hy_api::devices::split_node_id(&session.token_id);
-    s.store
-        .kick(user.to_owned(), device.map(str::to_owned))
-        .await?;
-    tracing::info!(session = %id, token = %session.token_id, "session terminated through the seed API");
+    let server = super::sessions::end_one(&s, None, &id).await?;
+    tracing::info!(session = %id, server = %server, "session terminated through the seed API");
     Ok(StatusCode::NO_CONTENT)
 }

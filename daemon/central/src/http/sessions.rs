@@ -63,7 +63,8 @@ async fn sessions(
 ///
 /// Every node closes the connections of the user (or of one device) once, within about a
 /// second; the client may connect again (block the device or disable the user to keep it
-/// out).
+/// out). With `session`, only that live media session ends: its node refuses its next update
+/// (Flussonic, nginx-rtmp) or kicks it through the media server's API (SRS, with `--srs-api`).
 #[utoipa::path(post, path = "/admin/sessions/kill", tag = "users", security(("admin" = [])),
     request_body = hy_api::users::KillSessions,
     responses((status = 204), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -76,7 +77,45 @@ async fn kill(
     if let Some(d) = &req.device {
         hy_api::validate::device_name(d).map_err(ApiError::BadRequest)?;
     }
+    if let Some(id) = &req.session {
+        if req.device.is_some() {
+            return Err(ApiError::BadRequest(
+                "give device or session, not both: a session is one device's already".into(),
+            ));
+        }
+        let server = end_one(&s, Some(req.user.clone()), id).await?;
+        tracing::info!(by = %auth.actor, user = %req.user, session = %id, server = %server, "session ended");
+        return Ok(axum::http::StatusCode::NO_CONTENT);
+    }
     s.store.kick(req.user.clone(), req.device.clone()).await?;
     tracing::info!(by = %auth.actor, user = %req.user, device = ?req.device, "sessions ended");
     Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
+/// Ends the live media session `id` (of `user`, when given) on the server that holds it, as
+/// the nodes last reported their sessions; returns that server's id. 404 when no live session
+/// has this id.
+pub(crate) async fn end_one(
+    s: &AppState,
+    user: Option<String>,
+    id: &str,
+) -> Result<String, ApiError> {
+    let rows = s
+        .store
+        .sessions(
+            s.now(),
+            user,
+            None,
+            Some(hy_api::servers::ServerKind::Stream),
+        )
+        .await?;
+    let server = rows
+        .into_iter()
+        .find(|row| row.streams.iter().any(|x| x.id == id))
+        .map(|row| row.server_id)
+        .ok_or_else(|| ApiError::NotFound(format!("no live session {id:?}")))?;
+    s.store
+        .end_media_session(server.clone(), id.to_owned(), s.now())
+        .await?;
+    Ok(server)
 }

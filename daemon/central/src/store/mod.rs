@@ -1437,6 +1437,41 @@ impl Store {
         .await
     }
 
+    /// Asks server `server` (its id) to end its media session `key` once.
+    pub async fn end_media_session(
+        &self,
+        server: String,
+        key: String,
+        now: i64,
+    ) -> Result<(), DbError> {
+        timed("end_media_session", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::devices::end_session(c, &server, &key, now))
+                        .await
+                }
+                Self::Postgres(pool) => {
+                    postgres::nodes::end_session(pool, &server, &key, now).await
+                }
+            }
+        })
+        .await
+    }
+
+    /// Forgets asks to end sessions that no list names any more.
+    pub async fn prune_session_ends(&self, now: i64) -> Result<usize, DbError> {
+        timed("prune_session_ends", async move {
+            match self {
+                Self::Sqlite(db) => {
+                    db.call(move |c| crate::db::devices::prune_session_ends(c, now))
+                        .await
+                }
+                Self::Postgres(pool) => postgres::nodes::prune_session_ends(pool, now).await,
+            }
+        })
+        .await
+    }
+
     /// Asks every node to close a user's connections (or one device's) once.
     pub async fn kick(&self, user: String, device: Option<String>) -> Result<(), DbError> {
         timed("kick", async move {

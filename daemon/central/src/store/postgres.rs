@@ -782,7 +782,19 @@ pub mod lists {
         if next <= hi {
             rows(&tx, &mut list, next, hi, &mut emit).await?;
         }
-        list.finish(&mut emit);
+        let ends: Vec<String> = tx
+            .query(
+                &tx.prepare_cached(&super::numbered(crate::db::devices::SESSION_ENDS))
+                    .await
+                    .map_err(pg)?,
+                &[&server_pk, &(now - hy_api::node::SESSION_END_KEPT_SECS)],
+            )
+            .await
+            .map_err(pg)?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        list.finish(&ends, &mut emit);
         tx.commit().await.map_err(pg)?;
         Ok(true)
     }
@@ -1437,6 +1449,41 @@ pub mod nodes {
         }
         tx.commit().await.map_err(pg)?;
         Ok(())
+    }
+
+    /// See [`crate::db::devices::end_session`].
+    pub async fn end_session(
+        pool: &Pool,
+        server: &str,
+        key: &str,
+        now: i64,
+    ) -> Result<(), DbError> {
+        let c = client(pool).await?;
+        let n = c
+            .execute(
+                &super::numbered(crate::db::devices::END_SESSION),
+                &[&server, &key, &now],
+            )
+            .await
+            .map_err(pg)?;
+        if n == 0 {
+            return Err(DbError::NotFound {
+                kind: "server",
+                id: server.to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// See [`crate::db::devices::prune_session_ends`].
+    pub async fn prune_session_ends(pool: &Pool, now: i64) -> Result<usize, DbError> {
+        let c = client(pool).await?;
+        Ok(c.execute(
+            &super::numbered(crate::db::devices::PRUNE_SESSION_ENDS),
+            &[&(now - hy_api::node::SESSION_END_KEPT_SECS)],
+        )
+        .await
+        .map_err(pg)? as usize)
     }
 
     /// See [`crate::db::devices::kick`].
