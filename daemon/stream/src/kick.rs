@@ -111,6 +111,47 @@ impl Kicker {
         self.entries.lock().insert((api, id.to_owned()), entry);
     }
 
+    /// Registers MediaMTX session `id` of `user` unless the user already has `limit`
+    /// sessions here: `in_table` in the session table (sessions of the other adapters) and
+    /// the MediaMTX sessions registered, the same `id` asking again not counted
+    /// against itself. Checked and added under one lock, so two players racing for the last
+    /// slot cannot both get it.
+    pub fn reserve(
+        &self,
+        id: &str,
+        protocol: &str,
+        user: &Arc<str>,
+        limit: Option<u32>,
+        in_table: usize,
+        now: i64,
+    ) -> Result<(), hy_node::Refusal> {
+        let mut entries = self.entries.lock();
+        if let Some(max) = limit {
+            let mine = entries
+                .iter()
+                .filter(|((api, other), e)| {
+                    *api == Api::MediaMtx && other != id && *e.user == **user
+                })
+                .count();
+            if in_table + mine >= max as usize {
+                return Err(hy_node::Refusal::TooManySessions);
+            }
+        }
+        if self.has(Api::MediaMtx) && !id.is_empty() {
+            entries.insert(
+                (Api::MediaMtx, id.to_owned()),
+                Entry {
+                    user: Arc::clone(user),
+                    api: Api::MediaMtx,
+                    id: id.to_owned(),
+                    protocol: protocol.to_owned(),
+                    since: now,
+                },
+            );
+        }
+        Ok(())
+    }
+
     /// Session `id` on `api` ended (SRS's `on_stop`).
     pub fn forget(&self, api: Api, id: &str) {
         self.entries.lock().remove(&(api, id.to_owned()));
@@ -297,5 +338,32 @@ mod tests {
         assert_eq!(down.mediamtx_online()["alice:tv"], 1);
         down.reconcile(STALE_AFTER).await;
         assert!(down.mediamtx_online().is_empty());
+    }
+
+    #[test]
+    fn two_mediamtx_players_racing_for_the_last_slot_get_one() {
+        for _ in 0..200 {
+            let kicker = Arc::new(Kicker::new(None, Some("http://127.0.0.1:9".into())));
+            let tv: Arc<str> = Arc::from("alice:tv");
+            let barrier = Arc::new(std::sync::Barrier::new(2));
+            let racers: Vec<_> = ["s1", "s2"]
+                .into_iter()
+                .map(|id| {
+                    let (kicker, barrier, tv) =
+                        (Arc::clone(&kicker), Arc::clone(&barrier), Arc::clone(&tv));
+                    std::thread::spawn(move || {
+                        barrier.wait();
+                        kicker.reserve(id, "rtsp", &tv, Some(1), 0, 0)
+                    })
+                })
+                .collect();
+            let won = racers
+                .into_iter()
+                .map(|r| r.join().unwrap())
+                .filter(Result::is_ok)
+                .count();
+            assert_eq!(won, 1);
+            assert_eq!(kicker.mediamtx_online()["alice:tv"], 1);
+        }
     }
 }

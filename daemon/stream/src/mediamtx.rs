@@ -20,7 +20,6 @@ use hy_node::{Attempt, Decision, NodeState, Outcome, Resource};
 use serde::Deserialize;
 
 use crate::flussonic::reason;
-use crate::kick::Api;
 use crate::plane::StreamPlane;
 
 #[derive(Debug)]
@@ -99,16 +98,23 @@ async fn auth(State(s): State<Arc<MediaMtx>>, body: Bytes) -> Response {
             publish,
         },
     };
-    match s.node.authorize(&s.plane, &attempt).await {
-        Decision::Admit(admit) => {
-            if let Some(id) = &req.id {
-                let now = jiff::Timestamp::now().as_second();
-                s.plane
-                    .kicker
-                    .register(Api::MediaMtx, id, &req.protocol, &admit.user, now);
-            }
-            StatusCode::OK.into_response()
-        }
+    let now = jiff::Timestamp::now().as_second();
+    let decision = s
+        .node
+        .authorize_reserving(&s.plane, &attempt, |admit| {
+            let in_table = s.plane.sessions.online_of(&admit.user);
+            s.plane.kicker.reserve(
+                req.id.as_deref().unwrap_or_default(),
+                &req.protocol,
+                &admit.user,
+                admit.max_sessions,
+                in_table,
+                now,
+            )
+        })
+        .await;
+    match decision {
+        Decision::Admit(_) => StatusCode::OK.into_response(),
         Decision::Refuse { reason: r, .. } => deny(StatusCode::FORBIDDEN, reason(r)),
     }
 }
@@ -185,5 +191,38 @@ mod tests {
             call(&app, serde_json::json!({"nonsense": true})).await.0,
             400
         );
+    }
+
+    #[tokio::test]
+    async fn a_session_limit_holds_over_mediamtx_sessions_and_a_session_asking_again_keeps_its_slot()
+     {
+        let node = testing::node(vec![NodeUser {
+            device: Some(NodeDevice {
+                max_sessions: Some(1),
+                ..Default::default()
+            }),
+            ..testing::entry("alice:tv", "tv-token-1234")
+        }]);
+        // With its API configured (never called here: nothing is kicked).
+        let plane = StreamPlane::new(crate::kick::Kicker::new(
+            None,
+            Some("http://127.0.0.1:9".into()),
+        ));
+        let app = router(node, plane.clone(), None);
+        let read = |id: &str| {
+            serde_json::json!({"user": "", "password": "", "token": "tv-token-1234",
+                "ip": "198.51.100.7", "action": "read", "path": "news", "protocol": "rtsp",
+                "id": id, "query": ""})
+        };
+        assert_eq!(call(&app, read("a1")).await.0, 200);
+        assert_eq!(
+            call(&app, read("a1")).await.0,
+            200,
+            "the same session again"
+        );
+        let (status, text) = call(&app, read("b2")).await;
+        assert_eq!(status, 403);
+        assert!(text.contains("max_sessions_reached"), "{text}");
+        assert_eq!(plane.kicker.mediamtx_online()["alice:tv"], 1);
     }
 }

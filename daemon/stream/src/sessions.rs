@@ -283,6 +283,16 @@ impl Sessions {
         online
     }
 
+    /// Live sessions of one id.
+    pub fn online_of(&self, user: &str) -> usize {
+        self.inner
+            .lock()
+            .live
+            .values()
+            .filter(|l| &*l.opening.user == user)
+            .count()
+    }
+
     /// Every live session, for `/sessions` and central.
     pub fn list(&self) -> Vec<(String, Live)> {
         let inner = self.inner.lock();
