@@ -37,7 +37,29 @@ struct Entry {
     id: String,
     protocol: String,
     since: i64,
+    /// The client's address and the path (MediaMTX's; empty for SRS), to tell an RTSP
+    /// player's two auth calls from two players.
+    addr: String,
+    path: String,
 }
+
+/// What a MediaMTX auth call says of the session asking.
+#[derive(Debug, Clone, Copy)]
+pub struct Asking<'a> {
+    /// Its `id` (empty when MediaMTX sent none: nothing to register).
+    pub id: &'a str,
+    /// Its `protocol`.
+    pub protocol: &'a str,
+    /// Its `ip`.
+    pub addr: &'a str,
+    /// Its `path`.
+    pub path: &'a str,
+}
+
+/// How long after an RTSP reader's DESCRIBE its SETUP may come and still be taken for the
+/// same player's (MediaMTX asks at DESCRIBE under the connection's id, then at SETUP under
+/// the session's; the client sends them back to back).
+const DESCRIBE_TO_SETUP: i64 = 5;
 
 /// The media servers' APIs and the sessions they can kick; cheap to share.
 #[derive(Debug, Default)]
@@ -107,25 +129,49 @@ impl Kicker {
             id: id.to_owned(),
             protocol: protocol.to_owned(),
             since: now,
+            addr: String::new(),
+            path: String::new(),
         };
         self.entries.lock().insert((api, id.to_owned()), entry);
     }
 
-    /// Registers MediaMTX session `id` of `user` unless the user already has `limit`
+    /// Registers MediaMTX session `asking` of `user` unless the user already has `limit`
     /// sessions here: `in_table` in the session table (sessions of the other adapters) and
     /// the MediaMTX sessions registered, the same `id` asking again not counted
     /// against itself. Checked and added under one lock, so two players racing for the last
     /// slot cannot both get it.
+    ///
+    /// An RTSP reader asks twice, at DESCRIBE under its connection's id and at SETUP under
+    /// its session's: a registration of the same user, address and path made within
+    /// [`DESCRIBE_TO_SETUP`] seconds is taken for this player's first call and replaced. (Two
+    /// players of one device behind one address starting the same path within those
+    /// seconds are then counted, and kicked, as one.)
     pub fn reserve(
         &self,
-        id: &str,
-        protocol: &str,
+        asking: Asking<'_>,
         user: &Arc<str>,
         limit: Option<u32>,
         in_table: usize,
         now: i64,
     ) -> Result<(), hy_node::Refusal> {
+        let Asking {
+            id,
+            protocol,
+            addr,
+            path,
+        } = asking;
         let mut entries = self.entries.lock();
+        if protocol == "rtsp" {
+            entries.retain(|(api, other), e| {
+                !(*api == Api::MediaMtx
+                    && other != id
+                    && e.protocol == "rtsp"
+                    && *e.user == **user
+                    && e.addr == addr
+                    && e.path == path
+                    && now - e.since <= DESCRIBE_TO_SETUP)
+            });
+        }
         if let Some(max) = limit {
             let mine = entries
                 .iter()
@@ -146,6 +192,8 @@ impl Kicker {
                     id: id.to_owned(),
                     protocol: protocol.to_owned(),
                     since: now,
+                    addr: addr.to_owned(),
+                    path: path.to_owned(),
                 },
             );
         }
@@ -353,7 +401,13 @@ mod tests {
                         (Arc::clone(&kicker), Arc::clone(&barrier), Arc::clone(&tv));
                     std::thread::spawn(move || {
                         barrier.wait();
-                        kicker.reserve(id, "rtsp", &tv, Some(1), 0, 0)
+                        let asking = Asking {
+                            id,
+                            protocol: "rtmp",
+                            addr: "198.51.100.7",
+                            path: "news",
+                        };
+                        kicker.reserve(asking, &tv, Some(1), 0, 0)
                     })
                 })
                 .collect();

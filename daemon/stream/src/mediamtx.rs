@@ -103,14 +103,15 @@ async fn auth(State(s): State<Arc<MediaMtx>>, body: Bytes) -> Response {
         .node
         .authorize_reserving(&s.plane, &attempt, |admit| {
             let in_table = s.plane.sessions.online_of(&admit.user);
-            s.plane.kicker.reserve(
-                req.id.as_deref().unwrap_or_default(),
-                &req.protocol,
-                &admit.user,
-                admit.max_sessions,
-                in_table,
-                now,
-            )
+            let asking = crate::kick::Asking {
+                id: req.id.as_deref().unwrap_or_default(),
+                protocol: &req.protocol,
+                addr: &req.ip,
+                path: &req.path,
+            };
+            s.plane
+                .kicker
+                .reserve(asking, &admit.user, admit.max_sessions, in_table, now)
         })
         .await;
     match decision {
@@ -194,8 +195,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_session_limit_holds_over_mediamtx_sessions_and_a_session_asking_again_keeps_its_slot()
-     {
+    async fn a_session_limit_holds_over_mediamtx_and_an_rtsp_readers_two_calls_take_one_slot() {
         let node = testing::node(vec![NodeUser {
             device: Some(NodeDevice {
                 max_sessions: Some(1),
@@ -209,20 +209,28 @@ mod tests {
             Some("http://127.0.0.1:9".into()),
         ));
         let app = router(node, plane.clone(), None);
-        let read = |id: &str| {
+        let read = |id: &str, ip: &str| {
             serde_json::json!({"user": "", "password": "", "token": "tv-token-1234",
-                "ip": "198.51.100.7", "action": "read", "path": "news", "protocol": "rtsp",
+                "ip": ip, "action": "read", "path": "news", "protocol": "rtsp",
                 "id": id, "query": ""})
         };
-        assert_eq!(call(&app, read("a1")).await.0, 200);
+        // An RTSP reader: DESCRIBE under the connection's id, SETUP under the session's.
+        assert_eq!(call(&app, read("conn-1", "198.51.100.7")).await.0, 200);
+        assert_eq!(call(&app, read("sess-1", "198.51.100.7")).await.0, 200);
         assert_eq!(
-            call(&app, read("a1")).await.0,
+            call(&app, read("sess-1", "198.51.100.7")).await.0,
             200,
             "the same session again"
         );
-        let (status, text) = call(&app, read("b2")).await;
+        assert_eq!(plane.kicker.mediamtx_online()["alice:tv"], 1);
+        // Another player of the device, elsewhere: over the limit.
+        let (status, text) = call(&app, read("conn-2", "203.0.113.9")).await;
         assert_eq!(status, 403);
         assert!(text.contains("max_sessions_reached"), "{text}");
+        // Over RTMP (one call a session) from the first address, too.
+        let mut rtmp = read("rtmp-1", "198.51.100.7");
+        rtmp["protocol"] = "rtmp".into();
+        assert_eq!(call(&app, rtmp).await.0, 403);
         assert_eq!(plane.kicker.mediamtx_online()["alice:tv"], 1);
     }
 }
