@@ -901,6 +901,30 @@ async fn node_lists(store: &Store) {
     );
     assert_eq!(dave.allowed_ips, ["203.0.113.0/24", "2001:db8::/32"]);
     assert_eq!(dave.auth_sha256, hy_api::auth_digest("dave-secret-55"));
+    assert!(list.end_sessions.is_empty());
+
+    // Sessions asked to end one by one: each ask moves the list, which names it until it is
+    // older than SESSION_END_KEPT_SECS; pruning forgets only those.
+    let kept = hy_api::node::SESSION_END_KEPT_SECS;
+    for (key, at) in [("s-old", now - kept), ("s-new", now - 1)] {
+        let before = store.list_revision(pk).await.unwrap();
+        store
+            .end_media_session("list-node-credential".into(), key.into(), at)
+            .await
+            .unwrap();
+        assert!(store.list_revision(pk).await.unwrap() > before, "{key}");
+    }
+    let (_, json) = read(store).await;
+    let list: hy_api::node::NodeList = serde_json::from_slice(&json).unwrap();
+    assert_eq!(list.end_sessions, ["s-new"]);
+    assert_eq!(store.prune_session_ends(now).await.unwrap(), 1);
+    assert_eq!(store.prune_session_ends(now).await.unwrap(), 0);
+    assert!(matches!(
+        store
+            .end_media_session("no-such-server".into(), "s".into(), now)
+            .await,
+        Err(DbError::NotFound { kind: "server", .. })
+    ));
     let none = store
         .node_list(
             pk + 1000,
@@ -915,6 +939,22 @@ async fn node_lists(store: &Store) {
 }
 
 on_both!(reports_on_sqlite, reports_on_postgres, reports);
+
+/// Applies an unnumbered report of one user's bytes on server `server_pk` at `at`.
+async fn count(store: &Store, server_pk: i64, user: &str, traffic: hy_api::Traffic, at: i64) {
+    store
+        .apply_report(hy_central::ingest::Report {
+            server_pk,
+            sequence: None,
+            users: [(user.to_owned(), traffic)].into(),
+            seen: Default::default(),
+            auth_log: vec![],
+            devices: vec![],
+            now: at,
+        })
+        .await
+        .unwrap();
+}
 
 /// A node report counts once: raw bytes to lifetime traffic, weighted bytes to quota, bytes of
 /// unknown ids to the server's unattributed counter; a repeated batch counts nothing but still
@@ -1161,7 +1201,6 @@ async fn history(store: &Store) {
     use hy_api::Traffic;
     use hy_api::servers::ServerKind;
     use hy_api::traffic::HistoryBy;
-    use hy_central::ingest::Report;
 
     // Hour 0 of day 100, and two hours into day 101.
     let day = 100 * 86_400;
@@ -1199,18 +1238,7 @@ async fn history(store: &Store) {
         (a, day + 86_400 + 7200, "alice", 400),
         (b, day + 86_400 + 7200, "bob", 2),
     ] {
-        store
-            .apply_report(Report {
-                server_pk,
-                sequence: None,
-                users: [(user.to_owned(), Traffic { tx, rx: 1 })].into(),
-                seen: Default::default(),
-                auth_log: vec![],
-                devices: vec![],
-                now: at,
-            })
-            .await
-            .unwrap();
+        count(store, server_pk, user, Traffic { tx, rx: 1 }, at).await;
     }
     let points = |ps: Vec<hy_api::traffic::HistoryPoint>| -> Vec<(String, u64, u64)> {
         ps.into_iter()
@@ -1309,18 +1337,7 @@ async fn history(store: &Store) {
         (day + 4 * 86_400, "carol"),
         (day + 4 * 86_400, "bob"),
     ] {
-        store
-            .apply_report(Report {
-                server_pk: a,
-                sequence: None,
-                users: [(user.to_owned(), Traffic { tx: 5, rx: 5 })].into(),
-                seen: Default::default(),
-                auth_log: vec![],
-                devices: vec![],
-                now: at,
-            })
-            .await
-            .unwrap();
+        count(store, a, user, Traffic { tx: 5, rx: 5 }, at).await;
     }
     store.delete_user("carol".into()).await.unwrap();
     let everyone = store

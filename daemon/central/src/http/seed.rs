@@ -532,16 +532,8 @@ pub struct SeedSession {
 
 /// Live sessions on every media server.
 async fn live(s: &AppState) -> Result<Vec<SeedSession>, ApiError> {
-    let rows = s
-        .store
-        .sessions(
-            s.now(),
-            None,
-            None,
-            Some(hy_api::servers::ServerKind::Stream),
-        )
-        .await?;
-    Ok(rows
+    Ok(super::sessions::media_sessions(s, None)
+        .await?
         .into_iter()
         .flat_map(|row| {
             let token_id = match &row.device {

@@ -100,16 +100,8 @@ pub(crate) async fn end_one(
     user: Option<String>,
     id: &str,
 ) -> Result<String, ApiError> {
-    let rows = s
-        .store
-        .sessions(
-            s.now(),
-            user,
-            None,
-            Some(hy_api::servers::ServerKind::Stream),
-        )
-        .await?;
-    let server = rows
+    let server = media_sessions(s, user)
+        .await?
         .into_iter()
         .find(|row| row.streams.iter().any(|x| x.id == id))
         .map(|row| row.server_id)
@@ -118,4 +110,19 @@ pub(crate) async fn end_one(
         .end_media_session(server.clone(), id.to_owned(), s.now())
         .await?;
     Ok(server)
+}
+
+/// Who is connected to media servers now (of `user`, when given), each with their sessions.
+pub(crate) async fn media_sessions(
+    s: &AppState,
+    user: Option<String>,
+) -> Result<Vec<OnlineSession>, ApiError> {
+    Ok(s.store
+        .sessions(
+            s.now(),
+            user,
+            None,
+            Some(hy_api::servers::ServerKind::Stream),
+        )
+        .await?)
 }
