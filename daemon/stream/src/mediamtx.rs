@@ -102,7 +102,10 @@ async fn auth(State(s): State<Arc<MediaMtx>>, body: Bytes) -> Response {
     let decision = s
         .node
         .authorize_reserving(&s.plane, &attempt, |admit| {
-            let in_table = s.plane.sessions.online_of(&admit.user);
+            // Only a device with a limit pays for counting the session table.
+            let in_table = admit
+                .max_sessions
+                .map_or(0, |_| s.plane.sessions.online_of(&admit.user));
             let asking = crate::kick::Asking {
                 id: req.id.as_deref().unwrap_or_default(),
                 protocol: &req.protocol,
